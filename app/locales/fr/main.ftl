@@ -1,0 +1,93 @@
+# Doorstep, français.
+
+## Frame
+skip-to-content = Aller au contenu
+nav-label = Principal
+nav-home = Accueil
+sign-out = Se déconnecter
+language-label = Langue
+language-change = Changer
+footer-powered = Portail client propulsé par Doorstep
+loading = Chargement…
+back-home = Retour à l’accueil
+app-description = Réservez des passages, suivez votre technicien et payez vos factures en ligne.
+
+## Landing
+landing-title = Bienvenue
+landing-heading = Bienvenue chez { $business }
+landing-lead = Votre service, sans coups de téléphone.
+landing-book = Réservez un passage au moment qui vous convient
+landing-track = Suivez votre technicien le jour J
+landing-history = Retrouvez chaque passage, document et facture
+landing-pay = Acceptez les devis et payez en ligne
+
+## Sign in
+sign-in-title = Se connecter
+sign-in-lead = Utilisez l’adresse e-mail et le mot de passe qui vous ont été remis.
+sign-in-email = Adresse e-mail
+sign-in-password = Mot de passe
+sign-in-show-password = Afficher le mot de passe
+sign-in-hide-password = Masquer le mot de passe
+sign-in-submit = Se connecter
+
+## Customer home
+home-title = Accueil
+home-greeting = Bonjour, { $name }
+account-heading = Votre compte
+account-name = Nom
+account-kind = Type
+account-kind-household = Particulier
+account-kind-company = Entreprise
+account-reference = Référence
+account-since = Client depuis
+locations-heading = Adresses
+locations-empty = Aucune adresse pour l’instant.
+location-access = Accès :
+people-heading = Personnes
+
+## Staff home
+accounts-title = Comptes clients
+accounts-caption = Tous les comptes clients, par nom
+accounts-empty = Aucun compte client pour l’instant.
+profile-title = Votre profil
+profile-role = Rôle
+profile-email = E-mail
+profile-phone = Téléphone
+profile-phone-none = Non renseigné
+profile-reference = Référence employé
+profile-since = Membre depuis
+
+## Roles
+role-account-owner = Titulaire du compte
+role-account-member = Membre du compte
+role-technician = Technicien
+role-dispatcher = Planificateur
+role-admin = Administrateur
+
+## Field problems
+field-required = Ce champ est obligatoire.
+field-too-long = Utilisez au plus { $n } caractères.
+field-too-short = Utilisez au moins { $n } caractères.
+field-invalid-email = Saisissez une adresse comme nom@exemple.fr.
+field-unknown-locale = Choisissez l’une des langues proposées.
+field-invalid-colour = Saisissez une couleur comme #0f766e.
+field-unknown-time-zone = Choisissez un fuseau horaire dans la liste.
+field-invalid-currency = Saisissez un code de devise à trois lettres, comme EUR.
+field-out-of-range = Cette valeur est hors limites.
+
+## Errors
+error-invalid-credentials = Cette adresse e-mail et ce mot de passe ne correspondent pas. Vérifiez-les et réessayez.
+error-unauthenticated = Veuillez vous connecter pour continuer.
+error-forbidden = Vous n’avez pas accès à ceci.
+error-not-found = Nous n’avons pas trouvé ce que vous cherchez.
+error-rate-limited = Trop de tentatives. Patientez { $minutes } minutes puis réessayez.
+error-bad-request = Le formulaire était incomplet. Veuillez le remplir à nouveau.
+error-internal = Un problème est survenu de notre côté. Réessayez dans un instant.
+error-title = Un problème est survenu
+
+## Pages
+not-found-title = Page introuvable
+not-found-body = L’adresse est peut-être mal saisie, ou la page a été déplacée.
+offline-title = Vous êtes hors ligne
+offline-body = Cette page a besoin d’une connexion. Vérifiez votre connexion et réessayez.
+offline-retry = Réessayer

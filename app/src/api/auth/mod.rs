@@ -1,0 +1,7 @@
+//! Signing in and out.
+
+mod sign_in;
+mod sign_out;
+
+pub use sign_in::*;
+pub use sign_out::*;

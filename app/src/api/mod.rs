@@ -1,0 +1,9 @@
+//! Server functions, one area per module, one use case per file. Each is thin: find out who
+//! is asking, `require` what they need, call a `doorstep` service, map its error.
+
+pub mod auth;
+pub mod home;
+pub mod preferences;
+
+#[cfg(feature = "ssr")]
+pub(crate) mod support;

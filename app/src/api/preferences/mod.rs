@@ -1,0 +1,5 @@
+//! A person's preferences.
+
+mod set_locale;
+
+pub use set_locale::*;

@@ -1,0 +1,117 @@
+//! The frame of every page: skip link, header with the business's brand and role-aware
+//! navigation, the main landmark, and a footer with the language switch.
+
+use crate::api::auth::SignOut;
+use crate::api::preferences::SetLocale;
+use crate::components::alert::ErrorAlert;
+use crate::i18n::{self, t};
+use crate::request;
+use doorstep::brand::Business;
+use doorstep::locale::Locale;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use std::sync::Arc;
+
+/// The business's colours as CSS variables, with text colours that keep contrast.
+#[component]
+pub fn BrandStyle(business: Arc<Business>) -> impl IntoView {
+    let css = format!(
+        ":root{{--brand:{};--on-brand:{};--accent:{};--on-accent:{}}}",
+        business.primary,
+        business.primary.readable_text(),
+        business.accent,
+        business.accent.readable_text()
+    );
+    let nonce = leptos::nonce::use_nonce();
+    view! { <style nonce=nonce>{css}</style> }
+}
+
+/// A page: title, header, main content, footer.
+#[component]
+pub fn Page(#[prop(into)] title: String, children: Children) -> impl IntoView {
+    let info = request::current();
+    let business = info.business.clone();
+    view! {
+        <Title text=format!("{title} · {}", business.name) />
+        <a class="skip-link" href="#main">{t("skip-to-content")}</a>
+        <Header />
+        <main id="main" tabindex="-1">{children()}</main>
+        <Footer />
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let info = request::current();
+    let business = info.business.clone();
+    let logo = business.logo_url.clone().map(|src| {
+        view! { <img class="logo" src=src alt="" width="32" height="32" /> }
+    });
+    let user = info.user.clone();
+    let nav = user.as_ref().map(|u| {
+        let role = t(u.role.message_key());
+        view! {
+            <nav aria-label=t("nav-label") class="site-nav">
+                <ul>
+                    <li><a href="/">{t("nav-home")}</a></li>
+                </ul>
+            </nav>
+            <div class="who">
+                <span class="who-name">{u.name.clone()}</span>
+                <span class="who-role">{role}</span>
+            </div>
+        }
+    });
+    let account = match user {
+        Some(_) => {
+            let action = ServerAction::<SignOut>::new();
+            view! {
+                <ActionForm action=action>
+                    <button type="submit" class="button button-quiet">{t("sign-out")}</button>
+                </ActionForm>
+            }
+            .into_any()
+        }
+        None => view! { <a class="button button-quiet" href="/sign-in">{t("sign-in-title")}</a> }.into_any(),
+    };
+    view! {
+        <header class="site-header">
+            <a class="brand" href="/">
+                {logo}
+                <span class="brand-name">{business.name.clone()}</span>
+            </a>
+            {nav}
+            <div class="account">{account}</div>
+        </header>
+    }
+}
+
+#[component]
+fn Footer() -> impl IntoView {
+    let current = i18n::locale();
+    let action = ServerAction::<SetLocale>::new();
+    let error = action.value().get_untracked().and_then(Result::err);
+    let options = Locale::ALL
+        .iter()
+        .map(|l| {
+            view! {
+                <option value=l.code() selected=*l == current lang=l.code()>
+                    {l.native_name()}
+                </option>
+            }
+        })
+        .collect_view();
+    view! {
+        <footer class="site-footer">
+            <ActionForm action=action>
+                <div class="language-switch">
+                    <label for="locale-select">{t("language-label")}</label>
+                    <select id="locale-select" name="locale">{options}</select>
+                    <button type="submit" class="button button-quiet">{t("language-change")}</button>
+                </div>
+                {error.map(|error| view! { <ErrorAlert error /> })}
+            </ActionForm>
+            <p class="powered">{t("footer-powered")}</p>
+        </footer>
+    }
+}

@@ -1,0 +1,4 @@
+//! Server-rendered pieces shared by pages.
+
+pub mod alert;
+pub mod layout;

@@ -1,0 +1,152 @@
+//! The one error type every server function returns. Its `error` tag is a stable code that
+//! also names the Fluent message shown to people; internals never travel in it.
+
+use doorstep::error::FieldError;
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Non-secret values a person typed, handed back with an error so a form posted without
+/// JavaScript comes back filled in.
+pub type Echo = BTreeMap<String, String>;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, thiserror::Error)]
+#[serde(tag = "error", rename_all = "snake_case")]
+pub enum ApiError {
+    /// A field's value was refused.
+    #[error("invalid {field}: {problem}")]
+    InvalidField {
+        field: String,
+        problem: FieldError,
+        #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+        echo: Echo,
+    },
+    /// Unknown email or wrong password; one answer for both.
+    #[error("invalid credentials")]
+    InvalidCredentials {
+        #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+        echo: Echo,
+    },
+    #[error("sign in first")]
+    Unauthenticated,
+    #[error("not allowed")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    #[error("too many attempts")]
+    RateLimited { retry_after_secs: u64 },
+    /// The request itself was malformed (missing or undecodable arguments).
+    #[error("malformed request")]
+    BadRequest,
+    /// Something failed on our side; the cause is in the server's log, not here.
+    #[error("internal error")]
+    Internal,
+}
+
+impl ApiError {
+    /// The Fluent message id explaining this error.
+    pub fn message_key(&self) -> &'static str {
+        match self {
+            Self::InvalidField { problem, .. } => problem.message_key(),
+            Self::InvalidCredentials { .. } => "error-invalid-credentials",
+            Self::Unauthenticated => "error-unauthenticated",
+            Self::Forbidden => "error-forbidden",
+            Self::NotFound => "error-not-found",
+            Self::RateLimited { .. } => "error-rate-limited",
+            Self::BadRequest => "error-bad-request",
+            Self::Internal => "error-internal",
+        }
+    }
+
+    /// The HTTP status an API client receives.
+    pub fn status(&self) -> u16 {
+        match self {
+            Self::InvalidField { .. } | Self::BadRequest => 400,
+            Self::InvalidCredentials { .. } | Self::Unauthenticated => 401,
+            Self::Forbidden => 403,
+            Self::NotFound => 404,
+            Self::RateLimited { .. } => 429,
+            Self::Internal => 500,
+        }
+    }
+
+    pub fn field(field: &str, problem: FieldError, echo: Echo) -> Self {
+        Self::InvalidField { field: field.to_string(), problem, echo }
+    }
+
+    /// The field this error belongs next to, if any.
+    pub fn field_name(&self) -> Option<&str> {
+        match self {
+            Self::InvalidField { field, .. } => Some(field),
+            _ => None,
+        }
+    }
+
+    /// What the person typed, to fill the form in again.
+    pub fn echo(&self, name: &str) -> Option<&str> {
+        match self {
+            Self::InvalidField { echo, .. } | Self::InvalidCredentials { echo } => {
+                echo.get(name).map(String::as_str)
+            }
+            _ => None,
+        }
+    }
+
+    /// One of each kind, for tests that every kind has a translated message.
+    pub fn examples() -> Vec<ApiError> {
+        vec![
+            Self::InvalidCredentials { echo: Echo::new() },
+            Self::Unauthenticated,
+            Self::Forbidden,
+            Self::NotFound,
+            Self::RateLimited { retry_after_secs: 1 },
+            Self::BadRequest,
+            Self::Internal,
+        ]
+    }
+}
+
+/// Builds an [`Echo`] from name/value pairs.
+pub fn echo(pairs: &[(&str, &str)]) -> Echo {
+    pairs
+        .iter()
+        .map(|(k, v)| ((*k).to_string(), v.chars().take(500).collect()))
+        .collect()
+}
+
+impl FromServerFnError for ApiError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            ServerFnErrorErr::Args(_)
+            | ServerFnErrorErr::MissingArg(_)
+            | ServerFnErrorErr::Deserialization(_)
+            | ServerFnErrorErr::UnsupportedRequestMethod(_) => Self::BadRequest,
+            _ => Self::Internal,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wire_format_is_pinned() {
+        let e = ApiError::field("email", FieldError::InvalidEmail, echo(&[("email", "ana@")]));
+        assert_eq!(
+            serde_json::to_string(&e).expect("json"),
+            r#"{"error":"invalid_field","field":"email","problem":{"problem":"invalid_email"},"echo":{"email":"ana@"}}"#
+        );
+        assert_eq!(serde_json::to_string(&ApiError::Forbidden).expect("json"), r#"{"error":"forbidden"}"#);
+        assert_eq!(
+            serde_json::to_string(&ApiError::InvalidCredentials { echo: Echo::new() }).expect("json"),
+            r#"{"error":"invalid_credentials"}"#
+        );
+        let back: ApiError = serde_json::from_str(r#"{"error":"invalid_credentials","echo":{"email":"a@b.co"}}"#)
+            .expect("parse");
+        assert_eq!(back.echo("email"), Some("a@b.co"));
+    }
+}

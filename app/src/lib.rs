@@ -1,0 +1,81 @@
+//! Doorstep's interface. Every page is rendered on the server and works without wasm;
+//! islands (`islands/`) add what only a browser can do. Writes are `<ActionForm>`s posting
+//! to the server functions in `api/`.
+
+pub mod api;
+pub mod components;
+pub mod error;
+pub mod i18n;
+pub mod islands;
+pub mod pages;
+pub mod request;
+
+#[cfg(feature = "ssr")]
+pub mod state;
+
+use components::layout::BrandStyle;
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{SsrMode, path};
+
+/// The HTML document around every page. Runs on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let info = request::current();
+    let lang = info.locale.code();
+    #[cfg(feature = "ssr")]
+    content_security_policy();
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="theme-color" content=info.business.primary.to_string() />
+                <link rel="manifest" href="/manifest.webmanifest" />
+                <link rel="icon" href="/icons/icon.svg" type="image/svg+xml" />
+                <link rel="apple-touch-icon" href="/icons/icon-192.png" />
+                <leptos_meta::HashedStylesheet options=options.clone() id="doorstep" />
+                <BrandStyle business=info.business.clone() />
+                <HydrationScripts options islands=true />
+                <MetaTags />
+                <script type="module" src="/register-sw.js"></script>
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// Scripts and styles run only from our origin or with this response's nonce.
+#[cfg(feature = "ssr")]
+fn content_security_policy() {
+    let Some(nonce) = leptos::nonce::use_nonce() else { return };
+    let policy = format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+         style-src 'self' 'nonce-{nonce}'; img-src 'self' data:; connect-src 'self'; \
+         font-src 'self'; manifest-src 'self'; worker-src 'self'; object-src 'none'; \
+         base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+    );
+    if let (Some(res), Ok(value)) =
+        (use_context::<leptos_axum::ResponseOptions>(), http::HeaderValue::from_str(&policy))
+    {
+        res.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    i18n::provide();
+    view! {
+        <Router>
+            <Routes fallback=pages::not_found::NotFound>
+                <Route path=path!("") view=pages::home::HomePage ssr=SsrMode::Async />
+                <Route path=path!("sign-in") view=pages::auth::SignInPage ssr=SsrMode::Async />
+                <Route path=path!("offline") view=pages::offline::OfflinePage ssr=SsrMode::Async />
+            </Routes>
+        </Router>
+    }
+}

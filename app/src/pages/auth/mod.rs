@@ -1,0 +1,5 @@
+//! Signing in.
+
+mod sign_in;
+
+pub use sign_in::SignInPage;

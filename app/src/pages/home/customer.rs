@@ -1,0 +1,104 @@
+//! A customer's home: their account, its locations and its people.
+
+use crate::api::home::get_customer_home;
+use crate::components::alert::ErrorAlert;
+use crate::components::layout::Page;
+use crate::i18n::{self, t, t_with};
+use crate::request;
+use doorstep::dto::{AccountKind, CustomerHome, SessionUser};
+use doorstep::format;
+use leptos::either::Either;
+use leptos::prelude::*;
+
+#[component]
+pub fn CustomerHomePage(user: SessionUser) -> impl IntoView {
+    let home = Resource::new(|| (), |_| get_customer_home());
+    let greeting = t_with("home-greeting", &[("name", user.name.as_str().into())]);
+    view! {
+        <Page title=t("home-title")>
+            <h1>{greeting}</h1>
+            <Suspense fallback=|| view! { <p class="loading" aria-busy="true">{t("loading")}</p> }>
+                {move || Suspend::new(async move {
+                    match home.await {
+                        Ok(home) => Either::Left(view! { <CustomerHomeView home /> }),
+                        Err(error) => Either::Right(view! { <ErrorAlert error /> }),
+                    }
+                })}
+            </Suspense>
+        </Page>
+    }
+}
+
+#[component]
+fn CustomerHomeView(home: CustomerHome) -> impl IntoView {
+    let business = request::current().business;
+    let locale = i18n::locale();
+    let since = format::date_of_seconds(home.account.created_at, &business.time_zone.zone(), locale);
+    let kind = match home.account.kind {
+        AccountKind::Household => t("account-kind-household"),
+        AccountKind::Company => t("account-kind-company"),
+    };
+    let locations = if home.locations.is_empty() {
+        Either::Left(view! { <p class="empty">{t("locations-empty")}</p> })
+    } else {
+        Either::Right(view! {
+            <ul class="cards">
+                {home.locations.into_iter().map(|l| {
+                    let notes = l.access_notes.map(|n| view! {
+                        <p class="access"><strong>{t("location-access")}</strong>" "{n}</p>
+                    });
+                    view! {
+                        <li class="card">
+                            <h3>{l.label}</h3>
+                            <address>
+                                {l.line1}
+                                {l.line2.map(|l2| view! { <br />{l2} })}
+                                <br />
+                                {format!("{} {}", l.postal_code, l.city)}
+                            </address>
+                            {notes}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        })
+    };
+    let people = home
+        .people
+        .into_iter()
+        .map(|p| {
+            view! {
+                <li>
+                    <span class="person-name">{p.name}</span>
+                    " · "
+                    <span class="person-email">{p.email}</span>
+                    " · "
+                    <span class="badge">{t(p.role.message_key())}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section aria-labelledby="account-heading" class="panel">
+            <h2 id="account-heading">{t("account-heading")}</h2>
+            <dl class="facts">
+                <dt>{t("account-name")}</dt>
+                <dd>{home.account.name}</dd>
+                <dt>{t("account-kind")}</dt>
+                <dd>{kind}</dd>
+                <dt>{t("account-reference")}</dt>
+                <dd>{home.account.account.to_string()}</dd>
+                <dt>{t("account-since")}</dt>
+                <dd>{since}</dd>
+            </dl>
+        </section>
+        <section aria-labelledby="locations-heading" class="panel">
+            <h2 id="locations-heading">{t("locations-heading")}</h2>
+            {locations}
+        </section>
+        <section aria-labelledby="people-heading" class="panel">
+            <h2 id="people-heading">{t("people-heading")}</h2>
+            <ul class="people">{people}</ul>
+        </section>
+    }
+}

@@ -1,0 +1,6 @@
+//! One page per module, grouped by area.
+
+pub mod auth;
+pub mod home;
+pub mod not_found;
+pub mod offline;

@@ -1,0 +1,37 @@
+//! What server functions share: the store and the business settings, provided as Leptos
+//! context by the server for every page render and server-function call.
+
+use doorstep::brand::Business;
+use doorstep::store::Store;
+use std::sync::{Arc, RwLock};
+
+#[derive(Clone, Debug)]
+pub struct AppState {
+    pub store: Store,
+    business: Arc<RwLock<Arc<Business>>>,
+    /// Cookies get `Secure` when the public URL is HTTPS.
+    pub secure_cookies: bool,
+}
+
+impl AppState {
+    pub fn new(store: Store, business: Business, secure_cookies: bool) -> Self {
+        Self { store, business: Arc::new(RwLock::new(Arc::new(business))), secure_cookies }
+    }
+
+    /// The current settings; cheap (an `Arc` clone), read by every request.
+    pub fn business(&self) -> Arc<Business> {
+        match self.business.read() {
+            Ok(guard) => guard.clone(),
+            Err(poisoned) => poisoned.into_inner().clone(),
+        }
+    }
+
+    /// Replaces the settings after they were saved.
+    pub fn set_business(&self, business: Business) {
+        let mut guard = match self.business.write() {
+            Ok(guard) => guard,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        *guard = Arc::new(business);
+    }
+}

@@ -1,0 +1,256 @@
+//! Runtime configuration: `Leptos.toml`, then `DOORSTEP_*` environment variables on top.
+//! Every key has a default and a comment in `Leptos.toml`; a bad value stops start-up with
+//! a message naming the key and what it accepts.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+#[derive(Clone, PartialEq)]
+pub struct Config {
+    pub address: SocketAddr,
+    pub public_url: String,
+    pub data_dir: PathBuf,
+    /// Empty means the embedded SQLite file in `data_dir`.
+    database_url: String,
+    pub database_max_connections: u32,
+    pub site_root: PathBuf,
+    pub hash_files: bool,
+    pub log_format: LogFormat,
+    pub log_level: String,
+    pub demo_on_empty: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read {path}: {reason}")]
+    Read { path: String, reason: String },
+    #[error("{path} is not valid TOML: {reason}")]
+    Syntax { path: String, reason: String },
+    #[error("unknown setting `{key}` in {path}; known settings: {known}")]
+    UnknownKey { key: String, path: String, known: String },
+    #[error("setting `{key}` (or {env}) is {value:?}, but it must be {allowed}")]
+    Invalid { key: &'static str, env: String, value: String, allowed: &'static str },
+}
+
+/// Every setting: name, what it accepts (for error messages).
+const KEYS: [(&str, &str); 10] = [
+    ("address", "an IP address and port such as 127.0.0.1:3000"),
+    ("public_url", "an http:// or https:// URL"),
+    ("data_dir", "a folder path"),
+    ("database_url", "empty, sqlite://FILE or postgres://USER@HOST/DB"),
+    ("database_max_connections", "a whole number from 1 to 1000"),
+    ("site_root", "a folder path"),
+    ("hash_files", "true or false"),
+    ("log_format", "\"text\" or \"json\""),
+    ("log_level", "a log filter such as info or doorstep=debug,info"),
+    ("demo_on_empty", "true or false"),
+];
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            address: SocketAddr::from(([127, 0, 0, 1], 3000)),
+            public_url: "http://127.0.0.1:3000".into(),
+            data_dir: PathBuf::from("data"),
+            database_url: String::new(),
+            database_max_connections: 8,
+            site_root: PathBuf::from("target/site"),
+            hash_files: true,
+            log_format: LogFormat::Text,
+            log_level: "info".into(),
+            demo_on_empty: false,
+        }
+    }
+}
+
+impl Config {
+    /// Reads `path` (a missing file means all defaults) and the environment.
+    pub fn load(path: &Path) -> Result<Self, ConfigError> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+            Err(e) => {
+                return Err(ConfigError::Read { path: path.display().to_string(), reason: e.to_string() });
+            }
+        };
+        let env: BTreeMap<String, String> = std::env::vars().filter(|(k, _)| k.starts_with("DOORSTEP_")).collect();
+        Self::from_sources(&path.display().to_string(), &text, &env)
+    }
+
+    /// Builds the configuration from a file's text and environment variables.
+    pub fn from_sources(path: &str, text: &str, env: &BTreeMap<String, String>) -> Result<Self, ConfigError> {
+        let table: toml::Table = text
+            .parse()
+            .map_err(|e: toml::de::Error| ConfigError::Syntax { path: path.into(), reason: e.message().to_string() })?;
+        let known: Vec<&str> = KEYS.iter().map(|(k, _)| *k).collect();
+        if let Some(key) = table.keys().find(|k| !known.contains(&k.as_str())) {
+            return Err(ConfigError::UnknownKey { key: key.clone(), path: path.into(), known: known.join(", ") });
+        }
+        let mut raw: BTreeMap<&'static str, String> = BTreeMap::new();
+        for (key, _) in KEYS {
+            if let Some(value) = table.get(key) {
+                let text = match value {
+                    toml::Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                };
+                raw.insert(key, text);
+            }
+            if let Some(value) = env.get(&env_name(key)) {
+                raw.insert(key, value.clone());
+            }
+        }
+        let mut config = Config::default();
+        for (key, value) in raw {
+            config.set(key, value)?;
+        }
+        Ok(config)
+    }
+
+    fn set(&mut self, key: &'static str, value: String) -> Result<(), ConfigError> {
+        let invalid = |value: &str| ConfigError::Invalid {
+            key,
+            env: env_name(key),
+            value: value.to_string(),
+            allowed: KEYS.iter().find(|(k, _)| *k == key).map(|(_, a)| *a).unwrap_or("valid"),
+        };
+        let v = value.trim();
+        match key {
+            "address" => self.address = v.parse().map_err(|_| invalid(v))?,
+            "public_url" => {
+                if !(v.starts_with("http://") || v.starts_with("https://")) || v.len() < 10 {
+                    return Err(invalid(v));
+                }
+                self.public_url = v.trim_end_matches('/').to_string();
+            }
+            "data_dir" if !v.is_empty() => self.data_dir = PathBuf::from(v),
+            "site_root" if !v.is_empty() => self.site_root = PathBuf::from(v),
+            "database_url" => {
+                let ok = v.is_empty() || doorstep::store::Engine::of_url(v).is_some();
+                if !ok {
+                    return Err(invalid(v));
+                }
+                self.database_url = v.to_string();
+            }
+            "database_max_connections" => {
+                self.database_max_connections =
+                    v.parse().ok().filter(|n| (1..=1000).contains(n)).ok_or_else(|| invalid(v))?;
+            }
+            "hash_files" => self.hash_files = parse_bool(v).ok_or_else(|| invalid(v))?,
+            "demo_on_empty" => self.demo_on_empty = parse_bool(v).ok_or_else(|| invalid(v))?,
+            "log_format" => {
+                self.log_format = match v {
+                    "text" => LogFormat::Text,
+                    "json" => LogFormat::Json,
+                    _ => return Err(invalid(v)),
+                }
+            }
+            "log_level" => {
+                tracing_subscriber::EnvFilter::try_new(v).map_err(|_| invalid(v))?;
+                self.log_level = v.to_string();
+            }
+            _ => return Err(invalid(v)),
+        }
+        Ok(())
+    }
+
+    /// The database URL in force: the configured one, or SQLite in the data folder.
+    pub fn database_url(&self) -> String {
+        if self.database_url.is_empty() {
+            format!("sqlite://{}", self.data_dir.join("doorstep.db").display())
+        } else {
+            self.database_url.clone()
+        }
+    }
+
+    pub fn secure_cookies(&self) -> bool {
+        self.public_url.starts_with("https://")
+    }
+}
+
+fn env_name(key: &str) -> String {
+    format!("DOORSTEP_{}", key.to_ascii_uppercase())
+}
+
+fn parse_bool(v: &str) -> Option<bool> {
+    match v {
+        "true" | "1" | "yes" => Some(true),
+        "false" | "0" | "no" => Some(false),
+        _ => None,
+    }
+}
+
+/// The database URL may hold a password: never print it.
+impl fmt::Debug for Config {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let url = self.database_url();
+        let shown = match url.split_once('@') {
+            Some((_, host)) if url.starts_with("postgres") => format!("postgres://…@{host}"),
+            _ => url,
+        };
+        f.debug_struct("Config")
+            .field("address", &self.address)
+            .field("public_url", &self.public_url)
+            .field("data_dir", &self.data_dir)
+            .field("database_url", &shown)
+            .field("database_max_connections", &self.database_max_connections)
+            .field("site_root", &self.site_root)
+            .field("hash_files", &self.hash_files)
+            .field("log_format", &self.log_format)
+            .field("log_level", &self.log_level)
+            .field("demo_on_empty", &self.demo_on_empty)
+            .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    #[test]
+    fn defaults_then_file_then_environment() {
+        let c = Config::from_sources("x", "", &env(&[])).expect("defaults");
+        assert_eq!(c, Config::default());
+        let c = Config::from_sources("x", "address = \"0.0.0.0:8080\"\nhash_files = false", &env(&[]))
+            .expect("file");
+        assert_eq!(c.address.port(), 8080);
+        assert!(!c.hash_files);
+        let c = Config::from_sources("x", "address = \"0.0.0.0:8080\"", &env(&[("DOORSTEP_ADDRESS", "127.0.0.1:9")]))
+            .expect("env");
+        assert_eq!(c.address.port(), 9);
+        assert_eq!(c.database_url(), "sqlite://data/doorstep.db");
+    }
+
+    #[test]
+    fn bad_values_name_the_key_and_what_is_allowed() {
+        let err = Config::from_sources("x", "log_format = \"xml\"", &env(&[])).expect_err("bad");
+        let text = err.to_string();
+        assert!(text.contains("log_format") && text.contains("DOORSTEP_LOG_FORMAT") && text.contains("json"), "{text}");
+        let err = Config::from_sources("x", "", &env(&[("DOORSTEP_DATABASE_URL", "mysql://x")])).expect_err("bad");
+        assert!(err.to_string().contains("database_url"));
+        let err = Config::from_sources("x", "adress = \"x\"", &env(&[])).expect_err("unknown");
+        assert!(matches!(err, ConfigError::UnknownKey { .. }));
+        let err = Config::from_sources("x", "address = [", &env(&[])).expect_err("syntax");
+        assert!(matches!(err, ConfigError::Syntax { .. }));
+        let err = Config::from_sources("x", "database_max_connections = 0", &env(&[])).expect_err("range");
+        assert!(err.to_string().contains("1 to 1000"));
+    }
+
+    #[test]
+    fn debug_hides_database_passwords() {
+        let c = Config::from_sources("x", "database_url = \"postgres://u:secret@db/doorstep\"", &env(&[]))
+            .expect("pg");
+        assert!(!format!("{c:?}").contains("secret"));
+    }
+}

@@ -1,0 +1,133 @@
+//! Putting the server together: database, migrations, optional demo data, the router, and
+//! serving until asked to stop.
+
+use crate::assets::Assets;
+use crate::config::Config;
+use crate::http::{ServerState, router};
+use app::state::AppState;
+use doorstep::store::{Store, StoreError, business};
+use leptos::prelude::LeptosOptions;
+use std::net::SocketAddr;
+use tokio::net::TcpListener;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("cannot create the data folder {path}: {reason}")]
+    DataDir { path: String, reason: String },
+    #[error("database: {0}")]
+    Store(#[from] StoreError),
+    #[error("demo data: {0}")]
+    Demo(#[from] doorstep::demo::DemoError),
+    #[error("cannot listen on {address}: {reason}")]
+    Bind { address: SocketAddr, reason: String },
+    #[error("server stopped: {0}")]
+    Serve(String),
+}
+
+/// Connects to the configured database (creating the SQLite folder) and migrates it.
+pub async fn open_store(config: &Config) -> Result<Store, StartError> {
+    let url = config.database_url();
+    if url.starts_with("sqlite:") {
+        std::fs::create_dir_all(&config.data_dir).map_err(|e| StartError::DataDir {
+            path: config.data_dir.display().to_string(),
+            reason: e.to_string(),
+        })?;
+    }
+    let store = Store::connect(&url, config.database_max_connections).await?;
+    store.migrate().await?;
+    Ok(store)
+}
+
+/// Whether the database holds no people yet.
+pub async fn is_empty(store: &Store) -> Result<bool, StoreError> {
+    let mut conn = store.conn().await?;
+    Ok(doorstep::store::users::count(&mut conn).await? == 0)
+}
+
+pub fn leptos_options(config: &Config) -> LeptosOptions {
+    LeptosOptions::builder()
+        .output_name("doorstep")
+        .site_root(config.site_root.display().to_string())
+        .site_pkg_dir("pkg")
+        .site_addr(config.address)
+        .hash_files(config.hash_files)
+        .build()
+}
+
+/// The server's state for a store that is ready.
+pub async fn state(config: &Config, store: Store) -> Result<ServerState, StartError> {
+    let settings = {
+        let mut conn = store.conn().await?;
+        business::load(&mut conn).await?.unwrap_or_default()
+    };
+    let leptos = leptos_options(config);
+    let assets = Assets::discover(&leptos.output_name, config.hash_files);
+    Ok(ServerState { leptos, app: AppState::new(store, settings, config.secure_cookies()), assets })
+}
+
+/// A bound, ready server; `serve` runs it.
+pub struct Server {
+    listener: TcpListener,
+    state: ServerState,
+}
+
+impl Server {
+    pub async fn bind(address: SocketAddr, state: ServerState) -> Result<Self, StartError> {
+        let listener = TcpListener::bind(address)
+            .await
+            .map_err(|e| StartError::Bind { address, reason: e.to_string() })?;
+        Ok(Self { listener, state })
+    }
+
+    pub fn local_addr(&self) -> Option<SocketAddr> {
+        self.listener.local_addr().ok()
+    }
+
+    pub async fn serve(self) -> Result<(), StartError> {
+        let store = self.state.app.store.clone();
+        let purge = tokio::spawn(purge_sessions(store.clone()));
+        let app = router(self.state);
+        let result = axum::serve(self.listener, app)
+            .with_graceful_shutdown(shutdown_signal())
+            .await
+            .map_err(|e| StartError::Serve(e.to_string()));
+        purge.abort();
+        store.close().await;
+        result
+    }
+}
+
+/// Drops expired sessions every hour.
+async fn purge_sessions(store: Store) {
+    let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
+    loop {
+        every.tick().await;
+        match doorstep::services::auth::purge_expired(&store).await {
+            Ok(n) if n > 0 => tracing::info!(n, "expired sessions removed"),
+            Ok(_) => {}
+            Err(err) => tracing::warn!(%err, "session purge failed"),
+        }
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+    tracing::info!("shutting down");
+}

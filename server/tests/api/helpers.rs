@@ -1,0 +1,201 @@
+//! `spawn_app()`: the whole server on port 0 with a fresh database holding the demo data.
+
+use doorstep::store::Store;
+use reqwest::header::{ACCEPT, CONTENT_TYPE, REFERER};
+use reqwest::{Client, Response, redirect};
+use server::config::Config;
+use server::startup;
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+pub const DEMO_PASSWORD: &str = doorstep::demo::DEMO_PASSWORD;
+
+pub struct TestApp {
+    pub base: String,
+    pub store: Store,
+    /// A browser-like client: keeps cookies, does not follow redirects (tests look at them).
+    pub client: Client,
+    _dir: tempfile::TempDir,
+}
+
+fn client() -> Client {
+    Client::builder()
+        .cookie_store(true)
+        .redirect(redirect::Policy::none())
+        .build()
+        .expect("http client")
+}
+
+/// A database URL of its own for one test.
+async fn fresh_database(dir: &tempfile::TempDir) -> String {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    match std::env::var("DOORSTEP_TEST_POSTGRES") {
+        Ok(admin_url) if !admin_url.is_empty() => {
+            let name = format!(
+                "t_{}_{}_{}",
+                std::process::id(),
+                COUNTER.fetch_add(1, Ordering::Relaxed),
+                rand::random::<u32>()
+            );
+            let admin = Store::connect(&admin_url, 1).await.expect("connect to PostgreSQL");
+            sqlx_execute(&admin, &format!("CREATE DATABASE {name}")).await;
+            admin.close().await;
+            let (base, _) = admin_url.rsplit_once('/').expect("URL with a database name");
+            format!("{base}/{name}")
+        }
+        _ => format!("sqlite://{}", dir.path().join("test.db").display()),
+    }
+}
+
+async fn sqlx_execute(store: &Store, sql: &str) {
+    let mut conn = store.conn().await.expect("connection");
+    doorstep::store::execute_raw(&mut conn, sql).await.expect("statement");
+}
+
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(true).await
+}
+
+pub async fn spawn_app_with(demo: bool) -> TestApp {
+    if std::env::var("TEST_LOG").is_ok() {
+        server::telemetry::init(server::config::LogFormat::Text, "info");
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = fresh_database(&dir).await;
+    let mut env = BTreeMap::new();
+    env.insert("DOORSTEP_DATABASE_URL".to_string(), url);
+    env.insert("DOORSTEP_ADDRESS".to_string(), "127.0.0.1:0".to_string());
+    env.insert("DOORSTEP_HASH_FILES".to_string(), "false".to_string());
+    env.insert("DOORSTEP_DATA_DIR".to_string(), dir.path().display().to_string());
+    let config = Config::from_sources("test", "", &env).expect("test config");
+    let store = startup::open_store(&config).await.expect("store");
+    if demo {
+        doorstep::demo::load(&store).await.expect("demo data");
+    }
+    let state = startup::state(&config, store.clone()).await.expect("state");
+    let server = startup::Server::bind(config.address, state).await.expect("bind");
+    let addr = server.local_addr().expect("address");
+    tokio::spawn(server.serve());
+    TestApp { base: format!("http://{addr}"), store, client: client(), _dir: dir }
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    pub async fn get(&self, path: &str) -> Response {
+        self.client.get(self.url(path)).send().await.expect("GET")
+    }
+
+    pub async fn get_html(&self, path: &str) -> String {
+        let res = self.get(path).await;
+        assert!(res.status().is_success() || res.status() == 404, "GET {path}: {}", res.status());
+        res.text().await.expect("body")
+    }
+
+    /// Posts a form as a browser without JavaScript does: `Accept: text/html` and a Referer.
+    pub async fn post_form(&self, path: &str, from: &str, fields: &[(&str, &str)]) -> Response {
+        self.client
+            .post(self.url(path))
+            .header(ACCEPT, "text/html,application/xhtml+xml")
+            .header(REFERER, self.url(from))
+            .form(fields)
+            .send()
+            .await
+            .expect("POST form")
+    }
+
+    /// Calls a server function as an API client: form-encoded arguments, JSON answer.
+    pub async fn call(&self, path: &str, fields: &[(&str, &str)]) -> Response {
+        self.client
+            .post(self.url(path))
+            .header(ACCEPT, "application/json")
+            .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(serde_urlencoded(fields))
+            .send()
+            .await
+            .expect("POST api")
+    }
+
+    /// Signs in through the no-JavaScript form and checks it worked.
+    pub async fn sign_in(&self, email: &str) {
+        let res = self.post_form("/api/sign-in", "/sign-in", &[("email", email), ("password", DEMO_PASSWORD)]).await;
+        assert_eq!(res.status(), 302, "sign-in of {email}");
+        assert_eq!(location(&res), "/", "sign-in of {email} lands home");
+    }
+
+    /// A second browser on the same server.
+    pub fn other_browser(&self) -> TestApp2<'_> {
+        TestApp2 { app: self, client: client() }
+    }
+}
+
+/// Another client against the same app.
+pub struct TestApp2<'a> {
+    pub app: &'a TestApp,
+    pub client: Client,
+}
+
+impl TestApp2<'_> {
+    pub async fn get_html(&self, path: &str) -> String {
+        self.client.get(self.app.url(path)).send().await.expect("GET").text().await.expect("body")
+    }
+
+    pub async fn sign_in(&self, email: &str) {
+        let res = self
+            .client
+            .post(self.app.url("/api/sign-in"))
+            .header(ACCEPT, "text/html")
+            .header(REFERER, self.app.url("/sign-in"))
+            .form(&[("email", email), ("password", DEMO_PASSWORD)])
+            .send()
+            .await
+            .expect("POST");
+        assert_eq!(res.status(), 302);
+    }
+}
+
+fn serde_urlencoded(fields: &[(&str, &str)]) -> String {
+    fields
+        .iter()
+        .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+fn encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+pub fn location(res: &Response) -> String {
+    res.headers()
+        .get(reqwest::header::LOCATION)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// The path and query of a Location header (which may be absolute).
+pub fn location_path(res: &Response, base: &str) -> String {
+    let loc = location(res);
+    loc.strip_prefix(base).map(str::to_string).unwrap_or(loc)
+}
+
+pub fn set_cookies(res: &Response) -> Vec<String> {
+    res.headers()
+        .get_all(reqwest::header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok().map(str::to_string))
+        .collect()
+}
+
+/// Decodes the HTML entities the renderer uses, for comparing visible text.
+pub fn unescape(html: &str) -> String {
+    html.replace("&amp;", "&").replace("&#x27;", "'").replace("&#39;", "'").replace("&quot;", "\"")
+}

@@ -1,0 +1,9 @@
+//! The integration suite: the real server on a free port, over a fresh database per test.
+//! SQLite by default; set DOORSTEP_TEST_POSTGRES to a PostgreSQL URL to run it there.
+
+mod auth;
+mod helpers;
+mod home;
+mod i18n;
+mod pages;
+mod people;

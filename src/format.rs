@@ -1,0 +1,179 @@
+//! Dates, times, numbers and money written the way each supported language writes them,
+//! in the business's time zone. Pure functions: the server and the browser format alike.
+
+use crate::locale::Locale;
+use crate::money::Money;
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+
+/// A narrow no-break space: French groups digits with it and puts it before units.
+const NNBSP: char = '\u{202F}';
+const NBSP: char = '\u{00A0}';
+
+const MONTHS: [[&str; 12]; 4] = [
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+    ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic"],
+    ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."],
+    ["Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."],
+];
+
+fn locale_index(locale: Locale) -> usize {
+    match locale {
+        Locale::En => 0,
+        Locale::Es => 1,
+        Locale::Fr => 2,
+        Locale::De => 3,
+    }
+}
+
+fn separators(locale: Locale) -> (char, char) {
+    match locale {
+        Locale::En => (',', '.'),
+        Locale::Es | Locale::De => ('.', ','),
+        Locale::Fr => (NNBSP, ','),
+    }
+}
+
+/// Groups the digits of a non-negative integer written in decimal.
+fn group_digits(digits: &str, separator: char, min_grouping: usize) -> String {
+    if digits.len() < 4 || digits.len() < 3 + min_grouping {
+        return digits.to_string();
+    }
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3);
+    let first = digits.len() % 3;
+    for (i, ch) in digits.chars().enumerate() {
+        if i != 0 && (i + 3 - first) % 3 == 0 {
+            out.push(separator);
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// Spanish leaves four-digit numbers ungrouped (1000, but 10.000).
+fn min_grouping(locale: Locale) -> usize {
+    if locale == Locale::Es { 2 } else { 1 }
+}
+
+/// An integer such as a count: `12,345` (en), `12.345` (de, es), `12 345` (fr).
+pub fn integer(value: i64, locale: Locale) -> String {
+    let (group, _) = separators(locale);
+    let digits = value.unsigned_abs().to_string();
+    let grouped = group_digits(&digits, group, min_grouping(locale));
+    if value < 0 { format!("-{grouped}") } else { grouped }
+}
+
+/// A decimal written from a scaled integer (`minor` with `scale` digits after the point).
+fn scaled(minor: i64, scale: u32, locale: Locale) -> String {
+    let (group, decimal) = separators(locale);
+    let factor = 10u64.pow(scale);
+    let abs = minor.unsigned_abs();
+    let whole = group_digits(&(abs / factor).to_string(), group, min_grouping(locale));
+    let sign = if minor < 0 { "-" } else { "" };
+    if scale == 0 {
+        format!("{sign}{whole}")
+    } else {
+        let frac = abs % factor;
+        format!("{sign}{whole}{decimal}{frac:0width$}", width = scale as usize)
+    }
+}
+
+/// Money: `€1,234.50` (en), `1.234,50 €` (de, es), `1 234,50 €` (fr).
+pub fn money(amount: Money, locale: Locale) -> String {
+    let number = scaled(amount.minor, amount.currency.minor_digits(), locale);
+    let symbol = amount.currency.symbol();
+    match locale {
+        Locale::En => match number.strip_prefix('-') {
+            Some(rest) => format!("-{symbol}{rest}"),
+            None => format!("{symbol}{number}"),
+        },
+        Locale::Fr => format!("{number}{NNBSP}{symbol}"),
+        Locale::Es | Locale::De => format!("{number}{NBSP}{symbol}"),
+    }
+}
+
+/// A calendar date in the business time zone: `Nov 23, 2026`, `23 nov 2026`,
+/// `23 nov. 2026`, `23.11.2026`.
+pub fn date(at: Timestamp, tz: &TimeZone, locale: Locale) -> String {
+    let dt = at.to_zoned(tz.clone()).datetime();
+    let month_index = usize::try_from(dt.month() - 1).unwrap_or(0);
+    let month = MONTHS[locale_index(locale)][month_index];
+    match locale {
+        Locale::En => format!("{month} {}, {}", dt.day(), dt.year()),
+        Locale::Es | Locale::Fr => format!("{} {month} {}", dt.day(), dt.year()),
+        Locale::De => format!("{:02}.{:02}.{}", dt.day(), dt.month(), dt.year()),
+    }
+}
+
+/// A stored time (UTC seconds) as a date in the given zone; empty if out of range.
+pub fn date_of_seconds(seconds: i64, tz: &TimeZone, locale: Locale) -> String {
+    Timestamp::from_second(seconds).map(|at| date(at, tz, locale)).unwrap_or_default()
+}
+
+/// A time of day in the business time zone: `2:05 PM` (en) or `14:05`.
+pub fn time(at: Timestamp, tz: &TimeZone, locale: Locale) -> String {
+    let dt = at.to_zoned(tz.clone()).datetime();
+    match locale {
+        Locale::En => {
+            let hour = dt.hour();
+            let (h12, suffix) = match hour {
+                0 => (12, "AM"),
+                1..=11 => (hour, "AM"),
+                12 => (12, "PM"),
+                _ => (hour - 12, "PM"),
+            };
+            format!("{h12}:{:02}{NNBSP}{suffix}", dt.minute())
+        }
+        _ => format!("{:02}:{:02}", dt.hour(), dt.minute()),
+    }
+}
+
+/// Date and time together: `Nov 23, 2026, 2:05 PM`, `23.11.2026, 14:05`.
+pub fn date_time(at: Timestamp, tz: &TimeZone, locale: Locale) -> String {
+    format!("{}, {}", date(at, tz, locale), time(at, tz, locale))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::money::Currency;
+
+    fn eur(minor: i64) -> Money {
+        Money::new(minor, Currency::parse("EUR").expect("EUR"))
+    }
+
+    #[test]
+    fn integers_group_per_locale() {
+        assert_eq!(integer(1234567, Locale::En), "1,234,567");
+        assert_eq!(integer(1234567, Locale::De), "1.234.567");
+        assert_eq!(integer(1234, Locale::Es), "1234");
+        assert_eq!(integer(12345, Locale::Es), "12.345");
+        assert_eq!(integer(-1234, Locale::Fr), "-1\u{202F}234");
+        assert_eq!(integer(999, Locale::En), "999");
+    }
+
+    #[test]
+    fn money_per_locale() {
+        assert_eq!(money(eur(123450), Locale::En), "€1,234.50");
+        assert_eq!(money(eur(123450), Locale::De), "1.234,50\u{A0}€");
+        assert_eq!(money(eur(123450), Locale::Fr), "1\u{202F}234,50\u{202F}€");
+        assert_eq!(money(eur(-5), Locale::En), "-€0.05");
+        let yen = Money::new(1500, Currency::parse("JPY").expect("JPY"));
+        assert_eq!(money(yen, Locale::En), "¥1,500");
+    }
+
+    #[test]
+    fn dates_and_times_in_the_business_zone() {
+        let tz = TimeZone::get("Europe/Berlin").expect("bundled tzdb");
+        // 2026-11-23 13:05 UTC is 14:05 in Berlin (CET, UTC+1).
+        let at: Timestamp = "2026-11-23T13:05:00Z".parse().expect("timestamp");
+        assert_eq!(date(at, &tz, Locale::En), "Nov 23, 2026");
+        assert_eq!(date(at, &tz, Locale::De), "23.11.2026");
+        assert_eq!(date(at, &tz, Locale::Fr), "23 nov. 2026");
+        assert_eq!(time(at, &tz, Locale::En), "2:05\u{202F}PM");
+        assert_eq!(time(at, &tz, Locale::De), "14:05");
+        // Late evening UTC is already the next day in Berlin.
+        let late: Timestamp = "2026-12-31T23:30:00Z".parse().expect("timestamp");
+        assert_eq!(date(late, &tz, Locale::Es), "1 ene 2027");
+    }
+}

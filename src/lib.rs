@@ -1,0 +1,25 @@
+//! Doorstep's business: the domain types and rules every other crate shares.
+//!
+//! Without features this crate does no IO at all and builds for `wasm32-unknown-unknown`
+//! (CI proves it), so the browser and the server agree on ids, money, locales and rights.
+//! The `ssr` feature adds what needs a server: the store (sqlx) and the services, each of
+//! which owns its transaction.
+
+pub mod brand;
+pub mod dto;
+pub mod email;
+pub mod error;
+pub mod format;
+pub mod ids;
+pub mod locale;
+pub mod money;
+pub mod permissions;
+
+#[cfg(feature = "ssr")]
+pub mod demo;
+#[cfg(feature = "ssr")]
+pub mod password;
+#[cfg(feature = "ssr")]
+pub mod services;
+#[cfg(feature = "ssr")]
+pub mod store;

@@ -1,0 +1,121 @@
+//! Roles and what each may do. The server asks `Role::allows` before every read or write;
+//! the interface asks the same question only to hide what would be refused anyway.
+
+use serde::{Deserialize, Serialize};
+
+/// What a person is to this business.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Owns a customer account: manages its people and locations.
+    AccountOwner,
+    /// Belongs to a customer account.
+    AccountMember,
+    Technician,
+    Dispatcher,
+    Admin,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::AccountOwner => "account_owner",
+            Self::AccountMember => "account_member",
+            Self::Technician => "technician",
+            Self::Dispatcher => "dispatcher",
+            Self::Admin => "admin",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        match raw {
+            "account_owner" | "owner" => Some(Self::AccountOwner),
+            "account_member" | "member" => Some(Self::AccountMember),
+            "technician" => Some(Self::Technician),
+            "dispatcher" => Some(Self::Dispatcher),
+            "admin" => Some(Self::Admin),
+            _ => None,
+        }
+    }
+
+    pub fn is_staff(self) -> bool {
+        matches!(self, Self::Technician | Self::Dispatcher | Self::Admin)
+    }
+
+    /// The Fluent message id of the role's name.
+    pub fn message_key(self) -> &'static str {
+        match self {
+            Self::AccountOwner => "role-account-owner",
+            Self::AccountMember => "role-account-member",
+            Self::Technician => "role-technician",
+            Self::Dispatcher => "role-dispatcher",
+            Self::Admin => "role-admin",
+        }
+    }
+
+    pub fn allows(self, permission: Permission) -> bool {
+        use Permission::*;
+        use Role::*;
+        match permission {
+            ViewOwnAccount => matches!(self, AccountOwner | AccountMember),
+            ManageOwnAccount => self == AccountOwner,
+            ViewOwnStaffProfile => self.is_staff(),
+            ViewCustomerAccounts => matches!(self, Dispatcher | Admin),
+            ManageStaff | ManageSettings => self == Admin,
+        }
+    }
+}
+
+/// Something a server function may do on someone's behalf.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Permission {
+    /// Read the caller's own customer account, its locations and people.
+    ViewOwnAccount,
+    /// Change the caller's own customer account (people, locations).
+    ManageOwnAccount,
+    /// Read the caller's own staff profile.
+    ViewOwnStaffProfile,
+    /// Read every customer account of the business.
+    ViewCustomerAccounts,
+    /// Create and change staff.
+    ManageStaff,
+    /// Change the business's settings and branding.
+    ManageSettings,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn customers_never_see_other_accounts() {
+        for role in [Role::AccountOwner, Role::AccountMember, Role::Technician] {
+            assert!(!role.allows(Permission::ViewCustomerAccounts), "{role:?}");
+        }
+        assert!(Role::Dispatcher.allows(Permission::ViewCustomerAccounts));
+        assert!(Role::Admin.allows(Permission::ViewCustomerAccounts));
+    }
+
+    #[test]
+    fn only_owners_manage_their_account_and_only_admins_manage_staff() {
+        assert!(Role::AccountOwner.allows(Permission::ManageOwnAccount));
+        assert!(!Role::AccountMember.allows(Permission::ManageOwnAccount));
+        assert!(!Role::Dispatcher.allows(Permission::ManageStaff));
+        assert!(Role::Admin.allows(Permission::ManageStaff));
+        assert!(!Role::AccountOwner.allows(Permission::ViewOwnStaffProfile));
+    }
+
+    #[test]
+    fn role_names_round_trip() {
+        for role in [
+            Role::AccountOwner,
+            Role::AccountMember,
+            Role::Technician,
+            Role::Dispatcher,
+            Role::Admin,
+        ] {
+            assert_eq!(Role::parse(role.as_str()), Some(role));
+        }
+        assert_eq!(Role::parse("root"), None);
+    }
+}

@@ -1,0 +1,87 @@
+//! What each role sees on its home page, read in one consistent snapshot.
+
+use crate::dto::{AccountKind, AccountSummary, CustomerHome, LocationView, PersonView, StaffHome, StaffProfile};
+use crate::ids::{AccountRef, LocationRef, UserRef};
+use crate::permissions::{Permission, Role};
+use crate::store::{Conn, Store, StoreError, accounts, users};
+use tracing::instrument;
+
+#[derive(Debug, thiserror::Error)]
+pub enum HomeError {
+    #[error("the person has no customer account")]
+    NoAccount,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+fn summary(row: accounts::AccountRow) -> AccountSummary {
+    AccountSummary {
+        account: AccountRef::from_id(row.id),
+        name: row.name,
+        kind: AccountKind::parse(&row.kind).unwrap_or(AccountKind::Household),
+        locations: row.locations,
+        people: row.people,
+        created_at: row.created_at,
+    }
+}
+
+/// The customer's account with its locations and people.
+#[instrument(skip(store), err(level = "info"))]
+pub async fn customer_home(store: &Store, account: Option<AccountRef>) -> Result<CustomerHome, HomeError> {
+    let account = account.ok_or(HomeError::NoAccount)?;
+    let mut conn = store.conn().await?;
+    let row = accounts::by_id(&mut conn, account.id()).await?;
+    let locations = accounts::locations(&mut conn, account.id())
+        .await?
+        .into_iter()
+        .map(|l| LocationView {
+            location: LocationRef::from_id(l.id),
+            label: l.label,
+            line1: l.line1,
+            line2: l.line2,
+            postal_code: l.postal_code,
+            city: l.city,
+            country: l.country,
+            latitude: l.latitude,
+            longitude: l.longitude,
+            access_notes: l.access_notes,
+        })
+        .collect();
+    let people = people_of(&mut conn, account.id()).await?;
+    Ok(CustomerHome { account: summary(row), locations, people })
+}
+
+async fn people_of(conn: &mut Conn, account_id: i64) -> Result<Vec<PersonView>, StoreError> {
+    Ok(accounts::people(conn, account_id)
+        .await?
+        .into_iter()
+        .map(|p| PersonView {
+            user: UserRef::from_id(p.id),
+            name: p.name,
+            email: p.email,
+            role: if p.role == "owner" { Role::AccountOwner } else { Role::AccountMember },
+        })
+        .collect())
+}
+
+/// The most accounts one page lists.
+pub const ACCOUNTS_PAGE: i64 = 100;
+
+/// Staff home: the customer accounts for those who may see them, or the own profile.
+#[instrument(skip(store), err(level = "info"))]
+pub async fn staff_home(store: &Store, user: UserRef, role: Role) -> Result<StaffHome, HomeError> {
+    let mut conn = store.conn().await?;
+    if role.allows(Permission::ViewCustomerAccounts) {
+        let rows = accounts::list(&mut conn, ACCOUNTS_PAGE, 0).await?;
+        return Ok(StaffHome::Accounts(rows.into_iter().map(summary).collect()));
+    }
+    let row = users::staff_profile(&mut conn, user.id()).await?;
+    Ok(StaffHome::Profile(StaffProfile {
+        user,
+        name: row.name,
+        email: row.email,
+        role: Role::parse(&row.role).unwrap_or(role),
+        phone: row.phone,
+        since: row.created_at,
+    }))
+}

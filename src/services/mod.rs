@@ -1,0 +1,6 @@
+//! Use cases. Each public function is one thing a person does, owns its transaction, and
+//! returns its own error type; server functions and the CLI only translate those errors.
+
+pub mod accounts;
+pub mod auth;
+pub mod people;

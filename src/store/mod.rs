@@ -1,0 +1,155 @@
+//! The store: one connection pool over SQLite or PostgreSQL, and the queries both accept.
+//!
+//! Query functions take a connection (`&mut *tx` from a service's transaction, or one from
+//! the pool) and return [`StoreError`]; they never decide what a failure means to a person.
+
+pub mod accounts;
+pub mod audit;
+pub mod business;
+pub mod sessions;
+pub mod users;
+
+use sqlx::any::AnyPoolOptions;
+use sqlx::{AnyConnection, AnyPool};
+use std::time::Duration;
+
+/// Which database engine a URL names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+impl Engine {
+    pub fn of_url(url: &str) -> Option<Self> {
+        if url.starts_with("sqlite:") {
+            Some(Self::Sqlite)
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Some(Self::Postgres)
+        } else {
+            None
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("not found")]
+    NotFound,
+    #[error("conflicts with existing data: {0}")]
+    Conflict(String),
+    #[error("the database URL must start with sqlite: or postgres://")]
+    UnsupportedUrl,
+    #[error(transparent)]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error(transparent)]
+    Other(sqlx::Error),
+}
+
+impl From<sqlx::Error> for StoreError {
+    fn from(err: sqlx::Error) -> Self {
+        match &err {
+            sqlx::Error::RowNotFound => Self::NotFound,
+            sqlx::Error::Database(db) if db.is_unique_violation() => {
+                Self::Conflict(db.message().to_string())
+            }
+            _ => Self::Other(err),
+        }
+    }
+}
+
+/// The database: a pool and the engine behind it.
+#[derive(Clone, Debug)]
+pub struct Store {
+    pool: AnyPool,
+    engine: Engine,
+}
+
+impl Store {
+    /// Connects and applies the engine's pragmas; does not migrate.
+    pub async fn connect(url: &str, max_connections: u32) -> Result<Self, StoreError> {
+        sqlx::any::install_default_drivers();
+        let engine = Engine::of_url(url).ok_or(StoreError::UnsupportedUrl)?;
+        let options = AnyPoolOptions::new()
+            .max_connections(max_connections.max(1))
+            .acquire_timeout(Duration::from_secs(10));
+        let options = match engine {
+            // Each SQLite connection needs these set for itself.
+            Engine::Sqlite => options.after_connect(|conn, _meta| {
+                Box::pin(async move {
+                    for pragma in [
+                        "PRAGMA journal_mode = WAL",
+                        "PRAGMA foreign_keys = ON",
+                        "PRAGMA busy_timeout = 5000",
+                        "PRAGMA synchronous = NORMAL",
+                    ] {
+                        sqlx::query(pragma).execute(&mut *conn).await?;
+                    }
+                    Ok(())
+                })
+            }),
+            Engine::Postgres => options,
+        };
+        let url = match engine {
+            // Create the file on first start.
+            Engine::Sqlite if !url.contains("mode=") => {
+                let sep = if url.contains('?') { '&' } else { '?' };
+                format!("{url}{sep}mode=rwc")
+            }
+            _ => url.to_string(),
+        };
+        let pool = options.connect(&url).await?;
+        Ok(Self { pool, engine })
+    }
+
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    pub fn engine(&self) -> Engine {
+        self.engine
+    }
+
+    /// Applies every migration of this engine that has not run yet.
+    pub async fn migrate(&self) -> Result<(), StoreError> {
+        match self.engine {
+            Engine::Sqlite => sqlx::migrate!("src/store/migrations/sqlite").run(&self.pool).await?,
+            Engine::Postgres => {
+                sqlx::migrate!("src/store/migrations/postgres").run(&self.pool).await?
+            }
+        }
+        Ok(())
+    }
+
+    pub async fn begin(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, StoreError> {
+        Ok(self.pool.begin().await?)
+    }
+
+    pub async fn conn(&self) -> Result<sqlx::pool::PoolConnection<sqlx::Any>, StoreError> {
+        Ok(self.pool.acquire().await?)
+    }
+
+    /// Whether the database answers; for `/healthz?deep` and start-up checks.
+    pub async fn ping(&self) -> Result<(), StoreError> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+/// Connection type the query functions take.
+pub type Conn = AnyConnection;
+
+/// Seconds since the Unix epoch, the unit every time column uses.
+pub fn now() -> i64 {
+    jiff::Timestamp::now().as_second()
+}
+
+/// Runs one statement that takes no parameters (maintenance, test set-up).
+pub async fn execute_raw(conn: &mut Conn, sql: &str) -> Result<(), StoreError> {
+    sqlx::query(sql).execute(conn).await?;
+    Ok(())
+}

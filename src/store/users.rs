@@ -1,0 +1,130 @@
+//! People: users, their staff profile or customer membership, and their credentials.
+
+use super::{Conn, StoreError};
+use crate::password::PasswordHash;
+use crate::permissions::Role;
+
+/// A user row with what deciding their role needs. The password hash stays out: it is
+/// read only by [`credentials_by_email`].
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct UserRow {
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+    pub locale: Option<String>,
+    pub staff_role: Option<String>,
+    pub member_role: Option<String>,
+    pub account_id: Option<i64>,
+}
+
+impl UserRow {
+    /// Staff role first; a user without one is a customer by their membership.
+    pub fn role(&self) -> Option<Role> {
+        if let Some(staff) = self.staff_role.as_deref() {
+            return Role::parse(staff);
+        }
+        match self.member_role.as_deref() {
+            Some("owner") => Some(Role::AccountOwner),
+            Some("member") => Some(Role::AccountMember),
+            _ => None,
+        }
+    }
+}
+
+const USER_SELECT: &str = "SELECT u.id, u.email, u.name, u.locale, s.role AS staff_role, \
+     m.role AS member_role, m.account_id \
+     FROM users u \
+     LEFT JOIN staff_profiles s ON s.user_id = u.id \
+     LEFT JOIN memberships m ON m.user_id = u.id";
+
+pub async fn by_id(conn: &mut Conn, id: i64) -> Result<UserRow, StoreError> {
+    let sql = format!("{USER_SELECT} WHERE u.id = $1 AND u.disabled = 0 ORDER BY m.account_id LIMIT 1");
+    Ok(sqlx::query_as::<_, UserRow>(&sql).bind(id).fetch_one(conn).await?)
+}
+
+/// The id and password hash of an enabled user, for signing in.
+pub async fn credentials_by_email(
+    conn: &mut Conn,
+    email: &str,
+) -> Result<Option<(i64, PasswordHash)>, StoreError> {
+    let row: Option<(i64, String)> =
+        sqlx::query_as("SELECT id, password_hash FROM users WHERE email = $1 AND disabled = 0")
+            .bind(email)
+            .fetch_optional(conn)
+            .await?;
+    Ok(row.map(|(id, hash)| (id, PasswordHash::from_stored(hash))))
+}
+
+pub struct NewUser<'a> {
+    pub email: &'a str,
+    pub name: &'a str,
+    pub password_hash: &'a PasswordHash,
+    pub locale: Option<&'a str>,
+    pub created_at: i64,
+}
+
+pub async fn insert(conn: &mut Conn, user: &NewUser<'_>) -> Result<i64, StoreError> {
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO users (email, name, password_hash, locale, created_at) \
+         VALUES ($1, $2, $3, $4, $5) RETURNING id",
+    )
+    .bind(user.email)
+    .bind(user.name)
+    .bind(user.password_hash.expose())
+    .bind(user.locale)
+    .bind(user.created_at)
+    .fetch_one(conn)
+    .await?;
+    Ok(id)
+}
+
+pub async fn insert_staff_profile(
+    conn: &mut Conn,
+    user_id: i64,
+    role: Role,
+    phone: Option<&str>,
+    created_at: i64,
+) -> Result<(), StoreError> {
+    sqlx::query("INSERT INTO staff_profiles (user_id, role, phone, created_at) VALUES ($1, $2, $3, $4)")
+        .bind(user_id)
+        .bind(role.as_str())
+        .bind(phone)
+        .bind(created_at)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn set_locale(conn: &mut Conn, user_id: i64, locale: &str) -> Result<(), StoreError> {
+    sqlx::query("UPDATE users SET locale = $1 WHERE id = $2")
+        .bind(locale)
+        .bind(user_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn count(conn: &mut Conn) -> Result<i64, StoreError> {
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM users").fetch_one(conn).await?;
+    Ok(n)
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct StaffRow {
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+    pub role: String,
+    pub phone: Option<String>,
+    pub created_at: i64,
+}
+
+pub async fn staff_profile(conn: &mut Conn, user_id: i64) -> Result<StaffRow, StoreError> {
+    Ok(sqlx::query_as::<_, StaffRow>(
+        "SELECT u.id, u.email, u.name, s.role, s.phone, s.created_at \
+         FROM users u JOIN staff_profiles s ON s.user_id = u.id WHERE u.id = $1",
+    )
+    .bind(user_id)
+    .fetch_one(conn)
+    .await?)
+}
