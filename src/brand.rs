@@ -18,19 +18,32 @@ pub struct BrandColour {
 
 impl BrandColour {
     pub fn parse(raw: &str) -> Result<Self, FieldError> {
-        let hex = raw.trim().strip_prefix('#').ok_or(FieldError::InvalidColour)?;
+        let hex = raw
+            .trim()
+            .strip_prefix('#')
+            .ok_or(FieldError::InvalidColour)?;
         if hex.len() != 6 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
             return Err(FieldError::InvalidColour);
         }
-        let channel = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).map_err(|_| FieldError::InvalidColour);
-        Ok(Self { r: channel(0)?, g: channel(2)?, b: channel(4)? })
+        let channel = |i: usize| {
+            u8::from_str_radix(&hex[i..i + 2], 16).map_err(|_| FieldError::InvalidColour)
+        };
+        Ok(Self {
+            r: channel(0)?,
+            g: channel(2)?,
+            b: channel(4)?,
+        })
     }
 
     /// Relative luminance as WCAG 2 defines it.
     pub fn luminance(self) -> f64 {
         let lin = |c: u8| {
             let c = f64::from(c) / 255.0;
-            if c <= 0.03928 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+            if c <= 0.03928 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
         };
         0.2126 * lin(self.r) + 0.7152 * lin(self.g) + 0.0722 * lin(self.b)
     }
@@ -45,9 +58,21 @@ impl BrandColour {
     /// White or near-black, whichever reads better on this colour, so that any brand colour
     /// keeps text on it legible.
     pub fn readable_text(self) -> BrandColour {
-        let white = BrandColour { r: 255, g: 255, b: 255 };
-        let ink = BrandColour { r: 17, g: 24, b: 39 };
-        if self.contrast(white) >= self.contrast(ink) { white } else { ink }
+        let white = BrandColour {
+            r: 255,
+            g: 255,
+            b: 255,
+        };
+        let ink = BrandColour {
+            r: 17,
+            g: 24,
+            b: 39,
+        };
+        if self.contrast(white) >= self.contrast(ink) {
+            white
+        } else {
+            ink
+        }
     }
 }
 
@@ -155,8 +180,16 @@ impl Default for Business {
         Self {
             name: "Doorstep".into(),
             logo_url: None,
-            primary: BrandColour { r: 0x0f, g: 0x76, b: 0x6e },
-            accent: BrandColour { r: 0xf5, g: 0x9e, b: 0x0b },
+            primary: BrandColour {
+                r: 0x0f,
+                g: 0x76,
+                b: 0x6e,
+            },
+            accent: BrandColour {
+                r: 0xf5,
+                g: 0x9e,
+                b: 0x0b,
+            },
             default_locale: Locale::En,
             currency: Currency::EUR,
             time_zone: TimeZoneName("UTC".into()),
@@ -174,21 +207,33 @@ mod tests {
         let c = BrandColour::parse("#0F766E").expect("colour");
         assert_eq!(c.to_string(), "#0f766e");
         for bad in ["0f766e", "#0f766", "#0f766g", "", "#0f766e0"] {
-            assert_eq!(BrandColour::parse(bad), Err(FieldError::InvalidColour), "{bad}");
+            assert_eq!(
+                BrandColour::parse(bad),
+                Err(FieldError::InvalidColour),
+                "{bad}"
+            );
         }
     }
 
     #[test]
     fn readable_text_meets_contrast() {
-        for raw in ["#0f766e", "#fde047", "#1e3a8a", "#ffffff", "#000000", "#ef4444"] {
+        for raw in [
+            "#0f766e", "#fde047", "#1e3a8a", "#ffffff", "#000000", "#ef4444",
+        ] {
             let bg = BrandColour::parse(raw).expect("colour");
-            assert!(bg.contrast(bg.readable_text()) >= 4.5 || raw == "#ef4444", "{raw}");
+            assert!(
+                bg.contrast(bg.readable_text()) >= 4.5 || raw == "#ef4444",
+                "{raw}"
+            );
         }
     }
 
     #[test]
     fn time_zones_must_exist() {
         assert!(TimeZoneName::parse("Europe/Berlin").is_ok());
-        assert_eq!(TimeZoneName::parse("Mars/Olympus"), Err(FieldError::UnknownTimeZone));
+        assert_eq!(
+            TimeZoneName::parse("Mars/Olympus"),
+            Err(FieldError::UnknownTimeZone)
+        );
     }
 }

@@ -22,19 +22,54 @@ pub struct DemoSignIn {
 }
 
 pub const STAFF: [DemoSignIn; 5] = [
-    DemoSignIn { email: "admin@example.com", role: Role::Admin, name: "Alex Admin" },
-    DemoSignIn { email: "dispatch@example.com", role: Role::Dispatcher, name: "Dana Dispatch" },
-    DemoSignIn { email: "tomas@example.com", role: Role::Technician, name: "Tomás Rivera" },
-    DemoSignIn { email: "lena@example.com", role: Role::Technician, name: "Lena Vogel" },
-    DemoSignIn { email: "yusuf@example.com", role: Role::Technician, name: "Yusuf Demir" },
+    DemoSignIn {
+        email: "admin@example.com",
+        role: Role::Admin,
+        name: "Alex Admin",
+    },
+    DemoSignIn {
+        email: "dispatch@example.com",
+        role: Role::Dispatcher,
+        name: "Dana Dispatch",
+    },
+    DemoSignIn {
+        email: "tomas@example.com",
+        role: Role::Technician,
+        name: "Tomás Rivera",
+    },
+    DemoSignIn {
+        email: "lena@example.com",
+        role: Role::Technician,
+        name: "Lena Vogel",
+    },
+    DemoSignIn {
+        email: "yusuf@example.com",
+        role: Role::Technician,
+        name: "Yusuf Demir",
+    },
 ];
 
-pub const HOUSEHOLD_OWNER: DemoSignIn =
-    DemoSignIn { email: "ana@example.com", role: Role::AccountOwner, name: "Ana López" };
+pub const HOUSEHOLD_OWNER: DemoSignIn = DemoSignIn {
+    email: "ana@example.com",
+    role: Role::AccountOwner,
+    name: "Ana López",
+};
 pub const COMPANY_PEOPLE: [DemoSignIn; 3] = [
-    DemoSignIn { email: "facilities@example.com", role: Role::AccountOwner, name: "Frieda Facilities" },
-    DemoSignIn { email: "office@example.com", role: Role::AccountMember, name: "Oskar Office" },
-    DemoSignIn { email: "reception@example.com", role: Role::AccountMember, name: "Rita Reception" },
+    DemoSignIn {
+        email: "facilities@example.com",
+        role: Role::AccountOwner,
+        name: "Frieda Facilities",
+    },
+    DemoSignIn {
+        email: "office@example.com",
+        role: Role::AccountMember,
+        name: "Oskar Office",
+    },
+    DemoSignIn {
+        email: "reception@example.com",
+        role: Role::AccountMember,
+        name: "Rita Reception",
+    },
 ];
 
 /// Every demo sign-in, staff first.
@@ -89,9 +124,30 @@ const HOME: Place = Place {
 };
 
 const OFFICES: [Place; 3] = [
-    Place { label: "Head office", line1: "Friedrichstraße 68", postal_code: "10117", lat: 52.5079, lng: 13.3897, access: Some("Report to reception, badge at desk") },
-    Place { label: "Warehouse", line1: "Gradestraße 90", postal_code: "12347", lat: 52.4622, lng: 13.4327, access: Some("Loading dock B, ring twice") },
-    Place { label: "Shop Kreuzberg", line1: "Bergmannstraße 5", postal_code: "10961", lat: 52.4891, lng: 13.3936, access: None },
+    Place {
+        label: "Head office",
+        line1: "Friedrichstraße 68",
+        postal_code: "10117",
+        lat: 52.5079,
+        lng: 13.3897,
+        access: Some("Report to reception, badge at desk"),
+    },
+    Place {
+        label: "Warehouse",
+        line1: "Gradestraße 90",
+        postal_code: "12347",
+        lat: 52.4622,
+        lng: 13.4327,
+        access: Some("Loading dock B, ring twice"),
+    },
+    Place {
+        label: "Shop Kreuzberg",
+        line1: "Bergmannstraße 5",
+        postal_code: "10961",
+        lat: 52.4891,
+        lng: 13.3936,
+        access: None,
+    },
 ];
 
 /// Loads the demo business into an empty database, all in one transaction.
@@ -132,7 +188,11 @@ pub async fn load(store: &Store) -> Result<(), DemoError> {
     let company = accounts::insert(&mut tx, "Kiez Offices GmbH", "company", now).await?;
     for person in &COMPANY_PEOPLE {
         let id = users::insert(&mut tx, &new_user(person)).await?;
-        let role = if person.role == Role::AccountOwner { "owner" } else { "member" };
+        let role = if person.role == Role::AccountOwner {
+            "owner"
+        } else {
+            "member"
+        };
         accounts::add_member(&mut tx, company, id, role, now).await?;
     }
     for place in &OFFICES {
@@ -143,7 +203,12 @@ pub async fn load(store: &Store) -> Result<(), DemoError> {
     Ok(())
 }
 
-async fn insert_place(conn: &mut store::Conn, account: i64, place: &Place, now: i64) -> Result<i64, StoreError> {
+async fn insert_place(
+    conn: &mut store::Conn,
+    account: i64,
+    place: &Place,
+    now: i64,
+) -> Result<i64, StoreError> {
     accounts::insert_location(
         conn,
         account,

@@ -37,7 +37,9 @@ impl Email {
                 .all(|c| c.is_alphanumeric() || c == '-' || c == '.');
         let local_ok = !local.is_empty()
             && local.len() <= 64
-            && !local.chars().any(|c| c.is_whitespace() || c == '@' || c.is_control());
+            && !local
+                .chars()
+                .any(|c| c.is_whitespace() || c == '@' || c.is_control());
         if domain_ok && local_ok {
             Ok(Self(value))
         } else {
@@ -95,6 +97,9 @@ mod tests {
             assert_eq!(Email::parse(raw), Err(want), "{raw:?}");
         }
         let long = format!("{}@example.com", "a".repeat(250));
-        assert_eq!(Email::parse(&long), Err(FieldError::TooLong { max: MAX_EMAIL_LEN }));
+        assert_eq!(
+            Email::parse(&long),
+            Err(FieldError::TooLong { max: MAX_EMAIL_LEN })
+        );
     }
 }

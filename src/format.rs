@@ -11,10 +11,20 @@ const NNBSP: char = '\u{202F}';
 const NBSP: char = '\u{00A0}';
 
 const MONTHS: [[&str; 12]; 4] = [
-    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
-    ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic"],
-    ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."],
-    ["Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."],
+    [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ],
+    [
+        "ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic",
+    ],
+    [
+        "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.",
+        "déc.",
+    ],
+    [
+        "Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.",
+        "Dez.",
+    ],
 ];
 
 fn locale_index(locale: Locale) -> usize {
@@ -42,7 +52,7 @@ fn group_digits(digits: &str, separator: char, min_grouping: usize) -> String {
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3);
     let first = digits.len() % 3;
     for (i, ch) in digits.chars().enumerate() {
-        if i != 0 && (i + 3 - first) % 3 == 0 {
+        if i != 0 && (i + 3 - first).is_multiple_of(3) {
             out.push(separator);
         }
         out.push(ch);
@@ -60,7 +70,11 @@ pub fn integer(value: i64, locale: Locale) -> String {
     let (group, _) = separators(locale);
     let digits = value.unsigned_abs().to_string();
     let grouped = group_digits(&digits, group, min_grouping(locale));
-    if value < 0 { format!("-{grouped}") } else { grouped }
+    if value < 0 {
+        format!("-{grouped}")
+    } else {
+        grouped
+    }
 }
 
 /// A decimal written from a scaled integer (`minor` with `scale` digits after the point).
@@ -74,7 +88,10 @@ fn scaled(minor: i64, scale: u32, locale: Locale) -> String {
         format!("{sign}{whole}")
     } else {
         let frac = abs % factor;
-        format!("{sign}{whole}{decimal}{frac:0width$}", width = scale as usize)
+        format!(
+            "{sign}{whole}{decimal}{frac:0width$}",
+            width = scale as usize
+        )
     }
 }
 
@@ -107,7 +124,9 @@ pub fn date(at: Timestamp, tz: &TimeZone, locale: Locale) -> String {
 
 /// A stored time (UTC seconds) as a date in the given zone; empty if out of range.
 pub fn date_of_seconds(seconds: i64, tz: &TimeZone, locale: Locale) -> String {
-    Timestamp::from_second(seconds).map(|at| date(at, tz, locale)).unwrap_or_default()
+    Timestamp::from_second(seconds)
+        .map(|at| date(at, tz, locale))
+        .unwrap_or_default()
 }
 
 /// A time of day in the business time zone: `2:05 PM` (en) or `14:05`.

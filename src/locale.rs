@@ -63,10 +63,12 @@ impl Locale {
                 .find_map(|p| p.trim().strip_prefix("q="))
                 .and_then(|q| q.trim().parse::<f32>().ok())
                 .unwrap_or(1.0);
-            if !(quality > 0.0) {
+            if quality.is_nan() || quality <= 0.0 {
                 continue;
             }
-            let Ok(locale) = Self::parse(tag) else { continue };
+            let Ok(locale) = Self::parse(tag) else {
+                continue;
+            };
             let better = match best {
                 None => true,
                 Some((q, pos, _)) => quality > q || (quality == q && position < pos),
@@ -128,7 +130,10 @@ mod tests {
     #[test]
     fn negotiation_order_is_saved_cookie_header_default() {
         let n = Locale::negotiate;
-        assert_eq!(n(Some(Locale::Fr), Some("de"), Some("es"), Locale::En), Locale::Fr);
+        assert_eq!(
+            n(Some(Locale::Fr), Some("de"), Some("es"), Locale::En),
+            Locale::Fr
+        );
         assert_eq!(n(None, Some("de"), Some("es"), Locale::En), Locale::De);
         assert_eq!(n(None, Some("xx"), Some("es"), Locale::En), Locale::Es);
         assert_eq!(n(None, None, Some("it"), Locale::Fr), Locale::Fr);

@@ -89,7 +89,10 @@ mod tests {
 
     #[test]
     fn currency_codes_are_three_letters() {
-        assert_eq!(Currency::parse(" eur ").map(|c| c.to_string()), Ok("EUR".into()));
+        assert_eq!(
+            Currency::parse(" eur ").map(|c| c.to_string()),
+            Ok("EUR".into())
+        );
         assert_eq!(Currency::parse("EURO"), Err(FieldError::InvalidCurrency));
         assert_eq!(Currency::parse("E1R"), Err(FieldError::InvalidCurrency));
         assert_eq!(Currency::parse("€"), Err(FieldError::InvalidCurrency));

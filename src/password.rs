@@ -21,9 +21,13 @@ impl Password {
         if chars == 0 {
             Err(FieldError::Required)
         } else if chars < MIN_PASSWORD_LEN {
-            Err(FieldError::TooShort { min: MIN_PASSWORD_LEN })
+            Err(FieldError::TooShort {
+                min: MIN_PASSWORD_LEN,
+            })
         } else if raw.len() > MAX_PASSWORD_LEN {
-            Err(FieldError::TooLong { max: MAX_PASSWORD_LEN })
+            Err(FieldError::TooLong {
+                max: MAX_PASSWORD_LEN,
+            })
         } else {
             Ok(Self(raw))
         }
@@ -35,7 +39,9 @@ impl Password {
         if raw.is_empty() {
             Err(FieldError::Required)
         } else if raw.len() > MAX_PASSWORD_LEN {
-            Err(FieldError::TooLong { max: MAX_PASSWORD_LEN })
+            Err(FieldError::TooLong {
+                max: MAX_PASSWORD_LEN,
+            })
         } else {
             Ok(Self(raw))
         }
@@ -132,19 +138,28 @@ mod tests {
     fn secrets_do_not_print() {
         let pw = Password::parse_attempt("hunter2".into()).expect("valid");
         assert_eq!(format!("{pw:?}"), "Password(…)");
-        assert!(!format!("{:?}", PasswordHash::from_stored("$argon2id$x".into())).contains("argon"));
+        assert!(
+            !format!("{:?}", PasswordHash::from_stored("$argon2id$x".into())).contains("argon")
+        );
     }
 
     #[test]
     fn new_passwords_have_a_minimum_and_a_cap() {
-        assert_eq!(Password::parse_new(String::new()).err(), Some(FieldError::Required));
+        assert_eq!(
+            Password::parse_new(String::new()).err(),
+            Some(FieldError::Required)
+        );
         assert_eq!(
             Password::parse_new("short".into()).err(),
-            Some(FieldError::TooShort { min: MIN_PASSWORD_LEN })
+            Some(FieldError::TooShort {
+                min: MIN_PASSWORD_LEN
+            })
         );
         assert_eq!(
             Password::parse_new("x".repeat(2000)).err(),
-            Some(FieldError::TooLong { max: MAX_PASSWORD_LEN })
+            Some(FieldError::TooLong {
+                max: MAX_PASSWORD_LEN
+            })
         );
     }
 }

@@ -72,7 +72,11 @@ impl ApiError {
     }
 
     pub fn field(field: &str, problem: FieldError, echo: Echo) -> Self {
-        Self::InvalidField { field: field.to_string(), problem, echo }
+        Self::InvalidField {
+            field: field.to_string(),
+            problem,
+            echo,
+        }
     }
 
     /// The field this error belongs next to, if any.
@@ -100,7 +104,9 @@ impl ApiError {
             Self::Unauthenticated,
             Self::Forbidden,
             Self::NotFound,
-            Self::RateLimited { retry_after_secs: 1 },
+            Self::RateLimited {
+                retry_after_secs: 1,
+            },
             Self::BadRequest,
             Self::Internal,
         ]
@@ -135,18 +141,27 @@ mod tests {
 
     #[test]
     fn wire_format_is_pinned() {
-        let e = ApiError::field("email", FieldError::InvalidEmail, echo(&[("email", "ana@")]));
+        let e = ApiError::field(
+            "email",
+            FieldError::InvalidEmail,
+            echo(&[("email", "ana@")]),
+        );
         assert_eq!(
             serde_json::to_string(&e).expect("json"),
             r#"{"error":"invalid_field","field":"email","problem":{"problem":"invalid_email"},"echo":{"email":"ana@"}}"#
         );
-        assert_eq!(serde_json::to_string(&ApiError::Forbidden).expect("json"), r#"{"error":"forbidden"}"#);
         assert_eq!(
-            serde_json::to_string(&ApiError::InvalidCredentials { echo: Echo::new() }).expect("json"),
+            serde_json::to_string(&ApiError::Forbidden).expect("json"),
+            r#"{"error":"forbidden"}"#
+        );
+        assert_eq!(
+            serde_json::to_string(&ApiError::InvalidCredentials { echo: Echo::new() })
+                .expect("json"),
             r#"{"error":"invalid_credentials"}"#
         );
-        let back: ApiError = serde_json::from_str(r#"{"error":"invalid_credentials","echo":{"email":"a@b.co"}}"#)
-            .expect("parse");
+        let back: ApiError =
+            serde_json::from_str(r#"{"error":"invalid_credentials","echo":{"email":"a@b.co"}}"#)
+                .expect("parse");
         assert_eq!(back.echo("email"), Some("a@b.co"));
     }
 }

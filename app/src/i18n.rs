@@ -90,7 +90,9 @@ mod fluent {
     pub fn lookup(locale: Locale, key: &str, args: &[(&str, Arg)]) -> String {
         let lang = lang_id(locale);
         if args.is_empty() {
-            return LOCALES.try_lookup(lang, key).unwrap_or_else(|| missing(key));
+            return LOCALES
+                .try_lookup(lang, key)
+                .unwrap_or_else(|| missing(key));
         }
         let map: HashMap<Cow<'static, str>, FluentValue<'_>> = args
             .iter()
@@ -102,7 +104,9 @@ mod fluent {
                 (Cow::Owned((*name).to_string()), value)
             })
             .collect();
-        LOCALES.try_lookup_with_args(lang, key, &map).unwrap_or_else(|| missing(key))
+        LOCALES
+            .try_lookup_with_args(lang, key, &map)
+            .unwrap_or_else(|| missing(key))
     }
 
     fn missing(key: &str) -> String {

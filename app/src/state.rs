@@ -15,7 +15,11 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(store: Store, business: Business, secure_cookies: bool) -> Self {
-        Self { store, business: Arc::new(RwLock::new(Arc::new(business))), secure_cookies }
+        Self {
+            store,
+            business: Arc::new(RwLock::new(Arc::new(business))),
+            secure_cookies,
+        }
     }
 
     /// The current settings; cheap (an `Arc` clone), read by every request.

@@ -37,7 +37,9 @@ impl Assets {
     fn from_hash_file(output_name: &str, text: &str) -> Self {
         let mut assets = Self::discover(output_name, false);
         for line in text.lines() {
-            let Some((kind, hash)) = line.split_once(':') else { continue };
+            let Some((kind, hash)) = line.split_once(':') else {
+                continue;
+            };
             let hash = hash.trim();
             match kind.trim() {
                 "js" => assets.js = format!("{output_name}.{hash}.js"),
@@ -52,7 +54,12 @@ impl Assets {
     /// A short fingerprint of the set, naming the service worker's cache.
     pub fn version(&self) -> String {
         let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for b in self.js.bytes().chain(self.wasm.bytes()).chain(self.css.bytes()) {
+        for b in self
+            .js
+            .bytes()
+            .chain(self.wasm.bytes())
+            .chain(self.css.bytes())
+        {
             h ^= u64::from(b);
             h = h.wrapping_mul(0x0100_0000_01b3);
         }

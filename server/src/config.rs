@@ -35,9 +35,18 @@ pub enum ConfigError {
     #[error("{path} is not valid TOML: {reason}")]
     Syntax { path: String, reason: String },
     #[error("unknown setting `{key}` in {path}; known settings: {known}")]
-    UnknownKey { key: String, path: String, known: String },
+    UnknownKey {
+        key: String,
+        path: String,
+        known: String,
+    },
     #[error("setting `{key}` (or {env}) is {value:?}, but it must be {allowed}")]
-    Invalid { key: &'static str, env: String, value: String, allowed: &'static str },
+    Invalid {
+        key: &'static str,
+        env: String,
+        value: String,
+        allowed: &'static str,
+    },
 }
 
 /// Every setting: name, what it accepts (for error messages).
@@ -45,12 +54,18 @@ const KEYS: [(&str, &str); 10] = [
     ("address", "an IP address and port such as 127.0.0.1:3000"),
     ("public_url", "an http:// or https:// URL"),
     ("data_dir", "a folder path"),
-    ("database_url", "empty, sqlite://FILE or postgres://USER@HOST/DB"),
+    (
+        "database_url",
+        "empty, sqlite://FILE or postgres://USER@HOST/DB",
+    ),
     ("database_max_connections", "a whole number from 1 to 1000"),
     ("site_root", "a folder path"),
     ("hash_files", "true or false"),
     ("log_format", "\"text\" or \"json\""),
-    ("log_level", "a log filter such as info or doorstep=debug,info"),
+    (
+        "log_level",
+        "a log filter such as info or doorstep=debug,info",
+    ),
     ("demo_on_empty", "true or false"),
 ];
 
@@ -78,21 +93,37 @@ impl Config {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
             Err(e) => {
-                return Err(ConfigError::Read { path: path.display().to_string(), reason: e.to_string() });
+                return Err(ConfigError::Read {
+                    path: path.display().to_string(),
+                    reason: e.to_string(),
+                });
             }
         };
-        let env: BTreeMap<String, String> = std::env::vars().filter(|(k, _)| k.starts_with("DOORSTEP_")).collect();
+        let env: BTreeMap<String, String> = std::env::vars()
+            .filter(|(k, _)| k.starts_with("DOORSTEP_"))
+            .collect();
         Self::from_sources(&path.display().to_string(), &text, &env)
     }
 
     /// Builds the configuration from a file's text and environment variables.
-    pub fn from_sources(path: &str, text: &str, env: &BTreeMap<String, String>) -> Result<Self, ConfigError> {
-        let table: toml::Table = text
-            .parse()
-            .map_err(|e: toml::de::Error| ConfigError::Syntax { path: path.into(), reason: e.message().to_string() })?;
+    pub fn from_sources(
+        path: &str,
+        text: &str,
+        env: &BTreeMap<String, String>,
+    ) -> Result<Self, ConfigError> {
+        let table: toml::Table =
+            text.parse()
+                .map_err(|e: toml::de::Error| ConfigError::Syntax {
+                    path: path.into(),
+                    reason: e.message().to_string(),
+                })?;
         let known: Vec<&str> = KEYS.iter().map(|(k, _)| *k).collect();
         if let Some(key) = table.keys().find(|k| !known.contains(&k.as_str())) {
-            return Err(ConfigError::UnknownKey { key: key.clone(), path: path.into(), known: known.join(", ") });
+            return Err(ConfigError::UnknownKey {
+                key: key.clone(),
+                path: path.into(),
+                known: known.join(", "),
+            });
         }
         let mut raw: BTreeMap<&'static str, String> = BTreeMap::new();
         for (key, _) in KEYS {
@@ -119,7 +150,11 @@ impl Config {
             key,
             env: env_name(key),
             value: value.to_string(),
-            allowed: KEYS.iter().find(|(k, _)| *k == key).map(|(_, a)| *a).unwrap_or("valid"),
+            allowed: KEYS
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, a)| *a)
+                .unwrap_or("valid"),
         };
         let v = value.trim();
         match key {
@@ -140,8 +175,11 @@ impl Config {
                 self.database_url = v.to_string();
             }
             "database_max_connections" => {
-                self.database_max_connections =
-                    v.parse().ok().filter(|n| (1..=1000).contains(n)).ok_or_else(|| invalid(v))?;
+                self.database_max_connections = v
+                    .parse()
+                    .ok()
+                    .filter(|n| (1..=1000).contains(n))
+                    .ok_or_else(|| invalid(v))?;
             }
             "hash_files" => self.hash_files = parse_bool(v).ok_or_else(|| invalid(v))?,
             "demo_on_empty" => self.demo_on_empty = parse_bool(v).ok_or_else(|| invalid(v))?,
@@ -215,19 +253,30 @@ mod tests {
     use super::*;
 
     fn env(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
 
     #[test]
     fn defaults_then_file_then_environment() {
         let c = Config::from_sources("x", "", &env(&[])).expect("defaults");
         assert_eq!(c, Config::default());
-        let c = Config::from_sources("x", "address = \"0.0.0.0:8080\"\nhash_files = false", &env(&[]))
-            .expect("file");
+        let c = Config::from_sources(
+            "x",
+            "address = \"0.0.0.0:8080\"\nhash_files = false",
+            &env(&[]),
+        )
+        .expect("file");
         assert_eq!(c.address.port(), 8080);
         assert!(!c.hash_files);
-        let c = Config::from_sources("x", "address = \"0.0.0.0:8080\"", &env(&[("DOORSTEP_ADDRESS", "127.0.0.1:9")]))
-            .expect("env");
+        let c = Config::from_sources(
+            "x",
+            "address = \"0.0.0.0:8080\"",
+            &env(&[("DOORSTEP_ADDRESS", "127.0.0.1:9")]),
+        )
+        .expect("env");
         assert_eq!(c.address.port(), 9);
         assert_eq!(c.database_url(), "sqlite://data/doorstep.db");
     }
@@ -236,21 +285,32 @@ mod tests {
     fn bad_values_name_the_key_and_what_is_allowed() {
         let err = Config::from_sources("x", "log_format = \"xml\"", &env(&[])).expect_err("bad");
         let text = err.to_string();
-        assert!(text.contains("log_format") && text.contains("DOORSTEP_LOG_FORMAT") && text.contains("json"), "{text}");
-        let err = Config::from_sources("x", "", &env(&[("DOORSTEP_DATABASE_URL", "mysql://x")])).expect_err("bad");
+        assert!(
+            text.contains("log_format")
+                && text.contains("DOORSTEP_LOG_FORMAT")
+                && text.contains("json"),
+            "{text}"
+        );
+        let err = Config::from_sources("x", "", &env(&[("DOORSTEP_DATABASE_URL", "mysql://x")]))
+            .expect_err("bad");
         assert!(err.to_string().contains("database_url"));
         let err = Config::from_sources("x", "adress = \"x\"", &env(&[])).expect_err("unknown");
         assert!(matches!(err, ConfigError::UnknownKey { .. }));
         let err = Config::from_sources("x", "address = [", &env(&[])).expect_err("syntax");
         assert!(matches!(err, ConfigError::Syntax { .. }));
-        let err = Config::from_sources("x", "database_max_connections = 0", &env(&[])).expect_err("range");
+        let err = Config::from_sources("x", "database_max_connections = 0", &env(&[]))
+            .expect_err("range");
         assert!(err.to_string().contains("1 to 1000"));
     }
 
     #[test]
     fn debug_hides_database_passwords() {
-        let c = Config::from_sources("x", "database_url = \"postgres://u:secret@db/doorstep\"", &env(&[]))
-            .expect("pg");
+        let c = Config::from_sources(
+            "x",
+            "database_url = \"postgres://u:secret@db/doorstep\"",
+            &env(&[]),
+        )
+        .expect("pg");
         assert!(!format!("{c:?}").contains("secret"));
     }
 }

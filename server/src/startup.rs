@@ -62,7 +62,11 @@ pub async fn state(config: &Config, store: Store) -> Result<ServerState, StartEr
     };
     let leptos = leptos_options(config);
     let assets = Assets::discover(&leptos.output_name, config.hash_files);
-    Ok(ServerState { leptos, app: AppState::new(store, settings, config.secure_cookies()), assets })
+    Ok(ServerState {
+        leptos,
+        app: AppState::new(store, settings, config.secure_cookies()),
+        assets,
+    })
 }
 
 /// A bound, ready server; `serve` runs it.
@@ -75,7 +79,10 @@ impl Server {
     pub async fn bind(address: SocketAddr, state: ServerState) -> Result<Self, StartError> {
         let listener = TcpListener::bind(address)
             .await
-            .map_err(|e| StartError::Bind { address, reason: e.to_string() })?;
+            .map_err(|e| StartError::Bind {
+                address,
+                reason: e.to_string(),
+            })?;
         Ok(Self { listener, state })
     }
 

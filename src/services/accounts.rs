@@ -1,6 +1,8 @@
 //! What each role sees on its home page, read in one consistent snapshot.
 
-use crate::dto::{AccountKind, AccountSummary, CustomerHome, LocationView, PersonView, StaffHome, StaffProfile};
+use crate::dto::{
+    AccountKind, AccountSummary, CustomerHome, LocationView, PersonView, StaffHome, StaffProfile,
+};
 use crate::ids::{AccountRef, LocationRef, UserRef};
 use crate::permissions::{Permission, Role};
 use crate::store::{Conn, Store, StoreError, accounts, users};
@@ -27,7 +29,10 @@ fn summary(row: accounts::AccountRow) -> AccountSummary {
 
 /// The customer's account with its locations and people.
 #[instrument(skip(store), err(level = "info"))]
-pub async fn customer_home(store: &Store, account: Option<AccountRef>) -> Result<CustomerHome, HomeError> {
+pub async fn customer_home(
+    store: &Store,
+    account: Option<AccountRef>,
+) -> Result<CustomerHome, HomeError> {
     let account = account.ok_or(HomeError::NoAccount)?;
     let mut conn = store.conn().await?;
     let row = accounts::by_id(&mut conn, account.id()).await?;
@@ -48,7 +53,11 @@ pub async fn customer_home(store: &Store, account: Option<AccountRef>) -> Result
         })
         .collect();
     let people = people_of(&mut conn, account.id()).await?;
-    Ok(CustomerHome { account: summary(row), locations, people })
+    Ok(CustomerHome {
+        account: summary(row),
+        locations,
+        people,
+    })
 }
 
 async fn people_of(conn: &mut Conn, account_id: i64) -> Result<Vec<PersonView>, StoreError> {
@@ -59,7 +68,11 @@ async fn people_of(conn: &mut Conn, account_id: i64) -> Result<Vec<PersonView>, 
             user: UserRef::from_id(p.id),
             name: p.name,
             email: p.email,
-            role: if p.role == "owner" { Role::AccountOwner } else { Role::AccountMember },
+            role: if p.role == "owner" {
+                Role::AccountOwner
+            } else {
+                Role::AccountMember
+            },
         })
         .collect())
 }

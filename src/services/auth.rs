@@ -31,8 +31,11 @@ impl SessionToken {
 
     /// Takes a cookie's value; anything that cannot be one of ours is refused unread.
     pub fn from_cookie(raw: &str) -> Option<Self> {
-        (raw.len() == 43 && raw.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
-            .then(|| Self(raw.to_string()))
+        (raw.len() == 43
+            && raw
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
+        .then(|| Self(raw.to_string()))
     }
 
     pub fn expose(&self) -> &str {
@@ -106,9 +109,24 @@ pub async fn sign_in(
         sessions::delete(&mut tx, &old.storage_key()).await?;
     }
     let agent = user_agent.map(|a| a.chars().take(200).collect::<String>());
-    sessions::insert(&mut tx, &token.storage_key(), user_id, now, now + SESSION_IDLE_SECS, agent.as_deref())
-        .await?;
-    audit::record(&mut tx, now, Some(user_id), "sign_in", Some(&user.user.to_string()), None).await?;
+    sessions::insert(
+        &mut tx,
+        &token.storage_key(),
+        user_id,
+        now,
+        now + SESSION_IDLE_SECS,
+        agent.as_deref(),
+    )
+    .await?;
+    audit::record(
+        &mut tx,
+        now,
+        Some(user_id),
+        "sign_in",
+        Some(&user.user.to_string()),
+        None,
+    )
+    .await?;
     tx.commit().await.map_err(StoreError::from)?;
     Ok((token, user))
 }
@@ -120,7 +138,10 @@ async fn verify_blocking(password: Password, hash: PasswordHash) -> Result<bool,
 }
 
 /// The person a session cookie belongs to, or `None` for an unknown or expired session.
-pub async fn resolve(store: &Store, token: &SessionToken) -> Result<Option<SessionUser>, StoreError> {
+pub async fn resolve(
+    store: &Store,
+    token: &SessionToken,
+) -> Result<Option<SessionUser>, StoreError> {
     let key = token.storage_key();
     let mut conn = store.conn().await?;
     let Some(session) = sessions::find(&mut conn, &key).await? else {
@@ -143,13 +164,24 @@ pub async fn resolve(store: &Store, token: &SessionToken) -> Result<Option<Sessi
 }
 
 #[instrument(skip_all, err)]
-pub async fn sign_out(store: &Store, token: &SessionToken, user: Option<&SessionUser>) -> Result<(), StoreError> {
+pub async fn sign_out(
+    store: &Store,
+    token: &SessionToken,
+    user: Option<&SessionUser>,
+) -> Result<(), StoreError> {
     let now = store::now();
     let mut tx = store.begin().await?;
     sessions::delete(&mut tx, &token.storage_key()).await?;
     if let Some(user) = user {
-        audit::record(&mut tx, now, Some(user.user.id()), "sign_out", Some(&user.user.to_string()), None)
-            .await?;
+        audit::record(
+            &mut tx,
+            now,
+            Some(user.user.id()),
+            "sign_out",
+            Some(&user.user.to_string()),
+            None,
+        )
+        .await?;
     }
     tx.commit().await?;
     Ok(())

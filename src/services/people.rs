@@ -52,13 +52,26 @@ pub async fn create_staff(
     let mut tx = store.begin().await?;
     let id = users::insert(
         &mut tx,
-        &users::NewUser { email: email.as_str(), name, password_hash: &hash, locale: None, created_at: now },
+        &users::NewUser {
+            email: email.as_str(),
+            name,
+            password_hash: &hash,
+            locale: None,
+            created_at: now,
+        },
     )
     .await?;
     users::insert_staff_profile(&mut tx, id, role, None, now).await?;
     let user = UserRef::from_id(id);
-    audit::record(&mut tx, now, actor.map(UserRef::id), "staff_created", Some(&user.to_string()), Some(role.as_str()))
-        .await?;
+    audit::record(
+        &mut tx,
+        now,
+        actor.map(UserRef::id),
+        "staff_created",
+        Some(&user.to_string()),
+        Some(role.as_str()),
+    )
+    .await?;
     let payload = format!(r#"{{"user":"{user}","role":"{}"}}"#, role.as_str());
     audit::enqueue(&mut tx, now, "user.created", &payload).await?;
     tx.commit().await.map_err(StoreError::from)?;

@@ -19,16 +19,28 @@ const ACCOUNT_SELECT: &str = "SELECT a.id, a.name, a.kind, a.created_at, \
 
 pub async fn by_id(conn: &mut Conn, id: i64) -> Result<AccountRow, StoreError> {
     let sql = format!("{ACCOUNT_SELECT} WHERE a.id = $1");
-    Ok(sqlx::query_as::<_, AccountRow>(&sql).bind(id).fetch_one(conn).await?)
+    Ok(sqlx::query_as::<_, AccountRow>(&sql)
+        .bind(id)
+        .fetch_one(conn)
+        .await?)
 }
 
 /// Accounts ordered by name, one page at a time.
 pub async fn list(conn: &mut Conn, limit: i64, offset: i64) -> Result<Vec<AccountRow>, StoreError> {
     let sql = format!("{ACCOUNT_SELECT} ORDER BY a.name, a.id LIMIT $1 OFFSET $2");
-    Ok(sqlx::query_as::<_, AccountRow>(&sql).bind(limit).bind(offset).fetch_all(conn).await?)
+    Ok(sqlx::query_as::<_, AccountRow>(&sql)
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(conn)
+        .await?)
 }
 
-pub async fn insert(conn: &mut Conn, name: &str, kind: &str, created_at: i64) -> Result<i64, StoreError> {
+pub async fn insert(
+    conn: &mut Conn,
+    name: &str,
+    kind: &str,
+    created_at: i64,
+) -> Result<i64, StoreError> {
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO customer_accounts (name, kind, created_at) VALUES ($1, $2, $3) RETURNING id",
     )
@@ -47,13 +59,15 @@ pub async fn add_member(
     role: &str,
     created_at: i64,
 ) -> Result<(), StoreError> {
-    sqlx::query("INSERT INTO memberships (user_id, account_id, role, created_at) VALUES ($1, $2, $3, $4)")
-        .bind(user_id)
-        .bind(account_id)
-        .bind(role)
-        .bind(created_at)
-        .execute(conn)
-        .await?;
+    sqlx::query(
+        "INSERT INTO memberships (user_id, account_id, role, created_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(user_id)
+    .bind(account_id)
+    .bind(role)
+    .bind(created_at)
+    .execute(conn)
+    .await?;
     Ok(())
 }
 

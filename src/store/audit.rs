@@ -25,7 +25,12 @@ pub async fn record(
 }
 
 /// Queues an event for the dispatcher to fan out after commit.
-pub async fn enqueue(conn: &mut Conn, at: i64, topic: &str, payload: &str) -> Result<i64, StoreError> {
+pub async fn enqueue(
+    conn: &mut Conn,
+    at: i64,
+    topic: &str,
+    payload: &str,
+) -> Result<i64, StoreError> {
     let (id,): (i64,) =
         sqlx::query_as("INSERT INTO outbox (at, topic, payload) VALUES ($1, $2, $3) RETURNING id")
             .bind(at)

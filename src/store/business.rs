@@ -27,10 +27,12 @@ pub async fn load(conn: &mut Conn) -> Result<Option<Business>, StoreError> {
     .fetch_optional(conn)
     .await?;
     let Some(row) = row else { return Ok(None) };
-    let bad = |column: &str| StoreError::Other(sqlx::Error::ColumnDecode {
-        index: column.to_string(),
-        source: format!("business_settings.{column} holds a value Doorstep cannot use").into(),
-    });
+    let bad = |column: &str| {
+        StoreError::Other(sqlx::Error::ColumnDecode {
+            index: column.to_string(),
+            source: format!("business_settings.{column} holds a value Doorstep cannot use").into(),
+        })
+    };
     Ok(Some(Business {
         name: row.name,
         logo_url: row.logo_url,

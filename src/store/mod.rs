@@ -113,9 +113,15 @@ impl Store {
     /// Applies every migration of this engine that has not run yet.
     pub async fn migrate(&self) -> Result<(), StoreError> {
         match self.engine {
-            Engine::Sqlite => sqlx::migrate!("src/store/migrations/sqlite").run(&self.pool).await?,
+            Engine::Sqlite => {
+                sqlx::migrate!("src/store/migrations/sqlite")
+                    .run(&self.pool)
+                    .await?
+            }
             Engine::Postgres => {
-                sqlx::migrate!("src/store/migrations/postgres").run(&self.pool).await?
+                sqlx::migrate!("src/store/migrations/postgres")
+                    .run(&self.pool)
+                    .await?
             }
         }
         Ok(())

@@ -42,7 +42,12 @@ pub async fn find(conn: &mut Conn, id_hash: &str) -> Result<Option<SessionRow>, 
 }
 
 /// Marks a session used and slides its expiry.
-pub async fn touch(conn: &mut Conn, id_hash: &str, now: i64, expires_at: i64) -> Result<(), StoreError> {
+pub async fn touch(
+    conn: &mut Conn,
+    id_hash: &str,
+    now: i64,
+    expires_at: i64,
+) -> Result<(), StoreError> {
     sqlx::query("UPDATE sessions SET last_seen_at = $1, expires_at = $2 WHERE id = $3")
         .bind(now)
         .bind(expires_at)
@@ -53,17 +58,25 @@ pub async fn touch(conn: &mut Conn, id_hash: &str, now: i64, expires_at: i64) ->
 }
 
 pub async fn delete(conn: &mut Conn, id_hash: &str) -> Result<(), StoreError> {
-    sqlx::query("DELETE FROM sessions WHERE id = $1").bind(id_hash).execute(conn).await?;
+    sqlx::query("DELETE FROM sessions WHERE id = $1")
+        .bind(id_hash)
+        .execute(conn)
+        .await?;
     Ok(())
 }
 
 pub async fn delete_expired(conn: &mut Conn, now: i64) -> Result<u64, StoreError> {
-    let done = sqlx::query("DELETE FROM sessions WHERE expires_at < $1").bind(now).execute(conn).await?;
+    let done = sqlx::query("DELETE FROM sessions WHERE expires_at < $1")
+        .bind(now)
+        .execute(conn)
+        .await?;
     Ok(done.rows_affected())
 }
 
 /// Every stored session key (the hashes), for tests and the "where you are signed in" list.
 pub async fn all_ids(conn: &mut Conn) -> Result<Vec<String>, StoreError> {
-    let rows: Vec<(String,)> = sqlx::query_as("SELECT id FROM sessions ORDER BY created_at, id").fetch_all(conn).await?;
+    let rows: Vec<(String,)> = sqlx::query_as("SELECT id FROM sessions ORDER BY created_at, id")
+        .fetch_all(conn)
+        .await?;
     Ok(rows.into_iter().map(|(id,)| id).collect())
 }

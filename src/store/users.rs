@@ -38,8 +38,12 @@ const USER_SELECT: &str = "SELECT u.id, u.email, u.name, u.locale, s.role AS sta
      LEFT JOIN memberships m ON m.user_id = u.id";
 
 pub async fn by_id(conn: &mut Conn, id: i64) -> Result<UserRow, StoreError> {
-    let sql = format!("{USER_SELECT} WHERE u.id = $1 AND u.disabled = 0 ORDER BY m.account_id LIMIT 1");
-    Ok(sqlx::query_as::<_, UserRow>(&sql).bind(id).fetch_one(conn).await?)
+    let sql =
+        format!("{USER_SELECT} WHERE u.id = $1 AND u.disabled = 0 ORDER BY m.account_id LIMIT 1");
+    Ok(sqlx::query_as::<_, UserRow>(&sql)
+        .bind(id)
+        .fetch_one(conn)
+        .await?)
 }
 
 /// The id and password hash of an enabled user, for signing in.
@@ -85,13 +89,15 @@ pub async fn insert_staff_profile(
     phone: Option<&str>,
     created_at: i64,
 ) -> Result<(), StoreError> {
-    sqlx::query("INSERT INTO staff_profiles (user_id, role, phone, created_at) VALUES ($1, $2, $3, $4)")
-        .bind(user_id)
-        .bind(role.as_str())
-        .bind(phone)
-        .bind(created_at)
-        .execute(conn)
-        .await?;
+    sqlx::query(
+        "INSERT INTO staff_profiles (user_id, role, phone, created_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(user_id)
+    .bind(role.as_str())
+    .bind(phone)
+    .bind(created_at)
+    .execute(conn)
+    .await?;
     Ok(())
 }
 
@@ -105,7 +111,9 @@ pub async fn set_locale(conn: &mut Conn, user_id: i64, locale: &str) -> Result<(
 }
 
 pub async fn count(conn: &mut Conn) -> Result<i64, StoreError> {
-    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM users").fetch_one(conn).await?;
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM users")
+        .fetch_one(conn)
+        .await?;
     Ok(n)
 }
 

@@ -37,20 +37,25 @@ pub fn require(permission: Permission) -> Result<SessionUser, ApiError> {
 /// with a redirect rather than a status code.
 fn from_html_form() -> bool {
     use_context::<http::request::Parts>()
-        .and_then(|p| p.headers.get(ACCEPT).and_then(|v| v.to_str().ok()).map(|v| v.contains("text/html")))
+        .and_then(|p| {
+            p.headers
+                .get(ACCEPT)
+                .and_then(|v| v.to_str().ok())
+                .map(|v| v.contains("text/html"))
+        })
         .unwrap_or(false)
 }
 
 /// Gives an API client the error's status code (a form post keeps its redirect).
 pub fn finish<T>(result: Result<T, ApiError>) -> Result<T, ApiError> {
-    if let Err(err) = &result {
-        if !from_html_form() {
-            if let (Some(res), Ok(status)) =
-                (use_context::<ResponseOptions>(), http::StatusCode::from_u16(err.status()))
-            {
-                res.set_status(status);
-            }
-        }
+    if let Err(err) = &result
+        && !from_html_form()
+        && let (Some(res), Ok(status)) = (
+            use_context::<ResponseOptions>(),
+            http::StatusCode::from_u16(err.status()),
+        )
+    {
+        res.set_status(status);
     }
     result
 }
@@ -63,9 +68,17 @@ pub fn internal(context: &str, err: impl std::fmt::Display) -> ApiError {
 
 /// Adds a `Set-Cookie` header with Doorstep's cookie attributes.
 pub fn set_cookie(name: &str, value: &str, max_age_secs: i64) {
-    let secure = if state().is_ok_and(|s| s.secure_cookies) { "; Secure" } else { "" };
-    let cookie = format!("{name}={value}; Path=/; Max-Age={max_age_secs}; HttpOnly; SameSite=Lax{secure}");
-    if let (Some(res), Ok(value)) = (use_context::<ResponseOptions>(), HeaderValue::from_str(&cookie)) {
+    let secure = if state().is_ok_and(|s| s.secure_cookies) {
+        "; Secure"
+    } else {
+        ""
+    };
+    let cookie =
+        format!("{name}={value}; Path=/; Max-Age={max_age_secs}; HttpOnly; SameSite=Lax{secure}");
+    if let (Some(res), Ok(value)) = (
+        use_context::<ResponseOptions>(),
+        HeaderValue::from_str(&cookie),
+    ) {
         res.append_header(SET_COOKIE, value);
     }
 }

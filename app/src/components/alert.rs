@@ -8,12 +8,18 @@ use leptos::prelude::*;
 pub fn error_message(error: &ApiError) -> String {
     match error {
         ApiError::InvalidField { problem, .. } => match problem.count() {
-            Some(n) => t_with(problem.message_key(), &[("n", Arg::Num(i64::try_from(n).unwrap_or(i64::MAX)))]),
+            Some(n) => t_with(
+                problem.message_key(),
+                &[("n", Arg::Num(i64::try_from(n).unwrap_or(i64::MAX)))],
+            ),
             None => t(problem.message_key()),
         },
         ApiError::RateLimited { retry_after_secs } => t_with(
             "error-rate-limited",
-            &[("minutes", Arg::Num(i64::try_from(retry_after_secs.div_ceil(60)).unwrap_or(1)))],
+            &[(
+                "minutes",
+                Arg::Num(i64::try_from(retry_after_secs.div_ceil(60)).unwrap_or(1)),
+            )],
         ),
         other => t(other.message_key()),
     }

@@ -22,7 +22,10 @@ pub fn BrandStyle(business: Arc<Business>) -> impl IntoView {
         business.accent,
         business.accent.readable_text()
     );
+    #[cfg(feature = "ssr")]
     let nonce = leptos::nonce::use_nonce();
+    #[cfg(not(feature = "ssr"))]
+    let nonce = None::<String>;
     view! { <style nonce=nonce>{css}</style> }
 }
 
@@ -72,7 +75,8 @@ fn Header() -> impl IntoView {
             }
             .into_any()
         }
-        None => view! { <a class="button button-quiet" href="/sign-in">{t("sign-in-title")}</a> }.into_any(),
+        None => view! { <a class="button button-quiet" href="/sign-in">{t("sign-in-title")}</a> }
+            .into_any(),
     };
     view! {
         <header class="site-header">

@@ -23,16 +23,21 @@ fn message_ids(locale: Locale) -> BTreeSet<String> {
         }
         let text = std::fs::read_to_string(&path).expect("read ftl");
         for line in text.lines() {
-            let Some((id, _)) = line.split_once('=') else { continue };
+            let Some((id, _)) = line.split_once('=') else {
+                continue;
+            };
             let id = id.trim_end();
-            let is_id = id
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_ascii_alphabetic())
-                && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            let is_id = id.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
                 && !line.starts_with(' ');
             if is_id {
-                assert!(ids.insert(id.to_string()), "{} defines {id} twice", locale.code());
+                assert!(
+                    ids.insert(id.to_string()),
+                    "{} defines {id} twice",
+                    locale.code()
+                );
             }
         }
     }
@@ -48,7 +53,11 @@ fn every_locale_has_exactly_the_english_messages() {
         let missing: Vec<_> = english.difference(&ids).collect();
         let extra: Vec<_> = ids.difference(&english).collect();
         assert!(missing.is_empty(), "{} lacks {missing:?}", locale.code());
-        assert!(extra.is_empty(), "{} has messages English lacks: {extra:?}", locale.code());
+        assert!(
+            extra.is_empty(),
+            "{} has messages English lacks: {extra:?}",
+            locale.code()
+        );
     }
 }
 
@@ -68,14 +77,22 @@ fn keys_used_in_sources() -> BTreeSet<String> {
             }
             let text = std::fs::read_to_string(&path).expect("read source");
             for marker in ["t(\"", "t_with(\"", "key: \""] {
-                for piece in text.split(marker).skip(1) {
+                let mut rest = text.as_str();
+                while let Some(at) = rest.find(marker) {
+                    // Only whole names: `t(` but not `expect(`.
+                    let whole = rest[..at]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
+                    let piece = &rest[at + marker.len()..];
                     let key: String = piece
                         .chars()
                         .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
                         .collect();
-                    if !key.is_empty() && piece[key.len()..].starts_with('"') {
+                    if whole && !key.is_empty() && piece[key.len()..].starts_with('"') {
                         keys.insert(key);
                     }
+                    rest = piece;
                 }
             }
         }
@@ -101,7 +118,13 @@ fn every_key_the_code_uses_exists() {
     ] {
         used.insert(problem.message_key().to_string());
     }
-    for role in [Role::AccountOwner, Role::AccountMember, Role::Technician, Role::Dispatcher, Role::Admin] {
+    for role in [
+        Role::AccountOwner,
+        Role::AccountMember,
+        Role::Technician,
+        Role::Dispatcher,
+        Role::Admin,
+    ] {
         used.insert(role.message_key().to_string());
     }
     for error in crate::error::ApiError::examples() {

@@ -76,7 +76,6 @@ pub fn SignInFields(
                     class="button button-quiet toggle"
                     hidden=move || !ready.get()
                     aria-controls="password"
-                    aria-pressed=move || if shown.get() { "true" } else { "false" }
                     on:click=move |_| set_shown.update(|s| *s = !*s)
                 >
                     {move || if shown.get() { hide_text.clone() } else { show_text.clone() }}

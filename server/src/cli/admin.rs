@@ -31,9 +31,14 @@ enum AdminError {
 
 fn ask(prompt: &str) -> Result<String, AdminError> {
     print!("{prompt}: ");
-    std::io::stdout().flush().map_err(|e| AdminError::Input(e.to_string()))?;
+    std::io::stdout()
+        .flush()
+        .map_err(|e| AdminError::Input(e.to_string()))?;
     let mut line = String::new();
-    std::io::stdin().lock().read_line(&mut line).map_err(|e| AdminError::Input(e.to_string()))?;
+    std::io::stdin()
+        .lock()
+        .read_line(&mut line)
+        .map_err(|e| AdminError::Input(e.to_string()))?;
     Ok(line.trim_end_matches(['\r', '\n']).to_string())
 }
 
@@ -62,18 +67,25 @@ async fn create(store: &doorstep::store::Store, args: CreateAdmin) -> Result<Str
     };
     let raw_password = if args.password_stdin {
         let mut line = String::new();
-        std::io::stdin().lock().read_line(&mut line).map_err(|e| AdminError::Input(e.to_string()))?;
+        std::io::stdin()
+            .lock()
+            .read_line(&mut line)
+            .map_err(|e| AdminError::Input(e.to_string()))?;
         line.trim_end_matches(['\r', '\n']).to_string()
     } else {
-        let first = rpassword::prompt_password(format!("Password (at least {MIN_PASSWORD_LEN} characters): "))
+        let first = rpassword::prompt_password(format!(
+            "Password (at least {MIN_PASSWORD_LEN} characters): "
+        ))
+        .map_err(|e| AdminError::Input(e.to_string()))?;
+        let again = rpassword::prompt_password("Password again: ")
             .map_err(|e| AdminError::Input(e.to_string()))?;
-        let again = rpassword::prompt_password("Password again: ").map_err(|e| AdminError::Input(e.to_string()))?;
         if first != again {
             return Err(AdminError::Input("the passwords differ".into()));
         }
         first
     };
-    let password = Password::parse_new(raw_password).map_err(|e| AdminError::Input(format!("password: {e}")))?;
+    let password = Password::parse_new(raw_password)
+        .map_err(|e| AdminError::Input(format!("password: {e}")))?;
     let user = create_staff(store, &email, &name, password, Role::Admin, None).await?;
     Ok(format!("Created administrator {email} ({user})."))
 }

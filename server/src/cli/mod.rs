@@ -10,10 +10,19 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Debug, Parser)]
-#[command(name = "doorstep", version, about = "Doorstep: the customer portal for field-service businesses")]
+#[command(
+    name = "doorstep",
+    version,
+    about = "Doorstep: the customer portal for field-service businesses"
+)]
 pub struct Cli {
     /// The runtime configuration file; DOORSTEP_* environment variables override its keys.
-    #[arg(long, global = true, default_value = "Leptos.toml", env = "DOORSTEP_CONFIG")]
+    #[arg(
+        long,
+        global = true,
+        default_value = "Leptos.toml",
+        env = "DOORSTEP_CONFIG"
+    )]
     config: PathBuf,
     #[command(subcommand)]
     command: Option<Command>,
@@ -75,7 +84,10 @@ async fn demo(config: &Config) -> Result<(), StartError> {
 }
 
 fn print_demo_sign_ins() {
-    println!("Demo business loaded. Sign in with any of these (password: {}):", doorstep::demo::DEMO_PASSWORD);
+    println!(
+        "Demo business loaded. Sign in with any of these (password: {}):",
+        doorstep::demo::DEMO_PASSWORD
+    );
     for person in doorstep::demo::sign_ins() {
         println!("  {:<24} {}", person.email, person.role.as_str());
     }
@@ -92,7 +104,10 @@ async fn serve(config: &Config, demo: bool) -> Result<(), StartError> {
     }
     let state = startup::state(config, store).await?;
     let server = startup::Server::bind(config.address, state).await?;
-    let shown = server.local_addr().map(|a| a.to_string()).unwrap_or_default();
+    let shown = server
+        .local_addr()
+        .map(|a| a.to_string())
+        .unwrap_or_default();
     println!("Doorstep is serving http://{shown}");
     tracing::info!(address = %shown, "serving");
     server.serve().await

@@ -21,10 +21,22 @@ pub async fn security_and_caching(req: Request, next: Next) -> Response {
     let path = req.uri().path().to_string();
     let mut res = next.run(req).await;
     let headers = res.headers_mut();
-    set(headers, HeaderName::from_static("x-content-type-options"), "nosniff");
-    set(headers, HeaderName::from_static("referrer-policy"), "same-origin");
+    set(
+        headers,
+        HeaderName::from_static("x-content-type-options"),
+        "nosniff",
+    );
+    set(
+        headers,
+        HeaderName::from_static("referrer-policy"),
+        "same-origin",
+    );
     set(headers, HeaderName::from_static("x-frame-options"), "DENY");
-    set(headers, HeaderName::from_static("permissions-policy"), "camera=(), microphone=(), geolocation=(self)");
+    set(
+        headers,
+        HeaderName::from_static("permissions-policy"),
+        "camera=(), microphone=(), geolocation=(self)",
+    );
 
     let is_html = headers
         .get(CONTENT_TYPE)

@@ -48,8 +48,14 @@ pub fn router(state: ServerState) -> Router {
             let options = state.leptos.clone();
             move || shell(options.clone())
         })
-        .fallback(leptos_axum::file_and_error_handler_with_context::<ServerState, _>(context, shell))
-        .layer(axum::middleware::from_fn_with_state(state.app.clone(), session::resolve))
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            ServerState,
+            _,
+        >(context, shell))
+        .layer(axum::middleware::from_fn_with_state(
+            state.app.clone(),
+            session::resolve,
+        ))
         .layer(axum::middleware::from_fn(api_status));
 
     Router::new()
@@ -61,7 +67,6 @@ pub fn router(state: ServerState) -> Router {
         .layer(CompressionLayer::new())
         .with_state(state)
 }
-
 
 /// Errors raised by the server-function machinery itself (an undecodable or incomplete
 /// body) arrive as status 500 with our error JSON; give them the status the error means.
@@ -75,10 +80,10 @@ async fn api_status(req: Request<Body>, next: axum::middleware::Next) -> axum::r
     let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {
         return axum::http::StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
-    if let Ok(error) = serde_json::from_slice::<app::error::ApiError>(&bytes) {
-        if let Ok(status) = axum::http::StatusCode::from_u16(error.status()) {
-            parts.status = status;
-        }
+    if let Ok(error) = serde_json::from_slice::<app::error::ApiError>(&bytes)
+        && let Ok(status) = axum::http::StatusCode::from_u16(error.status())
+    {
+        parts.status = status;
     }
     axum::response::Response::from_parts(parts, Body::from(bytes))
 }

@@ -31,7 +31,10 @@ pub async fn manifest(Extension(info): Extension<RequestInfo>) -> impl IntoRespo
             { "src": "/icons/icon.svg", "sizes": "any", "type": "image/svg+xml", "purpose": "any" }
         ]
     });
-    ([(CONTENT_TYPE, "application/manifest+json")], body.to_string())
+    (
+        [(CONTENT_TYPE, "application/manifest+json")],
+        body.to_string(),
+    )
 }
 
 const WORKER: &str = include_str!("sw.js");

@@ -29,14 +29,19 @@ pub async fn resolve(State(app): State<AppState>, mut req: Request, next: Next) 
         .join("; ");
     let token = cookie(&cookies, SESSION_COOKIE).and_then(SessionToken::from_cookie);
     let user = match &token {
-        Some(token) => auth::resolve(&app.store, token).await.unwrap_or_else(|err| {
-            tracing::error!(%err, "session lookup failed; treating the request as anonymous");
-            None
-        }),
+        Some(token) => auth::resolve(&app.store, token)
+            .await
+            .unwrap_or_else(|err| {
+                tracing::error!(%err, "session lookup failed; treating the request as anonymous");
+                None
+            }),
         None => None,
     };
     let business = app.business();
-    let accept = req.headers().get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
+    let accept = req
+        .headers()
+        .get(ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok());
     let locale = Locale::negotiate(
         user.as_ref().and_then(|u| u.locale),
         cookie(&cookies, LOCALE_COOKIE),
@@ -44,7 +49,12 @@ pub async fn resolve(State(app): State<AppState>, mut req: Request, next: Next) 
         business.default_locale,
     );
     let stale = token.is_some() && user.is_none();
-    req.extensions_mut().insert(RequestInfo { user, locale, business, session: token });
+    req.extensions_mut().insert(RequestInfo {
+        user,
+        locale,
+        business,
+        session: token,
+    });
     let mut res = next.run(req).await;
     let sets_session = res
         .headers()

@@ -37,10 +37,14 @@ async fn fresh_database(dir: &tempfile::TempDir) -> String {
                 COUNTER.fetch_add(1, Ordering::Relaxed),
                 rand::random::<u32>()
             );
-            let admin = Store::connect(&admin_url, 1).await.expect("connect to PostgreSQL");
+            let admin = Store::connect(&admin_url, 1)
+                .await
+                .expect("connect to PostgreSQL");
             sqlx_execute(&admin, &format!("CREATE DATABASE {name}")).await;
             admin.close().await;
-            let (base, _) = admin_url.rsplit_once('/').expect("URL with a database name");
+            let (base, _) = admin_url
+                .rsplit_once('/')
+                .expect("URL with a database name");
             format!("{base}/{name}")
         }
         _ => format!("sqlite://{}", dir.path().join("test.db").display()),
@@ -49,7 +53,9 @@ async fn fresh_database(dir: &tempfile::TempDir) -> String {
 
 async fn sqlx_execute(store: &Store, sql: &str) {
     let mut conn = store.conn().await.expect("connection");
-    doorstep::store::execute_raw(&mut conn, sql).await.expect("statement");
+    doorstep::store::execute_raw(&mut conn, sql)
+        .await
+        .expect("statement");
 }
 
 pub async fn spawn_app() -> TestApp {
@@ -66,17 +72,27 @@ pub async fn spawn_app_with(demo: bool) -> TestApp {
     env.insert("DOORSTEP_DATABASE_URL".to_string(), url);
     env.insert("DOORSTEP_ADDRESS".to_string(), "127.0.0.1:0".to_string());
     env.insert("DOORSTEP_HASH_FILES".to_string(), "false".to_string());
-    env.insert("DOORSTEP_DATA_DIR".to_string(), dir.path().display().to_string());
+    env.insert(
+        "DOORSTEP_DATA_DIR".to_string(),
+        dir.path().display().to_string(),
+    );
     let config = Config::from_sources("test", "", &env).expect("test config");
     let store = startup::open_store(&config).await.expect("store");
     if demo {
         doorstep::demo::load(&store).await.expect("demo data");
     }
     let state = startup::state(&config, store.clone()).await.expect("state");
-    let server = startup::Server::bind(config.address, state).await.expect("bind");
+    let server = startup::Server::bind(config.address, state)
+        .await
+        .expect("bind");
     let addr = server.local_addr().expect("address");
     tokio::spawn(server.serve());
-    TestApp { base: format!("http://{addr}"), store, client: client(), _dir: dir }
+    TestApp {
+        base: format!("http://{addr}"),
+        store,
+        client: client(),
+        _dir: dir,
+    }
 }
 
 impl TestApp {
@@ -90,7 +106,11 @@ impl TestApp {
 
     pub async fn get_html(&self, path: &str) -> String {
         let res = self.get(path).await;
-        assert!(res.status().is_success() || res.status() == 404, "GET {path}: {}", res.status());
+        assert!(
+            res.status().is_success() || res.status() == 404,
+            "GET {path}: {}",
+            res.status()
+        );
         res.text().await.expect("body")
     }
 
@@ -120,14 +140,23 @@ impl TestApp {
 
     /// Signs in through the no-JavaScript form and checks it worked.
     pub async fn sign_in(&self, email: &str) {
-        let res = self.post_form("/api/sign-in", "/sign-in", &[("email", email), ("password", DEMO_PASSWORD)]).await;
+        let res = self
+            .post_form(
+                "/api/sign-in",
+                "/sign-in",
+                &[("email", email), ("password", DEMO_PASSWORD)],
+            )
+            .await;
         assert_eq!(res.status(), 302, "sign-in of {email}");
         assert_eq!(location(&res), "/", "sign-in of {email} lands home");
     }
 
     /// A second browser on the same server.
     pub fn other_browser(&self) -> TestApp2<'_> {
-        TestApp2 { app: self, client: client() }
+        TestApp2 {
+            app: self,
+            client: client(),
+        }
     }
 }
 
@@ -139,7 +168,14 @@ pub struct TestApp2<'a> {
 
 impl TestApp2<'_> {
     pub async fn get_html(&self, path: &str) -> String {
-        self.client.get(self.app.url(path)).send().await.expect("GET").text().await.expect("body")
+        self.client
+            .get(self.app.url(path))
+            .send()
+            .await
+            .expect("GET")
+            .text()
+            .await
+            .expect("body")
     }
 
     pub async fn sign_in(&self, email: &str) {
@@ -167,7 +203,9 @@ fn serde_urlencoded(fields: &[(&str, &str)]) -> String {
 fn encode(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
             _ => format!("%{b:02X}"),
         })
         .collect()
@@ -197,5 +235,8 @@ pub fn set_cookies(res: &Response) -> Vec<String> {
 
 /// Decodes the HTML entities the renderer uses, for comparing visible text.
 pub fn unescape(html: &str) -> String {
-    html.replace("&amp;", "&").replace("&#x27;", "'").replace("&#39;", "'").replace("&quot;", "\"")
+    html.replace("&amp;", "&")
+        .replace("&#x27;", "'")
+        .replace("&#39;", "'")
+        .replace("&quot;", "\"")
 }

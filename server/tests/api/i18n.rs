@@ -3,7 +3,9 @@
 use crate::helpers::{location, spawn_app, unescape};
 
 fn html_tags(html: &str) -> Vec<&str> {
-    html.match_indices("<html").map(|(i, _)| &html[i..i + html[i..].find('>').unwrap_or(0)]).collect()
+    html.match_indices("<html")
+        .map(|(i, _)| &html[i..i + html[i..].find('>').unwrap_or(0)])
+        .collect()
 }
 
 #[tokio::test]
@@ -32,10 +34,15 @@ async fn accept_language_picks_the_first_visit_language() {
 #[tokio::test]
 async fn the_language_switch_sets_a_cookie_that_wins_over_the_browser() {
     let app = spawn_app().await;
-    let res = app.post_form("/api/set-locale", "/sign-in", &[("locale", "fr")]).await;
+    let res = app
+        .post_form("/api/set-locale", "/sign-in", &[("locale", "fr")])
+        .await;
     assert_eq!(res.status(), 302);
     let back = location(&res);
-    assert!(back.trim_end_matches('?').ends_with("/sign-in"), "back where the switch was used: {back}");
+    assert!(
+        back.trim_end_matches('?').ends_with("/sign-in"),
+        "back where the switch was used: {back}"
+    );
     let res = app
         .client
         .get(app.url("/sign-in"))
@@ -52,7 +59,9 @@ async fn the_language_switch_sets_a_cookie_that_wins_over_the_browser() {
 async fn a_signed_in_persons_choice_follows_them_to_another_device() {
     let app = spawn_app().await;
     app.sign_in("yusuf@example.com").await;
-    let res = app.post_form("/api/set-locale", "/", &[("locale", "es")]).await;
+    let res = app
+        .post_form("/api/set-locale", "/", &[("locale", "es")])
+        .await;
     assert_eq!(res.status(), 302);
     let other = app.other_browser();
     other.sign_in("yusuf@example.com").await;
@@ -69,10 +78,19 @@ async fn an_unknown_language_is_refused_with_a_translated_message() {
     let body: serde_json::Value = res.json().await.expect("json");
     assert_eq!(body["error"], "invalid_field");
     assert_eq!(body["field"], "locale");
-    let res = app.post_form("/api/set-locale", "/", &[("locale", "tlh")]).await;
+    let res = app
+        .post_form("/api/set-locale", "/", &[("locale", "tlh")])
+        .await;
     assert_eq!(res.status(), 302);
     let back = crate::helpers::location_path(&res, &app.base);
     let html = unescape(&app.get_html(&back).await);
-    assert_eq!(html_tags(&html), vec!["<html lang=\"en\""], "nothing changed");
-    assert!(html.contains("Choose one of the offered languages."), "{html}");
+    assert_eq!(
+        html_tags(&html),
+        vec!["<html lang=\"en\""],
+        "nothing changed"
+    );
+    assert!(
+        html.contains("Choose one of the offered languages."),
+        "{html}"
+    );
 }

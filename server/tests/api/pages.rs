@@ -1,7 +1,9 @@
 //! What every response carries: status, headers, compression; the PWA files; 404.
 
 use crate::helpers::{spawn_app, unescape};
-use reqwest::header::{ACCEPT_ENCODING, CACHE_CONTROL, CONTENT_ENCODING, CONTENT_SECURITY_POLICY, CONTENT_TYPE};
+use reqwest::header::{
+    ACCEPT_ENCODING, CACHE_CONTROL, CONTENT_ENCODING, CONTENT_SECURITY_POLICY, CONTENT_TYPE,
+};
 
 #[tokio::test]
 async fn health_and_readiness() {
@@ -21,23 +23,45 @@ async fn the_landing_page_is_complete_html_with_private_caching_and_a_nonce_poli
     assert_eq!(headers[CACHE_CONTROL], "private, no-cache");
     assert_eq!(headers["x-content-type-options"], "nosniff");
     assert_eq!(headers["x-frame-options"], "DENY");
-    let csp = headers[CONTENT_SECURITY_POLICY].to_str().expect("csp").to_string();
-    assert!(csp.contains("script-src 'self' 'nonce-") && csp.contains("frame-ancestors 'none'"), "{csp}");
+    let csp = headers[CONTENT_SECURITY_POLICY]
+        .to_str()
+        .expect("csp")
+        .to_string();
+    assert!(
+        csp.contains("script-src 'self' 'nonce-") && csp.contains("frame-ancestors 'none'"),
+        "{csp}"
+    );
     let html = unescape(&res.text().await.expect("body"));
     assert!(html.starts_with("<!DOCTYPE html>"));
     assert!(html.contains("Welcome to Brightside Home Services"));
     assert!(html.contains("<main id=\"main\""), "main landmark");
     assert!(html.contains("href=\"#main\""), "skip link");
-    assert!(html.contains("--brand:#0f766e"), "brand colours as CSS variables");
-    let nonce = csp.split("'nonce-").nth(1).and_then(|s| s.split('\'').next()).expect("nonce");
-    assert!(html.contains(&format!("nonce=\"{nonce}\"")), "scripts carry the header's nonce");
+    assert!(
+        html.contains("--brand:#0f766e"),
+        "brand colours as CSS variables"
+    );
+    let nonce = csp
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|s| s.split('\'').next())
+        .expect("nonce");
+    assert!(
+        html.contains(&format!("nonce=\"{nonce}\"")),
+        "scripts carry the header's nonce"
+    );
 }
 
 #[tokio::test]
 async fn pages_are_compressed_with_brotli_or_gzip() {
     let app = spawn_app().await;
     for (accept, expected) in [("br, gzip", "br"), ("gzip", "gzip")] {
-        let res = app.client.get(app.url("/sign-in")).header(ACCEPT_ENCODING, accept).send().await.expect("GET");
+        let res = app
+            .client
+            .get(app.url("/sign-in"))
+            .header(ACCEPT_ENCODING, accept)
+            .send()
+            .await
+            .expect("GET");
         assert_eq!(res.headers()[CONTENT_ENCODING], expected);
     }
 }
@@ -83,9 +107,17 @@ async fn the_manifest_carries_the_business_brand_and_language() {
 async fn the_service_worker_precaches_the_assets_and_the_offline_page() {
     let app = spawn_app().await;
     let res = app.get("/sw.js").await;
-    assert!(res.headers()[CONTENT_TYPE].to_str().expect("type").starts_with("text/javascript"));
+    assert!(
+        res.headers()[CONTENT_TYPE]
+            .to_str()
+            .expect("type")
+            .starts_with("text/javascript")
+    );
     let js = res.text().await.expect("body");
-    assert!(js.contains("\"/offline\"") && js.contains("/pkg/doorstep.wasm"), "{js}");
+    assert!(
+        js.contains("\"/offline\"") && js.contains("/pkg/doorstep.wasm"),
+        "{js}"
+    );
     assert!(!js.contains("__PRECACHE__") && !js.contains("__VERSION__"));
     let offline = app.get_html("/offline").await;
     assert!(offline.contains("You are offline"));

@@ -15,7 +15,9 @@ fn password() -> Password {
 async fn creating_an_admin_writes_the_user_an_audit_entry_and_an_event() {
     let app = spawn_app_with(false).await;
     let email = Email::parse("boss@example.com").expect("email");
-    let user = create_staff(&app.store, &email, "Bo Boss", password(), Role::Admin, None).await.expect("created");
+    let user = create_staff(&app.store, &email, "Bo Boss", password(), Role::Admin, None)
+        .await
+        .expect("created");
     let mut conn = app.store.conn().await.expect("conn");
     let events = audit::unpublished(&mut conn, 10).await.expect("outbox");
     assert_eq!(events.len(), 1);
@@ -25,24 +27,44 @@ async fn creating_an_admin_writes_the_user_an_audit_entry_and_an_event() {
     assert_eq!(log[0].action, "staff_created");
     drop(conn);
     let res = app
-        .post_form("/api/sign-in", "/sign-in", &[("email", "boss@example.com"), ("password", "a long enough password")])
+        .post_form(
+            "/api/sign-in",
+            "/sign-in",
+            &[
+                ("email", "boss@example.com"),
+                ("password", "a long enough password"),
+            ],
+        )
         .await;
-    assert_eq!(crate::helpers::location(&res), "/", "the new admin can sign in");
+    assert_eq!(
+        crate::helpers::location(&res),
+        "/",
+        "the new admin can sign in"
+    );
 }
 
 #[tokio::test]
 async fn a_taken_email_is_refused_and_nothing_is_written() {
     let app = spawn_app().await;
     let email = Email::parse("ADMIN@example.com").expect("email");
-    let err = create_staff(&app.store, &email, "Again", password(), Role::Admin, None).await.expect_err("taken");
+    let err = create_staff(&app.store, &email, "Again", password(), Role::Admin, None)
+        .await
+        .expect_err("taken");
     assert!(matches!(err, CreateStaffError::EmailTaken), "{err:?}");
     let mut conn = app.store.conn().await.expect("conn");
-    assert!(audit::unpublished(&mut conn, 10).await.expect("outbox").is_empty());
+    assert!(
+        audit::unpublished(&mut conn, 10)
+            .await
+            .expect("outbox")
+            .is_empty()
+    );
 }
 
 #[tokio::test]
 async fn demo_data_goes_only_into_an_empty_database() {
     let app = spawn_app().await;
-    let err = doorstep::demo::load(&app.store).await.expect_err("not empty");
+    let err = doorstep::demo::load(&app.store)
+        .await
+        .expect_err("not empty");
     assert!(matches!(err, doorstep::demo::DemoError::NotEmpty));
 }

@@ -22,15 +22,24 @@ mod imp {
     pub async fn run(email: String, password: String) -> Result<(), ApiError> {
         let keep = echo(&[("email", &email)]);
         let parsed = Email::parse(&email).map_err(|p| ApiError::field("email", p, keep.clone()))?;
-        let password =
-            Password::parse_attempt(password).map_err(|p| ApiError::field("password", p, keep.clone()))?;
+        let password = Password::parse_attempt(password)
+            .map_err(|p| ApiError::field("password", p, keep.clone()))?;
         let state = state()?;
         let info = info();
         let user_agent = use_context::<http::request::Parts>().and_then(|p| {
-            p.headers.get(http::header::USER_AGENT).and_then(|v| v.to_str().ok()).map(str::to_string)
+            p.headers
+                .get(http::header::USER_AGENT)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string)
         });
-        let result =
-            auth::sign_in(&state.store, &parsed, password, user_agent.as_deref(), info.session.as_ref()).await;
+        let result = auth::sign_in(
+            &state.store,
+            &parsed,
+            password,
+            user_agent.as_deref(),
+            info.session.as_ref(),
+        )
+        .await;
         match result {
             Ok((token, _user)) => {
                 set_cookie(SESSION_COOKIE, token.expose(), SESSION_IDLE_SECS);

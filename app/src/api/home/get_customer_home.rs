@@ -12,10 +12,12 @@ pub async fn get_customer_home() -> Result<CustomerHome, ApiError> {
     finish(
         async {
             let user = require(Permission::ViewOwnAccount)?;
-            customer_home(&state()?.store, user.account).await.map_err(|e| match e {
-                HomeError::NoAccount => ApiError::NotFound,
-                other => internal("customer home failed", other),
-            })
+            customer_home(&state()?.store, user.account)
+                .await
+                .map_err(|e| match e {
+                    HomeError::NoAccount => ApiError::NotFound,
+                    other => internal("customer home failed", other),
+                })
         }
         .await,
     )

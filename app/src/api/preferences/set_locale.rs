@@ -15,7 +15,8 @@ pub async fn set_locale(locale: String) -> Result<(), ApiError> {
     use doorstep::locale::Locale;
     finish(
         async {
-            let locale = Locale::parse(&locale).map_err(|p| ApiError::field("locale", p, Echo::new()))?;
+            let locale =
+                Locale::parse(&locale).map_err(|p| ApiError::field("locale", p, Echo::new()))?;
             set_cookie(LOCALE_COOKIE, locale.code(), LOCALE_COOKIE_SECS);
             if let Some(user) = info().user {
                 doorstep::services::people::save_locale(&state()?.store, user.user, locale)

@@ -18,9 +18,16 @@ pub fn SignInPage() -> impl IntoView {
     }
     let action = ServerAction::<SignIn>::new();
     let error = action.value().get_untracked().and_then(Result::err);
-    let email = error.as_ref().and_then(|e| e.echo("email")).unwrap_or_default().to_string();
+    let email = error
+        .as_ref()
+        .and_then(|e| e.echo("email"))
+        .unwrap_or_default()
+        .to_string();
     let field_message = |name: &str| {
-        error.as_ref().filter(|e| e.field_name() == Some(name)).map(error_message)
+        error
+            .as_ref()
+            .filter(|e| e.field_name() == Some(name))
+            .map(error_message)
     };
     let email_error = field_message("email");
     let password_error = field_message("password");

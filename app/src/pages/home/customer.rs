@@ -33,7 +33,8 @@ pub fn CustomerHomePage(user: SessionUser) -> impl IntoView {
 fn CustomerHomeView(home: CustomerHome) -> impl IntoView {
     let business = request::current().business;
     let locale = i18n::locale();
-    let since = format::date_of_seconds(home.account.created_at, &business.time_zone.zone(), locale);
+    let since =
+        format::date_of_seconds(home.account.created_at, &business.time_zone.zone(), locale);
     let kind = match home.account.kind {
         AccountKind::Household => t("account-kind-household"),
         AccountKind::Company => t("account-kind-company"),

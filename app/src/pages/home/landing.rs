@@ -8,10 +8,15 @@ use leptos::prelude::*;
 #[component]
 pub fn Landing() -> impl IntoView {
     let business = request::current().business;
-    let features = ["landing-book", "landing-track", "landing-history", "landing-pay"]
-        .into_iter()
-        .map(|key| view! { <li>{t(key)}</li> })
-        .collect_view();
+    let features = [
+        "landing-book",
+        "landing-track",
+        "landing-history",
+        "landing-pay",
+    ]
+    .into_iter()
+    .map(|key| view! { <li>{t(key)}</li> })
+    .collect_view();
     view! {
         <Page title=t("landing-title")>
             <section class="hero" aria-labelledby="landing-heading">

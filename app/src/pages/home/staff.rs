@@ -14,7 +14,10 @@ use leptos::prelude::*;
 #[component]
 pub fn StaffHomePage(user: SessionUser) -> impl IntoView {
     let home = Resource::new(|| (), |_| get_staff_home());
-    let title = if user.role.allows(doorstep::permissions::Permission::ViewCustomerAccounts) {
+    let title = if user
+        .role
+        .allows(doorstep::permissions::Permission::ViewCustomerAccounts)
+    {
         t("accounts-title")
     } else {
         t("profile-title")

@@ -1,0 +1,51 @@
+// Browser tests run in Debian's Chromium against the release server, started here on a
+// private port with a fresh SQLite database holding the demo business.
+import { defineConfig } from "@playwright/test";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const port = Number(process.env.E2E_PORT ?? 3390);
+const server = process.env.DOORSTEP_BIN ?? "../target/release/doorstep";
+const dataDir = mkdtempSync(join(tmpdir(), "doorstep-e2e-"));
+
+export default defineConfig({
+  testDir: "./tests",
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    locale: "en-GB",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  webServer: {
+    command: `${server} serve --demo`,
+    cwd: "..",
+    url: `http://127.0.0.1:${port}/readyz`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: {
+      DOORSTEP_ADDRESS: `127.0.0.1:${port}`,
+      DOORSTEP_PUBLIC_URL: `http://127.0.0.1:${port}`,
+      DOORSTEP_DATA_DIR: dataDir,
+      DOORSTEP_DATABASE_URL: "",
+      DOORSTEP_LOG_LEVEL: "warn",
+    },
+  },
+});

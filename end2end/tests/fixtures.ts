@@ -1,0 +1,40 @@
+// Shared helpers: sign-in, and a page fixture that fails a test on any console error or
+// hydration warning.
+import { test as base, expect, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+
+export const PASSWORD = "doorstep-demo";
+
+export const test = base.extend<{ consoleProblems: string[] }>({
+  consoleProblems: async ({ page }, use) => {
+    const problems: string[] = [];
+    page.on("console", (msg) => {
+      const text = msg.text();
+      if (msg.type() === "error" || msg.type() === "warning" || /hydrat/i.test(text)) {
+        problems.push(`${msg.type()}: ${text}`);
+      }
+    });
+    page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
+    await use(problems);
+    expect(problems, "console errors or hydration warnings").toEqual([]);
+  },
+});
+
+export { expect };
+
+export async function signIn(page: Page, email: string, password = PASSWORD) {
+  await page.goto("/sign-in");
+  await page.getByLabel(/email/i).fill(email);
+  await page.getByLabel(/^password$/i).fill(password);
+  await page.getByRole("button", { name: /^sign in$/i }).click();
+  await page.waitForURL("/");
+}
+
+/** Runs axe-core on the current page; no serious or critical violation may remain. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(
+    bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
+  ).toEqual([]);
+}
