@@ -36,7 +36,10 @@ step "unit and integration tests (SQLite)" cargo test --release --no-fail-fast -
 
 trap pg_stop EXIT
 if pg_start; then
-  step "integration tests (PostgreSQL)" cargo test --release --no-fail-fast -p server --features "$SSR_FEATURES" --test api
+  # The same command as above, so the compiled tests are reused; the integration suite
+  # switches to PostgreSQL when DOORSTEP_TEST_POSTGRES is set.
+  step "unit and integration tests (PostgreSQL)" cargo test --release --no-fail-fast -p doorstep -p app -p server \
+    --features "$SSR_FEATURES"
   pg_stop
 else
   failed=$((failed + 1)); failures+=("start PostgreSQL")
