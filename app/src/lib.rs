@@ -3,6 +3,7 @@
 //! to the server functions in `api/`.
 
 pub mod api;
+pub mod assets;
 pub mod components;
 pub mod error;
 pub mod i18n;
@@ -20,7 +21,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
 /// The HTML document around every page. Runs on the server only.
-pub fn shell(options: LeptosOptions) -> impl IntoView {
+pub fn shell(_options: LeptosOptions) -> impl IntoView {
     let info = request::current();
     let lang = info.locale.code();
     #[cfg(feature = "ssr")]
@@ -35,9 +36,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="manifest" href="/manifest.webmanifest" />
                 <link rel="icon" href="/icons/icon.svg" type="image/svg+xml" />
                 <link rel="apple-touch-icon" href="/icons/icon-192.png" />
-                <leptos_meta::HashedStylesheet options=options.clone() id="doorstep" />
+                <assets::AssetLinks />
                 <BrandStyle business=info.business.clone() />
-                <HydrationScripts options islands=true />
                 <MetaTags />
                 <script type="module" src="/register-sw.js"></script>
             </head>

@@ -67,6 +67,23 @@ impl Assets {
     }
 }
 
+/// Renders the `<head>` asset links once, for every page of this process.
+pub fn page_assets(
+    options: &leptos::prelude::LeptosOptions,
+    assets: &Assets,
+) -> app::assets::PageAssets {
+    use leptos::prelude::*;
+    use leptos::tachys::view::RenderHtml;
+    let options = options.clone();
+    let pkg = options.site_pkg_dir.to_string();
+    let owner = Owner::new();
+    let scripts = owner.with(|| view! { <HydrationScripts options islands=true /> }.to_html());
+    app::assets::PageAssets {
+        stylesheet: format!("/{pkg}/{}", assets.css),
+        scripts,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

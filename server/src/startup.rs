@@ -62,6 +62,20 @@ pub async fn state(config: &Config, store: Store) -> Result<ServerState, StartEr
     };
     let leptos = leptos_options(config);
     let assets = Assets::discover(&leptos.output_name, config.hash_files);
+    let pkg_dir = config.site_root.join(leptos.site_pkg_dir.as_ref());
+    if pkg_dir.is_dir() {
+        let compressed =
+            tokio::task::spawn_blocking(move || crate::http::static_files::precompress(&pkg_dir))
+                .await;
+        match compressed {
+            Ok(Ok(n)) if n > 0 => tracing::info!(files = n, "compressed the built assets"),
+            Ok(Ok(_)) => {}
+            Ok(Err(err)) => {
+                tracing::warn!(%err, "could not precompress the built assets; serving them as they are")
+            }
+            Err(err) => tracing::warn!(%err, "asset compression task failed"),
+        }
+    }
     Ok(ServerState {
         leptos,
         app: AppState::new(store, settings, config.secure_cookies()),

@@ -144,7 +144,8 @@ pub async fn resolve(
 ) -> Result<Option<SessionUser>, StoreError> {
     let key = token.storage_key();
     let mut conn = store.conn().await?;
-    let Some(session) = sessions::find(&mut conn, &key).await? else {
+    // One query: the session and its (enabled) user with their role.
+    let Some(session) = sessions::find_with_user(&mut conn, &key).await? else {
         return Ok(None);
     };
     let now = store::now();
@@ -155,12 +156,7 @@ pub async fn resolve(
     if now - session.last_seen_at >= TOUCH_EVERY_SECS {
         sessions::touch(&mut conn, &key, now, now + SESSION_IDLE_SECS).await?;
     }
-    match users::by_id(&mut conn, session.user_id).await {
-        Ok(row) => Ok(session_user(&row)),
-        // A disabled or deleted user's sessions sign nobody in.
-        Err(StoreError::NotFound) => Ok(None),
-        Err(e) => Err(e),
-    }
+    Ok(session_user(&session.user))
 }
 
 #[instrument(skip_all, err)]

@@ -72,7 +72,10 @@ impl Store {
         let engine = Engine::of_url(url).ok_or(StoreError::UnsupportedUrl)?;
         let options = AnyPoolOptions::new()
             .max_connections(max_connections.max(1))
-            .acquire_timeout(Duration::from_secs(10));
+            .acquire_timeout(Duration::from_secs(10))
+            // A ping before every checkout doubles the round trips of a short read; broken
+            // connections surface as query errors and are replaced by the pool anyway.
+            .test_before_acquire(false);
         let options = match engine {
             // Each SQLite connection needs these set for itself.
             Engine::Sqlite => options.after_connect(|conn, _meta| {

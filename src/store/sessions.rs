@@ -1,5 +1,6 @@
 //! Server-side sessions. The table holds a hash of each token, never the token.
 
+use super::users::{USER_COLUMNS, USER_JOINS, UserRow};
 use super::{Conn, StoreError};
 
 pub async fn insert(
@@ -26,19 +27,27 @@ pub async fn insert(
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
-pub struct SessionRow {
-    pub user_id: i64,
+pub struct SessionWithUser {
     pub last_seen_at: i64,
     pub expires_at: i64,
+    #[sqlx(flatten)]
+    pub user: UserRow,
 }
 
-pub async fn find(conn: &mut Conn, id_hash: &str) -> Result<Option<SessionRow>, StoreError> {
-    Ok(sqlx::query_as::<_, SessionRow>(
-        "SELECT user_id, last_seen_at, expires_at FROM sessions WHERE id = $1",
-    )
-    .bind(id_hash)
-    .fetch_optional(conn)
-    .await?)
+/// A session and its user, if the user is still enabled.
+pub async fn find_with_user(
+    conn: &mut Conn,
+    id_hash: &str,
+) -> Result<Option<SessionWithUser>, StoreError> {
+    let sql = format!(
+        "SELECT s.last_seen_at, s.expires_at, {USER_COLUMNS} FROM sessions s \
+         JOIN users u ON u.id = s.user_id {USER_JOINS} \
+         WHERE s.id = $1 AND u.disabled = 0 ORDER BY m.account_id LIMIT 1"
+    );
+    Ok(sqlx::query_as::<_, SessionWithUser>(&sql)
+        .bind(id_hash)
+        .fetch_optional(conn)
+        .await?)
 }
 
 /// Marks a session used and slides its expiry.

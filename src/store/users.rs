@@ -31,15 +31,16 @@ impl UserRow {
     }
 }
 
-const USER_SELECT: &str = "SELECT u.id, u.email, u.name, u.locale, s.role AS staff_role, \
-     m.role AS member_role, m.account_id \
-     FROM users u \
-     LEFT JOIN staff_profiles s ON s.user_id = u.id \
+pub(crate) const USER_COLUMNS: &str = "u.id, u.email, u.name, u.locale, sp.role AS staff_role, \
+     m.role AS member_role, m.account_id";
+pub(crate) const USER_JOINS: &str = "LEFT JOIN staff_profiles sp ON sp.user_id = u.id \
      LEFT JOIN memberships m ON m.user_id = u.id";
 
 pub async fn by_id(conn: &mut Conn, id: i64) -> Result<UserRow, StoreError> {
-    let sql =
-        format!("{USER_SELECT} WHERE u.id = $1 AND u.disabled = 0 ORDER BY m.account_id LIMIT 1");
+    let sql = format!(
+        "SELECT {USER_COLUMNS} FROM users u {USER_JOINS} \
+         WHERE u.id = $1 AND u.disabled = 0 ORDER BY m.account_id LIMIT 1"
+    );
     Ok(sqlx::query_as::<_, UserRow>(&sql)
         .bind(id)
         .fetch_one(conn)

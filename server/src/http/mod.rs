@@ -4,6 +4,7 @@ mod headers;
 mod health;
 mod pwa;
 mod session;
+pub mod static_files;
 
 use crate::assets::Assets;
 use app::state::AppState;
@@ -15,6 +16,7 @@ use axum::response::IntoResponse;
 use axum::routing::get;
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
+use tower_http::CompressionLevel;
 use tower_http::compression::CompressionLayer;
 
 /// Everything a handler may need.
@@ -35,10 +37,12 @@ impl axum::extract::FromRef<ServerState> for LeptosOptions {
 /// `leptos_routes_with_context` itself, at `/api/<endpoint>`.
 pub fn router(state: ServerState) -> Router {
     let routes = generate_route_list(App);
+    let page_assets = crate::assets::page_assets(&state.leptos, &state.assets);
     let context = {
         let app = state.app.clone();
         move || {
             provide_context(app.clone());
+            provide_context(page_assets.clone());
             leptos::nonce::provide_nonce();
         }
     };
@@ -64,7 +68,9 @@ pub fn router(state: ServerState) -> Router {
         .route("/sw.js", get(pwa::service_worker))
         .merge(pages)
         .layer(axum::middleware::from_fn(headers::security_and_caching))
-        .layer(CompressionLayer::new())
+        // Pages are small and personal: compress them fast. Built assets arrive already
+        // compressed (see static_files) and pass through untouched.
+        .layer(CompressionLayer::new().quality(CompressionLevel::Precise(2)))
         .with_state(state)
 }
 
