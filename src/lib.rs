@@ -14,6 +14,7 @@ pub mod ids;
 pub mod locale;
 pub mod money;
 pub mod permissions;
+pub mod scheduling;
 
 #[cfg(feature = "ssr")]
 pub mod demo;
