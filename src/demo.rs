@@ -7,6 +7,7 @@ use crate::locale::Locale;
 use crate::money::Currency;
 use crate::password::{self, Password};
 use crate::permissions::Role;
+use crate::store::scheduling::{self as sched, NewJob, NewTechnician};
 use crate::store::{self, Store, StoreError, accounts, audit, business, users};
 use tracing::instrument;
 
@@ -174,16 +175,21 @@ pub async fn load(store: &Store) -> Result<(), DemoError> {
         locale: None,
         created_at: now,
     };
+    let mut staff_ids = Vec::new();
     for (i, person) in STAFF.iter().enumerate() {
         let id = users::insert(&mut tx, &new_user(person)).await?;
         let phone = format!("+49 30 5550 10{i:02}");
         users::insert_staff_profile(&mut tx, id, person.role, Some(&phone), now).await?;
+        staff_ids.push(id);
     }
 
     let household = accounts::insert(&mut tx, "López household", "household", now).await?;
     let ana = users::insert(&mut tx, &new_user(&HOUSEHOLD_OWNER)).await?;
     accounts::add_member(&mut tx, household, ana, "owner", now).await?;
-    insert_place(&mut tx, household, &HOME, now).await?;
+    let mut places = vec![(
+        household,
+        insert_place(&mut tx, household, &HOME, now).await?,
+    )];
 
     let company = accounts::insert(&mut tx, "Kiez Offices GmbH", "company", now).await?;
     for person in &COMPANY_PEOPLE {
@@ -196,10 +202,240 @@ pub async fn load(store: &Store) -> Result<(), DemoError> {
         accounts::add_member(&mut tx, company, id, role, now).await?;
     }
     for place in &OFFICES {
-        insert_place(&mut tx, company, place, now).await?;
+        places.push((company, insert_place(&mut tx, company, place, now).await?));
     }
+
+    let mut service_ids = Vec::new();
+    for s in &SERVICES {
+        service_ids.push(
+            sched::insert_service(&mut tx, s.name, s.trade, s.minutes, s.buffer, s.skills, now)
+                .await?,
+        );
+    }
+    // STAFF holds the three technicians after the admin and the dispatcher.
+    for (tech, user_id) in TECHNICIANS.iter().zip(staff_ids.iter().skip(2)) {
+        sched::insert_technician(
+            &mut tx,
+            &NewTechnician {
+                user_id: *user_id,
+                skills: tech.skills,
+                home: tech.home,
+                radius_km: Some(tech.radius_km),
+                postal_codes: tech.postal_codes,
+            },
+        )
+        .await?;
+        for (weekday, start, end) in tech.hours {
+            sched::insert_hours(&mut tx, *user_id, *weekday, *start, *end).await?;
+        }
+    }
+    insert_week_of_jobs(
+        &mut tx,
+        &settings,
+        &staff_ids[2..],
+        &service_ids,
+        &places,
+        now,
+    )
+    .await?;
     audit::record(&mut tx, now, None, "demo_loaded", None, None).await?;
     tx.commit().await.map_err(StoreError::from)?;
+    Ok(())
+}
+
+struct DemoService {
+    name: &'static str,
+    trade: &'static str,
+    minutes: i64,
+    buffer: i64,
+    skills: &'static [&'static str],
+}
+
+/// Six services across two trades.
+const SERVICES: [DemoService; 6] = [
+    DemoService {
+        name: "Standard clean",
+        trade: "cleaning",
+        minutes: 120,
+        buffer: 15,
+        skills: &["cleaning"],
+    },
+    DemoService {
+        name: "Deep clean",
+        trade: "cleaning",
+        minutes: 240,
+        buffer: 30,
+        skills: &["cleaning"],
+    },
+    DemoService {
+        name: "Window cleaning",
+        trade: "cleaning",
+        minutes: 90,
+        buffer: 15,
+        skills: &["cleaning", "ladder"],
+    },
+    DemoService {
+        name: "AC tune-up",
+        trade: "hvac-plumbing",
+        minutes: 90,
+        buffer: 15,
+        skills: &["hvac"],
+    },
+    DemoService {
+        name: "Boiler service",
+        trade: "hvac-plumbing",
+        minutes: 60,
+        buffer: 15,
+        skills: &["hvac", "gas"],
+    },
+    DemoService {
+        name: "Drain inspection",
+        trade: "hvac-plumbing",
+        minutes: 60,
+        buffer: 15,
+        skills: &["plumbing"],
+    },
+];
+
+struct DemoTechnician {
+    skills: &'static [&'static str],
+    home: (f64, f64),
+    radius_km: f64,
+    postal_codes: &'static [&'static str],
+    /// ISO weekday (Monday = 1), start and end in minutes after midnight.
+    hours: &'static [(i64, i64, i64)],
+    /// Indexes into SERVICES of the jobs they are booked for.
+    does: [usize; 2],
+}
+
+/// Tomás, Lena and Yusuf, in the order of STAFF.
+const TECHNICIANS: [DemoTechnician; 3] = [
+    DemoTechnician {
+        skills: &["cleaning", "ladder"],
+        home: (52.5163, 13.3777),
+        radius_km: 12.0,
+        postal_codes: &[],
+        hours: &[
+            (1, 480, 720),
+            (1, 750, 990),
+            (2, 480, 720),
+            (2, 750, 990),
+            (3, 480, 720),
+            (3, 750, 990),
+            (4, 480, 720),
+            (4, 750, 990),
+            (5, 480, 720),
+            (5, 750, 990),
+        ],
+        does: [0, 2],
+    },
+    DemoTechnician {
+        skills: &["hvac", "gas", "plumbing"],
+        home: (52.4862, 13.4250),
+        radius_km: 25.0,
+        postal_codes: &[],
+        hours: &[
+            (1, 450, 930),
+            (2, 450, 930),
+            (3, 450, 930),
+            (4, 450, 930),
+            (5, 450, 930),
+            (6, 540, 780),
+        ],
+        does: [3, 4],
+    },
+    DemoTechnician {
+        skills: &["cleaning", "plumbing"],
+        home: (52.4870, 13.4305),
+        radius_km: 8.0,
+        postal_codes: &[
+            "10961", "10967", "10999", "12043", "12047", "12049", "12051", "12347",
+        ],
+        hours: &[
+            (2, 600, 1080),
+            (3, 600, 1080),
+            (4, 600, 1080),
+            (5, 600, 1080),
+            (6, 600, 1080),
+        ],
+        does: [5, 0],
+    },
+];
+
+/// A week of jobs for each technician at the demo places: one early each working day, and
+/// every other day one more at the end of the day.
+async fn insert_week_of_jobs(
+    conn: &mut store::Conn,
+    settings: &Business,
+    tech_ids: &[i64],
+    service_ids: &[i64],
+    places: &[(i64, i64)],
+    now: i64,
+) -> Result<(), DemoError> {
+    let tz = settings.time_zone.zone();
+    let today = jiff::Timestamp::from_second(now)
+        .map(|t| t.to_zoned(tz.clone()).date())
+        .unwrap_or_default();
+    for day in 0..7i64 {
+        let Ok(date) = today.checked_add(jiff::Span::new().days(day)) else {
+            continue;
+        };
+        let weekday = i64::from(date.weekday().to_monday_one_offset());
+        for (i, (tech, user_id)) in TECHNICIANS.iter().zip(tech_ids).enumerate() {
+            let spans: Vec<&(i64, i64, i64)> = tech
+                .hours
+                .iter()
+                .filter(|(d, _, _)| *d == weekday)
+                .collect();
+            if spans.is_empty() {
+                continue;
+            }
+            for (k, service) in tech.does.iter().enumerate() {
+                // The first job half an hour into the day; a second one, every other day,
+                // ending half an hour before the day does. The rest stays bookable.
+                if k == 1 && day % 2 == 1 {
+                    continue;
+                }
+                let (_, first_start, _) = *spans[0];
+                let (_, _, day_end) = *spans[spans.len() - 1];
+                let minutes_of = |i: usize| SERVICES[i].minutes;
+                let start_min = if k == 0 {
+                    first_start + 30
+                } else {
+                    day_end - 30 - minutes_of(*service)
+                };
+                let minutes = SERVICES[*service].minutes;
+                if start_min + minutes > day_end {
+                    continue;
+                }
+                let at = |m: i64| {
+                    let t = jiff::civil::Time::new(
+                        i8::try_from(m / 60).unwrap_or(0),
+                        i8::try_from(m % 60).unwrap_or(0),
+                        0,
+                        0,
+                    )
+                    .unwrap_or_default();
+                    date.to_datetime(t)
+                        .to_zoned(tz.clone())
+                        .map(|z| z.timestamp().as_second())
+                        .unwrap_or(now)
+                };
+                let slot = usize::try_from(day).unwrap_or(0) + i + k;
+                let (account_id, location_id) = places[slot % places.len()];
+                let job = NewJob {
+                    account_id,
+                    location_id,
+                    service_id: service_ids[*service],
+                    technician_id: Some(*user_id),
+                    status: "assigned",
+                    planned_start: at(start_min),
+                    planned_end: at(start_min + minutes),
+                };
+                sched::insert_job(conn, &job, now).await?;
+            }
+        }
+    }
     Ok(())
 }
 

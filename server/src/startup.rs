@@ -22,6 +22,8 @@ pub enum StartError {
     Bind { address: SocketAddr, reason: String },
     #[error("server stopped: {0}")]
     Serve(String),
+    #[error("{0}")]
+    Command(String),
 }
 
 /// Connects to the configured database (creating the SQLite folder) and migrates it.

@@ -6,6 +6,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod business;
+pub mod scheduling;
 pub mod sessions;
 pub mod users;
 

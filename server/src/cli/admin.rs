@@ -51,7 +51,7 @@ pub async fn run(config: &Config, args: CreateAdmin) -> Result<(), StartError> {
             println!("{message}");
             Ok(())
         }
-        Err(err) => Err(StartError::Serve(err.to_string())),
+        Err(err) => Err(StartError::Command(err.to_string())),
     }
 }
 

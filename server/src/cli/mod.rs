@@ -1,6 +1,7 @@
 //! The `doorstep` command.
 
 mod admin;
+mod availability;
 
 use crate::config::Config;
 use crate::startup::{self, StartError};
@@ -42,6 +43,8 @@ enum Command {
     CreateAdmin(admin::CreateAdmin),
     /// Load the demo business into an empty database.
     Demo,
+    /// Print the arrival windows and candidate technicians for a service at a place.
+    Availability(availability::Availability),
 }
 
 pub async fn run(cli: Cli) -> ExitCode {
@@ -58,6 +61,7 @@ pub async fn run(cli: Cli) -> ExitCode {
         Command::Migrate => migrate(&config).await,
         Command::CreateAdmin(args) => admin::run(&config, args).await,
         Command::Demo => demo(&config).await.map(|_| ()),
+        Command::Availability(args) => availability::run(&config, args).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

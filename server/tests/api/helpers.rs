@@ -12,6 +12,8 @@ pub const DEMO_PASSWORD: &str = doorstep::demo::DEMO_PASSWORD;
 
 pub struct TestApp {
     pub base: String,
+    /// The database this app runs on, for commands run beside it.
+    pub database_url: String,
     pub store: Store,
     /// A browser-like client: keeps cookies, does not follow redirects (tests look at them).
     pub client: Client,
@@ -69,7 +71,7 @@ pub async fn spawn_app_with(demo: bool) -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
     let url = fresh_database(&dir).await;
     let mut env = BTreeMap::new();
-    env.insert("DOORSTEP_DATABASE_URL".to_string(), url);
+    env.insert("DOORSTEP_DATABASE_URL".to_string(), url.clone());
     env.insert("DOORSTEP_ADDRESS".to_string(), "127.0.0.1:0".to_string());
     env.insert("DOORSTEP_HASH_FILES".to_string(), "false".to_string());
     env.insert(
@@ -89,6 +91,7 @@ pub async fn spawn_app_with(demo: bool) -> TestApp {
     tokio::spawn(server.serve());
     TestApp {
         base: format!("http://{addr}"),
+        database_url: url,
         store,
         client: client(),
         _dir: dir,

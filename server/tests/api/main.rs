@@ -2,6 +2,7 @@
 //! SQLite by default; set DOORSTEP_TEST_POSTGRES to a PostgreSQL URL to run it there.
 
 mod auth;
+mod availability;
 mod helpers;
 mod home;
 mod i18n;

@@ -1,0 +1,101 @@
+//! "When can you come?": loads one consistent snapshot of the schedule and asks the engine.
+
+use crate::brand::Business;
+use crate::scheduling::{self, GeoPoint, Request, Rules, ServiceSpec, Technician, Window};
+use crate::store::{Store, StoreError, scheduling as sched};
+use jiff::civil::Date;
+use jiff::{SignedDuration, Timestamp};
+use std::collections::BTreeMap;
+use tracing::instrument;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AvailabilityError {
+    #[error("no bookable service is called {0:?}")]
+    UnknownService(String),
+    #[error("the search may cover 1 to 60 days")]
+    TooManyDays,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Everything one search needs, read in one transaction.
+pub struct Snapshot {
+    pub service: ServiceSpec,
+    pub rules: Rules,
+    pub technicians: Vec<Technician>,
+    pub jobs: Vec<scheduling::Job>,
+}
+
+/// The most days one search covers.
+pub const MAX_DAYS: u16 = 60;
+
+/// Loads the service, rules, technicians and jobs for `days` local days from `from`.
+pub async fn snapshot(
+    store: &Store,
+    business: &Business,
+    service_name: &str,
+    from: Date,
+    days: u16,
+) -> Result<Snapshot, AvailabilityError> {
+    if days == 0 || days > MAX_DAYS {
+        return Err(AvailabilityError::TooManyDays);
+    }
+    let tz = business.time_zone.zone();
+    // A day either side: shifts and jobs near midnight, in any zone.
+    let start = from
+        .to_zoned(tz.clone())
+        .map(|z| z.timestamp())
+        .unwrap_or(Timestamp::UNIX_EPOCH)
+        - SignedDuration::from_hours(24);
+    let end = start + SignedDuration::from_hours(24 * (i64::from(days) + 2));
+    let mut tx = store.begin().await?;
+    let service = sched::service_by_name(&mut tx, service_name)
+        .await?
+        .ok_or_else(|| AvailabilityError::UnknownService(service_name.to_string()))?;
+    let rules = sched::rules(&mut tx, business.time_zone.as_str()).await?;
+    let technicians = sched::technicians(&mut tx, start, end).await?;
+    let jobs = sched::jobs(&mut tx, start, end).await?;
+    tx.commit().await.map_err(StoreError::from)?;
+    Ok(Snapshot {
+        service,
+        rules,
+        technicians,
+        jobs,
+    })
+}
+
+/// A customer's question: this service, at this place, on these days.
+#[derive(Clone, Debug)]
+pub struct Query<'a> {
+    pub service_name: &'a str,
+    pub at: GeoPoint,
+    pub postal_code: Option<&'a str>,
+    pub from: Date,
+    pub days: u16,
+    pub now: Timestamp,
+}
+
+/// The windows a customer is offered, with candidates, best first.
+#[instrument(skip(store, business), err(level = "info"))]
+pub async fn find_windows(
+    store: &Store,
+    business: &Business,
+    query: &Query<'_>,
+) -> Result<(Snapshot, Vec<Window>), AvailabilityError> {
+    let snap = snapshot(store, business, query.service_name, query.from, query.days).await?;
+    let request = Request {
+        service: &snap.service,
+        at: query.at,
+        postal_code: query.postal_code,
+        from: query.from,
+        days: query.days,
+        now: query.now,
+    };
+    let windows = scheduling::search(&request, &snap.technicians, &snap.jobs, &snap.rules);
+    Ok((snap, windows))
+}
+
+/// Technician names by id, for showing candidates.
+pub fn names(technicians: &[Technician]) -> BTreeMap<i64, String> {
+    technicians.iter().map(|t| (t.id, t.name.clone())).collect()
+}
