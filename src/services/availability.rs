@@ -99,3 +99,27 @@ pub async fn find_windows(
 pub fn names(technicians: &[Technician]) -> BTreeMap<i64, String> {
     technicians.iter().map(|t| (t.id, t.name.clone())).collect()
 }
+
+/// A dispatcher's question: who is best placed to do `service_name` at `at`, starting at
+/// `start`? Qualified technicians whose day the job fits into at exactly that time, best
+/// first, each with the added travel and the gap left as the reason.
+pub async fn best_technicians(
+    store: &Store,
+    business: &Business,
+    service_name: &str,
+    at: GeoPoint,
+    postal_code: Option<&str>,
+    start: Timestamp,
+) -> Result<Vec<scheduling::Candidate>, AvailabilityError> {
+    let day = start.to_zoned(business.time_zone.zone()).date();
+    let snap = snapshot(store, business, service_name, day, 1).await?;
+    Ok(scheduling::best_technicians(
+        &snap.service,
+        at,
+        postal_code,
+        start,
+        &snap.technicians,
+        &snap.jobs,
+        &snap.rules,
+    ))
+}

@@ -201,3 +201,36 @@ async fn the_command_line_prints_windows_from_the_configured_database() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("known services: AC tune-up"));
 }
+
+#[tokio::test]
+async fn dispatchers_get_the_best_technician_with_the_reason() {
+    let app = spawn_app().await;
+    let settings = business(&app).await;
+    let tz = settings.time_zone.zone();
+    // 11:00 on the next Tuesday to Friday: Lena (HVAC) is the only one for a boiler.
+    let mut day = Timestamp::now()
+        .to_zoned(tz.clone())
+        .date()
+        .tomorrow()
+        .expect("date");
+    while !(2..=5).contains(&day.weekday().to_monday_one_offset()) {
+        day = day.tomorrow().expect("date");
+    }
+    let start = day.at(11, 0, 0, 0).to_zoned(tz).expect("zoned").timestamp();
+    let best = doorstep::services::availability::best_technicians(
+        &app.store,
+        &settings,
+        "Boiler service",
+        shop(),
+        None,
+        start,
+    )
+    .await
+    .expect("best");
+    assert_eq!(best.len(), 1, "{best:?}");
+    assert_eq!(best[0].planned_start, start);
+    assert!(
+        best[0].added_travel > SignedDuration::ZERO,
+        "the reason is in the data"
+    );
+}
