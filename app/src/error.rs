@@ -35,7 +35,11 @@ pub enum ApiError {
     #[error("not found")]
     NotFound,
     #[error("too many attempts")]
-    RateLimited { retry_after_secs: u64 },
+    RateLimited {
+        retry_after_secs: u64,
+        #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+        echo: Echo,
+    },
     /// The request itself was malformed (missing or undecodable arguments).
     #[error("malformed request")]
     BadRequest,
@@ -90,9 +94,9 @@ impl ApiError {
     /// What the person typed, to fill the form in again.
     pub fn echo(&self, name: &str) -> Option<&str> {
         match self {
-            Self::InvalidField { echo, .. } | Self::InvalidCredentials { echo } => {
-                echo.get(name).map(String::as_str)
-            }
+            Self::InvalidField { echo, .. }
+            | Self::InvalidCredentials { echo }
+            | Self::RateLimited { echo, .. } => echo.get(name).map(String::as_str),
             _ => None,
         }
     }
@@ -106,6 +110,7 @@ impl ApiError {
             Self::NotFound,
             Self::RateLimited {
                 retry_after_secs: 1,
+                echo: Echo::new(),
             },
             Self::BadRequest,
             Self::Internal,

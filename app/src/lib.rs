@@ -13,6 +13,8 @@ pub mod request;
 
 #[cfg(feature = "ssr")]
 pub mod state;
+#[cfg(feature = "ssr")]
+pub mod throttle;
 
 use components::layout::BrandStyle;
 use leptos::prelude::*;

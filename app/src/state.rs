@@ -1,6 +1,7 @@
 //! What server functions share: the store and the business settings, provided as Leptos
 //! context by the server for every page render and server-function call.
 
+use crate::throttle::SignInThrottle;
 use doorstep::brand::Business;
 use doorstep::store::Store;
 use std::sync::{Arc, RwLock};
@@ -11,6 +12,7 @@ pub struct AppState {
     business: Arc<RwLock<Arc<Business>>>,
     /// Cookies get `Secure` when the public URL is HTTPS.
     pub secure_cookies: bool,
+    pub sign_in_throttle: Arc<SignInThrottle>,
 }
 
 impl AppState {
@@ -19,6 +21,7 @@ impl AppState {
             store,
             business: Arc::new(RwLock::new(Arc::new(business))),
             secure_cookies,
+            sign_in_throttle: Arc::new(SignInThrottle::default()),
         }
     }
 

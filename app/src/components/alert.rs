@@ -14,7 +14,9 @@ pub fn error_message(error: &ApiError) -> String {
             ),
             None => t(problem.message_key()),
         },
-        ApiError::RateLimited { retry_after_secs } => t_with(
+        ApiError::RateLimited {
+            retry_after_secs, ..
+        } => t_with(
             "error-rate-limited",
             &[(
                 "minutes",

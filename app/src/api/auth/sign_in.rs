@@ -25,6 +25,13 @@ mod imp {
         let password = Password::parse_attempt(password)
             .map_err(|p| ApiError::field("password", p, keep.clone()))?;
         let state = state()?;
+        let now = doorstep::store::now();
+        if let Err(wait) = state.sign_in_throttle.check(parsed.as_str(), now) {
+            return Err(ApiError::RateLimited {
+                retry_after_secs: wait,
+                echo: keep,
+            });
+        }
         let info = info();
         let user_agent = use_context::<http::request::Parts>().and_then(|p| {
             p.headers
@@ -42,11 +49,13 @@ mod imp {
         .await;
         match result {
             Ok((token, _user)) => {
+                state.sign_in_throttle.succeeded(parsed.as_str());
                 set_cookie(SESSION_COOKIE, token.expose(), SESSION_IDLE_SECS);
                 leptos_axum::redirect("/");
                 Ok(())
             }
             Err(SignInError::InvalidCredentials | SignInError::NoRole) => {
+                state.sign_in_throttle.failed(parsed.as_str(), now);
                 Err(ApiError::InvalidCredentials { echo: keep })
             }
             Err(err) => Err(internal("sign-in failed", err)),
