@@ -14,7 +14,8 @@ step() {
   local name="$1"; shift
   local started=$SECONDS
   printf '\033[1m==> %s\033[0m\n' "$name"
-  if "$@" 2>&1 | tee "$LOGS/step.log"; then
+  # No step may hang the run: each gets at most half an hour.
+  if timeout --kill-after=30 1800 "$@" 2>&1 | tee "$LOGS/step.log"; then
     passed=$((passed + 1))
     printf '    ok: %s (%ss)\n' "$name" $((SECONDS - started))
   else

@@ -17,6 +17,14 @@ pub enum Role {
 }
 
 impl Role {
+    pub const ALL: [Role; 5] = [
+        Role::AccountOwner,
+        Role::AccountMember,
+        Role::Technician,
+        Role::Dispatcher,
+        Role::Admin,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Self::AccountOwner => "account_owner",
@@ -107,13 +115,7 @@ mod tests {
 
     #[test]
     fn role_names_round_trip() {
-        for role in [
-            Role::AccountOwner,
-            Role::AccountMember,
-            Role::Technician,
-            Role::Dispatcher,
-            Role::Admin,
-        ] {
+        for role in Role::ALL {
             assert_eq!(Role::parse(role.as_str()), Some(role));
         }
         assert_eq!(Role::parse("root"), None);

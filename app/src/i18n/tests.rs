@@ -118,13 +118,7 @@ fn every_key_the_code_uses_exists() {
     ] {
         used.insert(problem.message_key().to_string());
     }
-    for role in [
-        Role::AccountOwner,
-        Role::AccountMember,
-        Role::Technician,
-        Role::Dispatcher,
-        Role::Admin,
-    ] {
+    for role in Role::ALL {
         used.insert(role.message_key().to_string());
     }
     for error in crate::error::ApiError::examples() {

@@ -2,7 +2,7 @@
 
 use crate::helpers::{DEMO_PASSWORD, location, location_path, set_cookies, spawn_app, unescape};
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn signing_in_sets_a_safe_session_cookie_and_lands_home() {
     let app = spawn_app().await;
     let res = app
@@ -31,7 +31,7 @@ async fn signing_in_sets_a_safe_session_cookie_and_lands_home() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn wrong_password_and_unknown_email_get_the_same_translated_answer_and_keep_the_email() {
     let app = spawn_app().await;
     let mut pages = Vec::new();
@@ -75,7 +75,7 @@ async fn wrong_password_and_unknown_email_get_the_same_translated_answer_and_kee
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_malformed_email_is_explained_next_to_the_field() {
     let app = spawn_app().await;
     let res = app
@@ -93,7 +93,7 @@ async fn a_malformed_email_is_explained_next_to_the_field() {
     assert!(html.contains("value=\"ana@\""));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_form_missing_fields_is_a_bad_request_not_a_server_error() {
     let app = spawn_app().await;
     let res = app
@@ -110,7 +110,7 @@ async fn a_form_missing_fields_is_a_bad_request_not_a_server_error() {
     assert!(html.contains("The form was incomplete"), "{html}");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_session_id_changes_at_sign_in() {
     let app = spawn_app().await;
     app.sign_in("ana@example.com").await;
@@ -129,7 +129,7 @@ async fn session_ids(app: &crate::helpers::TestApp) -> Vec<String> {
         .expect("ids")
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn signing_out_ends_the_session() {
     let app = spawn_app().await;
     app.sign_in("dispatch@example.com").await;
@@ -147,7 +147,7 @@ async fn signing_out_ends_the_session() {
     assert!(html.contains("href=\"/sign-in\""), "signed out");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_forged_or_stale_session_cookie_signs_nobody_in_and_is_cleared() {
     let app = spawn_app().await;
     let forged = "A".repeat(43);
@@ -170,7 +170,7 @@ async fn a_forged_or_stale_session_cookie_signs_nobody_in_and_is_cleared() {
     assert!(html.contains("href=\"/sign-in\""));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn repeated_wrong_passwords_are_slowed_down() {
     let app = spawn_app().await;
     for _ in 0..app::throttle::MAX_FAILURES {

@@ -12,6 +12,19 @@ fn shop() -> GeoPoint {
     GeoPoint::new(52.4891, 13.3936).expect("point")
 }
 
+/// The next Tuesday to Friday after today, when every demo technician works.
+fn next_working_day(tz: &jiff::tz::TimeZone) -> jiff::civil::Date {
+    let mut day = Timestamp::now()
+        .to_zoned(tz.clone())
+        .date()
+        .tomorrow()
+        .expect("date");
+    while !(2..=5).contains(&day.weekday().to_monday_one_offset()) {
+        day = day.tomorrow().expect("date");
+    }
+    day
+}
+
 async fn business(app: &crate::helpers::TestApp) -> Business {
     let mut conn = app.store.conn().await.expect("conn");
     doorstep::store::business::load(&mut conn)
@@ -20,7 +33,7 @@ async fn business(app: &crate::helpers::TestApp) -> Business {
         .expect("settings")
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_demo_week_has_windows_for_qualified_technicians_only() {
     let app = spawn_app().await;
     let settings = business(&app).await;
@@ -56,7 +69,7 @@ async fn the_demo_week_has_windows_for_qualified_technicians_only() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unknown_services_and_bad_ranges_are_refused() {
     let app = spawn_app().await;
     let settings = business(&app).await;
@@ -86,17 +99,13 @@ async fn unknown_services_and_bad_ranges_are_refused() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_booked_day_is_no_longer_offered() {
     let app = spawn_app().await;
     let settings = business(&app).await;
     let tz = settings.time_zone.zone();
     let now = Timestamp::now();
-    // The next Tuesday to Friday, when both plumbers work.
-    let mut day = now.to_zoned(tz.clone()).date().tomorrow().expect("date");
-    while !(2..=5).contains(&day.weekday().to_monday_one_offset()) {
-        day = day.tomorrow().expect("date");
-    }
+    let day = next_working_day(&tz);
     let query = Query {
         service_name: "Drain inspection",
         at: shop(),
@@ -148,7 +157,7 @@ async fn a_booked_day_is_no_longer_offered() {
     assert!(after.is_empty(), "fully booked: {after:?}");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_command_line_prints_windows_from_the_configured_database() {
     let app = spawn_app().await;
     let url = app.database_url.clone();
@@ -202,20 +211,13 @@ async fn the_command_line_prints_windows_from_the_configured_database() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("known services: AC tune-up"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn dispatchers_get_the_best_technician_with_the_reason() {
     let app = spawn_app().await;
     let settings = business(&app).await;
     let tz = settings.time_zone.zone();
     // 11:00 on the next Tuesday to Friday: Lena (HVAC) is the only one for a boiler.
-    let mut day = Timestamp::now()
-        .to_zoned(tz.clone())
-        .date()
-        .tomorrow()
-        .expect("date");
-    while !(2..=5).contains(&day.weekday().to_monday_one_offset()) {
-        day = day.tomorrow().expect("date");
-    }
+    let day = next_working_day(&tz);
     let start = day.at(11, 0, 0, 0).to_zoned(tz).expect("zoned").timestamp();
     let best = doorstep::services::availability::best_technicians(
         &app.store,

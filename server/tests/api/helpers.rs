@@ -23,6 +23,8 @@ pub struct TestApp {
 fn client() -> Client {
     Client::builder()
         .cookie_store(true)
+        // A request that hangs fails its test instead of the whole run.
+        .timeout(std::time::Duration::from_secs(30))
         .redirect(redirect::Policy::none())
         .build()
         .expect("http client")

@@ -2,7 +2,7 @@
 
 use crate::helpers::{spawn_app, unescape};
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_household_owner_sees_their_account_location_and_people() {
     let app = spawn_app().await;
     app.sign_in("ana@example.com").await;
@@ -24,7 +24,7 @@ async fn a_household_owner_sees_their_account_location_and_people() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_company_member_sees_three_locations_and_three_people() {
     let app = spawn_app().await;
     app.sign_in("office@example.com").await;
@@ -44,7 +44,7 @@ async fn a_company_member_sees_three_locations_and_three_people() {
     assert!(!html.contains("Kastanienallee"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn dispatchers_and_admins_see_every_customer_account() {
     let app = spawn_app().await;
     for email in ["dispatch@example.com", "admin@example.com"] {
@@ -58,7 +58,7 @@ async fn dispatchers_and_admins_see_every_customer_account() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_technician_sees_their_own_profile() {
     let app = spawn_app().await;
     app.sign_in("lena@example.com").await;
@@ -83,7 +83,7 @@ async fn status_and_error(app: &crate::helpers::TestApp, path: &str) -> (u16, St
     )
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn strangers_are_refused_by_the_server() {
     let app = spawn_app().await;
     assert_eq!(

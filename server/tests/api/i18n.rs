@@ -8,7 +8,7 @@ fn html_tags(html: &str) -> Vec<&str> {
         .collect()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn english_by_default_with_exactly_one_lang_attribute() {
     let app = spawn_app().await;
     let html = app.get_html("/").await;
@@ -16,7 +16,7 @@ async fn english_by_default_with_exactly_one_lang_attribute() {
     assert_eq!(tags, vec!["<html lang=\"en\""], "one <html>, one lang");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn accept_language_picks_the_first_visit_language() {
     let app = spawn_app().await;
     let res = app
@@ -31,7 +31,7 @@ async fn accept_language_picks_the_first_visit_language() {
     assert!(html.contains("Anmelden") && html.contains("E-Mail-Adresse"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_language_switch_sets_a_cookie_that_wins_over_the_browser() {
     let app = spawn_app().await;
     let res = app
@@ -55,7 +55,7 @@ async fn the_language_switch_sets_a_cookie_that_wins_over_the_browser() {
     assert!(html.contains("Se connecter"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_signed_in_persons_choice_follows_them_to_another_device() {
     let app = spawn_app().await;
     app.sign_in("yusuf@example.com").await;
@@ -70,7 +70,7 @@ async fn a_signed_in_persons_choice_follows_them_to_another_device() {
     assert!(html.contains("Su perfil"), "Spanish technician profile");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_unknown_language_is_refused_with_a_translated_message() {
     let app = spawn_app().await;
     let res = app.call("/api/set-locale", &[("locale", "tlh")]).await;

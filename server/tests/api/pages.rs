@@ -5,7 +5,7 @@ use reqwest::header::{
     ACCEPT_ENCODING, CACHE_CONTROL, CONTENT_ENCODING, CONTENT_SECURITY_POLICY, CONTENT_TYPE,
 };
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn health_and_readiness() {
     let app = spawn_app().await;
     let res = app.get("/healthz").await;
@@ -14,7 +14,7 @@ async fn health_and_readiness() {
     assert_eq!(app.get("/readyz").await.status(), 200);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_landing_page_is_complete_html_with_private_caching_and_a_nonce_policy() {
     let app = spawn_app().await;
     let res = app.get("/").await;
@@ -51,7 +51,7 @@ async fn the_landing_page_is_complete_html_with_private_caching_and_a_nonce_poli
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pages_are_compressed_with_brotli_or_gzip() {
     let app = spawn_app().await;
     for (accept, expected) in [("br, gzip", "br"), ("gzip", "gzip")] {
@@ -66,7 +66,7 @@ async fn pages_are_compressed_with_brotli_or_gzip() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unknown_addresses_get_a_translated_404() {
     let app = spawn_app().await;
     let res = app.get("/no/such/page").await;
@@ -84,7 +84,7 @@ async fn unknown_addresses_get_a_translated_404() {
     assert!(unescape(&res.text().await.expect("body")).contains("Página no encontrada"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_manifest_carries_the_business_brand_and_language() {
     let app = spawn_app().await;
     let res = app
@@ -103,7 +103,7 @@ async fn the_manifest_carries_the_business_brand_and_language() {
     assert!(manifest["icons"].as_array().is_some_and(|i| i.len() >= 3));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_service_worker_precaches_the_assets_and_the_offline_page() {
     let app = spawn_app().await;
     let res = app.get("/sw.js").await;

@@ -11,7 +11,7 @@ fn password() -> Password {
     Password::parse_new("a long enough password".into()).expect("password")
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn creating_an_admin_writes_the_user_an_audit_entry_and_an_event() {
     let app = spawn_app_with(false).await;
     let email = Email::parse("boss@example.com").expect("email");
@@ -43,7 +43,7 @@ async fn creating_an_admin_writes_the_user_an_audit_entry_and_an_event() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_taken_email_is_refused_and_nothing_is_written() {
     let app = spawn_app().await;
     let email = Email::parse("ADMIN@example.com").expect("email");
@@ -60,7 +60,7 @@ async fn a_taken_email_is_refused_and_nothing_is_written() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn demo_data_goes_only_into_an_empty_database() {
     let app = spawn_app().await;
     let err = doorstep::demo::load(&app.store)

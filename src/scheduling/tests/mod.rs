@@ -9,6 +9,16 @@ use super::*;
 use jiff::civil::{Date, Weekday};
 use jiff::{SignedDuration, Timestamp};
 
+pub const WEEK: [Weekday; 7] = [
+    Weekday::Monday,
+    Weekday::Tuesday,
+    Weekday::Wednesday,
+    Weekday::Thursday,
+    Weekday::Friday,
+    Weekday::Saturday,
+    Weekday::Sunday,
+];
+
 pub fn ts(raw: &str) -> Timestamp {
     raw.parse().expect("timestamp")
 }
@@ -52,15 +62,7 @@ pub fn service(duration: i64, buffer: i64, skills: &[&str]) -> ServiceSpec {
 /// A technician with the same hours every day of the week, covering 30 km around home.
 pub fn tech(id: i64, home: GeoPoint, spans: &[(&str, &str)], skills: &[&str]) -> Technician {
     let mut hours = WeeklyHours::default();
-    for day in [
-        Weekday::Monday,
-        Weekday::Tuesday,
-        Weekday::Wednesday,
-        Weekday::Thursday,
-        Weekday::Friday,
-        Weekday::Saturday,
-        Weekday::Sunday,
-    ] {
+    for day in WEEK {
         for (start, end) in spans {
             let span = ShiftSpan::new(
                 DayMinute::parse(start).expect("start"),

@@ -38,15 +38,7 @@ fn technician(id: i64) -> impl Strategy<Value = Technician> {
     (place(), spans(), 3.0f64..40.0, any::<bool>(), any::<bool>()).prop_map(
         move |(home, spans, radius, a, b)| {
             let mut hours = WeeklyHours::default();
-            for day in [
-                Weekday::Monday,
-                Weekday::Tuesday,
-                Weekday::Wednesday,
-                Weekday::Thursday,
-                Weekday::Friday,
-                Weekday::Saturday,
-                Weekday::Sunday,
-            ] {
+            for day in WEEK {
                 for (s, e) in &spans {
                     let span = ShiftSpan::new(
                         DayMinute::new(*s).expect("s"),
