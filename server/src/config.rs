@@ -40,7 +40,7 @@ pub enum ConfigError {
         path: String,
         known: String,
     },
-    #[error("setting `{key}` (or {env}) is {value:?}, but it must be {allowed}")]
+    #[error("setting `{key}` (or {env}) is {value}, but it must be {allowed}")]
     Invalid {
         key: &'static str,
         env: String,
@@ -149,7 +149,12 @@ impl Config {
         let invalid = |value: &str| ConfigError::Invalid {
             key,
             env: env_name(key),
-            value: value.to_string(),
+            // A database URL may carry a password: never echo it.
+            value: if key == "database_url" {
+                "not accepted".to_string()
+            } else {
+                format!("{value:?}")
+            },
             allowed: KEYS
                 .iter()
                 .find(|(k, _)| *k == key)
@@ -206,6 +211,16 @@ impl Config {
         } else {
             self.database_url.clone()
         }
+    }
+
+    /// `scheme://host[:port]` of the public URL, as browsers send it in `Origin`.
+    pub fn public_origin(&self) -> String {
+        let (scheme, rest) = self
+            .public_url
+            .split_once("://")
+            .unwrap_or(("http", &self.public_url));
+        let host = rest.split('/').next().unwrap_or_default();
+        format!("{scheme}://{host}")
     }
 
     pub fn secure_cookies(&self) -> bool {

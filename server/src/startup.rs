@@ -80,6 +80,7 @@ pub async fn state(config: &Config, store: Store) -> Result<ServerState, StartEr
     }
     Ok(ServerState {
         leptos,
+        public_origin: config.public_origin().into(),
         app: AppState::new(store, settings, config.secure_cookies()),
         assets,
     })

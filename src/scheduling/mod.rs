@@ -17,9 +17,10 @@
 //! the next midnight), minus their time off.
 //!
 //! On each date the technician's **stops** are, span by span in time order: home base,
-//! free at the first span's start; then each existing job overlapping the span, in order
-//! of start, free again at the later of its end and the previous stop's free time (a job's
-//! end includes its buffer). A later span of the same date (after a break or time off)
+//! free at the first span's start; then each existing job of that date, in order of start,
+//! free again at the later of its end and the previous stop's free time (a job's end
+//! includes its buffer). Jobs that end before a span starts (before the first span, in a
+//! break) only move the stop; those overlapping a span make its gaps. A later span of the same date (after a break or time off)
 //! carries on from the last stop, whose free time may lie before the span: the technician
 //! may set off then, but starts work within the span. Within a span `[S, E)`, between a
 //! stop `P` (free at `p`) and the next job `N`

@@ -28,7 +28,7 @@ impl DayMinute {
         let bad = || ScheduleError::MalformedTimeOfDay(raw.to_string());
         let (h, m) = raw.trim().split_once(':').ok_or_else(bad)?;
         let (h, m): (u32, u32) = (h.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
-        if m >= 60 {
+        if h > 24 || m >= 60 {
             return Err(bad());
         }
         Self::new(h * 60 + m).map_err(|_| bad())

@@ -255,20 +255,29 @@ fn openings(request: &Request<'_>, tech: &Technician, jobs: &[Job], rules: &Rule
     let customer = request.at;
     let mut out = Vec::new();
     for date in dates(request.from, request.days) {
+        let spans = shift_spans(tech, date, rules);
+        let Some(first) = spans.first() else { continue };
+        // Every job of the date counts, even one before the first span or in a break.
+        let midnight = date
+            .to_zoned(rules.time_zone().clone())
+            .map(|z| z.timestamp())
+            .unwrap_or(first.start());
+        let mut day_jobs = jobs.iter().filter(|j| j.end() > midnight).peekable();
         // The day starts at home; after a break or time off it goes on from the last stop.
         let mut prev_place = tech.home();
         let mut prev_time: Option<Timestamp> = None;
-        for span in shift_spans(tech, date, rules) {
+        for span in spans {
             let (shift_start, shift_end) = (span.start(), span.end());
+            while let Some(job) = day_jobs.next_if(|j| j.end() <= shift_start) {
+                prev_time = Some(prev_time.map_or(job.end(), |t| t.max(job.end())));
+                prev_place = job.location();
+            }
             // After a break the technician may set off as soon as the last stop is free,
             // but the job itself starts within the span.
             let mut free_at = prev_time.unwrap_or(shift_start);
             let mut gaps = Vec::new();
             // Jobs overlapping this span, in order of start (the list is sorted by start).
-            let overlapping = jobs
-                .iter()
-                .filter(|j| j.end() > shift_start && j.start() < shift_end);
-            for job in overlapping {
+            while let Some(job) = day_jobs.next_if(|j| j.start() < shift_end) {
                 gaps.push((free_at, prev_place, Some((job.start(), job.location()))));
                 free_at = free_at.max(job.end());
                 prev_place = job.location();
@@ -300,7 +309,8 @@ fn openings(request: &Request<'_>, tech: &Technician, jobs: &[Job], rules: &Rule
                     latest,
                     added_travel: travel_in + travel_out - saved,
                     travel_in,
-                    gap_left: gap_end.duration_since(free_from) - used,
+                    gap_left: (gap_end.duration_since(free_from.max(shift_start)) - used)
+                        .max(SignedDuration::ZERO),
                 });
             }
         }

@@ -17,6 +17,15 @@ use tracing::instrument;
 pub const SESSION_IDLE_SECS: i64 = 30 * 24 * 3600;
 /// Last-use times are written at most this often, so that reading pages does not write.
 const TOUCH_EVERY_SECS: i64 = 300;
+/// However active, a session ends this long after sign-in: a stolen cookie cannot live on.
+pub const SESSION_MAX_SECS: i64 = 90 * 24 * 3600;
+
+/// A valid session's person, and whether its expiry just moved (the cookie should too).
+#[derive(Debug, Clone)]
+pub struct Resolved {
+    pub user: SessionUser,
+    pub refreshed: bool,
+}
 
 /// The secret in the session cookie. Only its SHA-256 is stored.
 #[derive(Clone, PartialEq, Eq)]
@@ -100,11 +109,16 @@ pub async fn sign_in(
         return Err(SignInError::InvalidCredentials);
     };
 
+    // Read before the transaction: on SQLite a transaction that reads first and writes later
+    // fails at once if another write committed in between; one that starts by writing waits.
+    let row = {
+        let mut conn = store.conn().await?;
+        users::by_id(&mut conn, user_id).await?
+    };
+    let user = session_user(&row).ok_or(SignInError::NoRole)?;
     let now = store::now();
     let token = SessionToken::generate();
     let mut tx = store.begin().await?;
-    let row = users::by_id(&mut tx, user_id).await?;
-    let user = session_user(&row).ok_or(SignInError::NoRole)?;
     if let Some(old) = replacing {
         sessions::delete(&mut tx, &old.storage_key()).await?;
     }
@@ -131,17 +145,22 @@ pub async fn sign_in(
     Ok((token, user))
 }
 
+/// Password checks running at once: each takes 19 MiB and a core for tens of milliseconds,
+/// so a flood of sign-ins queues here instead of exhausting memory.
+static VERIFICATIONS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(4);
+
 async fn verify_blocking(password: Password, hash: PasswordHash) -> Result<bool, SignInError> {
+    let _permit = VERIFICATIONS
+        .acquire()
+        .await
+        .map_err(|e| SignInError::Worker(e.to_string()))?;
     tokio::task::spawn_blocking(move || password::verify(&password, &hash))
         .await
         .map_err(|e| SignInError::Worker(e.to_string()))
 }
 
 /// The person a session cookie belongs to, or `None` for an unknown or expired session.
-pub async fn resolve(
-    store: &Store,
-    token: &SessionToken,
-) -> Result<Option<SessionUser>, StoreError> {
+pub async fn resolve(store: &Store, token: &SessionToken) -> Result<Option<Resolved>, StoreError> {
     let key = token.storage_key();
     let mut conn = store.conn().await?;
     // One query: the session and its (enabled) user with their role.
@@ -149,14 +168,16 @@ pub async fn resolve(
         return Ok(None);
     };
     let now = store::now();
-    if session.expires_at <= now {
+    if session.expires_at <= now || now - session.created_at >= SESSION_MAX_SECS {
         sessions::delete(&mut conn, &key).await?;
         return Ok(None);
     }
-    if now - session.last_seen_at >= TOUCH_EVERY_SECS {
-        sessions::touch(&mut conn, &key, now, now + SESSION_IDLE_SECS).await?;
+    let refreshed = now - session.last_seen_at >= TOUCH_EVERY_SECS;
+    if refreshed {
+        let expires = (now + SESSION_IDLE_SECS).min(session.created_at + SESSION_MAX_SECS);
+        sessions::touch(&mut conn, &key, now, expires).await?;
     }
-    Ok(session_user(&session.user))
+    Ok(session_user(&session.user).map(|user| Resolved { user, refreshed }))
 }
 
 #[instrument(skip_all, err)]

@@ -14,6 +14,8 @@ pub enum AvailabilityError {
     UnknownService(String),
     #[error("the search may cover 1 to 60 days")]
     TooManyDays,
+    #[error("the search must start within a year of today")]
+    DateOutOfRange,
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -42,12 +44,16 @@ pub async fn snapshot(
     }
     let tz = business.time_zone.zone();
     // A day either side: shifts and jobs near midnight, in any zone.
-    let start = from
+    let midnight = from
         .to_zoned(tz.clone())
-        .map(|z| z.timestamp())
-        .unwrap_or(Timestamp::UNIX_EPOCH)
-        - SignedDuration::from_hours(24);
-    let end = start + SignedDuration::from_hours(24 * (i64::from(days) + 2));
+        .map_err(|_| AvailabilityError::DateOutOfRange)?
+        .timestamp();
+    let start = midnight
+        .checked_sub(SignedDuration::from_hours(24))
+        .map_err(|_| AvailabilityError::DateOutOfRange)?;
+    let end = start
+        .checked_add(SignedDuration::from_hours(24 * (i64::from(days) + 2)))
+        .map_err(|_| AvailabilityError::DateOutOfRange)?;
     let mut tx = store.begin().await?;
     let service = sched::service_by_name(&mut tx, service_name)
         .await?
@@ -62,6 +68,15 @@ pub async fn snapshot(
         technicians,
         jobs,
     })
+}
+
+/// Refuses instants so far out that adding a horizon to them would leave the calendar.
+fn within_reach(at: Timestamp) -> Result<(), AvailabilityError> {
+    let margin = SignedDuration::from_hours(24 * 800);
+    match (at.checked_sub(margin), at.checked_add(margin)) {
+        (Ok(_), Ok(_)) => Ok(()),
+        _ => Err(AvailabilityError::DateOutOfRange),
+    }
 }
 
 /// A customer's question: this service, at this place, on these days.
@@ -82,6 +97,16 @@ pub async fn find_windows(
     business: &Business,
     query: &Query<'_>,
 ) -> Result<(Snapshot, Vec<Window>), AvailabilityError> {
+    within_reach(query.now)?;
+    let today = query.now.to_zoned(business.time_zone.zone()).date();
+    let year = jiff::Span::new().days(366);
+    let range = today
+        .checked_sub(year)
+        .ok()
+        .zip(today.checked_add(year).ok());
+    if !range.is_some_and(|(earliest, latest)| (earliest..=latest).contains(&query.from)) {
+        return Err(AvailabilityError::DateOutOfRange);
+    }
     let snap = snapshot(store, business, query.service_name, query.from, query.days).await?;
     let request = Request {
         service: &snap.service,
@@ -111,6 +136,7 @@ pub async fn best_technicians(
     postal_code: Option<&str>,
     start: Timestamp,
 ) -> Result<Vec<scheduling::Candidate>, AvailabilityError> {
+    within_reach(start)?;
     let day = start.to_zoned(business.time_zone.zone()).date();
     let snap = snapshot(store, business, service_name, day, 1).await?;
     Ok(scheduling::best_technicians(

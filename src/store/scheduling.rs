@@ -94,19 +94,22 @@ pub async fn services(conn: &mut Conn) -> Result<Vec<ServiceSpec>, StoreError> {
     Ok(rows.into_iter().filter_map(service).collect())
 }
 
-/// A bookable service by its name, ignoring case.
+/// A bookable service by its name, ignoring case (compared here rather than in SQL, where
+/// SQLite and PostgreSQL fold case differently); the oldest wins if two names differ only
+/// in case.
 pub async fn service_by_name(
     conn: &mut Conn,
     name: &str,
 ) -> Result<Option<ServiceSpec>, StoreError> {
-    let sql = format!(
-        "SELECT {SERVICE_COLUMNS} FROM services WHERE active = 1 AND LOWER(name) = LOWER($1)"
-    );
-    let row = sqlx::query_as::<_, ServiceRow>(&sql)
-        .bind(name.trim())
-        .fetch_optional(conn)
+    let wanted = name.trim().to_lowercase();
+    let sql = format!("SELECT {SERVICE_COLUMNS} FROM services WHERE active = 1 ORDER BY id");
+    let rows = sqlx::query_as::<_, ServiceRow>(&sql)
+        .fetch_all(conn)
         .await?;
-    Ok(row.and_then(service))
+    Ok(rows
+        .into_iter()
+        .find(|r| r.name.to_lowercase() == wanted)
+        .and_then(service))
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]

@@ -28,6 +28,7 @@ pub async fn insert(
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct SessionWithUser {
+    pub created_at: i64,
     pub last_seen_at: i64,
     pub expires_at: i64,
     #[sqlx(flatten)]
@@ -40,7 +41,7 @@ pub async fn find_with_user(
     id_hash: &str,
 ) -> Result<Option<SessionWithUser>, StoreError> {
     let sql = format!(
-        "SELECT s.last_seen_at, s.expires_at, {USER_COLUMNS} FROM sessions s \
+        "SELECT s.created_at, s.last_seen_at, s.expires_at, {USER_COLUMNS} FROM sessions s \
          JOIN users u ON u.id = s.user_id {USER_JOINS} \
          WHERE s.id = $1 AND u.disabled = 0 ORDER BY m.account_id LIMIT 1"
     );

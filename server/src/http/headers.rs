@@ -42,7 +42,7 @@ pub async fn security_and_caching(req: Request, next: Next) -> Response {
         .get(CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("text/html"));
-    let cache = if path.starts_with("/api/") {
+    let cache = if path.starts_with("/api/") || path == "/healthz" || path == "/readyz" {
         NO_STORE
     } else if is_html || path == "/sw.js" || path == "/manifest.webmanifest" {
         PRIVATE

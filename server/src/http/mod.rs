@@ -2,6 +2,7 @@
 
 mod headers;
 mod health;
+mod origin;
 mod pwa;
 mod session;
 pub mod static_files;
@@ -23,6 +24,8 @@ use tower_http::compression::CompressionLayer;
 #[derive(Clone)]
 pub struct ServerState {
     pub leptos: LeptosOptions,
+    /// The public URL's origin (`https://portal.example.com`), for the same-origin check.
+    pub public_origin: std::sync::Arc<str>,
     pub app: AppState,
     pub assets: Assets,
 }
@@ -60,7 +63,11 @@ pub fn router(state: ServerState) -> Router {
             state.app.clone(),
             session::resolve,
         ))
-        .layer(axum::middleware::from_fn(api_status));
+        .layer(axum::middleware::from_fn(api_status))
+        .layer(axum::middleware::from_fn_with_state(
+            state.public_origin.clone(),
+            origin::same_origin,
+        ));
 
     Router::new()
         .route("/healthz", get(health::live))

@@ -9,7 +9,7 @@ use axum::http::header::{ACCEPT_LANGUAGE, COOKIE, SET_COOKIE};
 use axum::middleware::Next;
 use axum::response::Response;
 use doorstep::locale::Locale;
-use doorstep::services::auth::{self, SessionToken};
+use doorstep::services::auth::{self, SESSION_IDLE_SECS, SessionToken};
 
 /// The value of cookie `name` in a `Cookie` header.
 fn cookie<'a>(header: &'a str, name: &str) -> Option<&'a str> {
@@ -28,14 +28,18 @@ pub async fn resolve(State(app): State<AppState>, mut req: Request, next: Next) 
         .collect::<Vec<_>>()
         .join("; ");
     let token = cookie(&cookies, SESSION_COOKIE).and_then(SessionToken::from_cookie);
-    let user = match &token {
-        Some(token) => auth::resolve(&app.store, token)
-            .await
-            .unwrap_or_else(|err| {
+    // A database hiccup must not sign anyone out: only a session known to be gone is
+    // cleared from the browser.
+    let (user, stale, refreshed) = match &token {
+        Some(token) => match auth::resolve(&app.store, token).await {
+            Ok(Some(found)) => (Some(found.user), false, found.refreshed),
+            Ok(None) => (None, true, false),
+            Err(err) => {
                 tracing::error!(%err, "session lookup failed; treating the request as anonymous");
-                None
-            }),
-        None => None,
+                (None, false, false)
+            }
+        },
+        None => (None, false, false),
     };
     let business = app.business();
     let accept = req
@@ -48,7 +52,10 @@ pub async fn resolve(State(app): State<AppState>, mut req: Request, next: Next) 
         accept,
         business.default_locale,
     );
-    let stale = token.is_some() && user.is_none();
+    let refresh_with = token
+        .as_ref()
+        .filter(|_| refreshed)
+        .map(|t| t.expose().to_string());
     req.extensions_mut().insert(RequestInfo {
         user,
         locale,
@@ -61,12 +68,22 @@ pub async fn resolve(State(app): State<AppState>, mut req: Request, next: Next) 
         .get_all(SET_COOKIE)
         .iter()
         .any(|v| v.to_str().is_ok_and(|v| v.starts_with(SESSION_COOKIE)));
-    if stale && !sets_session {
+    let secure = if app.secure_cookies { "; Secure" } else { "" };
+    let update = if sets_session {
+        None
+    } else if stale {
         // The browser keeps sending a cookie that signs nobody in: tell it to forget it.
-        let clear = format!("{SESSION_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
-        if let Ok(v) = HeaderValue::from_str(&clear) {
-            res.headers_mut().append(SET_COOKIE, v);
-        }
+        Some(format!(
+            "{SESSION_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax{secure}"
+        ))
+    } else {
+        // The session's expiry slid forward; the cookie's follows.
+        refresh_with.map(|value| {
+            format!("{SESSION_COOKIE}={value}; Path=/; Max-Age={SESSION_IDLE_SECS}; HttpOnly; SameSite=Lax{secure}")
+        })
+    };
+    if let Some(Ok(v)) = update.map(|c| HeaderValue::from_str(&c)) {
+        res.headers_mut().append(SET_COOKIE, v);
     }
     res
 }

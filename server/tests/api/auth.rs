@@ -214,3 +214,64 @@ async fn repeated_wrong_passwords_are_slowed_down() {
     // Other people are not affected.
     app.sign_in("office@example.com").await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn writes_from_other_sites_are_refused() {
+    let app = spawn_app().await;
+    let forged = app
+        .client
+        .post(app.url("/api/sign-in"))
+        .header(reqwest::header::ORIGIN, "https://evil.example")
+        .header(reqwest::header::ACCEPT, "text/html")
+        .form(&[("email", "ana@example.com"), ("password", DEMO_PASSWORD)])
+        .send()
+        .await
+        .expect("POST");
+    assert_eq!(forged.status(), 403);
+    assert!(
+        set_cookies(&forged).is_empty(),
+        "no session for a forged form"
+    );
+    let ours = app
+        .client
+        .post(app.url("/api/set-locale"))
+        .header(reqwest::header::ORIGIN, app.base.clone())
+        .header(reqwest::header::ACCEPT, "application/json")
+        .form(&[("locale", "de")])
+        .send()
+        .await
+        .expect("POST");
+    assert_eq!(ours.status(), 200, "our own pages may write");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_active_session_slides_and_its_cookie_follows() {
+    let app = spawn_app().await;
+    app.sign_in("ana@example.com").await;
+    // Pretend the last request was ten minutes ago.
+    let mut conn = app.store.conn().await.expect("conn");
+    let ten_minutes_ago = doorstep::store::now() - 600;
+    doorstep::store::execute_raw(
+        &mut conn,
+        &format!("UPDATE sessions SET last_seen_at = {ten_minutes_ago}"),
+    )
+    .await
+    .expect("update");
+    drop(conn);
+    let res = app.get("/").await;
+    let cookie = set_cookies(&res)
+        .into_iter()
+        .find(|c| c.starts_with("doorstep_session="))
+        .expect("refreshed");
+    assert!(
+        cookie.contains("Max-Age=2592000") && cookie.contains("HttpOnly"),
+        "{cookie}"
+    );
+    // Within five minutes nothing is written and no cookie is sent.
+    let res = app.get("/").await;
+    assert!(
+        set_cookies(&res)
+            .iter()
+            .all(|c| !c.starts_with("doorstep_session="))
+    );
+}

@@ -236,3 +236,29 @@ async fn dispatchers_get_the_best_technician_with_the_reason() {
         "the reason is in the data"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn dates_far_from_today_are_refused_not_panicked_on() {
+    let app = spawn_app().await;
+    let settings = business(&app).await;
+    let now = Timestamp::now();
+    for (from, at) in [
+        ("9999-12-30", now),
+        ("2026-11-24", Timestamp::MAX),
+        ("1900-01-01", now),
+    ] {
+        let query = Query {
+            service_name: "Standard clean",
+            at: shop(),
+            postal_code: None,
+            from: from.parse().expect("date"),
+            days: 3,
+            now: at,
+        };
+        let err = find_windows(&app.store, &settings, &query).await.err();
+        assert!(
+            matches!(err, Some(AvailabilityError::DateOutOfRange)),
+            "{from} {at}: {err:?}"
+        );
+    }
+}

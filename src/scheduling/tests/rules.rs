@@ -303,6 +303,10 @@ fn bad_inputs_are_refused_when_built() {
         Err(ScheduleError::MalformedTimeOfDay(_))
     ));
     assert!(matches!(
+        DayMinute::parse("71582789:00"),
+        Err(ScheduleError::MalformedTimeOfDay(_))
+    ));
+    assert!(matches!(
         DayMinute::parse("8h"),
         Err(ScheduleError::MalformedTimeOfDay(_))
     ));
@@ -374,5 +378,39 @@ fn bad_inputs_are_refused_when_built() {
             ShiftSpan::new(t("11:00"), t("13:00")).expect("span")
         ),
         Err(ScheduleError::OverlappingShifts)
+    );
+}
+
+#[test]
+fn a_job_just_before_the_shift_is_where_the_day_starts_from() {
+    let svc = service(30, 0, &[]);
+    let t = tech(1, centre(), &[("08:00", "12:00")], &[]);
+    let r = rules(BERLIN, 60, 30);
+    let far = point(52.45, 13.25);
+    // An early call-out 07:00–08:00 local (06:00–07:00Z), outside working hours.
+    let jobs = vec![
+        Job::new(
+            1,
+            ts("2026-11-24T06:00:00Z"),
+            ts("2026-11-24T07:00:00Z"),
+            far,
+        )
+        .expect("job"),
+    ];
+    let windows = search(
+        &request(&svc, centre(), "2026-11-24", 1, "2026-11-23T00:00:00Z"),
+        &[t],
+        &jobs,
+        &r,
+    );
+    let first = &windows[0].candidates[0];
+    assert_eq!(
+        first.travel_in,
+        r.travel().between(far, centre()),
+        "travels from the call-out"
+    );
+    assert_eq!(
+        first.planned_start,
+        ts("2026-11-24T07:00:00Z") + r.travel().between(far, centre())
     );
 }

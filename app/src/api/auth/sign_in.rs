@@ -26,7 +26,7 @@ mod imp {
             .map_err(|p| ApiError::field("password", p, keep.clone()))?;
         let state = state()?;
         let now = doorstep::store::now();
-        if let Err(wait) = state.sign_in_throttle.check(parsed.as_str(), now) {
+        if let Err(wait) = state.sign_in_throttle.attempt(parsed.as_str(), now) {
             return Err(ApiError::RateLimited {
                 retry_after_secs: wait,
                 echo: keep,
@@ -55,7 +55,6 @@ mod imp {
                 Ok(())
             }
             Err(SignInError::InvalidCredentials | SignInError::NoRole) => {
-                state.sign_in_throttle.failed(parsed.as_str(), now);
                 Err(ApiError::InvalidCredentials { echo: keep })
             }
             Err(err) => Err(internal("sign-in failed", err)),
