@@ -20,23 +20,23 @@
 //! free at the first span's start; then each existing job of that date, in order of start,
 //! free again at the later of its end and the previous stop's free time (a job's end
 //! includes its buffer). Jobs that end before a span starts (before the first span, in a
-//! break) only move the stop; those overlapping a span make its gaps. A later span of the same date (after a break or time off)
-//! carries on from the last stop, whose free time may lie before the span: the technician
-//! may set off then, but starts work within the span. Within a span `[S, E)`, between a
-//! stop `P` (free at `p`) and the next job `N`
-//! (starting at `n`), or the end of the span if there is none, the service (duration `d`,
-//! buffer `b`) fits with a start `t` when
+//! break) only move the stop; those overlapping a span make its gaps. A later span of the
+//! same date (after a break or time off) carries on from the last stop, whose free time may
+//! lie before the span: the technician may set off then, but starts work within the span.
+//! Within a span `[S, E)`, between a stop `P` (free at `p`) and the end of the span, the
+//! service (duration `d`, buffer `b`) fits with a start `t` when
 //!
 //! * `t >= p + travel(P, customer)`, `t >= S` and `t >= now + min_notice`,
 //! * `t + d + b <= E`, and
-//! * `t + d + b + travel(customer, N) <= n` when there is a next job.
+//! * `t + d + b + travel(customer, N) <= n` when the date has a next job `N`, starting at
+//!   `n` (in this span, or in a later one).
 //!
 //! A window is **offered** when some technician who has every skill the service requires,
 //! and whose service area covers the customer (within the radius, or one of the postal
 //! codes), has such a `t` inside the window (`s <= t < s + width`); their **planned start**
 //! is the earliest such `t`. Each candidate carries the travel the job adds to their day
-//! (`travel(P, customer) + travel(customer, N) - travel(P, N)`, or just the first term at the
-//! end of a span) and the idle time it leaves in the gap. Candidates are ranked by added
+//! (`travel(P, customer) + travel(customer, N) - travel(P, N)`, or just the first term when
+//! the date has no later job) and the idle time it leaves in the span. Candidates are ranked by added
 //! travel, then by the idle time left (tighter fits first), then planned start, then id.
 //!
 //! Travel is great-circle distance × road factor ÷ average speed, rounded up to the second,

@@ -282,7 +282,10 @@ fn openings(request: &Request<'_>, tech: &Technician, jobs: &[Job], rules: &Rule
                 free_at = free_at.max(job.end());
                 prev_place = job.location();
             }
-            gaps.push((free_at, prev_place, None));
+            // The last gap of a span must still leave time to reach the day's next job,
+            // even one in a later span.
+            let later = day_jobs.peek().map(|j| (j.start(), j.location()));
+            gaps.push((free_at, prev_place, later));
             prev_time = Some(free_at);
             for (free_from, from_place, next) in gaps {
                 if free_from >= shift_end {
@@ -298,12 +301,19 @@ fn openings(request: &Request<'_>, tech: &Technician, jobs: &[Job], rules: &Rule
                     travel_out = travel.between(customer, next_place);
                     saved = travel.between(from_place, next_place);
                     latest = latest.min(next_start - travel_out - work);
-                    gap_end = next_start;
+                    gap_end = next_start.min(shift_end);
                 }
                 if earliest > latest {
                     continue;
                 }
-                let used = travel_in + work + travel_out;
+                // Idle time is counted within the span; travel to a job after it is not.
+                let next_in_span = next.is_some_and(|(n, _)| n <= shift_end);
+                let leg_out = if next_in_span {
+                    travel_out
+                } else {
+                    SignedDuration::ZERO
+                };
+                let used = travel_in + work + leg_out;
                 out.push(Opening {
                     earliest,
                     latest,
