@@ -22,6 +22,13 @@ pub const SESSION_COOKIE: &str = "doorstep_session";
 /// The cookie remembering the language chosen before signing in.
 pub const LOCALE_COOKIE: &str = "doorstep_locale";
 
+/// A `Set-Cookie` value with Doorstep's attributes: whole site, script-proof, kept off
+/// cross-site posts, `Secure` when served over HTTPS. `max_age_secs` 0 deletes it.
+pub fn set_cookie_value(name: &str, value: &str, max_age_secs: i64, secure: bool) -> String {
+    let secure = if secure { "; Secure" } else { "" };
+    format!("{name}={value}; Path=/; Max-Age={max_age_secs}; HttpOnly; SameSite=Lax{secure}")
+}
+
 /// The current request's information. In the browser (islands) there is none, and the
 /// defaults are returned; islands get what they need as props instead.
 pub fn current() -> RequestInfo {

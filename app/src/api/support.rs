@@ -68,13 +68,8 @@ pub fn internal(context: &str, err: impl std::fmt::Display) -> ApiError {
 
 /// Adds a `Set-Cookie` header with Doorstep's cookie attributes.
 pub fn set_cookie(name: &str, value: &str, max_age_secs: i64) {
-    let secure = if state().is_ok_and(|s| s.secure_cookies) {
-        "; Secure"
-    } else {
-        ""
-    };
-    let cookie =
-        format!("{name}={value}; Path=/; Max-Age={max_age_secs}; HttpOnly; SameSite=Lax{secure}");
+    let secure = state().is_ok_and(|s| s.secure_cookies);
+    let cookie = request::set_cookie_value(name, value, max_age_secs, secure);
     if let (Some(res), Ok(value)) = (
         use_context::<ResponseOptions>(),
         HeaderValue::from_str(&cookie),

@@ -1,7 +1,7 @@
 //! Resolves who is asking and in which language, once per request, and leaves the answer
 //! in the request's extensions for pages and server functions.
 
-use app::request::{LOCALE_COOKIE, RequestInfo, SESSION_COOKIE};
+use app::request::{LOCALE_COOKIE, RequestInfo, SESSION_COOKIE, set_cookie_value};
 use app::state::AppState;
 use axum::extract::{Request, State};
 use axum::http::HeaderValue;
@@ -68,18 +68,20 @@ pub async fn resolve(State(app): State<AppState>, mut req: Request, next: Next) 
         .get_all(SET_COOKIE)
         .iter()
         .any(|v| v.to_str().is_ok_and(|v| v.starts_with(SESSION_COOKIE)));
-    let secure = if app.secure_cookies { "; Secure" } else { "" };
     let update = if sets_session {
         None
     } else if stale {
         // The browser keeps sending a cookie that signs nobody in: tell it to forget it.
-        Some(format!(
-            "{SESSION_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax{secure}"
-        ))
+        Some(set_cookie_value(SESSION_COOKIE, "", 0, app.secure_cookies))
     } else {
         // The session's expiry slid forward; the cookie's follows.
         refresh_with.map(|value| {
-            format!("{SESSION_COOKIE}={value}; Path=/; Max-Age={SESSION_IDLE_SECS}; HttpOnly; SameSite=Lax{secure}")
+            set_cookie_value(
+                SESSION_COOKIE,
+                &value,
+                SESSION_IDLE_SECS,
+                app.secure_cookies,
+            )
         })
     };
     if let Some(Ok(v)) = update.map(|c| HeaderValue::from_str(&c)) {
