@@ -25,6 +25,8 @@ pub const SESSION_MAX_SECS: i64 = 90 * 24 * 3600;
 pub struct Resolved {
     pub user: SessionUser,
     pub refreshed: bool,
+    /// The data version read with the session (see `Store::data_version`).
+    pub data_version: i64,
 }
 
 /// The secret in the session cookie. Only its SHA-256 is stored.
@@ -162,22 +164,33 @@ async fn verify_blocking(password: Password, hash: PasswordHash) -> Result<bool,
 /// The person a session cookie belongs to, or `None` for an unknown or expired session.
 pub async fn resolve(store: &Store, token: &SessionToken) -> Result<Option<Resolved>, StoreError> {
     let key = token.storage_key();
-    let mut conn = store.conn().await?;
-    // One query: the session and its (enabled) user with their role.
-    let Some(session) = sessions::find_with_user(&mut conn, &key).await? else {
-        return Ok(None);
-    };
-    let now = store::now();
-    if session.expires_at <= now || now - session.created_at >= SESSION_MAX_SECS {
-        sessions::delete(&mut conn, &key).await?;
-        return Ok(None);
-    }
-    let refreshed = now - session.last_seen_at >= TOUCH_EVERY_SECS;
-    if refreshed {
-        let expires = (now + SESSION_IDLE_SECS).min(session.created_at + SESSION_MAX_SECS);
-        sessions::touch(&mut conn, &key, now, expires).await?;
-    }
-    Ok(session_user(&session.user).map(|user| Resolved { user, refreshed }))
+    // Every request makes this read: on a kept connection (see `Store::read`).
+    store
+        .read(move |conn| {
+            Box::pin(async move {
+                // One query: the session and its (enabled) user with their role.
+                let Some(session) = sessions::find_with_user(conn, &key).await? else {
+                    return Ok(None);
+                };
+                let now = store::now();
+                if session.expires_at <= now || now - session.created_at >= SESSION_MAX_SECS {
+                    sessions::delete(conn, &key).await?;
+                    return Ok(None);
+                }
+                let refreshed = now - session.last_seen_at >= TOUCH_EVERY_SECS;
+                if refreshed {
+                    let expires =
+                        (now + SESSION_IDLE_SECS).min(session.created_at + SESSION_MAX_SECS);
+                    sessions::touch(conn, &key, now, expires).await?;
+                }
+                Ok(session_user(&session.user).map(|user| Resolved {
+                    user,
+                    refreshed,
+                    data_version: session.data_version,
+                }))
+            })
+        })
+        .await
 }
 
 #[instrument(skip_all, err)]
