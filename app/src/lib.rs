@@ -5,6 +5,8 @@
 pub mod api;
 pub mod assets;
 pub mod components;
+#[cfg(feature = "ssr")]
+pub mod csp;
 pub mod error;
 pub mod i18n;
 pub mod islands;
@@ -27,7 +29,7 @@ pub fn shell(_options: LeptosOptions) -> impl IntoView {
     let info = request::current();
     let lang = info.locale.code();
     #[cfg(feature = "ssr")]
-    content_security_policy();
+    content_security_policy(&info.business);
     view! {
         <!DOCTYPE html>
         <html lang=lang>
@@ -50,18 +52,12 @@ pub fn shell(_options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// Scripts and styles run only from our origin or with this response's nonce.
+/// Scripts and styles run only from our origin, or inline ones we wrote (by hash).
 #[cfg(feature = "ssr")]
-fn content_security_policy() {
-    let Some(nonce) = leptos::nonce::use_nonce() else {
-        return;
-    };
-    let policy = format!(
-        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
-         style-src 'self' 'nonce-{nonce}'; img-src 'self' data:; connect-src 'self'; \
-         font-src 'self'; manifest-src 'self'; worker-src 'self'; object-src 'none'; \
-         base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
-    );
+fn content_security_policy(business: &doorstep::brand::Business) {
+    let assets = use_context::<std::sync::Arc<assets::PageAssets>>().unwrap_or_default();
+    let styles = [csp::hash_source(&components::layout::brand_css(business))];
+    let policy = csp::policy(&assets.script_sources, &styles);
     if let (Some(res), Ok(value)) = (
         use_context::<leptos_axum::ResponseOptions>(),
         http::HeaderValue::from_str(&policy),

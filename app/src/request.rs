@@ -12,6 +12,9 @@ pub struct RequestInfo {
     pub user: Option<SessionUser>,
     pub locale: Locale,
     pub business: Arc<Business>,
+    /// The data version read with the session (`None` when nobody is signed in); the
+    /// server's page cache keys signed-in pages on it.
+    pub data_version: Option<i64>,
     /// The raw session cookie, when one came with the request (for sign-out and rotation).
     #[cfg(feature = "ssr")]
     pub session: Option<doorstep::services::auth::SessionToken>,
@@ -44,3 +47,27 @@ pub fn current() -> RequestInfo {
         RequestInfo::default()
     }
 }
+
+/// Response header by which a page tells the server's page cache it may keep the rendered
+/// page, and for how many seconds at most. Several values: the smallest wins, and 0 means
+/// never. The cache removes the header before the response leaves.
+pub const PAGE_CACHE_HEADER: &str = "x-doorstep-page-cache";
+
+/// Lets the server keep this rendered page for up to `secs` seconds and serve it again to
+/// the same person, in the same language, until any data changes. Only for pages that show
+/// nothing depending on the clock. `0` forbids keeping it (an error is on the page).
+pub fn keep_page_for(secs: u32) {
+    #[cfg(feature = "ssr")]
+    if let Some(res) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+        res.append_header(
+            http::HeaderName::from_static(PAGE_CACHE_HEADER),
+            http::HeaderValue::from(secs),
+        );
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = secs;
+}
+
+/// How long pages that change only with data may be kept: long enough to answer the quick
+/// repeated visits of a phone app, short enough that a missed change heals by itself.
+pub const KEEP_PAGES_SECS: u32 = 600;

@@ -20,6 +20,8 @@ pub struct Config {
     pub log_format: LogFormat,
     pub log_level: String,
     pub demo_on_empty: bool,
+    /// Memory for rendered pages kept by the page cache, in MiB; 0 turns it off.
+    pub page_cache_mb: u32,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,7 +52,7 @@ pub enum ConfigError {
 }
 
 /// Every setting: name, what it accepts (for error messages).
-const KEYS: [(&str, &str); 10] = [
+const KEYS: [(&str, &str); 11] = [
     ("address", "an IP address and port such as 127.0.0.1:3000"),
     ("public_url", "an http:// or https:// URL"),
     ("data_dir", "a folder path"),
@@ -67,6 +69,10 @@ const KEYS: [(&str, &str); 10] = [
         "a log filter such as info or doorstep=debug,info",
     ),
     ("demo_on_empty", "true or false"),
+    (
+        "page_cache_mb",
+        "a whole number of MiB from 0 (off) to 4096",
+    ),
 ];
 
 impl Default for Config {
@@ -82,6 +88,7 @@ impl Default for Config {
             log_format: LogFormat::Text,
             log_level: "info".into(),
             demo_on_empty: false,
+            page_cache_mb: 32,
         }
     }
 }
@@ -186,6 +193,13 @@ impl Config {
                     .filter(|n| (1..=1000).contains(n))
                     .ok_or_else(|| invalid(v))?;
             }
+            "page_cache_mb" => {
+                self.page_cache_mb = v
+                    .parse()
+                    .ok()
+                    .filter(|n| *n <= 4096)
+                    .ok_or_else(|| invalid(v))?;
+            }
             "hash_files" => self.hash_files = parse_bool(v).ok_or_else(|| invalid(v))?,
             "demo_on_empty" => self.demo_on_empty = parse_bool(v).ok_or_else(|| invalid(v))?,
             "log_format" => {
@@ -259,6 +273,7 @@ impl fmt::Debug for Config {
             .field("log_format", &self.log_format)
             .field("log_level", &self.log_level)
             .field("demo_on_empty", &self.demo_on_empty)
+            .field("page_cache_mb", &self.page_cache_mb)
             .finish()
     }
 }

@@ -82,7 +82,13 @@ pub async fn state(config: &Config, store: Store) -> Result<ServerState, StartEr
         leptos,
         public_origin: config.public_origin().into(),
         app: AppState::new(store, settings, config.secure_cookies()),
-        assets,
+        assets: std::sync::Arc::new(assets),
+        page_cache: (config.page_cache_mb > 0).then(|| {
+            let budget = usize::try_from(config.page_cache_mb)
+                .unwrap_or(usize::MAX)
+                .saturating_mul(1024 * 1024);
+            std::sync::Arc::new(crate::http::page_cache::PageCache::new(budget))
+        }),
     })
 }
 

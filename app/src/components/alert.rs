@@ -30,6 +30,8 @@ pub fn error_message(error: &ApiError) -> String {
 /// A box with an error message, announced as an alert.
 #[component]
 pub fn ErrorAlert(error: ApiError) -> impl IntoView {
+    // A page showing an error is about this moment: never kept for the next visit.
+    crate::request::keep_page_for(0);
     view! {
         <div class="alert alert-error" role="alert">
             <p>{error_message(&error)}</p>

@@ -15,18 +15,18 @@ use std::sync::Arc;
 /// The business's colours as CSS variables, with text colours that keep contrast.
 #[component]
 pub fn BrandStyle(business: Arc<Business>) -> impl IntoView {
-    let css = format!(
+    view! { <style>{brand_css(&business)}</style> }
+}
+
+/// The business's colours as CSS variables (allowed by the pages' CSP by their hash).
+pub fn brand_css(business: &Business) -> String {
+    format!(
         ":root{{--brand:{};--on-brand:{};--accent:{};--on-accent:{}}}",
         business.primary,
         business.primary.readable_text(),
         business.accent,
         business.accent.readable_text()
-    );
-    #[cfg(feature = "ssr")]
-    let nonce = leptos::nonce::use_nonce();
-    #[cfg(not(feature = "ssr"))]
-    let nonce = None::<String>;
-    view! { <style nonce=nonce>{css}</style> }
+    )
 }
 
 /// A page: title, header, main content, footer.

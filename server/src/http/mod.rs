@@ -3,6 +3,7 @@
 mod headers;
 mod health;
 mod origin;
+pub mod page_cache;
 mod pwa;
 mod session;
 pub mod static_files;
@@ -27,7 +28,9 @@ pub struct ServerState {
     /// The public URL's origin (`https://portal.example.com`), for the same-origin check.
     pub public_origin: std::sync::Arc<str>,
     pub app: AppState,
-    pub assets: Assets,
+    pub assets: std::sync::Arc<Assets>,
+    /// Rendered pages kept for repeated visits; `None` when turned off.
+    pub page_cache: Option<std::sync::Arc<page_cache::PageCache>>,
 }
 
 impl axum::extract::FromRef<ServerState> for LeptosOptions {
@@ -40,16 +43,16 @@ impl axum::extract::FromRef<ServerState> for LeptosOptions {
 /// `leptos_routes_with_context` itself, at `/api/<endpoint>`.
 pub fn router(state: ServerState) -> Router {
     let routes = generate_route_list(App);
-    let page_assets = crate::assets::page_assets(&state.leptos, &state.assets);
+    // Shared, not copied: the handlers (and what they capture) are cloned for every request.
+    let page_assets = std::sync::Arc::new(crate::assets::page_assets(&state.leptos, &state.assets));
     let context = {
         let app = state.app.clone();
         move || {
             provide_context(app.clone());
             provide_context(page_assets.clone());
-            leptos::nonce::provide_nonce();
         }
     };
-    let pages = Router::new()
+    let mut pages = Router::new()
         .route("/manifest.webmanifest", get(pwa::manifest))
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos.clone();
@@ -58,7 +61,18 @@ pub fn router(state: ServerState) -> Router {
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             ServerState,
             _,
-        >(context, shell))
+        >(context, shell));
+    if let Some(cache) = &state.page_cache {
+        // Inside `session::resolve`: it needs to know who asks, in which language.
+        pages = pages.layer(axum::middleware::from_fn_with_state(
+            page_cache::PageCacheState {
+                cache: cache.clone(),
+                store: state.app.store.clone(),
+            },
+            page_cache::serve,
+        ));
+    }
+    let pages = pages
         .layer(axum::middleware::from_fn_with_state(
             state.app.clone(),
             session::resolve,

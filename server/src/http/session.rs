@@ -30,16 +30,21 @@ pub async fn resolve(State(app): State<AppState>, mut req: Request, next: Next) 
     let token = cookie(&cookies, SESSION_COOKIE).and_then(SessionToken::from_cookie);
     // A database hiccup must not sign anyone out: only a session known to be gone is
     // cleared from the browser.
-    let (user, stale, refreshed) = match &token {
+    let (user, stale, refreshed, data_version) = match &token {
         Some(token) => match auth::resolve(&app.store, token).await {
-            Ok(Some(found)) => (Some(found.user), false, found.refreshed),
-            Ok(None) => (None, true, false),
+            Ok(Some(found)) => (
+                Some(found.user),
+                false,
+                found.refreshed,
+                Some(found.data_version),
+            ),
+            Ok(None) => (None, true, false, None),
             Err(err) => {
                 tracing::error!(%err, "session lookup failed; treating the request as anonymous");
-                (None, false, false)
+                (None, false, false, None)
             }
         },
-        None => (None, false, false),
+        None => (None, false, false, None),
     };
     let business = app.business();
     let accept = req
@@ -60,6 +65,7 @@ pub async fn resolve(State(app): State<AppState>, mut req: Request, next: Next) 
         user,
         locale,
         business,
+        data_version,
         session: token,
     });
     let mut res = next.run(req).await;

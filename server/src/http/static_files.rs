@@ -32,25 +32,37 @@ pub fn precompress(dir: &Path) -> io::Result<usize> {
         };
         let br = with_suffix(&path, "br");
         if !fresh(&br) {
-            let mut out = Vec::new();
-            let params = brotli::enc::BrotliEncoderParams {
-                quality: 11,
-                lgwin: 22,
-                ..Default::default()
-            };
-            brotli::BrotliCompress(&mut original.as_slice(), &mut out, &params)?;
-            write_atomically(&br, &out)?;
+            write_atomically(&br, &compress_brotli(&original, 11)?)?;
             done += 1;
         }
         let gz = with_suffix(&path, "gz");
         if !fresh(&gz) {
-            let mut encoder =
-                flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-            encoder.write_all(&original)?;
-            write_atomically(&gz, &encoder.finish()?)?;
+            write_atomically(&gz, &compress_gzip(&original, 9)?)?;
         }
     }
     Ok(done)
+}
+
+/// `data` compressed with brotli at `quality` (0 to 11).
+pub fn compress_brotli(data: &[u8], quality: i32) -> io::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    // A window no larger than the data: brotli sizes (and clears) its tables by it.
+    let fits = usize::BITS - data.len().leading_zeros();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality,
+        lgwin: i32::try_from(fits.clamp(10, 22)).unwrap_or(22),
+        size_hint: data.len(),
+        ..Default::default()
+    };
+    brotli::BrotliCompress(&mut &data[..], &mut out, &params)?;
+    Ok(out)
+}
+
+/// `data` compressed with gzip at `level` (0 to 9).
+pub fn compress_gzip(data: &[u8], level: u32) -> io::Result<Vec<u8>> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(level));
+    encoder.write_all(data)?;
+    encoder.finish()
 }
 
 fn with_suffix(path: &Path, suffix: &str) -> PathBuf {

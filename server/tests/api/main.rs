@@ -6,5 +6,6 @@ mod availability;
 mod helpers;
 mod home;
 mod i18n;
+mod page_cache;
 mod pages;
 mod people;

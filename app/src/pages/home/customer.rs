@@ -12,14 +12,15 @@ use leptos::prelude::*;
 
 #[component]
 pub fn CustomerHomePage(user: SessionUser) -> impl IntoView {
-    let home = Resource::new(|| (), |_| get_customer_home());
     let greeting = t_with("home-greeting", &[("name", user.name.as_str().into())]);
     view! {
         <Page title=t("home-title")>
             <h1>{greeting}</h1>
             <Suspense fallback=|| view! { <p class="loading" aria-busy="true">{t("loading")}</p> }>
-                {move || Suspend::new(async move {
-                    match home.await {
+                // Loaded in a `Suspend`, not a `Resource`: the page is rendered whole on
+                // the server and nothing is serialized for the browser (see `csp`).
+                {Suspend::new(async move {
+                    match get_customer_home().await {
                         Ok(home) => Either::Left(view! { <CustomerHomeView home /> }),
                         Err(error) => Either::Right(view! { <ErrorAlert error /> }),
                     }

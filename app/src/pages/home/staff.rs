@@ -13,7 +13,6 @@ use leptos::prelude::*;
 
 #[component]
 pub fn StaffHomePage(user: SessionUser) -> impl IntoView {
-    let home = Resource::new(|| (), |_| get_staff_home());
     let title = if user
         .role
         .allows(doorstep::permissions::Permission::ViewCustomerAccounts)
@@ -26,8 +25,10 @@ pub fn StaffHomePage(user: SessionUser) -> impl IntoView {
         <Page title=title.clone()>
             <h1>{title}</h1>
             <Suspense fallback=|| view! { <p class="loading" aria-busy="true">{t("loading")}</p> }>
-                {move || Suspend::new(async move {
-                    match home.await {
+                // Loaded in a `Suspend`, not a `Resource`: the page is rendered whole on
+                // the server and nothing is serialized for the browser (see `csp`).
+                {Suspend::new(async move {
+                    match get_staff_home().await {
                         Ok(StaffHome::Accounts(accounts)) => EitherOf3::A(view! { <AccountList accounts /> }),
                         Ok(StaffHome::Profile(profile)) => EitherOf3::B(view! { <ProfileView profile /> }),
                         Err(error) => EitherOf3::C(view! { <ErrorAlert error /> }),
