@@ -184,6 +184,7 @@ impl Store {
     }
 
     pub async fn close(&self) {
+        self.readers.close();
         self.pool.close().await;
     }
 }

@@ -4,7 +4,7 @@
 //! sqlx's pool tests each connection with a round trip to the database when it is given
 //! back; on SQLite, where every statement already travels to a worker thread and back,
 //! that doubles the cost of a one-row read. These connections are taken out of the pool
-//! once and reused without the test. A connection is kept only when its work finished
+//! once and reused without the test; reads queue for them. A connection is kept only when its work finished
 //! without error: one whose work failed, or was dropped half-way (a cancelled request), is
 //! closed, the protection the pool's test gives; the next read takes a new one.
 
@@ -14,6 +14,7 @@ use std::future::Future;
 use std::pin::Pin;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use tokio::sync::Semaphore;
 
 /// What a read runs on its connection.
 pub type ReadFuture<'c, T> = Pin<Box<dyn Future<Output = Result<T, StoreError>> + Send + 'c>>;
@@ -21,31 +22,19 @@ pub type ReadFuture<'c, T> = Pin<Box<dyn Future<Output = Result<T, StoreError>> 
 #[derive(Debug)]
 pub(super) struct Readers {
     idle: Mutex<Vec<AnyConnection>>,
-    /// Connections taken out of the pool and alive (idle or in use).
-    open: AtomicUsize,
-    max: usize,
-}
-
-/// Frees a connection's place unless the connection went back to `idle`.
-struct Place<'a> {
-    readers: &'a Readers,
-    kept: bool,
-}
-
-impl Drop for Place<'_> {
-    fn drop(&mut self) {
-        if !self.kept {
-            self.readers.open.fetch_sub(1, Ordering::AcqRel);
-        }
-    }
+    /// One per connection: reads wait for a kept connection rather than pay the pool's
+    /// test, since a couple of connections already keep two cores busy.
+    permits: Semaphore,
+    /// Connections ever taken from the pool (for tests and diagnostics).
+    taken: AtomicUsize,
 }
 
 impl Readers {
     pub(super) fn new(max: usize) -> Self {
         Self {
             idle: Mutex::new(Vec::new()),
-            open: AtomicUsize::new(0),
-            max,
+            permits: Semaphore::new(max),
+            taken: AtomicUsize::new(0),
         }
     }
 
@@ -55,51 +44,48 @@ impl Readers {
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
-    /// Reserves room for one more connection, if under the limit.
-    fn reserve(&self) -> bool {
-        self.open
-            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| {
-                (n < self.max).then_some(n + 1)
-            })
-            .is_ok()
-    }
-
     pub(super) async fn read<T, F>(&self, pool: &AnyPool, work: F) -> Result<T, StoreError>
     where
         F: for<'c> FnOnce(&'c mut AnyConnection) -> ReadFuture<'c, T>,
     {
+        // Never closed; a closed semaphore would mean the store is shutting down.
+        let _permit = self
+            .permits
+            .acquire()
+            .await
+            .map_err(|_| StoreError::Other(sqlx::Error::PoolClosed))?;
         let taken = self.idle().pop();
         let mut conn = match taken {
             Some(conn) => conn,
-            None if self.reserve() => match pool.acquire().await {
-                Ok(conn) => conn.detach(),
-                Err(err) => {
-                    self.open.fetch_sub(1, Ordering::AcqRel);
-                    return Err(err.into());
-                }
-            },
             None => {
-                // Every kept connection is busy: an ordinary one from the pool.
-                let mut conn = pool.acquire().await?;
-                return work(&mut conn).await;
+                let conn = pool.acquire().await?.detach();
+                self.taken.fetch_add(1, Ordering::Relaxed);
+                conn
             }
         };
-        let mut place = Place {
-            readers: self,
-            kept: false,
-        };
+        // If this future is dropped while `work` runs, `conn` is dropped (closed) with it.
         let result = work(&mut conn).await;
         if result.is_ok() {
             self.idle().push(conn);
-            place.kept = true;
         }
         result
     }
 
-    /// Connections currently taken out of the pool.
+    /// Closes the kept connections (the store is closing).
+    pub(super) fn close(&self) {
+        self.idle().clear();
+    }
+
+    /// Connections taken from the pool so far.
     #[cfg(test)]
-    pub(super) fn open(&self) -> usize {
-        self.open.load(Ordering::Acquire)
+    pub(super) fn taken(&self) -> usize {
+        self.taken.load(Ordering::Relaxed)
+    }
+
+    /// Connections waiting for the next read.
+    #[cfg(test)]
+    pub(super) fn kept(&self) -> usize {
+        self.idle().len()
     }
 }
 
@@ -128,9 +114,9 @@ mod tests {
         for _ in 0..20 {
             assert_eq!(store.read(one).await.expect("read"), 1);
         }
-        assert_eq!(store.readers.open(), 1, "one connection served every read");
+        assert_eq!(store.readers.taken(), 1, "one connection served every read");
 
-        // Many at once: at most READERS kept, the rest borrowed from the pool.
+        // Many at once: they share at most READERS connections.
         let reads = (0..8).map(|_| {
             let store = store.clone();
             tokio::spawn(async move { store.read(one).await })
@@ -138,10 +124,10 @@ mod tests {
         for read in reads {
             assert_eq!(read.await.expect("task").expect("read"), 1);
         }
-        assert!(store.readers.open() <= READERS);
+        assert!(store.readers.taken() <= READERS);
+        let kept = store.readers.kept();
 
         // A failed read closes its connection.
-        let before = store.readers.open();
         let failed = store
             .read(|conn| {
                 Box::pin(async move {
@@ -152,10 +138,9 @@ mod tests {
             })
             .await;
         assert!(failed.is_err());
-        assert_eq!(store.readers.open(), before - 1);
+        assert_eq!(store.readers.kept(), kept - 1);
 
-        // An abandoned read (a cancelled request) frees its place too.
-        let before = store.readers.open();
+        // So does an abandoned one (a cancelled request), and its turn is given back.
         let abandoned = store.read(|conn| {
             Box::pin(async move {
                 let _ = sqlx::query_scalar::<_, i64>("SELECT 1")
@@ -167,8 +152,10 @@ mod tests {
         });
         let timed_out = tokio::time::timeout(std::time::Duration::from_millis(50), abandoned).await;
         assert!(timed_out.is_err());
-        assert!(store.readers.open() <= before);
-        assert_eq!(store.read(one).await.expect("read after"), 1);
+        assert!(store.readers.kept() < kept);
+        for _ in 0..READERS + 1 {
+            assert_eq!(store.read(one).await.expect("read after"), 1);
+        }
 
         store.close().await;
         let _ = std::fs::remove_file(&path);
