@@ -331,6 +331,15 @@ mod tests {
         let err = Config::from_sources("x", "database_max_connections = 0", &env(&[]))
             .expect_err("range");
         assert!(err.to_string().contains("1 to 1000"));
+        for bad in ["-1", "lots", "5000"] {
+            let err = Config::from_sources("x", "", &env(&[("DOORSTEP_PAGE_CACHE_MB", bad)]))
+                .expect_err("page cache size");
+            assert!(
+                err.to_string().contains("page_cache_mb") && err.to_string().contains("0 (off)")
+            );
+        }
+        let c = Config::from_sources("x", "page_cache_mb = 0", &env(&[])).expect("off");
+        assert_eq!(c.page_cache_mb, 0);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! without rendering (and compressing) it again.
 //!
 //! A page is kept only when it says so (`app::request::keep_page_for`) and answered with
-//! 200, no cookie and HTML. It is found again only by the same person (or, for visitors,
+//! 200, no cookie and HTML, and never when it answers a failed form (`__err`). It is found again only by the same person (or, for visitors,
 //! anyone not signed in), in the same language, at the same address with the same query,
 //! while the database's data version (moved by triggers on every table pages show, see
 //! migration 0003) is the one it was rendered at, and within the time the page allowed.
@@ -193,8 +193,17 @@ fn is_page(path: &str) -> bool {
     !path.starts_with("/api/") && !path.rsplit('/').next().unwrap_or_default().contains('.')
 }
 
+/// A page answering one failed form post without JavaScript: Leptos sends the browser
+/// back with the error in `__err`. About one attempt, so never kept, whatever the page.
+fn answers_a_failed_form(query: Option<&str>) -> bool {
+    query.is_some_and(|q| q.split('&').any(|pair| pair.starts_with("__err=")))
+}
+
 pub async fn serve(State(state): State<PageCacheState>, req: Request, next: Next) -> Response {
-    if req.method() != Method::GET || !is_page(req.uri().path()) {
+    if req.method() != Method::GET
+        || !is_page(req.uri().path())
+        || answers_a_failed_form(req.uri().query())
+    {
         return without_marker(next.run(req).await);
     }
     let Some(info) = req.extensions().get::<RequestInfo>() else {
@@ -483,6 +492,14 @@ mod tests {
             plain.headers()[CONTENT_LENGTH],
             page.len().to_string().as_str()
         );
+    }
+
+    #[test]
+    fn answers_to_failed_forms_are_recognised() {
+        assert!(answers_a_failed_form(Some("__err=%7B%22error%22%7D")));
+        assert!(answers_a_failed_form(Some("a=1&__err=x")));
+        assert!(!answers_a_failed_form(Some("a=__err=x")));
+        assert!(!answers_a_failed_form(None));
     }
 
     #[test]

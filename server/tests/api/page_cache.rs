@@ -1,7 +1,7 @@
 //! The page cache and what makes it safe: pages identical byte for byte (no nonce, a CSP
 //! by hashes), kept per person and language, and dropped by any change to the data.
 
-use crate::helpers::{DEMO_PASSWORD, TestApp, spawn_app};
+use crate::helpers::{DEMO_PASSWORD, TestApp, set_cookies, spawn_app};
 use base64::Engine as _;
 use reqwest::header::{ACCEPT, ACCEPT_ENCODING, CONTENT_SECURITY_POLICY, COOKIE, REFERER};
 use sha2::{Digest, Sha256};
@@ -67,10 +67,8 @@ async fn session_cookie(app: &TestApp, email: &str) -> String {
         .send()
         .await
         .expect("sign in");
-    res.headers()
-        .get_all(reqwest::header::SET_COOKIE)
+    set_cookies(&res)
         .iter()
-        .filter_map(|v| v.to_str().ok())
         .find(|v| v.starts_with("doorstep_session="))
         .and_then(|v| v.split(';').next())
         .expect("session cookie")

@@ -16,14 +16,9 @@ pub fn SignInPage() -> impl IntoView {
         #[cfg(feature = "ssr")]
         leptos_axum::redirect("/");
     }
+    request::keep_page_for(request::KEEP_PAGES_SECS);
     let action = ServerAction::<SignIn>::new();
     let error = action.value().get_untracked().and_then(Result::err);
-    // The plain form, not an answer to one attempt, is the page worth keeping.
-    request::keep_page_for(if error.is_none() {
-        request::KEEP_PAGES_SECS
-    } else {
-        0
-    });
     let email = error
         .as_ref()
         .and_then(|e| e.echo("email"))
