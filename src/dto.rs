@@ -55,6 +55,39 @@ impl AccountKind {
     }
 }
 
+/// A person's place in a customer account, as `memberships.role` stores it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MemberRole {
+    Owner,
+    Member,
+}
+
+impl MemberRole {
+    pub fn parse(raw: &str) -> Option<Self> {
+        match raw {
+            "owner" => Some(Self::Owner),
+            "member" => Some(Self::Member),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Owner => "owner",
+            Self::Member => "member",
+        }
+    }
+
+    /// The role this membership gives its person.
+    pub fn role(self) -> Role {
+        match self {
+            Self::Owner => Role::AccountOwner,
+            Self::Member => Role::AccountMember,
+        }
+    }
+}
+
 /// A service location as its own account sees it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct LocationView {

@@ -17,8 +17,6 @@ pub mod permissions;
 pub mod scheduling;
 
 #[cfg(feature = "ssr")]
-pub mod demo;
-#[cfg(feature = "ssr")]
 pub mod password;
 #[cfg(feature = "ssr")]
 pub mod services;

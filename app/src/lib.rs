@@ -29,7 +29,7 @@ pub fn shell(_options: LeptosOptions) -> impl IntoView {
     let info = request::current();
     let lang = info.locale.code();
     #[cfg(feature = "ssr")]
-    content_security_policy(&info.business);
+    content_security_policy();
     view! {
         <!DOCTYPE html>
         <html lang=lang>
@@ -52,12 +52,13 @@ pub fn shell(_options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// Scripts and styles run only from our origin, or inline ones we wrote (by hash).
+/// Scripts and styles run only from our origin or with this response's nonce.
 #[cfg(feature = "ssr")]
-fn content_security_policy(business: &doorstep::brand::Business) {
-    let assets = use_context::<std::sync::Arc<assets::PageAssets>>().unwrap_or_default();
-    let styles = [csp::hash_source(&components::layout::brand_css(business))];
-    let policy = csp::policy(&assets.script_sources, &styles);
+fn content_security_policy() {
+    let Some(nonce) = leptos::nonce::use_nonce() else {
+        return;
+    };
+    let policy = csp::policy(&nonce);
     if let (Some(res), Ok(value)) = (
         use_context::<leptos_axum::ResponseOptions>(),
         http::HeaderValue::from_str(&policy),

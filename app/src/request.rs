@@ -12,16 +12,28 @@ pub struct RequestInfo {
     pub user: Option<SessionUser>,
     pub locale: Locale,
     pub business: Arc<Business>,
-    /// The data version read with the session (`None` when nobody is signed in); the
-    /// server's page cache keys signed-in pages on it.
-    pub data_version: Option<i64>,
     /// The raw session cookie, when one came with the request (for sign-out and rotation).
     #[cfg(feature = "ssr")]
     pub session: Option<doorstep::services::auth::SessionToken>,
+    /// Where the request came from (client IP, user agent, request id), for the audit log.
+    #[cfg(feature = "ssr")]
+    pub origin: doorstep::store::audit::RequestOrigin,
 }
 
-/// The cookie holding the session token.
+/// The cookie holding the session token, over plain HTTP (development, tests).
 pub const SESSION_COOKIE: &str = "doorstep_session";
+/// Its name over HTTPS: the `__Host-` prefix makes browsers refuse it unless it is
+/// `Secure`, for the whole site and set by this host, so a sibling subdomain cannot plant one.
+pub const SECURE_SESSION_COOKIE: &str = "__Host-doorstep_session";
+
+/// The session cookie's name when the public URL is (`secure`) or is not HTTPS.
+pub fn session_cookie(secure: bool) -> &'static str {
+    if secure {
+        SECURE_SESSION_COOKIE
+    } else {
+        SESSION_COOKIE
+    }
+}
 /// The cookie remembering the language chosen before signing in.
 pub const LOCALE_COOKIE: &str = "doorstep_locale";
 
@@ -48,26 +60,89 @@ pub fn current() -> RequestInfo {
     }
 }
 
-/// Response header by which a page tells the server's page cache it may keep the rendered
-/// page, and for how many seconds at most. Several values: the smallest wins, and 0 means
-/// never. The cache removes the header before the response leaves.
-pub const PAGE_CACHE_HEADER: &str = "x-doorstep-page-cache";
+/// What a request leaves for its one log line: who it was for, and the failure that made
+/// it fail, with its causes. The server's request log puts one in each request's
+/// extensions; server functions fill it in through [`note_failure`].
+#[cfg(feature = "ssr")]
+#[derive(Clone, Debug, Default)]
+pub struct RequestTrace(Arc<std::sync::Mutex<TraceNote>>);
 
-/// Lets the server keep this rendered page for up to `secs` seconds and serve it again to
-/// the same person, in the same language, until any data changes. Only for pages that show
-/// nothing depending on the clock. `0` forbids keeping it (an error is on the page).
-pub fn keep_page_for(secs: u32) {
-    #[cfg(feature = "ssr")]
-    if let Some(res) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
-        res.append_header(
-            http::HeaderName::from_static(PAGE_CACHE_HEADER),
-            http::HeaderValue::from(secs),
-        );
-    }
-    #[cfg(not(feature = "ssr"))]
-    let _ = secs;
+#[cfg(feature = "ssr")]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TraceNote {
+    pub user: Option<String>,
+    pub failure: Option<String>,
 }
 
-/// How long pages that change only with data may be kept: long enough to answer the quick
-/// repeated visits of a phone app, short enough that a missed change heals by itself.
-pub const KEEP_PAGES_SECS: u32 = 600;
+#[cfg(feature = "ssr")]
+impl RequestTrace {
+    fn note(&self) -> std::sync::MutexGuard<'_, TraceNote> {
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    pub fn set_user(&self, user: String) {
+        self.note().user = Some(user);
+    }
+
+    /// Keeps the first failure: later ones are usually its consequences.
+    pub fn set_failure(&self, failure: String) {
+        self.note().failure.get_or_insert(failure);
+    }
+
+    pub fn read(&self) -> TraceNote {
+        self.note().clone()
+    }
+}
+
+/// `context: error: cause: cause …`, the whole chain of an error on one line.
+#[cfg(feature = "ssr")]
+pub fn cause_chain(context: &str, err: &(dyn std::error::Error + 'static)) -> String {
+    let mut line = format!("{context}: {err}");
+    let mut source = err.source();
+    while let Some(cause) = source {
+        line.push_str(": ");
+        line.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    line
+}
+
+/// Hands a failure to the current request's log line; logs it here only when there is no
+/// request (a server function called outside the HTTP stack).
+#[cfg(feature = "ssr")]
+pub fn note_failure(line: String) {
+    let trace = leptos::prelude::use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<RequestTrace>().cloned());
+    match trace {
+        Some(trace) => trace.set_failure(line),
+        None => tracing::error!(failure = %line, "request failed"),
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, thiserror::Error)]
+    #[error("outer")]
+    struct Outer(#[source] std::io::Error);
+
+    #[test]
+    fn cause_chains_name_every_cause_once() {
+        let err = Outer(std::io::Error::other("disk full"));
+        assert_eq!(cause_chain("saving", &err), "saving: outer: disk full");
+        let trace = RequestTrace::default();
+        trace.set_failure("first".into());
+        trace.set_failure("second".into());
+        trace.set_user("DS-000001".into());
+        assert_eq!(
+            trace.read(),
+            TraceNote {
+                user: Some("DS-000001".into()),
+                failure: Some("first".into())
+            }
+        );
+    }
+}

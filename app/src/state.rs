@@ -3,6 +3,7 @@
 
 use crate::throttle::SignInThrottle;
 use doorstep::brand::Business;
+use doorstep::services::auth::SessionPolicy;
 use doorstep::store::Store;
 use std::sync::{Arc, RwLock};
 
@@ -13,15 +14,22 @@ pub struct AppState {
     /// Cookies get `Secure` when the public URL is HTTPS.
     pub secure_cookies: bool,
     pub sign_in_throttle: Arc<SignInThrottle>,
+    pub session_policy: SessionPolicy,
 }
 
 impl AppState {
-    pub fn new(store: Store, business: Business, secure_cookies: bool) -> Self {
+    pub fn new(
+        store: Store,
+        business: Business,
+        secure_cookies: bool,
+        session_policy: SessionPolicy,
+    ) -> Self {
         Self {
             store,
             business: Arc::new(RwLock::new(Arc::new(business))),
             secure_cookies,
             sign_in_throttle: Arc::new(SignInThrottle::default()),
+            session_policy,
         }
     }
 
@@ -33,7 +41,7 @@ impl AppState {
         }
     }
 
-    /// Replaces the settings after they were saved.
+    /// Replaces the settings (saved here, or changed elsewhere and read back).
     pub fn set_business(&self, business: Business) {
         let mut guard = match self.business.write() {
             Ok(guard) => guard,

@@ -1,58 +1,163 @@
-//! Slows down password guessing: after too many sign-in attempts for one email address in a
-//! quarter of an hour without a success, further attempts for it are refused until the
-//! window has passed.
-//! Per process: with several instances each keeps its own count.
+//! Slows down password guessing without letting a stranger lock anyone out.
+//!
+//! Failures are counted per (email, client IP) and per client IP across emails, never per
+//! email alone: a stranger's wrong passwords for the admin's address slow the stranger, not
+//! the admin signing in from their own address. After a few free failures each further one
+//! makes the key wait longer (1 s, 2 s, 4 s … up to a cap); an attempt while a key waits is
+//! refused before any password is checked. A key forgets its failures after a quiet spell.
+//!
+//! An attempt counts as a failure from the moment it starts (a success gives it back), so
+//! a burst of parallel requests cannot slip past the count. Per process: with several
+//! instances each keeps its own count.
 
 use std::collections::HashMap;
+use std::hash::Hash;
+use std::net::IpAddr;
 use std::sync::Mutex;
 
-/// Failed attempts allowed per address and window.
-pub const MAX_FAILURES: u32 = 10;
-/// The window, in seconds.
-pub const WINDOW_SECS: i64 = 15 * 60;
-/// Addresses tracked at most; old entries are dropped first when full.
-const CAPACITY: usize = 10_000;
+/// Free failures for one email from one address, then growing waits.
+pub const FREE_PER_EMAIL_AND_IP: u32 = 5;
+/// Free failures from one address across all emails (an office shares one address).
+pub const FREE_PER_IP: u32 = 20;
+/// The longest wait one key is given, in seconds.
+pub const MAX_WAIT_SECS: i64 = 15 * 60;
+/// A key with no attempt for this long starts over.
+pub const FORGET_AFTER_SECS: i64 = 60 * 60;
+/// Keys tracked per kind at most; the stalest are dropped first when full.
+const CAPACITY: usize = 50_000;
 
-#[derive(Debug, Default)]
+#[derive(Clone, Copy, Debug)]
+struct Entry {
+    failures: u32,
+    /// No attempt before this time (seconds).
+    wait_until: i64,
+    last: i64,
+}
+
+#[derive(Debug)]
+struct Counter<K> {
+    free: u32,
+    entries: HashMap<K, Entry>,
+}
+
+impl<K: Hash + Eq + Clone> Counter<K> {
+    fn new(free: u32) -> Self {
+        Self {
+            free,
+            entries: HashMap::new(),
+        }
+    }
+
+    /// Seconds left to wait for `key`, if it must wait.
+    fn waiting(&mut self, key: &K, now: i64) -> Option<i64> {
+        let entry = self.entries.get(key)?;
+        if now - entry.last >= FORGET_AFTER_SECS {
+            self.entries.remove(key);
+            return None;
+        }
+        (entry.wait_until > now).then(|| entry.wait_until - now)
+    }
+
+    fn fail(&mut self, key: K, now: i64) {
+        if self.entries.len() >= CAPACITY && !self.entries.contains_key(&key) {
+            self.entries
+                .retain(|_, e| now - e.last < FORGET_AFTER_SECS && e.wait_until > now);
+            if self.entries.len() >= CAPACITY
+                && let Some(stalest) = self
+                    .entries
+                    .iter()
+                    .min_by_key(|(_, e)| e.last)
+                    .map(|(k, _)| k.clone())
+            {
+                self.entries.remove(&stalest);
+            }
+        }
+        let free = self.free;
+        let entry = self.entries.entry(key).or_insert(Entry {
+            failures: 0,
+            wait_until: now,
+            last: now,
+        });
+        if now - entry.last >= FORGET_AFTER_SECS {
+            entry.failures = 0;
+        }
+        entry.failures = entry.failures.saturating_add(1);
+        entry.last = now;
+        if entry.failures > free {
+            let doublings = (entry.failures - free - 1).min(20);
+            entry.wait_until = now + (1i64 << doublings).min(MAX_WAIT_SECS);
+        }
+    }
+
+    fn give_back(&mut self, key: &K) {
+        let free = self.free;
+        if let Some(entry) = self.entries.get_mut(key) {
+            entry.failures = entry.failures.saturating_sub(1);
+            if entry.failures <= free {
+                entry.wait_until = 0;
+            }
+        }
+    }
+
+    fn clear(&mut self, key: &K) {
+        self.entries.remove(key);
+    }
+}
+
+#[derive(Debug)]
+struct Counters {
+    pairs: Counter<(String, IpAddr)>,
+    addresses: Counter<IpAddr>,
+}
+
+#[derive(Debug)]
 pub struct SignInThrottle {
-    failures: Mutex<HashMap<String, (u32, i64)>>,
+    counters: Mutex<Counters>,
+}
+
+impl Default for SignInThrottle {
+    fn default() -> Self {
+        Self {
+            counters: Mutex::new(Counters {
+                pairs: Counter::new(FREE_PER_EMAIL_AND_IP),
+                addresses: Counter::new(FREE_PER_IP),
+            }),
+        }
+    }
 }
 
 impl SignInThrottle {
-    /// Counts an attempt for the address before the password is checked, so parallel
-    /// requests cannot slip past the limit; `Err(seconds to wait)` once it is used up.
-    pub fn attempt(&self, email: &str, now: i64) -> Result<(), u64> {
-        let mut map = self.failures.lock().unwrap_or_else(|p| p.into_inner());
-        if map.len() >= CAPACITY && !map.contains_key(email) {
-            map.retain(|_, (_, since)| now - *since < WINDOW_SECS);
-            if map.len() >= CAPACITY
-                && let Some(oldest) = map
-                    .iter()
-                    .min_by_key(|(_, (_, since))| *since)
-                    .map(|(k, _)| k.clone())
-            {
-                map.remove(&oldest);
-            }
+    fn counters(&self) -> std::sync::MutexGuard<'_, Counters> {
+        self.counters
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Counts an attempt for `email` from `ip` before the password is checked;
+    /// `Err(seconds to wait)` while either key must wait (nothing is counted then).
+    pub fn attempt(&self, email: &str, ip: IpAddr, now: i64) -> Result<(), u64> {
+        let mut c = self.counters();
+        let pair = (email.to_string(), ip);
+        let wait = c
+            .pairs
+            .waiting(&pair, now)
+            .into_iter()
+            .chain(c.addresses.waiting(&ip, now))
+            .max();
+        if let Some(wait) = wait {
+            return Err(u64::try_from(wait).unwrap_or(1).max(1));
         }
-        let entry = map.entry(email.to_string()).or_insert((0, now));
-        if now - entry.1 >= WINDOW_SECS {
-            *entry = (0, now);
-        }
-        if entry.0 >= MAX_FAILURES {
-            return Err(u64::try_from(WINDOW_SECS - (now - entry.1))
-                .unwrap_or(1)
-                .max(1));
-        }
-        entry.0 += 1;
+        c.pairs.fail(pair, now);
+        c.addresses.fail(ip, now);
         Ok(())
     }
 
-    /// A successful sign-in clears the address's count.
-    pub fn succeeded(&self, email: &str) {
-        self.failures
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .remove(email);
+    /// A successful sign-in: the pair starts over, and the address gets this attempt back
+    /// (not its other failures: signing in to one's own account must not reset a spray).
+    pub fn succeeded(&self, email: &str, ip: IpAddr) {
+        let mut c = self.counters();
+        c.pairs.clear(&(email.to_string(), ip));
+        c.addresses.give_back(&ip);
     }
 }
 
@@ -60,23 +165,83 @@ impl SignInThrottle {
 mod tests {
     use super::*;
 
+    fn ip(last: u8) -> IpAddr {
+        IpAddr::from([203, 0, 113, last])
+    }
+
     #[test]
-    fn refuses_after_the_limit_until_the_window_passes() {
+    fn a_strangers_failures_do_not_stop_the_owner_at_their_own_address() {
         let t = SignInThrottle::default();
-        for _ in 0..MAX_FAILURES {
-            assert_eq!(t.attempt("a@b.co", 100), Ok(()));
+        let admin = "admin@example.com";
+        let mut refused = 0;
+        for second in 0..200 {
+            if t.attempt(admin, ip(66), second).is_err() {
+                refused += 1;
+            }
+        }
+        assert!(refused > 150, "the stranger is slowed: {refused}");
+        assert_eq!(t.attempt(admin, ip(10), 200), Ok(()), "the admin is not");
+        t.succeeded(admin, ip(10));
+    }
+
+    #[test]
+    fn waits_grow_after_the_free_failures_and_are_forgotten_later() {
+        let t = SignInThrottle::default();
+        let (email, from) = ("ana@example.com", ip(1));
+        for _ in 0..FREE_PER_EMAIL_AND_IP {
+            assert_eq!(t.attempt(email, from, 100), Ok(()));
         }
         assert_eq!(
-            t.attempt("a@b.co", 160),
-            Err(u64::try_from(WINDOW_SECS - 60).unwrap_or(0))
-        );
-        assert_eq!(t.attempt("other@b.co", 160), Ok(()), "per address");
-        assert_eq!(
-            t.attempt("a@b.co", 100 + WINDOW_SECS),
+            t.attempt(email, from, 100),
             Ok(()),
-            "a new window"
+            "sixth: counted, then a wait"
         );
-        t.succeeded("a@b.co");
-        assert_eq!(t.attempt("a@b.co", 161), Ok(()));
+        assert_eq!(t.attempt(email, from, 100), Err(1));
+        assert_eq!(t.attempt(email, from, 101), Ok(()));
+        assert_eq!(t.attempt(email, from, 101), Err(2));
+        assert_eq!(t.attempt(email, from, 103), Ok(()));
+        assert_eq!(t.attempt(email, from, 103), Err(4));
+        assert_eq!(
+            t.attempt(email, from, 103 + FORGET_AFTER_SECS),
+            Ok(()),
+            "a quiet hour later it starts over"
+        );
+    }
+
+    #[test]
+    fn spraying_one_password_over_many_emails_is_slowed_per_address() {
+        let t = SignInThrottle::default();
+        let sprayer = ip(99);
+        let mut allowed = 0;
+        for n in 0..100 {
+            if t.attempt(&format!("person{n}@example.com"), sprayer, 500)
+                .is_ok()
+            {
+                allowed += 1;
+            }
+        }
+        assert_eq!(
+            allowed,
+            FREE_PER_IP + 1,
+            "then every email waits for the address"
+        );
+        assert_eq!(
+            t.attempt("x@example.com", ip(7), 500),
+            Ok(()),
+            "others are not"
+        );
+    }
+
+    #[test]
+    fn success_clears_the_pair_but_not_the_address() {
+        let t = SignInThrottle::default();
+        let from = ip(5);
+        for n in 0..FREE_PER_IP {
+            assert_eq!(t.attempt(&format!("p{n}@example.com"), from, 10), Ok(()));
+        }
+        assert_eq!(t.attempt("mine@example.com", from, 10), Ok(()));
+        t.succeeded("mine@example.com", from);
+        assert_eq!(t.attempt("next@example.com", from, 10), Ok(()));
+        assert!(t.attempt("again@example.com", from, 10).is_err());
     }
 }

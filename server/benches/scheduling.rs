@@ -5,10 +5,10 @@
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use doorstep::brand::Business;
-use doorstep::demo::demo_business;
 use doorstep::password::PasswordHash;
 use doorstep::scheduling::{self, GeoPoint, Request};
 use doorstep::services::availability::{Query, find_windows, snapshot};
+use doorstep::services::demo::demo_business;
 use doorstep::store::scheduling::{
     NewJob, NewTechnician, insert_hours, insert_job, insert_service, insert_technician,
 };
@@ -59,7 +59,7 @@ async fn seed(n: usize) -> (Store, Business, tempfile::TempDir) {
     )
     .await
     .expect("service");
-    let account = accounts::insert(&mut tx, "Bench", "company", now)
+    let account = accounts::insert(&mut tx, "Bench", doorstep::dto::AccountKind::Company, now)
         .await
         .expect("account");
     let mut locations = Vec::new();

@@ -78,7 +78,7 @@ pub fn page_assets(
     let pkg = options.site_pkg_dir.to_string();
     let owner = Owner::new();
     let scripts = owner.with(|| view! { <HydrationScripts options islands=true /> }.to_html());
-    app::assets::PageAssets::new(format!("/{pkg}/{}", assets.css), scripts)
+    app::assets::PageAssets::new(format!("/{pkg}/{}", assets.css), &scripts)
 }
 
 #[cfg(test)]

@@ -7,6 +7,9 @@ use std::fmt;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
+use crate::http::client_ip::TrustedProxies;
+use doorstep::services::auth::SessionPolicy;
+
 #[derive(Clone, PartialEq)]
 pub struct Config {
     pub address: SocketAddr,
@@ -20,8 +23,12 @@ pub struct Config {
     pub log_format: LogFormat,
     pub log_level: String,
     pub demo_on_empty: bool,
-    /// Memory for rendered pages kept by the page cache, in MiB; 0 turns it off.
-    pub page_cache_mb: u32,
+    /// Proxies whose `X-Forwarded-For` header names the client.
+    pub trusted_proxies: TrustedProxies,
+    /// Customer sessions end after this many days without use…
+    pub session_idle_days: u32,
+    /// …and this many days after sign-in, however active.
+    pub session_max_days: u32,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,7 +59,7 @@ pub enum ConfigError {
 }
 
 /// Every setting: name, what it accepts (for error messages).
-const KEYS: [(&str, &str); 11] = [
+const KEYS: [(&str, &str); 13] = [
     ("address", "an IP address and port such as 127.0.0.1:3000"),
     ("public_url", "an http:// or https:// URL"),
     ("data_dir", "a folder path"),
@@ -70,8 +77,13 @@ const KEYS: [(&str, &str); 11] = [
     ),
     ("demo_on_empty", "true or false"),
     (
-        "page_cache_mb",
-        "a whole number of MiB from 0 (off) to 4096",
+        "trusted_proxies",
+        "a list of IP addresses or networks such as [\"127.0.0.1\", \"10.0.0.0/8\"]",
+    ),
+    ("session_idle_days", "a whole number of days from 1 to 365"),
+    (
+        "session_max_days",
+        "a whole number of days from 1 to 365, at least session_idle_days",
     ),
 ];
 
@@ -88,7 +100,9 @@ impl Default for Config {
             log_format: LogFormat::Text,
             log_level: "info".into(),
             demo_on_empty: false,
-            page_cache_mb: 32,
+            trusted_proxies: TrustedProxies::default(),
+            session_idle_days: 30,
+            session_max_days: 90,
         }
     }
 }
@@ -137,6 +151,16 @@ impl Config {
             if let Some(value) = table.get(key) {
                 let text = match value {
                     toml::Value::String(s) => s.clone(),
+                    // A list (trusted_proxies) arrives as its items, comma-separated, as
+                    // the environment variable gives it.
+                    toml::Value::Array(items) => items
+                        .iter()
+                        .map(|item| match item {
+                            toml::Value::String(s) => s.clone(),
+                            other => other.to_string(),
+                        })
+                        .collect::<Vec<_>>()
+                        .join(","),
                     other => other.to_string(),
                 };
                 raw.insert(key, text);
@@ -148,6 +172,14 @@ impl Config {
         let mut config = Config::default();
         for (key, value) in raw {
             config.set(key, value)?;
+        }
+        if config.session_max_days < config.session_idle_days {
+            return Err(ConfigError::Invalid {
+                key: "session_max_days",
+                env: env_name("session_max_days"),
+                value: config.session_max_days.to_string(),
+                allowed: "at least session_idle_days",
+            });
         }
         Ok(config)
     }
@@ -193,13 +225,11 @@ impl Config {
                     .filter(|n| (1..=1000).contains(n))
                     .ok_or_else(|| invalid(v))?;
             }
-            "page_cache_mb" => {
-                self.page_cache_mb = v
-                    .parse()
-                    .ok()
-                    .filter(|n| *n <= 4096)
-                    .ok_or_else(|| invalid(v))?;
+            "trusted_proxies" => {
+                self.trusted_proxies = TrustedProxies::parse(v).map_err(|bad| invalid(&bad))?;
             }
+            "session_idle_days" => self.session_idle_days = days(v).ok_or_else(|| invalid(v))?,
+            "session_max_days" => self.session_max_days = days(v).ok_or_else(|| invalid(v))?,
             "hash_files" => self.hash_files = parse_bool(v).ok_or_else(|| invalid(v))?,
             "demo_on_empty" => self.demo_on_empty = parse_bool(v).ok_or_else(|| invalid(v))?,
             "log_format" => {
@@ -240,6 +270,46 @@ impl Config {
     pub fn secure_cookies(&self) -> bool {
         self.public_url.starts_with("https://")
     }
+
+    pub fn session_policy(&self) -> SessionPolicy {
+        SessionPolicy {
+            customer_idle_secs: i64::from(self.session_idle_days) * 24 * 3600,
+            customer_max_secs: i64::from(self.session_max_days) * 24 * 3600,
+        }
+    }
+}
+
+fn days(v: &str) -> Option<u32> {
+    v.parse().ok().filter(|n| (1..=365).contains(n))
+}
+
+/// `url` with the password of any `user:password@` part, and of any `password=` query
+/// parameter, replaced by `…`.
+pub fn redact_url(url: &str) -> String {
+    let mut shown = match url.split_once("://") {
+        Some((scheme, rest)) => match rest.split_once('@') {
+            Some((credentials, host))
+                if !credentials.contains('/') && credentials.contains(':') =>
+            {
+                let user = credentials.split(':').next().unwrap_or_default();
+                format!("{scheme}://{user}:…@{host}")
+            }
+            _ => url.to_string(),
+        },
+        None => url.to_string(),
+    };
+    if let Some((base, query)) = shown.split_once('?') {
+        let query = query
+            .split('&')
+            .map(|pair| match pair.split_once('=') {
+                Some((key, _)) if key.eq_ignore_ascii_case("password") => format!("{key}=…"),
+                _ => pair.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join("&");
+        shown = format!("{base}?{query}");
+    }
+    shown
 }
 
 fn env_name(key: &str) -> String {
@@ -257,11 +327,7 @@ fn parse_bool(v: &str) -> Option<bool> {
 /// The database URL may hold a password: never print it.
 impl fmt::Debug for Config {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let url = self.database_url();
-        let shown = match url.split_once('@') {
-            Some((_, host)) if url.starts_with("postgres") => format!("postgres://…@{host}"),
-            _ => url,
-        };
+        let shown = redact_url(&self.database_url());
         f.debug_struct("Config")
             .field("address", &self.address)
             .field("public_url", &self.public_url)
@@ -273,7 +339,9 @@ impl fmt::Debug for Config {
             .field("log_format", &self.log_format)
             .field("log_level", &self.log_level)
             .field("demo_on_empty", &self.demo_on_empty)
-            .field("page_cache_mb", &self.page_cache_mb)
+            .field("trusted_proxies", &self.trusted_proxies)
+            .field("session_idle_days", &self.session_idle_days)
+            .field("session_max_days", &self.session_max_days)
             .finish()
     }
 }
@@ -331,15 +399,6 @@ mod tests {
         let err = Config::from_sources("x", "database_max_connections = 0", &env(&[]))
             .expect_err("range");
         assert!(err.to_string().contains("1 to 1000"));
-        for bad in ["-1", "lots", "5000"] {
-            let err = Config::from_sources("x", "", &env(&[("DOORSTEP_PAGE_CACHE_MB", bad)]))
-                .expect_err("page cache size");
-            assert!(
-                err.to_string().contains("page_cache_mb") && err.to_string().contains("0 (off)")
-            );
-        }
-        let c = Config::from_sources("x", "page_cache_mb = 0", &env(&[])).expect("off");
-        assert_eq!(c.page_cache_mb, 0);
     }
 
     #[test]
@@ -351,5 +410,52 @@ mod tests {
         )
         .expect("pg");
         assert!(!format!("{c:?}").contains("secret"));
+        let c = Config::from_sources(
+            "x",
+            "database_url = \"postgres://db/doorstep?user=u&password=hunter2&sslmode=require\"",
+            &env(&[]),
+        )
+        .expect("pg with query");
+        let shown = format!("{c:?}");
+        assert!(!shown.contains("hunter2"), "{shown}");
+        assert!(
+            shown.contains("sslmode=require") && shown.contains("user=u"),
+            "{shown}"
+        );
+        assert_eq!(
+            redact_url("postgres://u:p@h/d?Password=x"),
+            "postgres://u:…@h/d?Password=…"
+        );
+        assert_eq!(redact_url("sqlite://data/x.db"), "sqlite://data/x.db");
+    }
+
+    #[test]
+    fn proxies_and_session_lifetimes() {
+        let c = Config::from_sources(
+            "x",
+            "trusted_proxies = [\"127.0.0.1\", \"10.0.0.0/8\"]\nsession_idle_days = 7",
+            &env(&[]),
+        )
+        .expect("lists");
+        assert_eq!(c.trusted_proxies.0.len(), 2);
+        assert_eq!(c.session_policy().customer_idle_secs, 7 * 24 * 3600);
+        let c = Config::from_sources(
+            "x",
+            "",
+            &env(&[("DOORSTEP_TRUSTED_PROXIES", "::1, 127.0.0.1")]),
+        )
+        .expect("env list");
+        assert_eq!(c.trusted_proxies.0.len(), 2);
+        let err = Config::from_sources("x", "trusted_proxies = [\"proxy.local\"]", &env(&[]))
+            .expect_err("names are not addresses");
+        assert!(err.to_string().contains("trusted_proxies"), "{err}");
+        let err = Config::from_sources(
+            "x",
+            "session_idle_days = 60\nsession_max_days = 30",
+            &env(&[]),
+        )
+        .expect_err("max below idle");
+        assert!(err.to_string().contains("session_max_days"), "{err}");
+        assert!(Config::from_sources("x", "session_idle_days = 0", &env(&[])).is_err());
     }
 }

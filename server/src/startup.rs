@@ -17,7 +17,7 @@ pub enum StartError {
     #[error("database: {0}")]
     Store(#[from] StoreError),
     #[error("demo data: {0}")]
-    Demo(#[from] doorstep::demo::DemoError),
+    Demo(#[from] doorstep::services::demo::DemoError),
     #[error("cannot listen on {address}: {reason}")]
     Bind { address: SocketAddr, reason: String },
     #[error("server stopped: {0}")]
@@ -26,18 +26,50 @@ pub enum StartError {
     Command(String),
 }
 
-/// Connects to the configured database (creating the SQLite folder) and migrates it.
+/// Connects to the configured database (creating the SQLite file, readable by this user
+/// only) and migrates it.
 pub async fn open_store(config: &Config) -> Result<Store, StartError> {
     let url = config.database_url();
-    if url.starts_with("sqlite:") {
-        std::fs::create_dir_all(&config.data_dir).map_err(|e| StartError::DataDir {
-            path: config.data_dir.display().to_string(),
+    if let Some(file) = sqlite_file(&url) {
+        create_private_file(&file).map_err(|e| StartError::DataDir {
+            path: file.display().to_string(),
             reason: e.to_string(),
         })?;
     }
     let store = Store::connect(&url, config.database_max_connections).await?;
     store.migrate().await?;
     Ok(store)
+}
+
+/// The file of a `sqlite://` URL (`None` for other engines and in-memory databases).
+fn sqlite_file(url: &str) -> Option<std::path::PathBuf> {
+    let rest = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))?;
+    let path = rest.split('?').next().unwrap_or_default();
+    (!path.is_empty() && path != ":memory:").then(|| std::path::PathBuf::from(path))
+}
+
+/// Creates `file` (mode 0600) and the folders above it (mode 0700) when missing: the
+/// database holds addresses and access notes, which no other user of the machine may read.
+/// An existing file or folder keeps the permissions its owner gave it.
+fn create_private_file(file: &std::path::Path) -> std::io::Result<()> {
+    if let Some(dir) = file.parent().filter(|d| !d.as_os_str().is_empty()) {
+        let mut builder = std::fs::DirBuilder::new();
+        builder.recursive(true);
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+        builder.create(dir)?;
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    match options.open(file) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(e),
+    }
 }
 
 /// Whether the database holds no people yet.
@@ -81,14 +113,14 @@ pub async fn state(config: &Config, store: Store) -> Result<ServerState, StartEr
     Ok(ServerState {
         leptos,
         public_origin: config.public_origin().into(),
-        app: AppState::new(store, settings, config.secure_cookies()),
+        app: AppState::new(
+            store,
+            settings,
+            config.secure_cookies(),
+            config.session_policy(),
+        ),
         assets: std::sync::Arc::new(assets),
-        page_cache: (config.page_cache_mb > 0).then(|| {
-            let budget = usize::try_from(config.page_cache_mb)
-                .unwrap_or(usize::MAX)
-                .saturating_mul(1024 * 1024);
-            std::sync::Arc::new(crate::http::page_cache::PageCache::new(budget))
-        }),
+        trusted_proxies: std::sync::Arc::new(config.trusted_proxies.clone()),
     })
 }
 
@@ -116,14 +148,45 @@ impl Server {
     pub async fn serve(self) -> Result<(), StartError> {
         let store = self.state.app.store.clone();
         let purge = tokio::spawn(purge_sessions(store.clone()));
+        let refresh = tokio::spawn(refresh_settings(self.state.app.clone()));
         let app = router(self.state);
-        let result = axum::serve(self.listener, app)
-            .with_graceful_shutdown(shutdown_signal())
-            .await
-            .map_err(|e| StartError::Serve(e.to_string()));
+        let result = axum::serve(
+            self.listener,
+            app.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .map_err(|e| StartError::Serve(e.to_string()));
         purge.abort();
+        refresh.abort();
         store.close().await;
         result
+    }
+}
+
+/// How often the business settings are read again, so that a change made by another
+/// instance, the command line or by hand shows within this time without a restart.
+pub const SETTINGS_REFRESH: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// Reads the business settings every [`SETTINGS_REFRESH`] and swaps them in when changed.
+async fn refresh_settings(app: AppState) {
+    let mut every = tokio::time::interval(SETTINGS_REFRESH);
+    every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        every.tick().await;
+        let loaded = async {
+            let mut conn = app.store.conn().await?;
+            business::load(&mut conn).await
+        }
+        .await;
+        match loaded {
+            Ok(Some(current)) if *app.business() != current => {
+                tracing::info!("business settings changed; using the new ones");
+                app.set_business(current);
+            }
+            Ok(_) => {}
+            Err(err) => tracing::warn!(%err, "could not read the business settings"),
+        }
     }
 }
 

@@ -1,11 +1,9 @@
 //! What each role sees on its home page, read in one consistent snapshot.
 
-use crate::dto::{
-    AccountKind, AccountSummary, CustomerHome, LocationView, PersonView, StaffHome, StaffProfile,
-};
+use crate::dto::{AccountSummary, CustomerHome, LocationView, PersonView, StaffHome, StaffProfile};
 use crate::ids::{AccountRef, LocationRef, UserRef};
 use crate::permissions::{Permission, Role};
-use crate::store::{Conn, Store, StoreError, accounts, users};
+use crate::store::{Store, StoreError, accounts, users};
 use tracing::instrument;
 
 #[derive(Debug, thiserror::Error)]
@@ -20,24 +18,27 @@ fn summary(row: accounts::AccountRow) -> AccountSummary {
     AccountSummary {
         account: AccountRef::from_id(row.id),
         name: row.name,
-        kind: AccountKind::parse(&row.kind).unwrap_or(AccountKind::Household),
+        kind: row.kind,
         locations: row.locations,
         people: row.people,
         created_at: row.created_at,
     }
 }
 
-/// The customer's account with its locations and people.
-#[instrument(skip(store), err(level = "info"))]
+/// The customer's account with its locations and people, in one query.
+#[instrument(skip(store))]
 pub async fn customer_home(
     store: &Store,
     account: Option<AccountRef>,
 ) -> Result<CustomerHome, HomeError> {
     let account = account.ok_or(HomeError::NoAccount)?;
-    let mut conn = store.conn().await?;
-    let row = accounts::by_id(&mut conn, account.id()).await?;
-    let locations = accounts::locations(&mut conn, account.id())
-        .await?
+    let found = {
+        let mut conn = store.conn().await?;
+        accounts::with_details(&mut conn, account.id()).await?
+    };
+    let details = found.ok_or(HomeError::NoAccount)?;
+    let locations = details
+        .locations
         .into_iter()
         .map(|l| LocationView {
             location: LocationRef::from_id(l.id),
@@ -52,36 +53,28 @@ pub async fn customer_home(
             access_notes: l.access_notes,
         })
         .collect();
-    let people = people_of(&mut conn, account.id()).await?;
-    Ok(CustomerHome {
-        account: summary(row),
-        locations,
-        people,
-    })
-}
-
-async fn people_of(conn: &mut Conn, account_id: i64) -> Result<Vec<PersonView>, StoreError> {
-    Ok(accounts::people(conn, account_id)
-        .await?
+    let people = details
+        .people
         .into_iter()
         .map(|p| PersonView {
             user: UserRef::from_id(p.id),
             name: p.name,
             email: p.email,
-            role: if p.role == "owner" {
-                Role::AccountOwner
-            } else {
-                Role::AccountMember
-            },
+            role: p.role.role(),
         })
-        .collect())
+        .collect();
+    Ok(CustomerHome {
+        account: summary(details.account),
+        locations,
+        people,
+    })
 }
 
 /// The most accounts one page lists.
 pub const ACCOUNTS_PAGE: i64 = 100;
 
 /// Staff home: the customer accounts for those who may see them, or the own profile.
-#[instrument(skip(store), err(level = "info"))]
+#[instrument(skip(store))]
 pub async fn staff_home(store: &Store, user: UserRef, role: Role) -> Result<StaffHome, HomeError> {
     let mut conn = store.conn().await?;
     if role.allows(Permission::ViewCustomerAccounts) {
@@ -93,7 +86,7 @@ pub async fn staff_home(store: &Store, user: UserRef, role: Role) -> Result<Staf
         user,
         name: row.name,
         email: row.email,
-        role: Role::parse(&row.role).unwrap_or(role),
+        role: row.role,
         phone: row.phone,
         since: row.created_at,
     }))

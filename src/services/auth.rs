@@ -1,32 +1,80 @@
 //! Signing in and out, and finding who a session cookie belongs to.
+//!
+//! Password checks share a fixed budget of hashing slots: a sign-in that cannot get one
+//! within [`HASHING_WAIT`] is refused as [`SignInError::Busy`] rather than queued, so a
+//! flood of guesses never delays the people signing in beyond that.
 
 use crate::dto::SessionUser;
 use crate::email::Email;
 use crate::ids::{AccountRef, UserRef};
 use crate::locale::Locale;
 use crate::password::{self, Password, PasswordHash};
-use crate::store::{self, Store, StoreError, audit, sessions, users};
+use crate::permissions::Role;
+use crate::services::clock;
+use crate::store::audit::{self, RequestOrigin};
+use crate::store::{Store, StoreError, sessions, users};
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 use std::fmt;
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+use tokio::sync::Semaphore;
 use tracing::instrument;
 
-/// A session lasts this long after its last use.
-pub const SESSION_IDLE_SECS: i64 = 30 * 24 * 3600;
+/// Staff sessions (technicians, dispatchers, admins) end this long after sign-in, however
+/// active (ASVS 3.3.2 for level 2).
+pub const STAFF_SESSION_MAX_SECS: i64 = 12 * 3600;
 /// Last-use times are written at most this often, so that reading pages does not write.
 const TOUCH_EVERY_SECS: i64 = 300;
-/// However active, a session ends this long after sign-in: a stolen cookie cannot live on.
-pub const SESSION_MAX_SECS: i64 = 90 * 24 * 3600;
+
+/// How long customer sessions live; staff sessions never outlive [`STAFF_SESSION_MAX_SECS`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SessionPolicy {
+    /// A customer's session ends this long after its last use.
+    pub customer_idle_secs: i64,
+    /// However active, a customer's session ends this long after sign-in.
+    pub customer_max_secs: i64,
+}
+
+impl Default for SessionPolicy {
+    fn default() -> Self {
+        Self {
+            customer_idle_secs: 30 * 24 * 3600,
+            customer_max_secs: 90 * 24 * 3600,
+        }
+    }
+}
+
+impl SessionPolicy {
+    /// The longest a session of this role lives after sign-in.
+    pub fn max_secs(&self, role: Role) -> i64 {
+        if role.is_staff() {
+            STAFF_SESSION_MAX_SECS.min(self.customer_max_secs)
+        } else {
+            self.customer_max_secs
+        }
+    }
+
+    /// How long a session of this role lives after its last use.
+    pub fn idle_secs(&self, role: Role) -> i64 {
+        self.customer_idle_secs.min(self.max_secs(role))
+    }
+
+    /// When a session signed in at `created_at` and last used `now` ends.
+    fn expiry(&self, role: Role, created_at: i64, now: i64) -> i64 {
+        (now + self.idle_secs(role)).min(created_at + self.max_secs(role))
+    }
+}
 
 /// A valid session's person, and whether its expiry just moved (the cookie should too).
 #[derive(Debug, Clone)]
 pub struct Resolved {
     pub user: SessionUser,
-    pub refreshed: bool,
-    /// The data version read with the session (see `Store::data_version`).
-    pub data_version: i64,
+    /// Seconds the browser should keep the cookie from now, when it should be re-sent.
+    pub refreshed: Option<i64>,
 }
 
 /// The secret in the session cookie. Only its SHA-256 is stored.
@@ -72,6 +120,9 @@ pub enum SignInError {
     InvalidCredentials,
     #[error("the account has no role in this business")]
     NoRole,
+    /// Every password-hashing slot stayed taken for [`HASHING_WAIT`].
+    #[error("too many sign-ins at once; no password check could start")]
+    Busy,
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error("password check could not run: {0}")]
@@ -89,25 +140,44 @@ pub(crate) fn session_user(row: &users::UserRow) -> Option<SessionUser> {
     })
 }
 
+/// A new session: its token and how long the browser should keep the cookie.
+#[derive(Debug)]
+pub struct SignedIn {
+    pub token: SessionToken,
+    pub user: SessionUser,
+    pub cookie_max_age: i64,
+}
+
 /// Checks the credentials and opens a new session, closing `replacing` (the session id is
-/// rotated at every sign-in, so a planted cookie never becomes a signed-in one).
-#[instrument(skip_all, fields(email = %email), err(level = "info"))]
+/// rotated at every sign-in, so a planted cookie never becomes a signed-in one). Every
+/// outcome is audited with where the request came from.
+#[instrument(skip_all, fields(email = %email))]
 pub async fn sign_in(
     store: &Store,
+    policy: &SessionPolicy,
     email: &Email,
     password: Password,
-    user_agent: Option<&str>,
+    origin: &RequestOrigin,
     replacing: Option<&SessionToken>,
-) -> Result<(SessionToken, SessionUser), SignInError> {
-    let mut conn = store.conn().await?;
-    let found = users::credentials_by_email(&mut conn, email.as_str()).await?;
-    drop(conn);
+) -> Result<SignedIn, SignInError> {
+    let found = {
+        let mut conn = store.conn().await?;
+        users::credentials_by_email(&mut conn, email.as_str()).await?
+    };
     let (user_id, hash) = match found {
         Some((id, hash)) => (Some(id), hash),
         None => (None, password::decoy_hash().clone()),
     };
-    let ok = verify_blocking(password, hash).await?;
+    let ok = match verify_within_budget(password, hash).await {
+        Ok(ok) => ok,
+        Err(SignInError::Busy) => {
+            record_refusal(store, email, "sign_in_busy", origin).await?;
+            return Err(SignInError::Busy);
+        }
+        Err(other) => return Err(other),
+    };
     let Some(user_id) = user_id.filter(|_| ok) else {
+        record_refusal(store, email, "sign_in_failed", origin).await?;
         return Err(SignInError::InvalidCredentials);
     };
 
@@ -118,100 +188,174 @@ pub async fn sign_in(
         users::by_id(&mut conn, user_id).await?
     };
     let user = session_user(&row).ok_or(SignInError::NoRole)?;
-    let now = store::now();
+    let now = clock::now();
     let token = SessionToken::generate();
     let mut tx = store.begin().await?;
     if let Some(old) = replacing {
         sessions::delete(&mut tx, &old.storage_key()).await?;
     }
-    let agent = user_agent.map(|a| a.chars().take(200).collect::<String>());
+    let agent = origin
+        .user_agent
+        .as_deref()
+        .map(|a| a.chars().take(200).collect::<String>());
     sessions::insert(
         &mut tx,
         &token.storage_key(),
         user_id,
         now,
-        now + SESSION_IDLE_SECS,
+        policy.expiry(user.role, now, now),
         agent.as_deref(),
     )
     .await?;
-    audit::record(
-        &mut tx,
-        now,
-        Some(user_id),
-        "sign_in",
-        Some(&user.user.to_string()),
-        None,
-    )
-    .await?;
+    record_own(&mut tx, now, &user, "sign_in", origin).await?;
     tx.commit().await.map_err(StoreError::from)?;
-    Ok((token, user))
+    Ok(SignedIn {
+        token,
+        cookie_max_age: policy.idle_secs(user.role),
+        user,
+    })
 }
 
-/// Password checks running at once: each takes 19 MiB and a core for tens of milliseconds,
-/// so a flood of sign-ins queues here instead of exhausting memory.
-static VERIFICATIONS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(4);
+/// Audits something a person did to their own session (they are actor and subject).
+async fn record_own(
+    conn: &mut crate::store::Conn,
+    at: i64,
+    user: &SessionUser,
+    action: &str,
+    origin: &RequestOrigin,
+) -> Result<(), StoreError> {
+    let reference = user.user.to_string();
+    audit::record(
+        conn,
+        &audit::Entry {
+            at,
+            actor: Some(reference.clone()),
+            action,
+            subject: Some(&reference),
+            detail: None,
+            origin,
+        },
+    )
+    .await
+}
 
-async fn verify_blocking(password: Password, hash: PasswordHash) -> Result<bool, SignInError> {
-    let _permit = VERIFICATIONS
-        .acquire()
+/// Audits a sign-in refused before a session opened: `sign_in_failed` (wrong email or
+/// password), `sign_in_throttled` (too many failures from that address), `sign_in_busy`
+/// (no hashing slot). The typed email is the subject; nobody is the actor.
+pub async fn record_refusal(
+    store: &Store,
+    email: &Email,
+    action: &str,
+    origin: &RequestOrigin,
+) -> Result<(), StoreError> {
+    let mut conn = store.conn().await?;
+    audit::record(
+        &mut conn,
+        &audit::Entry {
+            at: clock::now(),
+            actor: None,
+            action,
+            subject: Some(email.as_str()),
+            detail: None,
+            origin,
+        },
+    )
+    .await
+}
+
+/// How long a sign-in waits for a hashing slot before it is refused.
+pub const HASHING_WAIT: Duration = Duration::from_secs(1);
+
+/// Password checks running at once (each takes 19 MiB and a core for tens of
+/// milliseconds), and requests allowed to wait for one.
+struct HashingBudget {
+    slots: Semaphore,
+    waiting: AtomicUsize,
+    max_waiting: usize,
+}
+
+fn budget() -> &'static HashingBudget {
+    static BUDGET: OnceLock<HashingBudget> = OnceLock::new();
+    BUDGET.get_or_init(|| {
+        let cores = std::thread::available_parallelism().map_or(2, usize::from);
+        let slots = cores.clamp(1, 8);
+        HashingBudget {
+            slots: Semaphore::new(slots),
+            waiting: AtomicUsize::new(0),
+            max_waiting: slots * 16,
+        }
+    })
+}
+
+/// Decrements the waiting count however the wait ends (also when the request is dropped).
+struct Waiting<'a>(&'a AtomicUsize);
+
+impl Drop for Waiting<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::AcqRel);
+    }
+}
+
+async fn verify_within_budget(password: Password, hash: PasswordHash) -> Result<bool, SignInError> {
+    let budget = budget();
+    let waiting = Waiting(&budget.waiting);
+    if budget.waiting.fetch_add(1, Ordering::AcqRel) >= budget.max_waiting {
+        return Err(SignInError::Busy);
+    }
+    let permit = match tokio::time::timeout(HASHING_WAIT, budget.slots.acquire()).await {
+        Ok(Ok(permit)) => permit,
+        Ok(Err(closed)) => return Err(SignInError::Worker(closed.to_string())),
+        Err(_elapsed) => return Err(SignInError::Busy),
+    };
+    drop(waiting);
+    let result = tokio::task::spawn_blocking(move || password::verify(&password, &hash))
         .await
-        .map_err(|e| SignInError::Worker(e.to_string()))?;
-    tokio::task::spawn_blocking(move || password::verify(&password, &hash))
-        .await
-        .map_err(|e| SignInError::Worker(e.to_string()))
+        .map_err(|e| SignInError::Worker(e.to_string()));
+    drop(permit);
+    result
 }
 
 /// The person a session cookie belongs to, or `None` for an unknown or expired session.
-pub async fn resolve(store: &Store, token: &SessionToken) -> Result<Option<Resolved>, StoreError> {
+pub async fn resolve(
+    store: &Store,
+    policy: &SessionPolicy,
+    token: &SessionToken,
+) -> Result<Option<Resolved>, StoreError> {
     let key = token.storage_key();
-    // Every request makes this read: on a kept connection (see `Store::read`).
-    store
-        .read(move |conn| {
-            Box::pin(async move {
-                // One query: the session and its (enabled) user with their role.
-                let Some(session) = sessions::find_with_user(conn, &key).await? else {
-                    return Ok(None);
-                };
-                let now = store::now();
-                if session.expires_at <= now || now - session.created_at >= SESSION_MAX_SECS {
-                    sessions::delete(conn, &key).await?;
-                    return Ok(None);
-                }
-                let refreshed = now - session.last_seen_at >= TOUCH_EVERY_SECS;
-                if refreshed {
-                    let expires =
-                        (now + SESSION_IDLE_SECS).min(session.created_at + SESSION_MAX_SECS);
-                    sessions::touch(conn, &key, now, expires).await?;
-                }
-                Ok(session_user(&session.user).map(|user| Resolved {
-                    user,
-                    refreshed,
-                    data_version: session.data_version,
-                }))
-            })
-        })
-        .await
+    let mut conn = store.conn().await?;
+    // One query: the session and its (enabled) user with their role.
+    let Some(session) = sessions::find_with_user(&mut conn, &key).await? else {
+        return Ok(None);
+    };
+    let Some(user) = session_user(&session.user) else {
+        return Ok(None);
+    };
+    let now = clock::now();
+    if session.expires_at <= now || now - session.created_at >= policy.max_secs(user.role) {
+        sessions::delete(&mut conn, &key).await?;
+        return Ok(None);
+    }
+    let mut refreshed = None;
+    if now - session.last_seen_at >= TOUCH_EVERY_SECS {
+        let expires = policy.expiry(user.role, session.created_at, now);
+        sessions::touch(&mut conn, &key, now, expires).await?;
+        refreshed = Some(expires - now);
+    }
+    Ok(Some(Resolved { user, refreshed }))
 }
 
-#[instrument(skip_all, err)]
+#[instrument(skip_all)]
 pub async fn sign_out(
     store: &Store,
     token: &SessionToken,
     user: Option<&SessionUser>,
+    origin: &RequestOrigin,
 ) -> Result<(), StoreError> {
-    let now = store::now();
+    let now = clock::now();
     let mut tx = store.begin().await?;
     sessions::delete(&mut tx, &token.storage_key()).await?;
     if let Some(user) = user {
-        audit::record(
-            &mut tx,
-            now,
-            Some(user.user.id()),
-            "sign_out",
-            Some(&user.user.to_string()),
-            None,
-        )
-        .await?;
+        record_own(&mut tx, now, user, "sign_out", origin).await?;
     }
     tx.commit().await?;
     Ok(())
@@ -220,7 +364,7 @@ pub async fn sign_out(
 /// Removes sessions past their expiry; run now and then by a background task.
 pub async fn purge_expired(store: &Store) -> Result<u64, StoreError> {
     let mut conn = store.conn().await?;
-    sessions::delete_expired(&mut conn, store::now()).await
+    sessions::delete_expired(&mut conn, clock::now()).await
 }
 
 #[cfg(test)]
@@ -238,5 +382,53 @@ mod tests {
         assert_eq!(a.storage_key().len(), 64);
         assert_ne!(a.storage_key(), a.expose());
         assert_eq!(format!("{a:?}"), "SessionToken(…)");
+    }
+
+    #[test]
+    fn staff_sessions_end_twelve_hours_after_sign_in() {
+        let policy = SessionPolicy::default();
+        assert_eq!(policy.max_secs(Role::Admin), 12 * 3600);
+        assert_eq!(policy.idle_secs(Role::Technician), 12 * 3600);
+        assert_eq!(policy.max_secs(Role::AccountOwner), 90 * 24 * 3600);
+        // Used an hour before the end: the expiry cannot slide past sign-in + 12 h.
+        let signed_in = 1_000_000;
+        let late = signed_in + 11 * 3600;
+        assert_eq!(
+            policy.expiry(Role::Dispatcher, signed_in, late),
+            signed_in + 12 * 3600
+        );
+        assert_eq!(
+            policy.expiry(Role::AccountMember, signed_in, late),
+            late + 30 * 24 * 3600
+        );
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_flood_of_password_checks_is_refused_not_queued() {
+        let started = std::time::Instant::now();
+        let checks: Vec<_> = (0..300)
+            .map(|_| {
+                tokio::spawn(async {
+                    let attempt = Password::parse_attempt("not the password".into()).expect("pw");
+                    verify_within_budget(attempt, password::decoy_hash().clone()).await
+                })
+            })
+            .collect();
+        let (mut checked, mut busy) = (0, 0);
+        for check in checks {
+            match check.await.expect("task") {
+                Ok(_) => checked += 1,
+                Err(SignInError::Busy) => busy += 1,
+                Err(other) => panic!("{other}"),
+            }
+        }
+        assert!(checked >= 1, "some checks ran");
+        assert!(busy >= 100, "the rest were refused: {busy}");
+        // Nobody waited for a slot much longer than HASHING_WAIT (plus the checks running).
+        assert!(
+            started.elapsed() < HASHING_WAIT + Duration::from_secs(10),
+            "{:?}",
+            started.elapsed()
+        );
     }
 }

@@ -91,7 +91,7 @@ pub struct Query<'a> {
 }
 
 /// The windows a customer is offered, with candidates, best first.
-#[instrument(skip(store, business), err(level = "info"))]
+#[instrument(skip(store, business))]
 pub async fn find_windows(
     store: &Store,
     business: &Business,

@@ -4,4 +4,6 @@
 pub mod accounts;
 pub mod auth;
 pub mod availability;
+pub mod clock;
+pub mod demo;
 pub mod people;

@@ -5,7 +5,8 @@ use crate::ids::UserRef;
 use crate::locale::Locale;
 use crate::password::{self, Password};
 use crate::permissions::Role;
-use crate::store::{self, Store, StoreError, audit, users};
+use crate::services::clock;
+use crate::store::{Store, StoreError, audit, users};
 use tracing::instrument;
 
 #[derive(Debug, thiserror::Error)]
@@ -31,7 +32,7 @@ impl From<StoreError> for CreateStaffError {
 
 /// Creates a staff member (an admin from `doorstep create-admin`), with an audit entry and
 /// a `user.created` event, all or nothing.
-#[instrument(skip(store, password), fields(email = %email), err)]
+#[instrument(skip(store, password), fields(email = %email))]
 pub async fn create_staff(
     store: &Store,
     email: &Email,
@@ -48,7 +49,7 @@ pub async fn create_staff(
         .await
         .map_err(|e| CreateStaffError::Hash(e.to_string()))?
         .map_err(|e| CreateStaffError::Hash(e.to_string()))?;
-    let now = store::now();
+    let now = clock::now();
     let mut tx = store.begin().await?;
     let id = users::insert(
         &mut tx,
@@ -65,11 +66,14 @@ pub async fn create_staff(
     let user = UserRef::from_id(id);
     audit::record(
         &mut tx,
-        now,
-        actor.map(UserRef::id),
-        "staff_created",
-        Some(&user.to_string()),
-        Some(role.as_str()),
+        &audit::Entry {
+            at: now,
+            actor: actor.map(|a| a.to_string()),
+            action: "staff_created",
+            subject: Some(&user.to_string()),
+            detail: Some(role.as_str()),
+            origin: &audit::RequestOrigin::default(),
+        },
     )
     .await?;
     let payload = format!(r#"{{"user":"{user}","role":"{}"}}"#, role.as_str());
@@ -79,7 +83,7 @@ pub async fn create_staff(
 }
 
 /// Remembers the language a signed-in person chose, so it follows them to other devices.
-#[instrument(skip(store), err)]
+#[instrument(skip(store))]
 pub async fn save_locale(store: &Store, user: UserRef, locale: Locale) -> Result<(), StoreError> {
     let mut conn = store.conn().await?;
     users::set_locale(&mut conn, user.id(), locale.code()).await

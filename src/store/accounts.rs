@@ -1,12 +1,13 @@
 //! Customer accounts, their locations and their people.
 
 use super::{Conn, StoreError};
+use crate::dto::{AccountKind, MemberRole};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct AccountRow {
     pub id: i64,
     pub name: String,
-    pub kind: String,
+    pub kind: AccountKind,
     pub created_at: i64,
     pub locations: i64,
     pub people: i64,
@@ -38,14 +39,14 @@ pub async fn list(conn: &mut Conn, limit: i64, offset: i64) -> Result<Vec<Accoun
 pub async fn insert(
     conn: &mut Conn,
     name: &str,
-    kind: &str,
+    kind: AccountKind,
     created_at: i64,
 ) -> Result<i64, StoreError> {
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO customer_accounts (name, kind, created_at) VALUES ($1, $2, $3) RETURNING id",
     )
     .bind(name)
-    .bind(kind)
+    .bind(kind.as_str())
     .bind(created_at)
     .fetch_one(conn)
     .await?;
@@ -56,7 +57,7 @@ pub async fn add_member(
     conn: &mut Conn,
     account_id: i64,
     user_id: i64,
-    role: &str,
+    role: MemberRole,
     created_at: i64,
 ) -> Result<(), StoreError> {
     sqlx::query(
@@ -64,14 +65,14 @@ pub async fn add_member(
     )
     .bind(user_id)
     .bind(account_id)
-    .bind(role)
+    .bind(role.as_str())
     .bind(created_at)
     .execute(conn)
     .await?;
     Ok(())
 }
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct LocationRow {
     pub id: i64,
     pub label: String,
@@ -85,14 +86,131 @@ pub struct LocationRow {
     pub access_notes: Option<String>,
 }
 
-pub async fn locations(conn: &mut Conn, account_id: i64) -> Result<Vec<LocationRow>, StoreError> {
-    Ok(sqlx::query_as::<_, LocationRow>(
-        "SELECT id, label, line1, line2, postal_code, city, country, latitude, longitude, \
-         access_notes FROM locations WHERE account_id = $1 ORDER BY label, id",
-    )
-    .bind(account_id)
-    .fetch_all(conn)
-    .await?)
+#[derive(Debug, Clone)]
+pub struct PersonRow {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    pub role: MemberRole,
+}
+
+/// An account with its locations (by label) and people (owners first, then by name).
+#[derive(Debug, Clone)]
+pub struct AccountWithDetails {
+    pub account: AccountRow,
+    pub locations: Vec<LocationRow>,
+    pub people: Vec<PersonRow>,
+}
+
+/// One row of [`with_details`]'s single query: the account, a location or a person, told
+/// apart by `part`; columns a part does not use are NULL.
+#[derive(Debug, sqlx::FromRow)]
+struct DetailRow {
+    part: String,
+    id: i64,
+    a: Option<String>,
+    b: Option<String>,
+    c: Option<String>,
+    d: Option<String>,
+    e: Option<String>,
+    f: Option<String>,
+    g: Option<String>,
+    x: Option<f64>,
+    y: Option<f64>,
+    n: Option<i64>,
+}
+
+/// An account, its locations and its people in one round trip to the database.
+pub async fn with_details(
+    conn: &mut Conn,
+    account_id: i64,
+) -> Result<Option<AccountWithDetails>, StoreError> {
+    const NO_TEXT: &str = "CAST(NULL AS TEXT)";
+    const NO_REAL: &str = "CAST(NULL AS DOUBLE PRECISION)";
+    let sql = format!(
+        "SELECT 'account' AS part, id, name AS a, kind AS b, {NO_TEXT} AS c, {NO_TEXT} AS d, \
+         {NO_TEXT} AS e, {NO_TEXT} AS f, {NO_TEXT} AS g, {NO_REAL} AS x, {NO_REAL} AS y, \
+         created_at AS n FROM customer_accounts WHERE id = $1 \
+         UNION ALL \
+         SELECT 'location', id, label, line1, line2, postal_code, city, country, access_notes, \
+         latitude, longitude, CAST(NULL AS BIGINT) FROM locations WHERE account_id = $1 \
+         UNION ALL \
+         SELECT 'person', u.id, u.name, u.email, m.role, {NO_TEXT}, {NO_TEXT}, {NO_TEXT}, \
+         {NO_TEXT}, {NO_REAL}, {NO_REAL}, CAST(NULL AS BIGINT) \
+         FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.account_id = $1"
+    );
+    let rows = sqlx::query_as::<_, DetailRow>(&sql)
+        .bind(account_id)
+        .fetch_all(conn)
+        .await?;
+    let bad = |column: &str, problem: String| {
+        StoreError::Other(sqlx::Error::ColumnDecode {
+            index: column.to_string(),
+            source: problem.into(),
+        })
+    };
+    let missing = |column: &str| bad(column, format!("{column} is missing"));
+    let mut account = None;
+    let mut locations = Vec::new();
+    let mut people = Vec::new();
+    for row in rows {
+        match row.part.as_str() {
+            "account" => {
+                let kind = row.b.as_deref().unwrap_or_default();
+                account = Some(AccountRow {
+                    id: row.id,
+                    name: row.a.ok_or_else(|| missing("customer_accounts.name"))?,
+                    kind: AccountKind::parse(kind)
+                        .ok_or_else(|| bad("kind", format!("unknown account kind {kind:?}")))?,
+                    created_at: row
+                        .n
+                        .ok_or_else(|| missing("customer_accounts.created_at"))?,
+                    locations: 0,
+                    people: 0,
+                });
+            }
+            "location" => locations.push(LocationRow {
+                id: row.id,
+                label: row.a.ok_or_else(|| missing("locations.label"))?,
+                line1: row.b.ok_or_else(|| missing("locations.line1"))?,
+                line2: row.c,
+                postal_code: row.d.ok_or_else(|| missing("locations.postal_code"))?,
+                city: row.e.ok_or_else(|| missing("locations.city"))?,
+                country: row.f.ok_or_else(|| missing("locations.country"))?,
+                access_notes: row.g,
+                latitude: row.x.ok_or_else(|| missing("locations.latitude"))?,
+                longitude: row.y.ok_or_else(|| missing("locations.longitude"))?,
+            }),
+            _ => {
+                let role = row.c.as_deref().unwrap_or_default();
+                people.push(PersonRow {
+                    id: row.id,
+                    name: row.a.ok_or_else(|| missing("users.name"))?,
+                    email: row.b.ok_or_else(|| missing("users.email"))?,
+                    role: MemberRole::parse(role)
+                        .ok_or_else(|| bad("role", format!("unknown membership role {role:?}")))?,
+                });
+            }
+        }
+    }
+    let Some(mut account) = account else {
+        return Ok(None);
+    };
+    locations.sort_by(|a, b| a.label.cmp(&b.label).then(a.id.cmp(&b.id)));
+    people.sort_by(|a, b| {
+        (a.role != MemberRole::Owner, &a.name, a.id).cmp(&(
+            b.role != MemberRole::Owner,
+            &b.name,
+            b.id,
+        ))
+    });
+    account.locations = i64::try_from(locations.len()).unwrap_or(i64::MAX);
+    account.people = i64::try_from(people.len()).unwrap_or(i64::MAX);
+    Ok(Some(AccountWithDetails {
+        account,
+        locations,
+        people,
+    }))
 }
 
 pub struct NewLocation<'a> {
@@ -132,23 +250,4 @@ pub async fn insert_location(
     .fetch_one(conn)
     .await?;
     Ok(id)
-}
-
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct PersonRow {
-    pub id: i64,
-    pub name: String,
-    pub email: String,
-    pub role: String,
-}
-
-pub async fn people(conn: &mut Conn, account_id: i64) -> Result<Vec<PersonRow>, StoreError> {
-    Ok(sqlx::query_as::<_, PersonRow>(
-        "SELECT u.id, u.name, u.email, m.role FROM memberships m \
-         JOIN users u ON u.id = m.user_id WHERE m.account_id = $1 \
-         ORDER BY CASE m.role WHEN 'owner' THEN 0 ELSE 1 END, u.name",
-    )
-    .bind(account_id)
-    .fetch_all(conn)
-    .await?)
 }

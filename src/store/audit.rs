@@ -1,24 +1,52 @@
 //! The audit log (who did what, for people) and the outbox (what happened, for machines).
 //! Both are written in the transaction of the change they describe.
+//!
+//! The audit log is append-only, and the database enforces it: an UPDATE or DELETE on it
+//! fails on both engines (migration 0005). Its ids are never reused, and the actor is kept
+//! as their public reference (`DS-000042`), which outlives the person's row.
 
 use super::{Conn, StoreError};
 
-pub async fn record(
-    conn: &mut Conn,
-    at: i64,
-    actor_user_id: Option<i64>,
-    action: &str,
-    subject: Option<&str>,
-    detail: Option<&str>,
-) -> Result<(), StoreError> {
+/// Where a request came from, recorded with what it did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RequestOrigin {
+    pub client_ip: Option<String>,
+    pub user_agent: Option<String>,
+    pub request_id: Option<String>,
+}
+
+/// One audit entry.
+#[derive(Clone, Debug)]
+pub struct Entry<'a> {
+    pub at: i64,
+    /// The acting person's public reference; `None` for the system or a stranger.
+    pub actor: Option<String>,
+    pub action: &'a str,
+    pub subject: Option<&'a str>,
+    pub detail: Option<&'a str>,
+    pub origin: &'a RequestOrigin,
+}
+
+/// Longest text kept from what a client sent (user agent, typed email).
+const CLIENT_TEXT_MAX: usize = 256;
+
+fn clip(text: Option<&str>) -> Option<String> {
+    text.map(|t| t.chars().take(CLIENT_TEXT_MAX).collect())
+}
+
+pub async fn record(conn: &mut Conn, entry: &Entry<'_>) -> Result<(), StoreError> {
     sqlx::query(
-        "INSERT INTO audit_log (at, actor_user_id, action, subject, detail) VALUES ($1, $2, $3, $4, $5)",
+        "INSERT INTO audit_log (at, actor, action, subject, detail, client_ip, user_agent, \
+         request_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
-    .bind(at)
-    .bind(actor_user_id)
-    .bind(action)
-    .bind(subject)
-    .bind(detail)
+    .bind(entry.at)
+    .bind(entry.actor.as_deref())
+    .bind(entry.action)
+    .bind(clip(entry.subject))
+    .bind(entry.detail)
+    .bind(entry.origin.client_ip.as_deref())
+    .bind(clip(entry.origin.user_agent.as_deref()))
+    .bind(clip(entry.origin.request_id.as_deref()))
     .execute(conn)
     .await?;
     Ok(())
@@ -45,19 +73,33 @@ pub async fn enqueue(
 pub struct AuditRow {
     pub id: i64,
     pub at: i64,
-    pub actor_user_id: Option<i64>,
+    pub actor: Option<String>,
     pub action: String,
     pub subject: Option<String>,
+    pub detail: Option<String>,
+    pub client_ip: Option<String>,
+    pub user_agent: Option<String>,
+    pub request_id: Option<String>,
 }
 
 /// The latest entries, newest first.
 pub async fn latest(conn: &mut Conn, limit: i64) -> Result<Vec<AuditRow>, StoreError> {
     Ok(sqlx::query_as::<_, AuditRow>(
-        "SELECT id, at, actor_user_id, action, subject FROM audit_log ORDER BY id DESC LIMIT $1",
+        "SELECT id, at, actor, action, subject, detail, client_ip, user_agent, request_id \
+         FROM audit_log ORDER BY id DESC LIMIT $1",
     )
     .bind(limit)
     .fetch_all(conn)
     .await?)
+}
+
+/// How many entries have this action (for tests, benchmarks and monitoring).
+pub async fn count(conn: &mut Conn, action: &str) -> Result<i64, StoreError> {
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM audit_log WHERE action = $1")
+        .bind(action)
+        .fetch_one(conn)
+        .await?;
+    Ok(n)
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]

@@ -6,17 +6,14 @@
 pub mod accounts;
 pub mod audit;
 pub mod business;
-mod readers;
+mod codec;
 pub mod scheduling;
 pub mod sessions;
 pub mod users;
 
 use sqlx::any::AnyPoolOptions;
 use sqlx::{AnyConnection, AnyPool};
-use std::sync::Arc;
 use std::time::Duration;
-
-pub use readers::ReadFuture;
 
 /// Which database engine a URL names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -68,12 +65,7 @@ impl From<sqlx::Error> for StoreError {
 pub struct Store {
     pool: AnyPool,
     engine: Engine,
-    /// Connections for the short reads of every request (see `read`).
-    readers: Arc<readers::Readers>,
 }
-
-/// Connections kept for `Store::read`, besides the pool's.
-const READERS: usize = 2;
 
 impl Store {
     /// Connects and applies the engine's pragmas; does not migrate.
@@ -112,11 +104,7 @@ impl Store {
             _ => url.to_string(),
         };
         let pool = options.connect(&url).await?;
-        Ok(Self {
-            pool,
-            engine,
-            readers: Arc::new(readers::Readers::new(READERS)),
-        })
+        Ok(Self { pool, engine })
     }
 
     pub fn pool(&self) -> &AnyPool {
@@ -144,16 +132,6 @@ impl Store {
         Ok(())
     }
 
-    /// Runs a short piece of work on a connection kept beside the pool, for the reads every
-    /// request makes: it skips the round trip the pool spends testing each returned
-    /// connection (see `readers`). Use `conn` or `begin` for anything else.
-    pub async fn read<T, F>(&self, work: F) -> Result<T, StoreError>
-    where
-        F: for<'c> FnOnce(&'c mut AnyConnection) -> ReadFuture<'c, T>,
-    {
-        self.readers.read(&self.pool, work).await
-    }
-
     pub async fn begin(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, StoreError> {
         Ok(self.pool.begin().await?)
     }
@@ -168,34 +146,13 @@ impl Store {
         Ok(())
     }
 
-    /// The data version: a counter that database triggers move forward with every change
-    /// to what pages show (migration 0003). Equal versions mean equal page data.
-    pub async fn data_version(&self) -> Result<i64, StoreError> {
-        self.read(|conn| {
-            Box::pin(async move {
-                Ok(
-                    sqlx::query_scalar("SELECT generation FROM data_version WHERE id = 1")
-                        .fetch_one(conn)
-                        .await?,
-                )
-            })
-        })
-        .await
-    }
-
     pub async fn close(&self) {
-        self.readers.close();
         self.pool.close().await;
     }
 }
 
 /// Connection type the query functions take.
 pub type Conn = AnyConnection;
-
-/// Seconds since the Unix epoch, the unit every time column uses.
-pub fn now() -> i64 {
-    jiff::Timestamp::now().as_second()
-}
 
 /// Runs one statement that takes no parameters (maintenance, test set-up).
 pub async fn execute_raw(conn: &mut Conn, sql: &str) -> Result<(), StoreError> {

@@ -31,21 +31,17 @@ pub struct SessionWithUser {
     pub created_at: i64,
     pub last_seen_at: i64,
     pub expires_at: i64,
-    /// The data version (see `Store::data_version`) as this query saw it.
-    pub data_version: i64,
     #[sqlx(flatten)]
     pub user: UserRow,
 }
 
-/// A session and its user, if the user is still enabled, with the data version read in
-/// the same statement (so the user's details and the version agree).
+/// A session and its user, if the user is still enabled: one query for every request.
 pub async fn find_with_user(
     conn: &mut Conn,
     id_hash: &str,
 ) -> Result<Option<SessionWithUser>, StoreError> {
     let sql = format!(
         "SELECT s.created_at, s.last_seen_at, s.expires_at, \
-         (SELECT generation FROM data_version WHERE id = 1) AS data_version, \
          {USER_COLUMNS} FROM sessions s \
          JOIN users u ON u.id = s.user_id {USER_JOINS} \
          WHERE s.id = $1 AND u.disabled = 0 ORDER BY m.account_id LIMIT 1"

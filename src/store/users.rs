@@ -1,6 +1,7 @@
 //! People: users, their staff profile or customer membership, and their credentials.
 
 use super::{Conn, StoreError};
+use crate::dto::MemberRole;
 use crate::password::PasswordHash;
 use crate::permissions::Role;
 
@@ -12,22 +13,16 @@ pub struct UserRow {
     pub email: String,
     pub name: String,
     pub locale: Option<String>,
-    pub staff_role: Option<String>,
-    pub member_role: Option<String>,
+    pub staff_role: Option<Role>,
+    pub member_role: Option<MemberRole>,
     pub account_id: Option<i64>,
 }
 
 impl UserRow {
     /// Staff role first; a user without one is a customer by their membership.
     pub fn role(&self) -> Option<Role> {
-        if let Some(staff) = self.staff_role.as_deref() {
-            return Role::parse(staff);
-        }
-        match self.member_role.as_deref() {
-            Some("owner") => Some(Role::AccountOwner),
-            Some("member") => Some(Role::AccountMember),
-            _ => None,
-        }
+        self.staff_role
+            .or_else(|| self.member_role.map(MemberRole::role))
     }
 }
 
@@ -123,7 +118,7 @@ pub struct StaffRow {
     pub id: i64,
     pub email: String,
     pub name: String,
-    pub role: String,
+    pub role: Role,
     pub phone: Option<String>,
     pub created_at: i64,
 }

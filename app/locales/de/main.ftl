@@ -81,6 +81,7 @@ error-unauthenticated = Bitte melden Sie sich an, um fortzufahren.
 error-forbidden = Dafür haben Sie keine Berechtigung.
 error-not-found = Wir konnten das Gesuchte nicht finden.
 error-rate-limited = Zu viele Versuche. Bitte warten Sie { $minutes } Minuten und versuchen Sie es erneut.
+error-rate-limited-moment = Gerade gibt es zu viele Versuche. Bitte warten Sie ein paar Sekunden und versuchen Sie es erneut.
 error-bad-request = Das Formular war unvollständig. Bitte füllen Sie es erneut aus.
 error-internal = Bei uns ist etwas schiefgelaufen. Bitte versuchen Sie es gleich noch einmal.
 error-title = Etwas ist schiefgelaufen

@@ -81,6 +81,7 @@ error-unauthenticated = Veuillez vous connecter pour continuer.
 error-forbidden = Vous n’avez pas accès à ceci.
 error-not-found = Nous n’avons pas trouvé ce que vous cherchez.
 error-rate-limited = Trop de tentatives. Patientez { $minutes } minutes puis réessayez.
+error-rate-limited-moment = Trop de tentatives pour le moment. Veuillez patienter quelques secondes et réessayer.
 error-bad-request = Le formulaire était incomplet. Veuillez le remplir à nouveau.
 error-internal = Un problème est survenu de notre côté. Réessayez dans un instant.
 error-title = Un problème est survenu

@@ -1,5 +1,6 @@
 //! What every server function needs on the server: the state, the caller, their rights,
-//! cookies, and turning errors into the right HTTP answer.
+//! cookies, and failures handed to the request's log line. The HTTP status of an error is
+//! decided in one place, by the server's middleware, from the error itself.
 
 use crate::error::ApiError;
 use crate::request::{self, RequestInfo};
@@ -7,9 +8,16 @@ use crate::state::AppState;
 use doorstep::dto::SessionUser;
 use doorstep::permissions::Permission;
 use http::HeaderValue;
-use http::header::{ACCEPT, SET_COOKIE};
+use http::header::SET_COOKIE;
 use leptos::prelude::*;
 use leptos_axum::ResponseOptions;
+
+/// Adds a response header.
+pub fn set_header(name: http::HeaderName, value: &'static str) {
+    if let Some(res) = use_context::<ResponseOptions>() {
+        res.insert_header(name, HeaderValue::from_static(value));
+    }
+}
 
 pub fn state() -> Result<AppState, ApiError> {
     use_context::<AppState>().ok_or_else(|| {
@@ -33,42 +41,21 @@ pub fn require(permission: Permission) -> Result<SessionUser, ApiError> {
     }
 }
 
-/// Whether the request came from a plain HTML form (no JavaScript), which must be answered
-/// with a redirect rather than a status code.
-fn from_html_form() -> bool {
-    use_context::<http::request::Parts>()
-        .and_then(|p| {
-            p.headers
-                .get(ACCEPT)
-                .and_then(|v| v.to_str().ok())
-                .map(|v| v.contains("text/html"))
-        })
-        .unwrap_or(false)
-}
-
-/// Gives an API client the error's status code (a form post keeps its redirect).
-pub fn finish<T>(result: Result<T, ApiError>) -> Result<T, ApiError> {
-    if let Err(err) = &result
-        && !from_html_form()
-        && let (Some(res), Ok(status)) = (
-            use_context::<ResponseOptions>(),
-            http::StatusCode::from_u16(err.status()),
-        )
-    {
-        res.set_status(status);
-    }
-    result
-}
-
-/// Logs an internal failure once, with its cause, and returns the generic error.
-pub fn internal(context: &str, err: impl std::fmt::Display) -> ApiError {
-    tracing::error!(%err, "{context}");
+/// Hands an internal failure, with its whole cause chain, to the request's log line (the
+/// one place it is logged) and returns the generic error the person sees.
+pub fn internal(context: &str, err: impl std::error::Error + 'static) -> ApiError {
+    request::note_failure(request::cause_chain(context, &err));
     ApiError::Internal
+}
+
+/// Whether the portal is served over HTTPS (cookies are then `Secure`).
+pub fn secure() -> bool {
+    state().is_ok_and(|s| s.secure_cookies)
 }
 
 /// Adds a `Set-Cookie` header with Doorstep's cookie attributes.
 pub fn set_cookie(name: &str, value: &str, max_age_secs: i64) {
-    let secure = state().is_ok_and(|s| s.secure_cookies);
+    let secure = secure();
     let cookie = request::set_cookie_value(name, value, max_age_secs, secure);
     if let (Some(res), Ok(value)) = (
         use_context::<ResponseOptions>(),

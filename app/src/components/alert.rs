@@ -1,37 +1,46 @@
 //! Messages for errors, shown translated and announced to screen readers.
 
 use crate::error::ApiError;
-use crate::i18n::{Arg, t, t_with};
+use crate::i18n::{self, Arg, tr};
+use doorstep::locale::Locale;
 use leptos::prelude::*;
 
-/// The translated sentence for an error.
+/// The translated sentence for an error, in the page's language.
 pub fn error_message(error: &ApiError) -> String {
+    error_message_in(i18n::locale(), error)
+}
+
+/// The translated sentence for an error, in `locale`.
+pub fn error_message_in(locale: Locale, error: &ApiError) -> String {
     match error {
         ApiError::InvalidField { problem, .. } => match problem.count() {
-            Some(n) => t_with(
+            Some(n) => tr(
+                locale,
                 problem.message_key(),
                 &[("n", Arg::Num(i64::try_from(n).unwrap_or(i64::MAX)))],
             ),
-            None => t(problem.message_key()),
+            None => tr(locale, problem.message_key(), &[]),
         },
         ApiError::RateLimited {
             retry_after_secs, ..
-        } => t_with(
+        } if *retry_after_secs < 60 => tr(locale, "error-rate-limited-moment", &[]),
+        ApiError::RateLimited {
+            retry_after_secs, ..
+        } => tr(
+            locale,
             "error-rate-limited",
             &[(
                 "minutes",
                 Arg::Num(i64::try_from(retry_after_secs.div_ceil(60)).unwrap_or(1)),
             )],
         ),
-        other => t(other.message_key()),
+        other => tr(locale, other.message_key(), &[]),
     }
 }
 
 /// A box with an error message, announced as an alert.
 #[component]
 pub fn ErrorAlert(error: ApiError) -> impl IntoView {
-    // A page showing an error is about this moment: never kept for the next visit.
-    crate::request::keep_page_for(0);
     view! {
         <div class="alert alert-error" role="alert">
             <p>{error_message(&error)}</p>

@@ -15,10 +15,14 @@ use std::sync::Arc;
 /// The business's colours as CSS variables, with text colours that keep contrast.
 #[component]
 pub fn BrandStyle(business: Arc<Business>) -> impl IntoView {
-    view! { <style>{brand_css(&business)}</style> }
+    #[cfg(feature = "ssr")]
+    let nonce = leptos::nonce::use_nonce();
+    #[cfg(not(feature = "ssr"))]
+    let nonce = None::<String>;
+    view! { <style nonce=nonce>{brand_css(&business)}</style> }
 }
 
-/// The business's colours as CSS variables (allowed by the pages' CSP by their hash).
+/// The business's colours as CSS variables.
 pub fn brand_css(business: &Business) -> String {
     format!(
         ":root{{--brand:{};--on-brand:{};--accent:{};--on-accent:{}}}",

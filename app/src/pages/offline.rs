@@ -6,7 +6,6 @@ use leptos::prelude::*;
 
 #[component]
 pub fn OfflinePage() -> impl IntoView {
-    crate::request::keep_page_for(crate::request::KEEP_PAGES_SECS);
     view! {
         <Page title=t("offline-title")>
             <section class="panel narrow" aria-labelledby="offline-heading">

@@ -33,9 +33,13 @@ pub struct Cli {
 enum Command {
     /// Migrate the database and serve the portal (the default).
     Serve {
-        /// Load the demo business first if the database is empty.
+        /// Load the demo business first if the database is empty (loopback addresses only:
+        /// every demo password is public).
         #[arg(long)]
         demo: bool,
+        /// Allow --demo (or demo_on_empty) on an address other people can reach.
+        #[arg(long)]
+        demo_anywhere: bool,
     },
     /// Apply pending database migrations and exit.
     Migrate,
@@ -56,8 +60,15 @@ pub async fn run(cli: Cli) -> ExitCode {
         }
     };
     telemetry::init(config.log_format, &config.log_level);
-    let result = match cli.command.unwrap_or(Command::Serve { demo: false }) {
-        Command::Serve { demo } => serve(&config, demo || config.demo_on_empty).await,
+    let default = Command::Serve {
+        demo: false,
+        demo_anywhere: false,
+    };
+    let result = match cli.command.unwrap_or(default) {
+        Command::Serve {
+            demo,
+            demo_anywhere,
+        } => serve(&config, demo || config.demo_on_empty, demo_anywhere).await,
         Command::Migrate => migrate(&config).await,
         Command::CreateAdmin(args) => admin::run(&config, args).await,
         Command::Demo => demo(&config).await.map(|_| ()),
@@ -81,7 +92,7 @@ async fn migrate(config: &Config) -> Result<(), StartError> {
 
 async fn demo(config: &Config) -> Result<(), StartError> {
     let store = startup::open_store(config).await?;
-    doorstep::demo::load(&store).await?;
+    doorstep::services::demo::load(&store).await?;
     print_demo_sign_ins();
     store.close().await;
     Ok(())
@@ -90,17 +101,25 @@ async fn demo(config: &Config) -> Result<(), StartError> {
 fn print_demo_sign_ins() {
     println!(
         "Demo business loaded. Sign in with any of these (password: {}):",
-        doorstep::demo::DEMO_PASSWORD
+        doorstep::services::demo::DEMO_PASSWORD
     );
-    for person in doorstep::demo::sign_ins() {
+    for person in doorstep::services::demo::sign_ins() {
         println!("  {:<24} {}", person.email, person.role.as_str());
     }
 }
 
-async fn serve(config: &Config, demo: bool) -> Result<(), StartError> {
+async fn serve(config: &Config, demo: bool, demo_anywhere: bool) -> Result<(), StartError> {
+    if demo && !demo_anywhere && !config.address.ip().is_loopback() {
+        return Err(StartError::Command(format!(
+            "refusing to serve the demo business on {}: its passwords are public, so it may \
+             only listen on a loopback address (127.0.0.1 or ::1). Use --demo-anywhere if \
+             everyone who can reach this address may sign in as any demo person.",
+            config.address
+        )));
+    }
     let store = startup::open_store(config).await?;
     if demo && startup::is_empty(&store).await? {
-        doorstep::demo::load(&store).await?;
+        doorstep::services::demo::load(&store).await?;
         println!("Loaded the demo business into the empty database.");
     }
     if demo {

@@ -1,8 +1,9 @@
 //! Security headers on every response, and cache rules by kind of content: hashed assets
 //! cached for a year, other static files for a day, pages and API answers never by a
-//! shared cache.
+//! shared cache, and nothing at all kept of what a signed-in person was sent.
 
-use axum::extract::Request;
+use super::session::SignedInResponse;
+use axum::extract::{Request, State};
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE, VARY};
 use axum::http::{HeaderMap, HeaderName, HeaderValue};
 use axum::middleware::Next;
@@ -17,7 +18,11 @@ fn set(headers: &mut HeaderMap, name: HeaderName, value: &'static str) {
     headers.insert(name, HeaderValue::from_static(value));
 }
 
-pub async fn security_and_caching(req: Request, next: Next) -> Response {
+/// Browsers keep to HTTPS for two years once they have seen this (only sent over HTTPS).
+const HSTS: &str = "max-age=63072000";
+
+/// `https` says whether the public URL is HTTPS (then HSTS is sent).
+pub async fn security_and_caching(State(https): State<bool>, req: Request, next: Next) -> Response {
     let path = req.uri().path().to_string();
     let mut res = next.run(req).await;
     let headers = res.headers_mut();
@@ -42,7 +47,16 @@ pub async fn security_and_caching(req: Request, next: Next) -> Response {
         .get(CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("text/html"));
-    let cache = if path.starts_with("/api/") || path == "/healthz" || path == "/readyz" {
+    if https {
+        set(
+            headers,
+            HeaderName::from_static("strict-transport-security"),
+            HSTS,
+        );
+    }
+    let signed_in = res.extensions().get::<SignedInResponse>().is_some();
+    let cache = if signed_in || path.starts_with("/api/") || path == "/healthz" || path == "/readyz"
+    {
         NO_STORE
     } else if is_html || path == "/sw.js" || path == "/manifest.webmanifest" {
         PRIVATE

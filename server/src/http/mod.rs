@@ -1,9 +1,10 @@
 //! The HTTP stack: routes, and the middleware every response passes through.
 
+pub mod client_ip;
 mod headers;
 mod health;
+pub mod log;
 mod origin;
-pub mod page_cache;
 mod pwa;
 mod session;
 pub mod static_files;
@@ -20,6 +21,7 @@ use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use tower_http::CompressionLevel;
 use tower_http::compression::CompressionLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 
 /// Everything a handler may need.
 #[derive(Clone)]
@@ -29,8 +31,8 @@ pub struct ServerState {
     pub public_origin: std::sync::Arc<str>,
     pub app: AppState,
     pub assets: std::sync::Arc<Assets>,
-    /// Rendered pages kept for repeated visits; `None` when turned off.
-    pub page_cache: Option<std::sync::Arc<page_cache::PageCache>>,
+    /// Proxies whose `X-Forwarded-For` names the client.
+    pub trusted_proxies: std::sync::Arc<client_ip::TrustedProxies>,
 }
 
 impl axum::extract::FromRef<ServerState> for LeptosOptions {
@@ -50,9 +52,10 @@ pub fn router(state: ServerState) -> Router {
         move || {
             provide_context(app.clone());
             provide_context(page_assets.clone());
+            leptos::nonce::provide_nonce();
         }
     };
-    let mut pages = Router::new()
+    let pages = Router::new()
         .route("/manifest.webmanifest", get(pwa::manifest))
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos.clone();
@@ -61,44 +64,53 @@ pub fn router(state: ServerState) -> Router {
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             ServerState,
             _,
-        >(context, shell));
-    if let Some(cache) = &state.page_cache {
-        // Inside `session::resolve`: it needs to know who asks, in which language.
-        pages = pages.layer(axum::middleware::from_fn_with_state(
-            page_cache::PageCacheState {
-                cache: cache.clone(),
-                store: state.app.store.clone(),
-            },
-            page_cache::serve,
-        ));
-    }
-    let pages = pages
+        >(context, shell))
+        .layer(axum::middleware::from_fn(api_errors))
         .layer(axum::middleware::from_fn_with_state(
             state.app.clone(),
             session::resolve,
         ))
-        .layer(axum::middleware::from_fn(api_status))
         .layer(axum::middleware::from_fn_with_state(
             state.public_origin.clone(),
             origin::same_origin,
         ));
 
+    let https = state.app.secure_cookies;
     Router::new()
         .route("/healthz", get(health::live))
         .route("/readyz", get(health::ready))
         .route("/sw.js", get(pwa::service_worker))
         .merge(pages)
-        .layer(axum::middleware::from_fn(headers::security_and_caching))
+        .layer(axum::middleware::from_fn_with_state(
+            https,
+            headers::security_and_caching,
+        ))
+        // After routing (so the log names the matched route), around everything else.
+        .layer(axum::middleware::from_fn(log::log_request))
+        .layer(axum::middleware::from_fn_with_state(
+            state.trusted_proxies.clone(),
+            client_ip::resolve,
+        ))
+        .layer(PropagateRequestIdLayer::new(log::REQUEST_ID))
+        .layer(SetRequestIdLayer::new(log::REQUEST_ID, MakeRequestUuid))
         // Pages are small and personal: compress them fast. Built assets arrive already
         // compressed (see static_files) and pass through untouched.
         .layer(CompressionLayer::new().quality(CompressionLevel::Precise(2)))
         .with_state(state)
 }
 
-/// Errors raised by the server-function machinery itself (an undecodable or incomplete
-/// body) arrive as status 500 with our error JSON; give them the status the error means.
-async fn api_status(req: Request<Body>, next: axum::middleware::Next) -> axum::response::Response {
+/// The one place a server function's error becomes an HTTP status. Server functions
+/// return `Err(ApiError)`, which the framework sends as status 500 with the error's JSON
+/// (a form posted without JavaScript gets a redirect back instead, untouched here); this
+/// gives the answer the status the error means, `Retry-After` when it says to wait, and
+/// the translated message beside the code for clients that show it as it is.
+async fn api_errors(req: Request<Body>, next: axum::middleware::Next) -> axum::response::Response {
     let is_api = req.uri().path().starts_with("/api/");
+    let locale = req
+        .extensions()
+        .get::<app::request::RequestInfo>()
+        .map(|info| info.locale)
+        .unwrap_or_default();
     let res = next.run(req).await;
     if !is_api || res.status() != axum::http::StatusCode::INTERNAL_SERVER_ERROR {
         return res;
@@ -107,10 +119,27 @@ async fn api_status(req: Request<Body>, next: axum::middleware::Next) -> axum::r
     let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {
         return axum::http::StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
-    if let Ok(error) = serde_json::from_slice::<app::error::ApiError>(&bytes)
-        && let Ok(status) = axum::http::StatusCode::from_u16(error.status())
-    {
+    let Ok(error) = serde_json::from_slice::<app::error::ApiError>(&bytes) else {
+        return axum::response::Response::from_parts(parts, Body::from(bytes));
+    };
+    if let Ok(status) = axum::http::StatusCode::from_u16(error.status()) {
         parts.status = status;
     }
-    axum::response::Response::from_parts(parts, Body::from(bytes))
+    if let app::error::ApiError::RateLimited {
+        retry_after_secs, ..
+    } = &error
+    {
+        parts.headers.insert(
+            axum::http::header::RETRY_AFTER,
+            axum::http::HeaderValue::from(*retry_after_secs),
+        );
+    }
+    let message = app::components::alert::error_message_in(locale, &error);
+    let mut json = serde_json::to_value(&error).unwrap_or_default();
+    if let Some(fields) = json.as_object_mut() {
+        fields.insert("message".into(), serde_json::Value::String(message));
+    }
+    let body = serde_json::to_vec(&json).unwrap_or_else(|_| bytes.to_vec());
+    parts.headers.remove(axum::http::header::CONTENT_LENGTH);
+    axum::response::Response::from_parts(parts, Body::from(body))
 }

@@ -8,7 +8,7 @@ use server::startup;
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-pub const DEMO_PASSWORD: &str = doorstep::demo::DEMO_PASSWORD;
+pub const DEMO_PASSWORD: &str = doorstep::services::demo::DEMO_PASSWORD;
 
 pub struct TestApp {
     pub base: String,
@@ -17,7 +17,47 @@ pub struct TestApp {
     pub store: Store,
     /// A browser-like client: keeps cookies, does not follow redirects (tests look at them).
     pub client: Client,
+    /// Drops this test's PostgreSQL database when the test ends.
+    _database: DatabaseGuard,
     _dir: tempfile::TempDir,
+}
+
+/// A PostgreSQL test database, dropped (with the connections still open to it) when the
+/// test that made it ends; nothing for SQLite, whose file goes with the temp folder.
+struct DatabaseGuard {
+    postgres: Option<(String, String)>,
+}
+
+impl Drop for DatabaseGuard {
+    fn drop(&mut self) {
+        let Some((admin_url, name)) = self.postgres.take() else {
+            return;
+        };
+        // Drop runs inside the test's runtime, which cannot block on itself.
+        let label = name.clone();
+        let dropped = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("runtime");
+            runtime.block_on(async {
+                let admin = Store::connect(&admin_url, 1).await?;
+                let mut conn = admin.conn().await?;
+                doorstep::store::execute_raw(
+                    &mut conn,
+                    &format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
+                )
+                .await?;
+                drop(conn);
+                admin.close().await;
+                Ok::<(), doorstep::store::StoreError>(())
+            })
+        })
+        .join();
+        if !matches!(dropped, Ok(Ok(()))) {
+            eprintln!("could not drop test database {label}: {dropped:?}");
+        }
+    }
 }
 
 fn client() -> Client {
@@ -31,7 +71,7 @@ fn client() -> Client {
 }
 
 /// A database URL of its own for one test.
-async fn fresh_database(dir: &tempfile::TempDir) -> String {
+async fn fresh_database(dir: &tempfile::TempDir) -> (String, DatabaseGuard) {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     match std::env::var("DOORSTEP_TEST_POSTGRES") {
         Ok(admin_url) if !admin_url.is_empty() => {
@@ -49,9 +89,18 @@ async fn fresh_database(dir: &tempfile::TempDir) -> String {
             let (base, _) = admin_url
                 .rsplit_once('/')
                 .expect("URL with a database name");
-            format!("{base}/{name}")
+            let url = format!("{base}/{name}");
+            (
+                url,
+                DatabaseGuard {
+                    postgres: Some((admin_url, name)),
+                },
+            )
         }
-        _ => format!("sqlite://{}", dir.path().join("test.db").display()),
+        _ => (
+            format!("sqlite://{}", dir.path().join("test.db").display()),
+            DatabaseGuard { postgres: None },
+        ),
     }
 }
 
@@ -67,11 +116,16 @@ pub async fn spawn_app() -> TestApp {
 }
 
 pub async fn spawn_app_with(demo: bool) -> TestApp {
+    spawn_configured(demo, &[]).await
+}
+
+/// The app with settings of its own (`DOORSTEP_*` variables, as the environment gives them).
+pub async fn spawn_configured(demo: bool, settings: &[(&str, &str)]) -> TestApp {
     if std::env::var("TEST_LOG").is_ok() {
         server::telemetry::init(server::config::LogFormat::Text, "info");
     }
     let dir = tempfile::tempdir().expect("temp dir");
-    let url = fresh_database(&dir).await;
+    let (url, database) = fresh_database(&dir).await;
     let mut env = BTreeMap::new();
     env.insert("DOORSTEP_DATABASE_URL".to_string(), url.clone());
     env.insert("DOORSTEP_ADDRESS".to_string(), "127.0.0.1:0".to_string());
@@ -80,10 +134,15 @@ pub async fn spawn_app_with(demo: bool) -> TestApp {
         "DOORSTEP_DATA_DIR".to_string(),
         dir.path().display().to_string(),
     );
+    for (key, value) in settings {
+        env.insert((*key).to_string(), (*value).to_string());
+    }
     let config = Config::from_sources("test", "", &env).expect("test config");
     let store = startup::open_store(&config).await.expect("store");
     if demo {
-        doorstep::demo::load(&store).await.expect("demo data");
+        doorstep::services::demo::load(&store)
+            .await
+            .expect("demo data");
     }
     let state = startup::state(&config, store.clone()).await.expect("state");
     let server = startup::Server::bind(config.address, state)
@@ -96,6 +155,7 @@ pub async fn spawn_app_with(demo: bool) -> TestApp {
         database_url: url,
         store,
         client: client(),
+        _database: database,
         _dir: dir,
     }
 }
@@ -141,6 +201,25 @@ impl TestApp {
             .send()
             .await
             .expect("POST api")
+    }
+
+    /// Calls a server function as an API client would from the address `ip` (the test
+    /// server must trust 127.0.0.1 as a proxy: `DOORSTEP_TRUSTED_PROXIES`).
+    pub async fn call_from(&self, ip: &str, path: &str, fields: &[(&str, &str)]) -> Response {
+        self.client
+            .post(self.url(path))
+            .header(ACCEPT, "application/json")
+            .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header("x-forwarded-for", ip)
+            .body(serde_urlencoded(fields))
+            .send()
+            .await
+            .expect("POST api")
+    }
+
+    /// Runs SQL beside the app, on a connection of its own.
+    pub async fn execute(&self, sql: &str) {
+        sqlx_execute(&self.store, sql).await;
     }
 
     /// Signs in through the no-JavaScript form and checks it worked.

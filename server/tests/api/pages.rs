@@ -28,7 +28,7 @@ async fn the_landing_page_is_complete_html_with_private_caching_and_a_strict_pol
         .expect("csp")
         .to_string();
     assert!(
-        csp.contains("script-src 'self' 'sha256-")
+        csp.contains("script-src 'self' 'nonce-")
             && csp.contains("frame-ancestors 'none'")
             && !csp.contains("unsafe-inline"),
         "{csp}"
@@ -114,4 +114,65 @@ async fn the_service_worker_precaches_the_assets_and_the_offline_page() {
     assert!(!js.contains("__PRECACHE__") && !js.contains("__VERSION__"));
     let offline = app.get_html("/offline").await;
     assert!(offline.contains("You are offline"));
+}
+
+/// The nonce of a page's Content-Security-Policy.
+fn csp_nonce(res: &reqwest::Response) -> String {
+    let csp = res.headers()[CONTENT_SECURITY_POLICY]
+        .to_str()
+        .expect("csp")
+        .to_string();
+    let start = csp.find("'nonce-").expect("a nonce") + "'nonce-".len();
+    let end = csp[start..].find('\'').expect("closing quote") + start;
+    csp[start..end].to_string()
+}
+
+/// Every inline `<script>` (one without `src`) and every `<style>` opening tag.
+fn inline_tags(html: &str) -> Vec<&str> {
+    let mut tags = Vec::new();
+    for opener in ["<script", "<style"] {
+        let mut rest = html;
+        while let Some(at) = rest.find(opener) {
+            let tail = &rest[at..];
+            let end = tail.find('>').unwrap_or(tail.len());
+            let tag = &tail[..end];
+            if !tag.contains(" src=") {
+                tags.push(tag);
+            }
+            rest = &tail[end..];
+        }
+    }
+    tags
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_inline_script_and_style_carries_this_responses_nonce() {
+    let app = crate::helpers::spawn_app().await;
+    let mut nonces = std::collections::HashSet::new();
+    for who in [
+        None,
+        Some("ana@example.com"),
+        Some("dispatch@example.com"),
+        Some("tomas@example.com"),
+    ] {
+        let browser = app.other_browser();
+        if let Some(email) = who {
+            browser.sign_in(email).await;
+        }
+        for path in ["/", "/sign-in", "/offline", "/missing"] {
+            let res = browser.client.get(app.url(path)).send().await.expect("GET");
+            let nonce = csp_nonce(&res);
+            assert!(nonce.len() >= 16, "{nonce}");
+            assert!(nonces.insert(nonce.clone()), "a nonce is never sent twice");
+            let html = res.text().await.expect("body");
+            let tags = inline_tags(&html);
+            assert!(!tags.is_empty(), "{who:?} {path}: inline scripts expected");
+            for tag in tags {
+                assert!(
+                    tag.contains(&format!("nonce=\"{nonce}\"")),
+                    "{who:?} {path}: {tag} lacks the nonce"
+                );
+            }
+        }
+    }
 }

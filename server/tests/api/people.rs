@@ -63,8 +63,8 @@ async fn a_taken_email_is_refused_and_nothing_is_written() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn demo_data_goes_only_into_an_empty_database() {
     let app = spawn_app().await;
-    let err = doorstep::demo::load(&app.store)
+    let err = doorstep::services::demo::load(&app.store)
         .await
         .expect_err("not empty");
-    assert!(matches!(err, doorstep::demo::DemoError::NotEmpty));
+    assert!(matches!(err, doorstep::services::demo::DemoError::NotEmpty));
 }

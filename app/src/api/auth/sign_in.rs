@@ -5,19 +5,19 @@ use leptos::prelude::*;
 
 #[server(endpoint = "sign-in")]
 pub async fn sign_in(email: String, password: String) -> Result<(), ApiError> {
-    use crate::api::support::finish;
-    finish(imp::run(email, password).await)
+    imp::run(email, password).await
 }
 
 #[cfg(feature = "ssr")]
 mod imp {
-    use crate::api::support::{info, internal, set_cookie, state};
+    use crate::api::support::{info, internal, secure, set_cookie, state};
     use crate::error::{ApiError, echo};
-    use crate::request::SESSION_COOKIE;
+    use crate::request::session_cookie;
     use doorstep::email::Email;
     use doorstep::password::Password;
-    use doorstep::services::auth::{self, SESSION_IDLE_SECS, SignInError};
-    use leptos::prelude::use_context;
+    use doorstep::services::auth::{self, HASHING_WAIT, SignInError};
+    use doorstep::services::clock;
+    use std::net::{IpAddr, Ipv4Addr};
 
     pub async fn run(email: String, password: String) -> Result<(), ApiError> {
         let keep = echo(&[("email", &email)]);
@@ -25,38 +25,54 @@ mod imp {
         let password = Password::parse_attempt(password)
             .map_err(|p| ApiError::field("password", p, keep.clone()))?;
         let state = state()?;
-        let now = doorstep::store::now();
-        if let Err(wait) = state.sign_in_throttle.attempt(parsed.as_str(), now) {
+        let info = info();
+        // The server always knows the client's address; the fallback only serves calls
+        // made outside the HTTP stack.
+        let ip = info
+            .origin
+            .client_ip
+            .as_deref()
+            .and_then(|ip| ip.parse::<IpAddr>().ok())
+            .unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED));
+        let throttled = state
+            .sign_in_throttle
+            .attempt(parsed.as_str(), ip, clock::now());
+        if let Err(wait) = throttled {
+            auth::record_refusal(&state.store, &parsed, "sign_in_throttled", &info.origin)
+                .await
+                .map_err(|e| internal("auditing a throttled sign-in failed", e))?;
             return Err(ApiError::RateLimited {
                 retry_after_secs: wait,
                 echo: keep,
             });
         }
-        let info = info();
-        let user_agent = use_context::<http::request::Parts>().and_then(|p| {
-            p.headers
-                .get(http::header::USER_AGENT)
-                .and_then(|v| v.to_str().ok())
-                .map(str::to_string)
-        });
         let result = auth::sign_in(
             &state.store,
+            &state.session_policy,
             &parsed,
             password,
-            user_agent.as_deref(),
+            &info.origin,
             info.session.as_ref(),
         )
         .await;
         match result {
-            Ok((token, _user)) => {
-                state.sign_in_throttle.succeeded(parsed.as_str());
-                set_cookie(SESSION_COOKIE, token.expose(), SESSION_IDLE_SECS);
+            Ok(signed_in) => {
+                state.sign_in_throttle.succeeded(parsed.as_str(), ip);
+                set_cookie(
+                    session_cookie(secure()),
+                    signed_in.token.expose(),
+                    signed_in.cookie_max_age,
+                );
                 leptos_axum::redirect("/");
                 Ok(())
             }
             Err(SignInError::InvalidCredentials | SignInError::NoRole) => {
                 Err(ApiError::InvalidCredentials { echo: keep })
             }
+            Err(SignInError::Busy) => Err(ApiError::RateLimited {
+                retry_after_secs: HASHING_WAIT.as_secs().max(1),
+                echo: keep,
+            }),
             Err(err) => Err(internal("sign-in failed", err)),
         }
     }

@@ -6,19 +6,14 @@ use leptos::prelude::*;
 
 #[server(endpoint = "customer-home")]
 pub async fn get_customer_home() -> Result<CustomerHome, ApiError> {
-    use crate::api::support::{finish, internal, require, state};
+    use crate::api::support::{internal, require, state};
     use doorstep::permissions::Permission;
     use doorstep::services::accounts::{HomeError, customer_home};
-    finish(
-        async {
-            let user = require(Permission::ViewOwnAccount)?;
-            customer_home(&state()?.store, user.account)
-                .await
-                .map_err(|e| match e {
-                    HomeError::NoAccount => ApiError::NotFound,
-                    other => internal("customer home failed", other),
-                })
-        }
-        .await,
-    )
+    let user = require(Permission::ViewOwnAccount)?;
+    customer_home(&state()?.store, user.account)
+        .await
+        .map_err(|e| match e {
+            HomeError::NoAccount => ApiError::NotFound,
+            other => internal("customer home failed", other),
+        })
 }

@@ -6,16 +6,11 @@ use leptos::prelude::*;
 
 #[server(endpoint = "staff-home")]
 pub async fn get_staff_home() -> Result<StaffHome, ApiError> {
-    use crate::api::support::{finish, internal, require, state};
+    use crate::api::support::{internal, require, state};
     use doorstep::permissions::Permission;
     use doorstep::services::accounts::staff_home;
-    finish(
-        async {
-            let user = require(Permission::ViewOwnStaffProfile)?;
-            staff_home(&state()?.store, user.user, user.role)
-                .await
-                .map_err(|e| internal("staff home failed", e))
-        }
-        .await,
-    )
+    let user = require(Permission::ViewOwnStaffProfile)?;
+    staff_home(&state()?.store, user.user, user.role)
+        .await
+        .map_err(|e| internal("staff home failed", e))
 }

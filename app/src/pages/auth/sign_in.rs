@@ -16,7 +16,6 @@ pub fn SignInPage() -> impl IntoView {
         #[cfg(feature = "ssr")]
         leptos_axum::redirect("/");
     }
-    request::keep_page_for(request::KEEP_PAGES_SECS);
     let action = ServerAction::<SignIn>::new();
     let error = action.value().get_untracked().and_then(Result::err);
     let email = error

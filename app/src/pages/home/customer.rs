@@ -17,8 +17,8 @@ pub fn CustomerHomePage(user: SessionUser) -> impl IntoView {
         <Page title=t("home-title")>
             <h1>{greeting}</h1>
             <Suspense fallback=|| view! { <p class="loading" aria-busy="true">{t("loading")}</p> }>
-                // Loaded in a `Suspend`, not a `Resource`: the page is rendered whole on
-                // the server and nothing is serialized for the browser (see `csp`).
+                // Read while rendering: nothing on this page needs the data in the
+                // browser, so none of it is serialized into the page.
                 {Suspend::new(async move {
                     match get_customer_home().await {
                         Ok(home) => Either::Left(view! { <CustomerHomeView home /> }),

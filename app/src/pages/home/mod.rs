@@ -10,8 +10,6 @@ use leptos::prelude::*;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
-    // Every home shows stored data only (no clocks, no "today").
-    request::keep_page_for(request::KEEP_PAGES_SECS);
     match request::current().user {
         None => EitherOf3::A(view! { <landing::Landing /> }),
         Some(user) if user.role.is_staff() => EitherOf3::B(view! { <staff::StaffHomePage user /> }),

@@ -25,8 +25,8 @@ pub fn StaffHomePage(user: SessionUser) -> impl IntoView {
         <Page title=title.clone()>
             <h1>{title}</h1>
             <Suspense fallback=|| view! { <p class="loading" aria-busy="true">{t("loading")}</p> }>
-                // Loaded in a `Suspend`, not a `Resource`: the page is rendered whole on
-                // the server and nothing is serialized for the browser (see `csp`).
+                // Read while rendering: nothing on this page needs the data in the
+                // browser, so none of it is serialized into the page.
                 {Suspend::new(async move {
                     match get_staff_home().await {
                         Ok(StaffHome::Accounts(accounts)) => EitherOf3::A(view! { <AccountList accounts /> }),

@@ -2,11 +2,13 @@
 //! database by `doorstep demo` and by `make run` on first start.
 
 use crate::brand::{BrandColour, Business, Terminology, TimeZoneName};
+use crate::dto::{AccountKind, MemberRole};
 use crate::error::FieldError;
 use crate::locale::Locale;
 use crate::money::Currency;
 use crate::password::{self, Password};
 use crate::permissions::Role;
+use crate::services::clock;
 use crate::store::scheduling::{self as sched, NewJob, NewTechnician};
 use crate::store::{self, Store, StoreError, accounts, audit, business, users};
 use tracing::instrument;
@@ -152,7 +154,7 @@ const OFFICES: [Place; 3] = [
 ];
 
 /// Loads the demo business into an empty database, all in one transaction.
-#[instrument(skip(store), err)]
+#[instrument(skip(store))]
 pub async fn load(store: &Store) -> Result<(), DemoError> {
     let settings = demo_business()?;
     let password = Password::parse_new(DEMO_PASSWORD.to_string())?;
@@ -162,7 +164,7 @@ pub async fn load(store: &Store) -> Result<(), DemoError> {
         .map_err(|e| DemoError::Hash(e.to_string()))?
         .map_err(|e| DemoError::Hash(e.to_string()))?;
 
-    let now = store::now();
+    let now = clock::now();
     let mut tx = store.begin().await?;
     if users::count(&mut tx).await? > 0 {
         return Err(DemoError::NotEmpty);
@@ -183,21 +185,22 @@ pub async fn load(store: &Store) -> Result<(), DemoError> {
         staff_ids.push(id);
     }
 
-    let household = accounts::insert(&mut tx, "López household", "household", now).await?;
+    let household =
+        accounts::insert(&mut tx, "López household", AccountKind::Household, now).await?;
     let ana = users::insert(&mut tx, &new_user(&HOUSEHOLD_OWNER)).await?;
-    accounts::add_member(&mut tx, household, ana, "owner", now).await?;
+    accounts::add_member(&mut tx, household, ana, MemberRole::Owner, now).await?;
     let mut places = vec![(
         household,
         insert_place(&mut tx, household, &HOME, now).await?,
     )];
 
-    let company = accounts::insert(&mut tx, "Kiez Offices GmbH", "company", now).await?;
+    let company = accounts::insert(&mut tx, "Kiez Offices GmbH", AccountKind::Company, now).await?;
     for person in &COMPANY_PEOPLE {
         let id = users::insert(&mut tx, &new_user(person)).await?;
         let role = if person.role == Role::AccountOwner {
-            "owner"
+            MemberRole::Owner
         } else {
-            "member"
+            MemberRole::Member
         };
         accounts::add_member(&mut tx, company, id, role, now).await?;
     }
@@ -238,7 +241,18 @@ pub async fn load(store: &Store) -> Result<(), DemoError> {
         now,
     )
     .await?;
-    audit::record(&mut tx, now, None, "demo_loaded", None, None).await?;
+    audit::record(
+        &mut tx,
+        &audit::Entry {
+            at: now,
+            actor: None,
+            action: "demo_loaded",
+            subject: None,
+            detail: None,
+            origin: &audit::RequestOrigin::default(),
+        },
+    )
+    .await?;
     tx.commit().await.map_err(StoreError::from)?;
     Ok(())
 }
