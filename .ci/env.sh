@@ -11,3 +11,5 @@ WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = 
 export WASM_BINDGEN_VERSION
 CARGO_LEPTOS_VERSION=0.3.10
 export CARGO_LEPTOS_VERSION
+CARGO_DENY_VERSION=0.20.2
+export CARGO_DENY_VERSION

@@ -53,6 +53,10 @@ fi
 
 if [ $want_test -eq 1 ]; then
   apt_install chromium postgresql
+  if ! cargo deny --version 2>/dev/null | grep -q " $CARGO_DENY_VERSION\$"; then
+    say "cargo install cargo-deny $CARGO_DENY_VERSION (once; about 10 minutes)"
+    cargo install cargo-deny --version "$CARGO_DENY_VERSION" --locked
+  fi
   if [ ! -d end2end/node_modules/@playwright/test ] || [ ! -d end2end/node_modules/@axe-core/playwright ]; then
     say "npm ci (Playwright and axe-core; browsers come from Debian)"
     (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --silent)

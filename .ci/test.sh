@@ -28,6 +28,7 @@ step() {
 SSR_FEATURES="doorstep/ssr,app/ssr,server/ssr"
 
 step "format" cargo fmt --all --check
+step "licences and banned crates (cargo deny)" cargo deny check licenses bans
 step "clippy (ssr)" cargo clippy -p doorstep -p app -p server --all-targets --features "$SSR_FEATURES" -- -D warnings
 step "clippy (hydrate, wasm32)" cargo clippy -p app -p frontend --target wasm32-unknown-unknown \
   --features app/hydrate,frontend/hydrate -- -D warnings
