@@ -57,6 +57,10 @@ if [ $want_test -eq 1 ]; then
     say "cargo install cargo-deny $CARGO_DENY_VERSION (once; about 10 minutes)"
     cargo install cargo-deny --version "$CARGO_DENY_VERSION" --locked
   fi
+  if ! python3 -c "import aiosmtpd" 2>/dev/null; then
+    say "pip install aiosmtpd (the SMTP server mail tests send to)"
+    python3 -m pip install --quiet --disable-pip-version-check aiosmtpd
+  fi
   if [ ! -d end2end/node_modules/@playwright/test ] || [ ! -d end2end/node_modules/@axe-core/playwright ]; then
     say "npm ci (Playwright and axe-core; browsers come from Debian)"
     (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --silent)

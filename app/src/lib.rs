@@ -10,6 +10,8 @@ pub mod csp;
 pub mod error;
 pub mod i18n;
 pub mod islands;
+#[cfg(feature = "ssr")]
+pub mod mail;
 pub mod pages;
 pub mod request;
 

@@ -8,6 +8,7 @@ use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
 use crate::http::client_ip::TrustedProxies;
+use crate::mail::{MailSettings, SmtpTls};
 use doorstep::services::auth::SessionPolicy;
 
 #[derive(Clone, PartialEq)]
@@ -29,6 +30,8 @@ pub struct Config {
     pub session_idle_days: u32,
     /// …and this many days after sign-in, however active.
     pub session_max_days: u32,
+    /// Where mail goes (SMTP, or files when no host is set).
+    pub mail: MailSettings,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -59,7 +62,7 @@ pub enum ConfigError {
 }
 
 /// Every setting: name, what it accepts (for error messages).
-const KEYS: [(&str, &str); 13] = [
+const KEYS: [(&str, &str); 19] = [
     ("address", "an IP address and port such as 127.0.0.1:3000"),
     ("public_url", "an http:// or https:// URL"),
     ("data_dir", "a folder path"),
@@ -85,6 +88,18 @@ const KEYS: [(&str, &str); 13] = [
         "session_max_days",
         "a whole number of days from 1 to 365, at least session_idle_days",
     ),
+    (
+        "smtp_host",
+        "empty (mail is written to files) or a host name",
+    ),
+    ("smtp_port", "a port number from 1 to 65535"),
+    ("smtp_tls", "\"starttls\", \"tls\" or \"none\""),
+    ("smtp_username", "text (empty: no sign-in)"),
+    ("smtp_password", "text"),
+    (
+        "mail_from",
+        "an address such as \"Brightside <portal@example.com>\"",
+    ),
 ];
 
 impl Default for Config {
@@ -103,6 +118,7 @@ impl Default for Config {
             trusted_proxies: TrustedProxies::default(),
             session_idle_days: 30,
             session_max_days: 90,
+            mail: MailSettings::default(),
         }
     }
 }
@@ -188,8 +204,8 @@ impl Config {
         let invalid = |value: &str| ConfigError::Invalid {
             key,
             env: env_name(key),
-            // A database URL may carry a password: never echo it.
-            value: if key == "database_url" {
+            // A database URL or a password: never echo it.
+            value: if key == "database_url" || key == "smtp_password" {
                 "not accepted".to_string()
             } else {
                 format!("{value:?}")
@@ -230,6 +246,29 @@ impl Config {
             }
             "session_idle_days" => self.session_idle_days = days(v).ok_or_else(|| invalid(v))?,
             "session_max_days" => self.session_max_days = days(v).ok_or_else(|| invalid(v))?,
+            "smtp_host" => self.mail.smtp_host = v.to_string(),
+            "smtp_port" => {
+                self.mail.smtp_port = v
+                    .parse()
+                    .ok()
+                    .filter(|p| *p > 0)
+                    .ok_or_else(|| invalid(v))?;
+            }
+            "smtp_tls" => {
+                self.mail.smtp_tls = match v {
+                    "starttls" => SmtpTls::StartTls,
+                    "tls" => SmtpTls::Tls,
+                    "none" => SmtpTls::None,
+                    _ => return Err(invalid(v)),
+                }
+            }
+            "smtp_username" => self.mail.smtp_username = v.to_string(),
+            "smtp_password" => self.mail.smtp_password = value.clone(),
+            "mail_from" => {
+                v.parse::<lettre::message::Mailbox>()
+                    .map_err(|_| invalid(v))?;
+                self.mail.from = v.to_string();
+            }
             "hash_files" => self.hash_files = parse_bool(v).ok_or_else(|| invalid(v))?,
             "demo_on_empty" => self.demo_on_empty = parse_bool(v).ok_or_else(|| invalid(v))?,
             "log_format" => {
@@ -342,6 +381,19 @@ impl fmt::Debug for Config {
             .field("trusted_proxies", &self.trusted_proxies)
             .field("session_idle_days", &self.session_idle_days)
             .field("session_max_days", &self.session_max_days)
+            .field("smtp_host", &self.mail.smtp_host)
+            .field("smtp_port", &self.mail.smtp_port)
+            .field("smtp_tls", &self.mail.smtp_tls)
+            .field("smtp_username", &self.mail.smtp_username)
+            .field(
+                "smtp_password",
+                &if self.mail.smtp_password.is_empty() {
+                    ""
+                } else {
+                    "…"
+                },
+            )
+            .field("mail_from", &self.mail.from)
             .finish()
     }
 }
@@ -457,5 +509,26 @@ mod tests {
         .expect_err("max below idle");
         assert!(err.to_string().contains("session_max_days"), "{err}");
         assert!(Config::from_sources("x", "session_idle_days = 0", &env(&[])).is_err());
+    }
+
+    #[test]
+    fn mail_settings_and_their_secrets() {
+        let c = Config::from_sources(
+            "x",
+            "smtp_host = \"mail.example.com\"\nsmtp_port = 465\nsmtp_tls = \"tls\"\n\
+             smtp_username = \"portal\"\nsmtp_password = \"s3cret\"\n\
+             mail_from = \"Brightside <portal@example.com>\"",
+            &env(&[]),
+        )
+        .expect("mail settings");
+        assert_eq!(c.mail.smtp_port, 465);
+        assert_eq!(c.mail.smtp_tls, SmtpTls::Tls);
+        assert!(!format!("{c:?}").contains("s3cret"));
+        let err = Config::from_sources("x", "smtp_tls = \"ssl\"", &env(&[])).expect_err("tls");
+        assert!(err.to_string().contains("starttls"), "{err}");
+        let err = Config::from_sources("x", "mail_from = \"not an address\"", &env(&[]))
+            .expect_err("from");
+        assert!(err.to_string().contains("mail_from"), "{err}");
+        assert!(Config::from_sources("x", "smtp_port = 0", &env(&[])).is_err());
     }
 }

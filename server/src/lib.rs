@@ -4,5 +4,6 @@ pub mod assets;
 pub mod cli;
 pub mod config;
 pub mod http;
+pub mod mail;
 pub mod startup;
 pub mod telemetry;

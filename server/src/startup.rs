@@ -5,6 +5,7 @@ use crate::assets::Assets;
 use crate::config::Config;
 use crate::http::{ServerState, router};
 use app::state::AppState;
+use doorstep::services::tasks::{Runner, RunnerSettings};
 use doorstep::store::{Store, StoreError, business};
 use leptos::prelude::LeptosOptions;
 use std::net::SocketAddr;
@@ -24,6 +25,8 @@ pub enum StartError {
     Serve(String),
     #[error("{0}")]
     Command(String),
+    #[error("mail: {0}")]
+    Mail(#[from] crate::mail::MailSetupError),
 }
 
 /// Connects to the configured database (creating the SQLite file, readable by this user
@@ -110,18 +113,33 @@ pub async fn state(config: &Config, store: Store) -> Result<ServerState, StartEr
             Err(err) => tracing::warn!(%err, "asset compression task failed"),
         }
     }
+    let app = AppState::new(
+        store.clone(),
+        settings,
+        config.secure_cookies(),
+        config.session_policy(),
+    );
+    let tasks = task_runner(config, &app)?;
     Ok(ServerState {
         leptos,
         public_origin: config.public_origin().into(),
-        app: AppState::new(
-            store,
-            settings,
-            config.secure_cookies(),
-            config.session_policy(),
-        ),
+        app,
         assets: std::sync::Arc::new(assets),
         trusted_proxies: std::sync::Arc::new(config.trusted_proxies.clone()),
+        tasks,
     })
+}
+
+/// The background task worker, with a handler for every kind of task.
+pub fn task_runner(config: &Config, app: &AppState) -> Result<Runner, StartError> {
+    let mail = crate::mail::MailSender::new(app.clone(), &config.mail, &config.data_dir)?;
+    tracing::info!(destination = %mail.destination(), "mail");
+    Ok(Runner::new(
+        app.store.clone(),
+        &worker_name(),
+        vec![std::sync::Arc::new(mail)],
+        RunnerSettings::default(),
+    ))
 }
 
 /// A bound, ready server; `serve` runs it.
@@ -149,6 +167,8 @@ impl Server {
         let store = self.state.app.store.clone();
         let purge = tokio::spawn(purge_sessions(store.clone()));
         let refresh = tokio::spawn(refresh_settings(self.state.app.clone()));
+        // The one place background work runs (handlers: `task_runner`).
+        let tasks = tokio::spawn(self.state.tasks.clone().run());
         let app = router(self.state);
         let result = axum::serve(
             self.listener,
@@ -159,9 +179,23 @@ impl Server {
         .map_err(|e| StartError::Serve(e.to_string()));
         purge.abort();
         refresh.abort();
+        tasks.abort();
         store.close().await;
         result
     }
+}
+
+/// This process's name among the workers claiming background tasks.
+fn worker_name() -> String {
+    let host = std::fs::read_to_string("/etc/hostname")
+        .ok()
+        .map(|h| h.trim().to_string())
+        .filter(|h| !h.is_empty())
+        .unwrap_or_else(|| "doorstep".into());
+    let started = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    format!("{host}:{}:{started:08x}", std::process::id())
 }
 
 /// How often the business settings are read again, so that a change made by another

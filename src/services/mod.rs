@@ -6,4 +6,6 @@ pub mod auth;
 pub mod availability;
 pub mod clock;
 pub mod demo;
+pub mod mail;
 pub mod people;
+pub mod tasks;

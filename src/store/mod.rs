@@ -7,8 +7,10 @@ pub mod accounts;
 pub mod audit;
 pub mod business;
 mod codec;
+pub mod mail;
 pub mod scheduling;
 pub mod sessions;
+pub mod tasks;
 pub mod users;
 
 use sqlx::any::AnyPoolOptions;

@@ -92,3 +92,8 @@ not-found-body = Die Adresse ist vielleicht falsch geschrieben, oder die Seite w
 offline-title = Sie sind offline
 offline-body = Diese Seite braucht eine Verbindung. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.
 offline-retry = Erneut versuchen
+
+## Mail
+mail-footer = { $business } · gesendet von seinem Kundenportal
+mail-settings-check-subject = { $business }: Das Portal kann E-Mails senden
+mail-settings-check-body = Diese Nachricht prüft die E-Mail-Einstellungen des Portals. Sie ist angekommen, also funktionieren sie.

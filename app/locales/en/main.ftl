@@ -93,3 +93,8 @@ not-found-body = The address may be mistyped, or the page has moved.
 offline-title = You are offline
 offline-body = This page needs a connection. Check your connection and try again.
 offline-retry = Try again
+
+## Mail
+mail-footer = { $business } · sent by its customer portal
+mail-settings-check-subject = { $business }: the portal can send mail
+mail-settings-check-body = This message was sent to check the portal's mail settings. It arrived, so they work.

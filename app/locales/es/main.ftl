@@ -92,3 +92,8 @@ not-found-body = Puede que la dirección esté mal escrita o que la página se h
 offline-title = Está sin conexión
 offline-body = Esta página necesita conexión. Compruebe su conexión e inténtelo de nuevo.
 offline-retry = Reintentar
+
+## Mail
+mail-footer = { $business } · enviado por su portal de clientes
+mail-settings-check-subject = { $business }: el portal puede enviar correos
+mail-settings-check-body = Este mensaje se envió para comprobar la configuración de correo del portal. Ha llegado, así que funciona.

@@ -92,3 +92,8 @@ not-found-body = L’adresse est peut-être mal saisie, ou la page a été dépl
 offline-title = Vous êtes hors ligne
 offline-body = Cette page a besoin d’une connexion. Vérifiez votre connexion et réessayez.
 offline-retry = Réessayer
+
+## Mail
+mail-footer = { $business } · envoyé par son portail client
+mail-settings-check-subject = { $business } : le portail peut envoyer des e-mails
+mail-settings-check-body = Ce message vérifie les réglages d’e-mail du portail. Il est arrivé : ils fonctionnent.

@@ -49,6 +49,15 @@ enum Command {
     Demo,
     /// Print the arrival windows and candidate technicians for a service at a place.
     Availability(availability::Availability),
+    /// Send a message to check the mail settings, and say where it went.
+    MailTest {
+        /// Who gets the message.
+        #[arg(long)]
+        to: String,
+        /// Its language (en, es, fr, de).
+        #[arg(long, default_value = "en")]
+        locale: String,
+    },
 }
 
 pub async fn run(cli: Cli) -> ExitCode {
@@ -73,6 +82,7 @@ pub async fn run(cli: Cli) -> ExitCode {
         Command::CreateAdmin(args) => admin::run(&config, args).await,
         Command::Demo => demo(&config).await.map(|_| ()),
         Command::Availability(args) => availability::run(&config, args).await,
+        Command::MailTest { to, locale } => mail_test(&config, &to, &locale).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -96,6 +106,49 @@ async fn demo(config: &Config) -> Result<(), StartError> {
     print_demo_sign_ins();
     store.close().await;
     Ok(())
+}
+
+async fn mail_test(config: &Config, to: &str, locale: &str) -> Result<(), StartError> {
+    let to = doorstep::email::Email::parse(to)
+        .map_err(|_| StartError::Command(format!("{to:?} is not an email address")))?;
+    let locale = doorstep::locale::Locale::parse(locale).map_err(|_| {
+        StartError::Command(format!("unknown language {locale:?} (en, es, fr, de)"))
+    })?;
+    let store = startup::open_store(config).await?;
+    let business = {
+        let mut conn = store.conn().await?;
+        doorstep::store::business::load(&mut conn)
+            .await?
+            .unwrap_or_default()
+    };
+    let app = app::state::AppState::new(
+        store.clone(),
+        business,
+        config.secure_cookies(),
+        config.session_policy(),
+    );
+    let runner = startup::task_runner(config, &app)?;
+    let id = doorstep::services::mail::queue_settings_check(&store, &to, locale).await?;
+    // Send it now, with whatever else is due, as the server's worker would.
+    while let Some(outcome) = runner.run_once().await? {
+        tracing::debug!(?outcome, "background task");
+    }
+    let row = {
+        let mut conn = store.conn().await?;
+        doorstep::store::mail::by_id(&mut conn, id).await?
+    };
+    store.close().await;
+    match (row.sent_at, row.delivery) {
+        (Some(_), Some(delivery)) => {
+            println!("Sent to {}: {delivery}", to.as_str());
+            Ok(())
+        }
+        _ => Err(StartError::Command(
+            "the message could not be sent yet; the log above says why, and the server will \
+             keep trying"
+                .into(),
+        )),
+    }
 }
 
 fn print_demo_sign_ins() {

@@ -33,6 +33,8 @@ pub struct ServerState {
     pub assets: std::sync::Arc<Assets>,
     /// Proxies whose `X-Forwarded-For` names the client.
     pub trusted_proxies: std::sync::Arc<client_ip::TrustedProxies>,
+    /// The background task worker of this instance.
+    pub tasks: doorstep::services::tasks::Runner,
 }
 
 impl axum::extract::FromRef<ServerState> for LeptosOptions {

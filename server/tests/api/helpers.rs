@@ -17,6 +17,10 @@ pub struct TestApp {
     pub store: Store,
     /// A browser-like client: keeps cookies, does not follow redirects (tests look at them).
     pub client: Client,
+    /// The server's background task worker (it also runs on its own).
+    pub tasks: doorstep::services::tasks::Runner,
+    /// The server's data folder.
+    pub data_dir: std::path::PathBuf,
     /// Drops this test's PostgreSQL database when the test ends.
     _database: DatabaseGuard,
     _dir: tempfile::TempDir,
@@ -111,6 +115,32 @@ async fn sqlx_execute(store: &Store, sql: &str) {
         .expect("statement");
 }
 
+/// A migrated, empty database of its own, with no server (and so no background worker)
+/// running on it.
+pub struct TestStore {
+    pub store: Store,
+    _database: DatabaseGuard,
+    _dir: tempfile::TempDir,
+}
+
+pub async fn test_store() -> TestStore {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (url, database) = fresh_database(&dir).await;
+    let store = Store::connect(&url, 8).await.expect("connect");
+    store.migrate().await.expect("migrate");
+    TestStore {
+        store,
+        _database: database,
+        _dir: dir,
+    }
+}
+
+impl TestStore {
+    pub async fn execute(&self, sql: &str) {
+        sqlx_execute(&self.store, sql).await;
+    }
+}
+
 pub async fn spawn_app() -> TestApp {
     spawn_app_with(true).await
 }
@@ -145,6 +175,7 @@ pub async fn spawn_configured(demo: bool, settings: &[(&str, &str)]) -> TestApp 
             .expect("demo data");
     }
     let state = startup::state(&config, store.clone()).await.expect("state");
+    let tasks = state.tasks.clone();
     let server = startup::Server::bind(config.address, state)
         .await
         .expect("bind");
@@ -155,6 +186,8 @@ pub async fn spawn_configured(demo: bool, settings: &[(&str, &str)]) -> TestApp 
         database_url: url,
         store,
         client: client(),
+        tasks,
+        data_dir: dir.path().to_path_buf(),
         _database: database,
         _dir: dir,
     }

@@ -1,0 +1,126 @@
+//! Mail texts: every message is rendered from the Fluent files in the recipient's language,
+//! as plain text and as HTML carrying the business's name and colours. Arguments are the
+//! message's own (strings); the business's name is always available as `$business`.
+
+use crate::i18n::{Arg, tr};
+use doorstep::brand::Business;
+use doorstep::locale::Locale;
+use doorstep::services::mail::MailTemplate;
+use std::collections::BTreeMap;
+
+/// A message ready to send.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RenderedMail {
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+/// Renders `template` in `locale` for `business`.
+pub fn render(
+    template: MailTemplate,
+    locale: Locale,
+    args: &BTreeMap<String, String>,
+    business: &Business,
+) -> RenderedMail {
+    let mut fluent_args: Vec<(&str, Arg)> = args
+        .iter()
+        .map(|(k, v)| (k.as_str(), Arg::Str(v.clone())))
+        .collect();
+    fluent_args.push(("business", Arg::Str(business.name.clone())));
+    let key = |part: &str| format!("mail-{}-{part}", template.as_str());
+    let subject = tr(locale, &key("subject"), &fluent_args);
+    let paragraphs: Vec<String> = tr(locale, &key("body"), &fluent_args)
+        .split("\n\n")
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect();
+    let footer = tr(locale, "mail-footer", &fluent_args);
+    let text = format!("{}\n\n-- \n{footer}\n", paragraphs.join("\n\n"));
+    let html = html_page(locale, business, &subject, &paragraphs, &footer);
+    RenderedMail {
+        subject,
+        text,
+        html,
+    }
+}
+
+fn html_page(
+    locale: Locale,
+    business: &Business,
+    subject: &str,
+    paragraphs: &[String],
+    footer: &str,
+) -> String {
+    let body: String = paragraphs
+        .iter()
+        .map(|p| format!("<p style=\"margin:0 0 16px\">{}</p>", escape(p)))
+        .collect();
+    format!(
+        "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width\"><title>{title}</title></head>\
+         <body style=\"margin:0;background:#f4f4f5;font-family:system-ui,sans-serif;color:#18181b\">\
+         <div style=\"max-width:560px;margin:0 auto;background:#ffffff\">\
+         <div style=\"background:{brand};color:{on_brand};padding:16px 24px;font-size:20px;font-weight:600\">{name}</div>\
+         <div style=\"padding:24px;font-size:16px;line-height:1.5\">{body}</div>\
+         <div style=\"border-top:4px solid {accent};padding:16px 24px;font-size:13px;color:#52525b\">{footer}</div>\
+         </div></body></html>",
+        lang = locale.code(),
+        title = escape(subject),
+        brand = business.primary,
+        on_brand = business.primary.readable_text(),
+        accent = business.accent,
+        name = escape(&business.name),
+        footer = escape(footer),
+    )
+}
+
+/// Text as HTML: the five characters that matter, escaped.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_in_the_recipients_language_with_the_brand_and_escapes() {
+        let business = Business {
+            name: "Tom & <Jerry>".into(),
+            ..Business::default()
+        };
+        let en = render(
+            MailTemplate::SettingsCheck,
+            Locale::En,
+            &BTreeMap::new(),
+            &business,
+        );
+        let de = render(
+            MailTemplate::SettingsCheck,
+            Locale::De,
+            &BTreeMap::new(),
+            &business,
+        );
+        assert_ne!(en.subject, de.subject);
+        assert!(en.subject.contains("Tom & <Jerry>"), "{}", en.subject);
+        assert!(en.html.contains("Tom &amp; &lt;Jerry&gt;"), "{}", en.html);
+        assert!(!en.html.contains("<Jerry>"));
+        assert!(en.html.contains(&business.primary.to_string()));
+        assert!(de.html.contains("lang=\"de\""));
+        assert!(en.text.contains("Tom & <Jerry>"));
+        assert!(!en.text.contains("mail-"), "every key found: {}", en.text);
+        assert!(!de.text.contains("mail-"), "every key found: {}", de.text);
+    }
+}

@@ -1,0 +1,122 @@
+//! Mail to people: queued in the transaction of the change that causes it (a row of
+//! `mail_messages` and a background task to send it), rendered and sent by the server's
+//! mail handler in the recipient's language.
+
+use crate::email::Email;
+use crate::locale::Locale;
+use crate::services::{clock, tasks};
+use crate::store::mail::NewMail;
+use crate::store::{Conn, Store, StoreError};
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+/// The background task kind that sends one message; its payload is `{"mail": ID}`.
+pub const SEND_MAIL: &str = "mail.send";
+/// Attempts a message gets before it is given up (about a day with the growing pauses).
+pub const SEND_ATTEMPTS: i64 = 12;
+
+/// Which mail it is: each has its texts in the Fluent files (`mail-<name>-…`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MailTemplate {
+    /// Sent by `doorstep mail-test` to check the mail settings.
+    SettingsCheck,
+}
+
+impl MailTemplate {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::SettingsCheck => "settings-check",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        match raw {
+            "settings-check" => Some(Self::SettingsCheck),
+            _ => None,
+        }
+    }
+}
+
+/// A message to queue.
+#[derive(Clone, Debug)]
+pub struct Mail<'a> {
+    pub to: &'a Email,
+    pub to_name: Option<&'a str>,
+    pub locale: Locale,
+    pub template: MailTemplate,
+    pub args: BTreeMap<String, String>,
+}
+
+/// The payload of a send task.
+pub fn send_payload(mail_id: i64) -> String {
+    format!("{{\"mail\":{mail_id}}}")
+}
+
+/// The message id a send task's payload names.
+pub fn parse_send_payload(payload: &str) -> Option<i64> {
+    let value: serde_json::Value = serde_json::from_str(payload).ok()?;
+    value.get("mail")?.as_i64()
+}
+
+/// Writes the message and its send task; use the transaction of the change it tells of.
+pub async fn queue(conn: &mut Conn, mail: &Mail<'_>) -> Result<i64, StoreError> {
+    let args = serde_json::to_string(&mail.args).unwrap_or_else(|_| "{}".into());
+    let id = crate::store::mail::insert(
+        conn,
+        &NewMail {
+            to_address: mail.to.as_str(),
+            to_name: mail.to_name,
+            locale: mail.locale.code(),
+            template: mail.template.as_str(),
+            args: &args,
+        },
+        clock::now(),
+    )
+    .await?;
+    tasks::enqueue(
+        conn,
+        SEND_MAIL,
+        &send_payload(id),
+        Duration::ZERO,
+        SEND_ATTEMPTS,
+    )
+    .await?;
+    Ok(id)
+}
+
+/// Queues the message that checks the mail settings (`doorstep mail-test`).
+pub async fn queue_settings_check(
+    store: &Store,
+    to: &Email,
+    locale: Locale,
+) -> Result<i64, StoreError> {
+    let mut tx = store.begin().await?;
+    let id = queue(
+        &mut tx,
+        &Mail {
+            to,
+            to_name: None,
+            locale,
+            template: MailTemplate::SettingsCheck,
+            args: BTreeMap::new(),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn payloads_and_templates_round_trip() {
+        assert_eq!(parse_send_payload(&send_payload(42)), Some(42));
+        assert_eq!(parse_send_payload("{}"), None);
+        assert_eq!(parse_send_payload("nonsense"), None);
+        let t = MailTemplate::SettingsCheck;
+        assert_eq!(MailTemplate::parse(t.as_str()), Some(t));
+        assert_eq!(MailTemplate::parse("other"), None);
+    }
+}
