@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod auth;
 pub mod availability;
+pub mod booking;
 pub mod clock;
 pub mod demo;
 pub mod mail;

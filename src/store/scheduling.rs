@@ -381,3 +381,29 @@ pub async fn insert_job(conn: &mut Conn, job: &NewJob, created_at: i64) -> Resul
     .await?;
     Ok(id)
 }
+
+/// Takes the technician's booking lock until the transaction ends: a write to their row,
+/// so it must be the transaction's first statement (on SQLite a transaction that read
+/// first could not write later). Bookings for the same technician queue here; others pass.
+pub async fn lock_technician(conn: &mut Conn, user_id: i64) -> Result<bool, StoreError> {
+    let done = sqlx::query("UPDATE technicians SET skills = skills WHERE user_id = $1")
+        .bind(user_id)
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// A location of `account_id` with what booking needs: where it is and its postal code.
+pub async fn bookable_location(
+    conn: &mut Conn,
+    account_id: i64,
+    location_id: i64,
+) -> Result<Option<(f64, f64, String)>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT latitude, longitude, postal_code FROM locations WHERE id = $1 AND account_id = $2",
+    )
+    .bind(location_id)
+    .bind(account_id)
+    .fetch_optional(conn)
+    .await?)
+}

@@ -4,6 +4,7 @@
 mod audit;
 mod auth;
 mod availability;
+mod booking;
 mod demo;
 mod helpers;
 mod home;

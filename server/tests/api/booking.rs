@@ -1,0 +1,183 @@
+//! Booking re-checks inside one transaction per technician: two customers can never get the
+//! same technician time, on either engine.
+
+use crate::helpers::{TestApp, spawn_app};
+use doorstep::brand::Business;
+use doorstep::ids::{AccountRef, LocationRef};
+use doorstep::services::availability::{Query, find_windows};
+use doorstep::services::booking::{BookingError, BookingRequest, book};
+use jiff::Timestamp;
+
+async fn business(app: &TestApp) -> Business {
+    let mut conn = app.store.conn().await.expect("conn");
+    doorstep::store::business::load(&mut conn)
+        .await
+        .expect("load")
+        .expect("settings")
+}
+
+/// Ana's household and its one location.
+async fn anas_home(app: &TestApp) -> (AccountRef, LocationRef) {
+    let mut conn = app.store.conn().await.expect("conn");
+    let (location, account): (i64, i64) =
+        sqlx::query_as("SELECT id, account_id FROM locations WHERE label = 'Home'")
+            .fetch_one(&mut *conn)
+            .await
+            .expect("home");
+    (AccountRef::from_id(account), LocationRef::from_id(location))
+}
+
+/// Leaves one cleaner working, with one-hour windows: a standard clean (two hours) then
+/// fills a window, so each window has room for exactly one booking.
+async fn one_cleaner_one_hour_windows(app: &TestApp) {
+    app.execute(
+        "DELETE FROM technician_hours WHERE user_id <> (SELECT MIN(user_id) FROM technicians \
+         WHERE skills LIKE '%cleaning%')",
+    )
+    .await;
+    app.execute("DELETE FROM technician_extra_shifts").await;
+    app.execute("UPDATE scheduling_rules SET window_min = 60, step_min = 60")
+        .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn twenty_customers_racing_for_one_window_one_gets_it() {
+    let app = spawn_app().await;
+    one_cleaner_one_hour_windows(&app).await;
+    let settings = business(&app).await;
+    let (account, location) = anas_home(&app).await;
+    let now = Timestamp::now();
+    let query = Query {
+        service_name: "Standard clean",
+        at: doorstep::scheduling::GeoPoint::new(52.5386, 13.4105).expect("point"),
+        postal_code: Some("10435"),
+        from: now.to_zoned(settings.time_zone.zone()).date(),
+        days: 14,
+        now,
+    };
+    let (_, windows) = find_windows(&app.store, &settings, &query)
+        .await
+        .expect("windows");
+    let window = windows
+        .iter()
+        .find(|w| w.candidates.len() == 1)
+        .expect("a window with one candidate");
+    let attempts = (0..20).map(|_| {
+        let store = app.store.clone();
+        let settings = settings.clone();
+        let start = window.start;
+        tokio::spawn(async move {
+            book(
+                &store,
+                &settings,
+                &BookingRequest {
+                    account,
+                    location,
+                    service_name: "Standard clean",
+                    window_start: start,
+                    now,
+                },
+            )
+            .await
+        })
+    });
+    let attempts: Vec<_> = attempts.collect();
+    let (mut booked, mut taken) = (Vec::new(), 0);
+    for attempt in attempts {
+        match attempt.await.expect("task") {
+            Ok(done) => booked.push(done),
+            Err(BookingError::JustTaken { alternatives }) => {
+                taken += 1;
+                assert!(
+                    alternatives.iter().all(|w| w.start != window.start),
+                    "the taken window is not offered again"
+                );
+            }
+            Err(other) => panic!("{other}"),
+        }
+    }
+    assert_eq!(booked.len(), 1, "exactly one booking");
+    assert_eq!(taken, 19);
+    let job = &booked[0];
+    assert!(job.planned_start >= window.start && job.planned_start < window.end);
+
+    // The database holds no overlap for that technician.
+    let mut conn = app.store.conn().await.expect("conn");
+    let spans: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT planned_start, planned_end FROM jobs WHERE technician_id = $1 \
+         AND status <> 'cancelled' ORDER BY planned_start",
+    )
+    .bind(job.technician)
+    .fetch_all(&mut *conn)
+    .await
+    .expect("jobs");
+    for pair in spans.windows(2) {
+        assert!(pair[0].1 <= pair[1].0, "overlap: {pair:?}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_window_never_offered_is_refused_with_the_nearest_open_ones() {
+    let app = spawn_app().await;
+    let settings = business(&app).await;
+    let (account, location) = anas_home(&app).await;
+    let now = Timestamp::now();
+    // Three in the morning, a week from now: nobody works then.
+    let night = now
+        .to_zoned(settings.time_zone.zone())
+        .date()
+        .checked_add(jiff::Span::new().days(7))
+        .expect("date")
+        .at(3, 0, 0, 0)
+        .to_zoned(settings.time_zone.zone())
+        .expect("zoned")
+        .timestamp();
+    let refused = book(
+        &app.store,
+        &settings,
+        &BookingRequest {
+            account,
+            location,
+            service_name: "Standard clean",
+            window_start: night,
+            now,
+        },
+    )
+    .await;
+    match refused {
+        Err(BookingError::JustTaken { alternatives }) => {
+            assert!(!alternatives.is_empty(), "nearby windows are offered");
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_location_of_another_account_cannot_be_booked() {
+    let app = spawn_app().await;
+    let settings = business(&app).await;
+    let (_, location) = anas_home(&app).await;
+    let mut conn = app.store.conn().await.expect("conn");
+    let (other,): (i64,) =
+        sqlx::query_as("SELECT id FROM customer_accounts WHERE kind = 'company'")
+            .fetch_one(&mut *conn)
+            .await
+            .expect("company");
+    drop(conn);
+    let refused = book(
+        &app.store,
+        &settings,
+        &BookingRequest {
+            account: AccountRef::from_id(other),
+            location,
+            service_name: "Standard clean",
+            window_start: Timestamp::now(),
+            now: Timestamp::now(),
+        },
+    )
+    .await;
+    assert!(
+        matches!(refused, Err(BookingError::UnknownLocation)),
+        "{refused:?}"
+    );
+}

@@ -1,0 +1,149 @@
+//! Booking a visit: the customer picks a window the engine offered; confirming re-checks it
+//! inside one transaction per candidate technician, holding that technician's booking
+//! lock, and assigns the best one who still fits. Two customers can never get the same
+//! technician time: the second finds the first's job when it re-checks, and is told the
+//! window was just taken, with the nearest windows still open.
+
+use crate::brand::Business;
+use crate::ids::{AccountRef, LocationRef};
+use crate::scheduling::{self, GeoPoint, Window};
+use crate::services::availability::{self, AvailabilityError, Query};
+use crate::services::clock;
+use crate::store::scheduling::{self as sched, NewJob};
+use crate::store::{Store, StoreError};
+use jiff::{SignedDuration, Timestamp};
+use tracing::instrument;
+
+#[derive(Debug, thiserror::Error)]
+pub enum BookingError {
+    #[error("the location is not one of the account's")]
+    UnknownLocation,
+    #[error(transparent)]
+    Availability(#[from] AvailabilityError),
+    /// The window is not (or no longer) offered; the nearest open ones, nearest first.
+    #[error("that window was just taken")]
+    JustTaken { alternatives: Vec<Window> },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// What the customer confirmed.
+#[derive(Clone, Debug)]
+pub struct BookingRequest<'a> {
+    pub account: AccountRef,
+    pub location: LocationRef,
+    pub service_name: &'a str,
+    /// The start of the offered window they chose.
+    pub window_start: Timestamp,
+    pub now: Timestamp,
+}
+
+/// A booked visit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Booked {
+    pub job_id: i64,
+    pub technician: i64,
+    pub window: (Timestamp, Timestamp),
+    pub planned_start: Timestamp,
+}
+
+/// Alternatives offered with "just taken".
+const ALTERNATIVES: usize = 3;
+
+/// Books the window for the best technician who can still take it.
+#[instrument(skip(store, business), fields(account = %request.account))]
+pub async fn book(
+    store: &Store,
+    business: &Business,
+    request: &BookingRequest<'_>,
+) -> Result<Booked, BookingError> {
+    let (lat, lng, postal_code) = {
+        let mut conn = store.conn().await?;
+        sched::bookable_location(&mut conn, request.account.id(), request.location.id())
+            .await?
+            .ok_or(BookingError::UnknownLocation)?
+    };
+    let at = GeoPoint::new(lat, lng).map_err(|_| BookingError::UnknownLocation)?;
+    let tz = business.time_zone.zone();
+    let query = Query {
+        service_name: request.service_name,
+        at,
+        postal_code: Some(&postal_code),
+        from: request.window_start.to_zoned(tz).date(),
+        days: 1,
+        now: request.now,
+    };
+    let (snap, windows) = availability::find_windows(store, business, &query).await?;
+    if let Some(window) = windows.iter().find(|w| w.start == request.window_start) {
+        for candidate in &window.candidates {
+            let Some(technician) = snap
+                .technicians
+                .iter()
+                .find(|t| t.id == candidate.technician)
+            else {
+                continue;
+            };
+            let mut tx = store.begin().await?;
+            if !sched::lock_technician(&mut tx, technician.id).await? {
+                continue;
+            }
+            // Inside the lock: the technician's day as it is now, other bookings included.
+            let day_start = window.start - SignedDuration::from_hours(48);
+            let day_end = window.end + SignedDuration::from_hours(48);
+            let jobs = sched::jobs(&mut tx, day_start, day_end).await?;
+            let still = scheduling::best_technicians(
+                &snap.service,
+                at,
+                Some(&postal_code),
+                candidate.planned_start,
+                std::slice::from_ref(technician),
+                &jobs,
+                &snap.rules,
+            );
+            let Some(fit) = still.into_iter().next() else {
+                // Someone took this technician's time meanwhile; try the next one.
+                tx.rollback().await.map_err(StoreError::from)?;
+                continue;
+            };
+            let end = fit.planned_start + snap.service.duration();
+            let job_id = sched::insert_job(
+                &mut tx,
+                &NewJob {
+                    account_id: request.account.id(),
+                    location_id: request.location.id(),
+                    service_id: snap.service.id,
+                    technician_id: Some(technician.id),
+                    status: "scheduled",
+                    planned_start: fit.planned_start.as_second(),
+                    planned_end: end.as_second(),
+                },
+                clock::now(),
+            )
+            .await?;
+            tx.commit().await.map_err(StoreError::from)?;
+            return Ok(Booked {
+                job_id,
+                technician: technician.id,
+                window: (window.start, window.end),
+                planned_start: fit.planned_start,
+            });
+        }
+    }
+    // Taken (or never offered): the nearest windows open now, over the next week.
+    let around = Query {
+        from: query.from,
+        days: 7,
+        ..query
+    };
+    let (_, open) = availability::find_windows(store, business, &around).await?;
+    Err(BookingError::JustTaken {
+        alternatives: nearest(open, request.window_start),
+    })
+}
+
+/// The open windows nearest to `wanted`, nearest first.
+fn nearest(mut open: Vec<Window>, wanted: Timestamp) -> Vec<Window> {
+    open.sort_by_key(|w| (w.start.as_second() - wanted.as_second()).abs());
+    open.truncate(ALTERNATIVES);
+    open
+}
