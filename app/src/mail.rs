@@ -123,4 +123,42 @@ mod tests {
         assert!(!en.text.contains("mail-"), "every key found: {}", en.text);
         assert!(!de.text.contains("mail-"), "every key found: {}", de.text);
     }
+
+    #[test]
+    fn every_template_exists_in_every_language_with_its_paragraphs() {
+        let args: BTreeMap<String, String> = [
+            ("service", "Standard clean"),
+            ("date", "24.11.2026"),
+            ("from", "10:00"),
+            ("to", "11:00"),
+            ("technician", "Tomás"),
+            ("name", "Ana"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        for template in MailTemplate::ALL {
+            for locale in [Locale::En, Locale::Es, Locale::Fr, Locale::De] {
+                let mail = render(template, locale, &args, &Business::default());
+                assert!(
+                    !mail.subject.starts_with("mail-"),
+                    "{template:?} {locale:?}"
+                );
+                assert!(!mail.text.contains("mail-"), "{template:?} {locale:?}");
+                assert!(!mail.text.contains("{ $"), "{template:?} {locale:?}");
+            }
+        }
+        let booked = render(
+            MailTemplate::VisitBooked,
+            Locale::De,
+            &args,
+            &Business::default(),
+        );
+        assert!(
+            booked.text.contains("Tomás") && booked.text.contains("10:00"),
+            "{}",
+            booked.text
+        );
+        assert_eq!(booked.html.matches("<p ").count(), 3, "{}", booked.html);
+    }
 }

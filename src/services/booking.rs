@@ -2,13 +2,17 @@
 //! inside one transaction per candidate technician, holding that technician's booking
 //! lock, and assigns the best one who still fits. Two customers can never get the same
 //! technician time: the second finds the first's job when it re-checks, and is told the
-//! window was just taken, with the nearest windows still open.
+//! window was just taken, with the nearest windows still open. The visit, its audit entry
+//! and the confirmation mail are written together.
 
 use crate::brand::Business;
+use crate::dto::SessionUser;
 use crate::ids::{AccountRef, LocationRef};
 use crate::scheduling::{self, GeoPoint, Window};
 use crate::services::availability::{self, AvailabilityError, Query};
 use crate::services::clock;
+use crate::services::mail::{self, Mail, MailTemplate};
+use crate::store::audit::{self, RequestOrigin};
 use crate::store::scheduling::{self as sched, NewJob};
 use crate::store::{Store, StoreError};
 use jiff::{SignedDuration, Timestamp};
@@ -36,6 +40,9 @@ pub struct BookingRequest<'a> {
     /// The start of the offered window they chose.
     pub window_start: Timestamp,
     pub now: Timestamp,
+    /// Who books: the audit entry's actor and the confirmation's recipient.
+    pub by: &'a SessionUser,
+    pub origin: &'a RequestOrigin,
 }
 
 /// A booked visit.
@@ -120,6 +127,36 @@ pub async fn book(
                 clock::now(),
             )
             .await?;
+            let now = clock::now();
+            let actor = request.by.user.to_string();
+            let subject = format!("visit {job_id}");
+            audit::record(
+                &mut tx,
+                &audit::Entry {
+                    at: now,
+                    actor: Some(actor),
+                    action: "visit_booked",
+                    subject: Some(&subject),
+                    detail: Some(snap.service.name.as_str()),
+                    origin: request.origin,
+                },
+            )
+            .await?;
+            let confirmation = confirmation(
+                request.by,
+                business,
+                &snap.service.name,
+                &technician.name,
+                (window.start, window.end),
+            );
+            match confirmation {
+                Some(mail) => {
+                    mail::queue(&mut tx, &mail).await?;
+                }
+                None => {
+                    tracing::warn!(user = %request.by.user, "no confirmation mail: the stored address does not parse")
+                }
+            }
             tx.commit().await.map_err(StoreError::from)?;
             return Ok(Booked {
                 job_id,
@@ -138,6 +175,39 @@ pub async fn book(
     let (_, open) = availability::find_windows(store, business, &around).await?;
     Err(BookingError::JustTaken {
         alternatives: nearest(open, request.window_start),
+    })
+}
+
+/// The confirmation mail: the window in the recipient's language and the business's time
+/// zone, and the technician's first name only.
+fn confirmation<'a>(
+    to: &'a SessionUser,
+    business: &Business,
+    service: &str,
+    technician: &str,
+    (start, end): (Timestamp, Timestamp),
+) -> Option<Mail<'a>> {
+    let to_address = crate::email::Email::parse(&to.email).ok()?;
+    let locale = to.locale.unwrap_or(business.default_locale);
+    let tz = business.time_zone.zone();
+    let first_name = technician.split_whitespace().next().unwrap_or(technician);
+    let args = [
+        ("service", service.to_string()),
+        ("date", crate::format::date(start, &tz, locale)),
+        ("from", crate::format::time(start, &tz, locale)),
+        ("to", crate::format::time(end, &tz, locale)),
+        ("technician", first_name.to_string()),
+        ("name", to.name.clone()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect();
+    Some(Mail {
+        to: to_address,
+        to_name: Some(&to.name),
+        locale,
+        template: MailTemplate::VisitBooked,
+        args,
     })
 }
 

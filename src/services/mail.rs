@@ -20,18 +20,24 @@ pub const SEND_ATTEMPTS: i64 = 12;
 pub enum MailTemplate {
     /// Sent by `doorstep mail-test` to check the mail settings.
     SettingsCheck,
+    /// A visit was booked (service, date, from, to, technician, name).
+    VisitBooked,
 }
 
 impl MailTemplate {
+    pub const ALL: [MailTemplate; 2] = [Self::SettingsCheck, Self::VisitBooked];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Self::SettingsCheck => "settings-check",
+            Self::VisitBooked => "visit-booked",
         }
     }
 
     pub fn parse(raw: &str) -> Option<Self> {
         match raw {
             "settings-check" => Some(Self::SettingsCheck),
+            "visit-booked" => Some(Self::VisitBooked),
             _ => None,
         }
     }
@@ -40,7 +46,7 @@ impl MailTemplate {
 /// A message to queue.
 #[derive(Clone, Debug)]
 pub struct Mail<'a> {
-    pub to: &'a Email,
+    pub to: Email,
     pub to_name: Option<&'a str>,
     pub locale: Locale,
     pub template: MailTemplate,
@@ -94,7 +100,7 @@ pub async fn queue_settings_check(
     let id = queue(
         &mut tx,
         &Mail {
-            to,
+            to: to.clone(),
             to_name: None,
             locale,
             template: MailTemplate::SettingsCheck,
@@ -115,8 +121,9 @@ mod tests {
         assert_eq!(parse_send_payload(&send_payload(42)), Some(42));
         assert_eq!(parse_send_payload("{}"), None);
         assert_eq!(parse_send_payload("nonsense"), None);
-        let t = MailTemplate::SettingsCheck;
-        assert_eq!(MailTemplate::parse(t.as_str()), Some(t));
+        for t in MailTemplate::ALL {
+            assert_eq!(MailTemplate::parse(t.as_str()), Some(t));
+        }
         assert_eq!(MailTemplate::parse("other"), None);
     }
 }

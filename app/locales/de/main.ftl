@@ -97,3 +97,9 @@ offline-retry = Erneut versuchen
 mail-footer = { $business } · gesendet von seinem Kundenportal
 mail-settings-check-subject = { $business }: Das Portal kann E-Mails senden
 mail-settings-check-body = Diese Nachricht prüft die E-Mail-Einstellungen des Portals. Sie ist angekommen, also funktionieren sie.
+mail-visit-booked-subject = { $business }: Ihr Termin am { $date } ist gebucht
+mail-visit-booked-body = Hallo { $name },
+
+    Ihr Termin „{ $service }“ ist für den { $date } gebucht, Ankunft zwischen { $from } und { $to }. Es kommt { $technician }.
+
+    Im Portal können Sie den Termin ansehen, verschieben oder absagen.

@@ -98,3 +98,9 @@ offline-retry = Try again
 mail-footer = { $business } · sent by its customer portal
 mail-settings-check-subject = { $business }: the portal can send mail
 mail-settings-check-body = This message was sent to check the portal's mail settings. It arrived, so they work.
+mail-visit-booked-subject = { $business }: your visit on { $date } is booked
+mail-visit-booked-body = Hello { $name },
+
+    your { $service } is booked for { $date }, arriving between { $from } and { $to }. { $technician } will come.
+
+    You can see, move or cancel the visit in the portal.

@@ -97,3 +97,9 @@ offline-retry = Reintentar
 mail-footer = { $business } · enviado por su portal de clientes
 mail-settings-check-subject = { $business }: el portal puede enviar correos
 mail-settings-check-body = Este mensaje se envió para comprobar la configuración de correo del portal. Ha llegado, así que funciona.
+mail-visit-booked-subject = { $business }: su visita del { $date } está reservada
+mail-visit-booked-body = Hola, { $name }:
+
+    su servicio «{ $service }» está reservado para el { $date }, con llegada entre las { $from } y las { $to }. Vendrá { $technician }.
+
+    En el portal puede ver, mover o cancelar la visita.

@@ -97,3 +97,9 @@ offline-retry = Réessayer
 mail-footer = { $business } · envoyé par son portail client
 mail-settings-check-subject = { $business } : le portail peut envoyer des e-mails
 mail-settings-check-body = Ce message vérifie les réglages d’e-mail du portail. Il est arrivé : ils fonctionnent.
+mail-visit-booked-subject = { $business } : votre visite du { $date } est réservée
+mail-visit-booked-body = Bonjour { $name },
+
+    votre prestation « { $service } » est réservée pour le { $date }, avec une arrivée entre { $from } et { $to }. { $technician } viendra.
+
+    Dans le portail, vous pouvez consulter, déplacer ou annuler la visite.

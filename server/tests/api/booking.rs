@@ -3,9 +3,12 @@
 
 use crate::helpers::{TestApp, spawn_app};
 use doorstep::brand::Business;
-use doorstep::ids::{AccountRef, LocationRef};
+use doorstep::dto::SessionUser;
+use doorstep::ids::{AccountRef, LocationRef, UserRef};
+use doorstep::permissions::Role;
 use doorstep::services::availability::{Query, find_windows};
 use doorstep::services::booking::{BookingError, BookingRequest, book};
+use doorstep::store::audit::RequestOrigin;
 use jiff::Timestamp;
 
 async fn business(app: &TestApp) -> Business {
@@ -25,6 +28,34 @@ async fn anas_home(app: &TestApp) -> (AccountRef, LocationRef) {
             .await
             .expect("home");
     (AccountRef::from_id(account), LocationRef::from_id(location))
+}
+
+/// Ana, as her session knows her.
+async fn ana(app: &TestApp) -> SessionUser {
+    let mut conn = app.store.conn().await.expect("conn");
+    let (id, name, account): (i64, String, i64) = sqlx::query_as(
+        "SELECT u.id, u.name, m.account_id FROM users u JOIN memberships m ON m.user_id = u.id \
+         WHERE u.email = 'ana@example.com'",
+    )
+    .fetch_one(&mut *conn)
+    .await
+    .expect("ana");
+    SessionUser {
+        user: UserRef::from_id(id),
+        name,
+        email: "ana@example.com".into(),
+        role: Role::AccountOwner,
+        locale: Some(doorstep::locale::Locale::De),
+        account: Some(AccountRef::from_id(account)),
+    }
+}
+
+fn origin() -> RequestOrigin {
+    RequestOrigin {
+        client_ip: Some("198.51.100.4".into()),
+        user_agent: Some("BookingTest".into()),
+        request_id: Some("req-1".into()),
+    }
 }
 
 /// Leaves one cleaner working, with one-hour windows: a standard clean (two hours) then
@@ -62,10 +93,12 @@ async fn twenty_customers_racing_for_one_window_one_gets_it() {
         .iter()
         .find(|w| w.candidates.len() == 1)
         .expect("a window with one candidate");
+    let by = ana(&app).await;
     let attempts = (0..20).map(|_| {
         let store = app.store.clone();
         let settings = settings.clone();
         let start = window.start;
+        let by = by.clone();
         tokio::spawn(async move {
             book(
                 &store,
@@ -76,6 +109,8 @@ async fn twenty_customers_racing_for_one_window_one_gets_it() {
                     service_name: "Standard clean",
                     window_start: start,
                     now,
+                    by: &by,
+                    origin: &origin(),
                 },
             )
             .await
@@ -114,6 +149,42 @@ async fn twenty_customers_racing_for_one_window_one_gets_it() {
     for pair in spans.windows(2) {
         assert!(pair[0].1 <= pair[1].0, "overlap: {pair:?}");
     }
+
+    // One audit entry and one confirmation mail, in Ana's language, with the window.
+    let entries: Vec<(String, Option<String>, Option<String>)> = sqlx::query_as(
+        "SELECT actor, subject, client_ip FROM audit_log WHERE action = 'visit_booked'",
+    )
+    .fetch_all(&mut *conn)
+    .await
+    .expect("audit");
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0].0, by.user.to_string());
+    assert_eq!(
+        entries[0].1.as_deref(),
+        Some(format!("visit {}", job.job_id).as_str())
+    );
+    assert_eq!(entries[0].2.as_deref(), Some("198.51.100.4"));
+    let mails: Vec<(String, String, String, String)> =
+        sqlx::query_as("SELECT to_address, locale, template, args FROM mail_messages")
+            .fetch_all(&mut *conn)
+            .await
+            .expect("mail");
+    assert_eq!(mails.len(), 1, "{mails:?}");
+    let (to, locale, template, args) = &mails[0];
+    assert_eq!(
+        (to.as_str(), locale.as_str(), template.as_str()),
+        ("ana@example.com", "de", "visit-booked")
+    );
+    let args: serde_json::Value = serde_json::from_str(args).expect("json");
+    let tz = settings.time_zone.zone();
+    let de = doorstep::locale::Locale::De;
+    assert_eq!(args["date"], doorstep::format::date(window.start, &tz, de));
+    assert_eq!(args["from"], doorstep::format::time(window.start, &tz, de));
+    assert_eq!(args["to"], doorstep::format::time(window.end, &tz, de));
+    assert!(
+        !args["technician"].as_str().expect("name").contains(' '),
+        "first name only"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -141,6 +212,8 @@ async fn a_window_never_offered_is_refused_with_the_nearest_open_ones() {
             service_name: "Standard clean",
             window_start: night,
             now,
+            by: &ana(&app).await,
+            origin: &origin(),
         },
     )
     .await;
@@ -173,6 +246,8 @@ async fn a_location_of_another_account_cannot_be_booked() {
             service_name: "Standard clean",
             window_start: Timestamp::now(),
             now: Timestamp::now(),
+            by: &ana(&app).await,
+            origin: &origin(),
         },
     )
     .await;
