@@ -146,3 +146,18 @@ pub enum Home {
     Customer(CustomerHome),
     Staff(StaffHome),
 }
+
+/// An arrival window, in UTC seconds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WindowOffer {
+    pub start: i64,
+    pub end: i64,
+}
+
+/// A visit just booked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BookedVisit {
+    pub visit: i64,
+    pub window_start: i64,
+    pub window_end: i64,
+}

@@ -65,7 +65,7 @@ impl Role {
         use Permission::*;
         use Role::*;
         match permission {
-            ViewOwnAccount => matches!(self, AccountOwner | AccountMember),
+            ViewOwnAccount | BookVisits => matches!(self, AccountOwner | AccountMember),
             ManageOwnAccount => self == AccountOwner,
             ViewOwnStaffProfile => self.is_staff(),
             ViewCustomerAccounts => matches!(self, Dispatcher | Admin),
@@ -81,6 +81,8 @@ pub enum Permission {
     ViewOwnAccount,
     /// Change the caller's own customer account (people, locations).
     ManageOwnAccount,
+    /// Book visits at the caller's own account's locations.
+    BookVisits,
     /// Read the caller's own staff profile.
     ViewOwnStaffProfile,
     /// Read every customer account of the business.

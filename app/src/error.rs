@@ -40,6 +40,12 @@ pub enum ApiError {
         #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
         echo: Echo,
     },
+    /// The chosen arrival window was just taken (or is no longer offered); the nearest
+    /// open ones, nearest first.
+    #[error("window taken")]
+    WindowTaken {
+        alternatives: Vec<doorstep::dto::WindowOffer>,
+    },
     /// The request itself was malformed (missing or undecodable arguments).
     #[error("malformed request")]
     BadRequest,
@@ -58,6 +64,7 @@ impl ApiError {
             Self::Forbidden => "error-forbidden",
             Self::NotFound => "error-not-found",
             Self::RateLimited { .. } => "error-rate-limited",
+            Self::WindowTaken { .. } => "error-window-taken",
             Self::BadRequest => "error-bad-request",
             Self::Internal => "error-internal",
         }
@@ -71,6 +78,7 @@ impl ApiError {
             Self::Forbidden => 403,
             Self::NotFound => 404,
             Self::RateLimited { .. } => 429,
+            Self::WindowTaken { .. } => 409,
             Self::Internal => 500,
         }
     }
@@ -111,6 +119,9 @@ impl ApiError {
             Self::RateLimited {
                 retry_after_secs: 1,
                 echo: Echo::new(),
+            },
+            Self::WindowTaken {
+                alternatives: Vec::new(),
             },
             Self::BadRequest,
             Self::Internal,

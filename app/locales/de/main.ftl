@@ -82,6 +82,7 @@ error-forbidden = Dafür haben Sie keine Berechtigung.
 error-not-found = Wir konnten das Gesuchte nicht finden.
 error-rate-limited = Zu viele Versuche. Bitte warten Sie { $minutes } Minuten und versuchen Sie es erneut.
 error-rate-limited-moment = Gerade gibt es zu viele Versuche. Bitte warten Sie ein paar Sekunden und versuchen Sie es erneut.
+error-window-taken = Diese Zeit wurde gerade gebucht. Bitte wählen Sie eine andere.
 error-bad-request = Das Formular war unvollständig. Bitte füllen Sie es erneut aus.
 error-internal = Bei uns ist etwas schiefgelaufen. Bitte versuchen Sie es gleich noch einmal.
 error-title = Etwas ist schiefgelaufen

@@ -83,6 +83,7 @@ error-forbidden = You do not have access to this.
 error-not-found = We could not find what you were looking for.
 error-rate-limited = Too many attempts. Please wait { $minutes } minutes and try again.
 error-rate-limited-moment = Too many attempts right now. Please wait a few seconds and try again.
+error-window-taken = Someone has just booked that time. Please choose another one.
 error-bad-request = The form was incomplete. Please fill it in again.
 error-internal = Something went wrong on our side. Please try again in a moment.
 error-title = Something went wrong

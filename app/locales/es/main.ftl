@@ -82,6 +82,7 @@ error-forbidden = No tiene acceso a esto.
 error-not-found = No encontramos lo que busca.
 error-rate-limited = Demasiados intentos. Espere { $minutes } minutos e inténtelo de nuevo.
 error-rate-limited-moment = Hay demasiados intentos en este momento. Espere unos segundos y vuelva a intentarlo.
+error-window-taken = Alguien acaba de reservar esa hora. Elija otra, por favor.
 error-bad-request = El formulario estaba incompleto. Rellénelo de nuevo.
 error-internal = Algo ha fallado por nuestra parte. Inténtelo de nuevo en un momento.
 error-title = Algo ha fallado

@@ -82,6 +82,7 @@ error-forbidden = Vous n’avez pas accès à ceci.
 error-not-found = Nous n’avons pas trouvé ce que vous cherchez.
 error-rate-limited = Trop de tentatives. Patientez { $minutes } minutes puis réessayez.
 error-rate-limited-moment = Trop de tentatives pour le moment. Veuillez patienter quelques secondes et réessayer.
+error-window-taken = Ce créneau vient d’être réservé. Veuillez en choisir un autre.
 error-bad-request = Le formulaire était incomplet. Veuillez le remplir à nouveau.
 error-internal = Un problème est survenu de notre côté. Réessayez dans un instant.
 error-title = Un problème est survenu

@@ -2,6 +2,7 @@
 //! is asking, `require` what they need, call a `doorstep` service, map its error.
 
 pub mod auth;
+pub mod booking;
 pub mod home;
 pub mod preferences;
 

@@ -58,6 +58,26 @@ fn origin() -> RequestOrigin {
     }
 }
 
+/// The standard-clean windows offered at Ana's home over the next two weeks.
+async fn standard_clean_windows(
+    app: &TestApp,
+    settings: &Business,
+    now: Timestamp,
+) -> Vec<doorstep::scheduling::Window> {
+    let query = Query {
+        service_name: "Standard clean",
+        at: doorstep::scheduling::GeoPoint::new(52.5386, 13.4105).expect("point"),
+        postal_code: Some("10435"),
+        from: now.to_zoned(settings.time_zone.zone()).date(),
+        days: 14,
+        now,
+    };
+    find_windows(&app.store, settings, &query)
+        .await
+        .expect("windows")
+        .1
+}
+
 /// Leaves one cleaner working, with one-hour windows: a standard clean (two hours) then
 /// fills a window, so each window has room for exactly one booking.
 async fn one_cleaner_one_hour_windows(app: &TestApp) {
@@ -78,17 +98,7 @@ async fn twenty_customers_racing_for_one_window_one_gets_it() {
     let settings = business(&app).await;
     let (account, location) = anas_home(&app).await;
     let now = Timestamp::now();
-    let query = Query {
-        service_name: "Standard clean",
-        at: doorstep::scheduling::GeoPoint::new(52.5386, 13.4105).expect("point"),
-        postal_code: Some("10435"),
-        from: now.to_zoned(settings.time_zone.zone()).date(),
-        days: 14,
-        now,
-    };
-    let (_, windows) = find_windows(&app.store, &settings, &query)
-        .await
-        .expect("windows");
+    let windows = standard_clean_windows(&app, &settings, now).await;
     let window = windows
         .iter()
         .find(|w| w.candidates.len() == 1)
@@ -255,4 +265,96 @@ async fn a_location_of_another_account_cannot_be_booked() {
         matches!(refused, Err(BookingError::UnknownLocation)),
         "{refused:?}"
     );
+}
+
+/// The booking server function: who may call it, and what each caller gets.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn only_the_accounts_own_people_book_its_locations() {
+    let app = spawn_app().await;
+    let settings = business(&app).await;
+    let (_, location) = anas_home(&app).await;
+    let now = Timestamp::now();
+    let windows = standard_clean_windows(&app, &settings, now).await;
+    let start = windows[0].start.as_second().to_string();
+    let location = location.to_string();
+    let fields = [
+        ("location", location.as_str()),
+        ("service", "Standard clean"),
+        ("window", start.as_str()),
+    ];
+    let status = |res: reqwest::Response| res.status().as_u16();
+    assert_eq!(
+        status(app.call("/api/book-visit", &fields).await),
+        401,
+        "visitor"
+    );
+    for (email, expected) in [
+        ("tomas@example.com", 403),
+        ("dispatch@example.com", 403),
+        ("admin@example.com", 403),
+        ("facilities@example.com", 404),
+    ] {
+        let browser = app.other_browser();
+        browser.sign_in(email).await;
+        let res = browser
+            .client
+            .post(app.url("/api/book-visit"))
+            .header("accept", "application/json")
+            .form(&fields)
+            .send()
+            .await
+            .expect("POST");
+        assert_eq!(res.status().as_u16(), expected, "{email}");
+    }
+    app.sign_in("ana@example.com").await;
+    let res = app.call("/api/book-visit", &fields).await;
+    assert_eq!(res.status(), 200);
+    let booked: serde_json::Value = res.json().await.expect("json");
+    assert_eq!(
+        booked["window_start"].as_i64(),
+        Some(windows[0].start.as_second())
+    );
+
+    // A time nobody works: 409, the translated sentence, and the nearest open windows.
+    let night = (windows[0].start.as_second() / 86_400 + 7) * 86_400 + 2 * 3600;
+    let night = night.to_string();
+    let res = app
+        .client
+        .post(app.url("/api/book-visit"))
+        .header("accept", "application/json")
+        .header("accept-language", "fr")
+        .form(&[
+            ("location", location.as_str()),
+            ("service", "Standard clean"),
+            ("window", night.as_str()),
+        ])
+        .send()
+        .await
+        .expect("POST");
+    assert_eq!(res.status(), 409);
+    let body: serde_json::Value = res.json().await.expect("json");
+    assert_eq!(body["error"], "window_taken");
+    assert!(!body["alternatives"].as_array().expect("list").is_empty());
+    // Her profile names no language, so the browser's (French) is used.
+    assert!(
+        body["message"]
+            .as_str()
+            .expect("message")
+            .contains("créneau"),
+        "{body}"
+    );
+    // Garbage in: a clear 400 or 404, never a 500.
+    for (field, value, expected) in [("window", "soon", 400), ("location", "LO-x", 404)] {
+        let mut bad = fields;
+        for pair in bad.iter_mut() {
+            if pair.0 == field {
+                pair.1 = value;
+            }
+        }
+        assert_eq!(
+            status(app.call("/api/book-visit", &bad).await),
+            expected,
+            "{field}"
+        );
+    }
 }

@@ -1,0 +1,5 @@
+//! Booking visits.
+
+mod book_visit;
+
+pub use book_visit::*;
