@@ -120,6 +120,47 @@ pub async fn find_windows(
     Ok((snap, windows))
 }
 
+/// The first window offered for the service at the place anywhere in the booking horizon,
+/// or `None` when there is none: what a customer is told when the days they looked at are
+/// full ("the first free day is …"), or that nothing is free at all.
+#[instrument(skip(store, business))]
+pub async fn first_window(
+    store: &Store,
+    business: &Business,
+    service_name: &str,
+    at: GeoPoint,
+    postal_code: Option<&str>,
+    now: Timestamp,
+) -> Result<Option<Window>, AvailabilityError> {
+    let mut from = now.to_zoned(business.time_zone.zone()).date();
+    let mut left: Option<u16> = None;
+    loop {
+        let days = left.map_or(MAX_DAYS, |l| l.min(MAX_DAYS));
+        if days == 0 {
+            return Ok(None);
+        }
+        let query = Query {
+            service_name,
+            at,
+            postal_code,
+            from,
+            days,
+            now,
+        };
+        let (snap, windows) = find_windows(store, business, &query).await?;
+        if let Some(first) = windows.into_iter().next() {
+            return Ok(Some(first));
+        }
+        // The horizon counts from today; learn it from the first search's rules.
+        let remaining = left.unwrap_or(snap.rules.horizon_days());
+        left = Some(remaining.saturating_sub(days));
+        from = match from.checked_add(jiff::Span::new().days(i64::from(days))) {
+            Ok(next) => next,
+            Err(_) => return Ok(None),
+        };
+    }
+}
+
 /// Technician names by id, for showing candidates.
 pub fn names(technicians: &[Technician]) -> BTreeMap<i64, String> {
     technicians.iter().map(|t| (t.id, t.name.clone())).collect()

@@ -262,3 +262,57 @@ async fn dates_far_from_today_are_refused_not_panicked_on() {
         );
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_first_free_window_is_found_across_the_horizon_or_none() {
+    use doorstep::services::availability::first_window;
+    let app = spawn_app().await;
+    let settings = business(&app).await;
+    let now = Timestamp::now();
+    let tz = settings.time_zone.zone();
+    // Nobody works for the next three weeks (time off for everyone, from now on).
+    let until = now + SignedDuration::from_hours(24 * 21);
+    app.execute(&format!(
+        "INSERT INTO technician_time_off (user_id, starts_at, ends_at, reason) \
+         SELECT user_id, {}, {}, 'holiday' FROM technicians",
+        now.as_second(),
+        until.as_second()
+    ))
+    .await;
+    let first = first_window(
+        &app.store,
+        &settings,
+        "Standard clean",
+        shop(),
+        Some("10961"),
+        now,
+    )
+    .await
+    .expect("search")
+    .expect("a window after the holiday");
+    assert!(first.start >= until, "{} before {}", first.start, until);
+    let latest = until
+        .to_zoned(tz.clone())
+        .date()
+        .checked_add(jiff::Span::new().days(4))
+        .expect("date");
+    assert!(
+        first.start.to_zoned(tz).date() <= latest,
+        "the first working day after it: {}",
+        first.start
+    );
+    // A horizon shorter than the holiday: nothing at all.
+    app.execute("UPDATE scheduling_rules SET horizon_days = 14")
+        .await;
+    let none = first_window(
+        &app.store,
+        &settings,
+        "Standard clean",
+        shop(),
+        Some("10961"),
+        now,
+    )
+    .await
+    .expect("search");
+    assert!(none.is_none(), "{none:?}");
+}
