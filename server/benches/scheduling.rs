@@ -137,6 +137,7 @@ async fn seed(n: usize) -> (Store, Business, tempfile::TempDir) {
                     status: "assigned",
                     planned_start: start,
                     planned_end: start + 45 * 60,
+                    window: None,
                 };
                 insert_job(&mut tx, &job, now).await.expect("job");
             }

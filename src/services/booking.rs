@@ -123,6 +123,7 @@ pub async fn book(
                     status: "scheduled",
                     planned_start: fit.planned_start.as_second(),
                     planned_end: end.as_second(),
+                    window: Some((window.start.as_second(), window.end.as_second())),
                 },
                 clock::now(),
             )

@@ -445,6 +445,7 @@ async fn insert_week_of_jobs(
                     status: "assigned",
                     planned_start: at(start_min),
                     planned_end: at(start_min + minutes),
+                    window: None,
                 };
                 sched::insert_job(conn, &job, now).await?;
             }

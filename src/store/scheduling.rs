@@ -362,12 +362,15 @@ pub struct NewJob {
     pub status: &'static str,
     pub planned_start: i64,
     pub planned_end: i64,
+    /// The arrival window promised to the customer (UTC seconds), when booked in one.
+    pub window: Option<(i64, i64)>,
 }
 
 pub async fn insert_job(conn: &mut Conn, job: &NewJob, created_at: i64) -> Result<i64, StoreError> {
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO jobs (account_id, location_id, service_id, technician_id, status, planned_start, \
-         planned_end, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+         planned_end, created_at, window_start, window_end) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
     )
     .bind(job.account_id)
     .bind(job.location_id)
@@ -377,6 +380,8 @@ pub async fn insert_job(conn: &mut Conn, job: &NewJob, created_at: i64) -> Resul
     .bind(job.planned_start)
     .bind(job.planned_end)
     .bind(created_at)
+    .bind(job.window.map(|w| w.0))
+    .bind(job.window.map(|w| w.1))
     .fetch_one(conn)
     .await?;
     Ok(id)

@@ -141,6 +141,7 @@ async fn a_booked_day_is_no_longer_offered() {
             status: "assigned",
             planned_start: start.as_second(),
             planned_end: start.as_second() + 23 * 3600,
+            window: None,
         };
         insert_job(&mut conn, &job, now.as_second())
             .await

@@ -160,6 +160,18 @@ async fn twenty_customers_racing_for_one_window_one_gets_it() {
         assert!(pair[0].1 <= pair[1].0, "overlap: {pair:?}");
     }
 
+    // The visit keeps the window the customer was promised.
+    let (window_start, window_end): (Option<i64>, Option<i64>) =
+        sqlx::query_as("SELECT window_start, window_end FROM jobs WHERE id = $1")
+            .bind(job.job_id)
+            .fetch_one(&mut *conn)
+            .await
+            .expect("visit");
+    assert_eq!(
+        (window_start, window_end),
+        (Some(window.start.as_second()), Some(window.end.as_second()))
+    );
+
     // One audit entry and one confirmation mail, in Ana's language, with the window.
     let entries: Vec<(String, Option<String>, Option<String>)> = sqlx::query_as(
         "SELECT actor, subject, client_ip FROM audit_log WHERE action = 'visit_booked'",
