@@ -100,10 +100,16 @@ impl RequestTrace {
 #[cfg(feature = "ssr")]
 pub fn cause_chain(context: &str, err: &(dyn std::error::Error + 'static)) -> String {
     let mut line = format!("{context}: {err}");
+    let mut previous = err.to_string();
     let mut source = err.source();
     while let Some(cause) = source {
-        line.push_str(": ");
-        line.push_str(&cause.to_string());
+        let text = cause.to_string();
+        // Many errors repeat their cause in their own message; say each thing once.
+        if !previous.contains(&text) {
+            line.push_str(": ");
+            line.push_str(&text);
+        }
+        previous = text;
         source = cause.source();
     }
     line
@@ -129,10 +135,20 @@ mod tests {
     #[error("outer")]
     struct Outer(#[source] std::io::Error);
 
+    #[derive(Debug, thiserror::Error)]
+    #[error("could not save: {0}")]
+    struct Repeats(#[source] std::io::Error);
+
     #[test]
     fn cause_chains_name_every_cause_once() {
         let err = Outer(std::io::Error::other("disk full"));
         assert_eq!(cause_chain("saving", &err), "saving: outer: disk full");
+        let repeats = Repeats(std::io::Error::other("disk full"));
+        assert_eq!(
+            cause_chain("saving", &repeats),
+            "saving: could not save: disk full",
+            "a cause already in the message is not said twice"
+        );
         let trace = RequestTrace::default();
         trace.set_failure("first".into());
         trace.set_failure("second".into());

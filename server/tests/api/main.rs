@@ -9,6 +9,7 @@ mod demo;
 mod helpers;
 mod home;
 mod i18n;
+mod logs;
 mod mail;
 mod pages;
 mod people;
