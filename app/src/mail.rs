@@ -75,20 +75,9 @@ fn html_page(
     )
 }
 
-/// Text as HTML: the five characters that matter, escaped.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            other => out.push(other),
-        }
-    }
-    out
+/// Text as HTML, safe in element content and quoted attributes.
+fn escape(text: &str) -> std::borrow::Cow<'_, str> {
+    html_escape::encode_safe(text)
 }
 
 #[cfg(test)]
