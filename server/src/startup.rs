@@ -91,12 +91,24 @@ pub fn leptos_options(config: &Config) -> LeptosOptions {
         .build()
 }
 
-/// The server's state for a store that is ready.
-pub async fn state(config: &Config, store: Store) -> Result<ServerState, StartError> {
+/// What server functions and background tasks share, with the business settings read
+/// from the database.
+pub async fn app_state(config: &Config, store: Store) -> Result<AppState, StartError> {
     let settings = {
         let mut conn = store.conn().await?;
         business::load(&mut conn).await?.unwrap_or_default()
     };
+    Ok(AppState::new(
+        store,
+        settings,
+        config.secure_cookies(),
+        config.session_policy(),
+    ))
+}
+
+/// The server's state for a store that is ready.
+pub async fn state(config: &Config, store: Store) -> Result<ServerState, StartError> {
+    let app = app_state(config, store).await?;
     let leptos = leptos_options(config);
     let assets = Assets::discover(&leptos.output_name, config.hash_files);
     let pkg_dir = config.site_root.join(leptos.site_pkg_dir.as_ref());
@@ -113,12 +125,6 @@ pub async fn state(config: &Config, store: Store) -> Result<ServerState, StartEr
             Err(err) => tracing::warn!(%err, "asset compression task failed"),
         }
     }
-    let app = AppState::new(
-        store.clone(),
-        settings,
-        config.secure_cookies(),
-        config.session_policy(),
-    );
     let tasks = task_runner(config, &app)?;
     Ok(ServerState {
         leptos,

@@ -115,18 +115,7 @@ async fn mail_test(config: &Config, to: &str, locale: &str) -> Result<(), StartE
         StartError::Command(format!("unknown language {locale:?} (en, es, fr, de)"))
     })?;
     let store = startup::open_store(config).await?;
-    let business = {
-        let mut conn = store.conn().await?;
-        doorstep::store::business::load(&mut conn)
-            .await?
-            .unwrap_or_default()
-    };
-    let app = app::state::AppState::new(
-        store.clone(),
-        business,
-        config.secure_cookies(),
-        config.session_policy(),
-    );
+    let app = startup::app_state(config, store.clone()).await?;
     let runner = startup::task_runner(config, &app)?;
     let id = doorstep::services::mail::queue_settings_check(&store, &to, locale).await?;
     // Send it now, with whatever else is due, as the server's worker would.
