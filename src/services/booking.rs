@@ -66,9 +66,13 @@ pub async fn book(
 ) -> Result<Booked, BookingError> {
     let (lat, lng, postal_code) = {
         let mut conn = store.conn().await?;
-        sched::bookable_location(&mut conn, request.account.id(), request.location.id())
-            .await?
-            .ok_or(BookingError::UnknownLocation)?
+        crate::store::accounts::bookable_location(
+            &mut conn,
+            request.account.id(),
+            request.location.id(),
+        )
+        .await?
+        .ok_or(BookingError::UnknownLocation)?
     };
     let at = GeoPoint::new(lat, lng).map_err(|_| BookingError::UnknownLocation)?;
     let tz = business.time_zone.zone();

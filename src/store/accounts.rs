@@ -251,3 +251,18 @@ pub async fn insert_location(
     .await?;
     Ok(id)
 }
+
+/// A location of `account_id` with what booking needs: where it is and its postal code.
+pub async fn bookable_location(
+    conn: &mut Conn,
+    account_id: i64,
+    location_id: i64,
+) -> Result<Option<(f64, f64, String)>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT latitude, longitude, postal_code FROM locations WHERE id = $1 AND account_id = $2",
+    )
+    .bind(location_id)
+    .bind(account_id)
+    .fetch_optional(conn)
+    .await?)
+}

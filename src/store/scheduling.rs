@@ -397,18 +397,3 @@ pub async fn lock_technician(conn: &mut Conn, user_id: i64) -> Result<bool, Stor
         .await?;
     Ok(done.rows_affected() == 1)
 }
-
-/// A location of `account_id` with what booking needs: where it is and its postal code.
-pub async fn bookable_location(
-    conn: &mut Conn,
-    account_id: i64,
-    location_id: i64,
-) -> Result<Option<(f64, f64, String)>, StoreError> {
-    Ok(sqlx::query_as(
-        "SELECT latitude, longitude, postal_code FROM locations WHERE id = $1 AND account_id = $2",
-    )
-    .bind(location_id)
-    .bind(account_id)
-    .fetch_optional(conn)
-    .await?)
-}
