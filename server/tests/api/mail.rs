@@ -225,3 +225,33 @@ fn the_mail_test_command_sends_through_the_configured_server() {
         messages[0]
     );
 }
+
+#[test]
+fn the_mail_test_command_explains_bad_input_and_writes_nothing() {
+    let dir = tempfile::tempdir().expect("data");
+    for (args, says) in [
+        (
+            ["--to", "not an address", "--locale", "en"],
+            "is not an email address",
+        ),
+        (
+            ["--to", "kim@example.com", "--locale", "klingon"],
+            "unknown language",
+        ),
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_doorstep"))
+            .args(["--config", "/nonexistent/Leptos.toml", "mail-test"])
+            .args(args)
+            .env("DOORSTEP_DATA_DIR", dir.path())
+            .env("DOORSTEP_DATABASE_URL", "")
+            .output()
+            .expect("run doorstep");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{args:?}");
+        assert!(stderr.contains(says), "{args:?}: {stderr}");
+    }
+    assert!(
+        !dir.path().join("doorstep.db").exists(),
+        "nothing was written"
+    );
+}
