@@ -1,7 +1,7 @@
 //! What the server hands the interface: plain, serializable views of the data, shaped for
 //! the screens that show them. Nothing secret ever goes into one of these.
 
-use crate::ids::{AccountRef, LocationRef, UserRef};
+use crate::ids::{AccountRef, LocationRef, ServiceRef, UserRef, VisitRef};
 use crate::locale::Locale;
 use crate::permissions::Role;
 use serde::{Deserialize, Serialize};
@@ -119,6 +119,8 @@ pub struct CustomerHome {
     pub account: AccountSummary,
     pub locations: Vec<LocationView>,
     pub people: Vec<PersonView>,
+    /// Visits from now on, soonest first.
+    pub visits: Vec<VisitSummary>,
 }
 
 /// A staff member's own profile.
@@ -157,7 +159,180 @@ pub struct WindowOffer {
 /// A visit just booked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BookedVisit {
-    pub visit: i64,
+    pub visit: VisitRef,
     pub window_start: i64,
     pub window_end: i64,
+}
+
+/// Where a visit stands, as `jobs.status` stores it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VisitStatus {
+    Requested,
+    Scheduled,
+    Assigned,
+    EnRoute,
+    InProgress,
+    Completed,
+    Cancelled,
+    OnHold,
+}
+
+impl VisitStatus {
+    pub const ALL: [VisitStatus; 8] = [
+        Self::Requested,
+        Self::Scheduled,
+        Self::Assigned,
+        Self::EnRoute,
+        Self::InProgress,
+        Self::Completed,
+        Self::Cancelled,
+        Self::OnHold,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Requested => "requested",
+            Self::Scheduled => "scheduled",
+            Self::Assigned => "assigned",
+            Self::EnRoute => "en_route",
+            Self::InProgress => "in_progress",
+            Self::Completed => "completed",
+            Self::Cancelled => "cancelled",
+            Self::OnHold => "on_hold",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.as_str() == raw)
+    }
+
+    /// The Fluent message id of the status's name.
+    pub fn message_key(self) -> &'static str {
+        match self {
+            Self::Requested => "visit-status-requested",
+            Self::Scheduled => "visit-status-scheduled",
+            Self::Assigned => "visit-status-assigned",
+            Self::EnRoute => "visit-status-en-route",
+            Self::InProgress => "visit-status-in-progress",
+            Self::Completed => "visit-status-completed",
+            Self::Cancelled => "visit-status-cancelled",
+            Self::OnHold => "visit-status-on-hold",
+        }
+    }
+
+    /// Still ahead: not yet done and not called off.
+    pub fn is_open(self) -> bool {
+        !matches!(self, Self::Completed | Self::Cancelled)
+    }
+}
+
+/// A visit in a list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct VisitSummary {
+    pub visit: VisitRef,
+    pub service: String,
+    pub status: VisitStatus,
+    /// The arrival window promised (or the planned time when none was), UTC seconds.
+    pub window_start: i64,
+    pub window_end: i64,
+    pub location_label: String,
+    /// The technician's first name only: what customers are told.
+    pub technician: Option<String>,
+}
+
+/// Who did a step of a visit's timeline, as the person reading it is told.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "who", rename_all = "snake_case")]
+pub enum Actor {
+    /// The reader themself.
+    You,
+    /// A person of the customer's account.
+    Customer {
+        name: String,
+    },
+    /// A technician (first name) or the office.
+    Technician {
+        name: String,
+    },
+    Office,
+    /// The portal itself (a recurring plan, a reminder).
+    System,
+}
+
+/// One step of a visit's timeline.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TimelineStep {
+    pub at: i64,
+    pub actor: Actor,
+    /// What happened: `booked`, `rescheduled`, `cancelled`, …; the Fluent id is
+    /// `timeline-<kind>`.
+    pub kind: String,
+    /// The window after the step, when it set one.
+    pub window: Option<WindowOffer>,
+    /// A reason, when one was given.
+    pub reason: Option<String>,
+}
+
+/// A visit's page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct VisitDetail {
+    pub summary: VisitSummary,
+    pub service_ref: ServiceRef,
+    pub location: LocationRef,
+    pub address: Vec<String>,
+    pub access_notes: Option<String>,
+    pub notes: Option<String>,
+    pub timeline: Vec<TimelineStep>,
+}
+
+/// A location a customer may book for.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LocationChoice {
+    pub location: LocationRef,
+    pub label: String,
+    /// Address lines, as written on an envelope.
+    pub address: Vec<String>,
+    pub access_notes: Option<String>,
+}
+
+/// A service a customer may book.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ServiceChoice {
+    pub service: ServiceRef,
+    pub name: String,
+    pub duration_min: i64,
+}
+
+/// The first steps of booking: where, and what.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BookingOptions {
+    pub locations: Vec<LocationChoice>,
+    pub services: Vec<ServiceChoice>,
+}
+
+/// A day of the booking calendar: its date (`2026-11-24`) and how many windows it offers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CalendarDay {
+    pub date: String,
+    pub windows: u32,
+}
+
+/// A month of the booking calendar with one day's windows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BookingCalendar {
+    pub location: LocationChoice,
+    pub service: ServiceChoice,
+    /// The month shown: `2026-11`.
+    pub month: String,
+    /// The months either side, when they can hold windows.
+    pub previous: Option<String>,
+    pub next: Option<String>,
+    /// Every day of the month, first to last.
+    pub days: Vec<CalendarDay>,
+    /// The day whose windows are listed: the one asked for, or the month's first open day.
+    pub selected: Option<String>,
+    pub windows: Vec<WindowOffer>,
+    /// When the month has no window at all: the first one in the booking horizon.
+    pub first_open: Option<WindowOffer>,
 }

@@ -4,6 +4,7 @@
 use crate::locale::Locale;
 use crate::money::Money;
 use jiff::Timestamp;
+use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
 /// A narrow no-break space: French groups digits with it and puts it before units.
@@ -25,6 +26,106 @@ const MONTHS: [[&str; 12]; 4] = [
         "Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.",
         "Dez.",
     ],
+];
+
+const MONTHS_LONG: [[&str; 12]; 4] = [
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ],
+    [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ],
+    [
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+    ],
+];
+
+/// Monday first, as ISO 8601 and every supported language's calendars start the week.
+const WEEKDAYS: [[&str; 7]; 4] = [
+    [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ],
+    [
+        "lunes",
+        "martes",
+        "miércoles",
+        "jueves",
+        "viernes",
+        "sábado",
+        "domingo",
+    ],
+    [
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    ],
+    [
+        "Montag",
+        "Dienstag",
+        "Mittwoch",
+        "Donnerstag",
+        "Freitag",
+        "Samstag",
+        "Sonntag",
+    ],
+];
+
+const WEEKDAYS_SHORT: [[&str; 7]; 4] = [
+    ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+    ["lun", "mar", "mié", "jue", "vie", "sáb", "dom"],
+    ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."],
+    ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"],
 ];
 
 fn locale_index(locale: Locale) -> usize {
@@ -122,6 +223,67 @@ pub fn date(at: Timestamp, tz: &TimeZone, locale: Locale) -> String {
     }
 }
 
+fn weekday_index(date: Date) -> usize {
+    usize::try_from(date.weekday().to_monday_zero_offset()).unwrap_or(0)
+}
+
+/// A month heading: `November 2026`, `noviembre de 2026`, `novembre 2026`, `November 2026`.
+pub fn month_year(year: i16, month: i8, locale: Locale) -> String {
+    let index = usize::try_from(month - 1).unwrap_or(0).min(11);
+    let name = MONTHS_LONG[locale_index(locale)][index];
+    match locale {
+        Locale::Es => format!("{name} de {year}"),
+        _ => format!("{name} {year}"),
+    }
+}
+
+/// A weekday's short name, Monday being 0: a calendar's column heading.
+pub fn weekday_short(monday_zero: usize, locale: Locale) -> &'static str {
+    WEEKDAYS_SHORT[locale_index(locale)][monday_zero.min(6)]
+}
+
+/// A weekday's full name, Monday being 0: a calendar column's accessible name.
+pub fn weekday_long(monday_zero: usize, locale: Locale) -> &'static str {
+    WEEKDAYS[locale_index(locale)][monday_zero.min(6)]
+}
+
+/// A day with its weekday: `Tuesday, Nov 24, 2026`, `martes, 24 nov 2026`,
+/// `mardi 24 nov. 2026`, `Dienstag, 24.11.2026`.
+pub fn day_long(date: Date, locale: Locale) -> String {
+    let weekday = WEEKDAYS[locale_index(locale)][weekday_index(date)];
+    let month_index = usize::try_from(date.month() - 1).unwrap_or(0);
+    let month = MONTHS[locale_index(locale)][month_index];
+    match locale {
+        Locale::En => format!("{weekday}, {month} {}, {}", date.day(), date.year()),
+        Locale::Es => format!("{weekday}, {} {month} {}", date.day(), date.year()),
+        Locale::Fr => format!("{weekday} {} {month} {}", date.day(), date.year()),
+        Locale::De => format!(
+            "{weekday}, {:02}.{:02}.{}",
+            date.day(),
+            date.month(),
+            date.year()
+        ),
+    }
+}
+
+/// A window of time on one day: `Tuesday, Nov 24, 2026, 10:00 AM – 12:00 PM`.
+pub fn window(start: Timestamp, end: Timestamp, tz: &TimeZone, locale: Locale) -> String {
+    let day = start.to_zoned(tz.clone()).date();
+    format!(
+        "{}, {}",
+        day_long(day, locale),
+        time_range(start, end, tz, locale)
+    )
+}
+
+/// Two times of one day: `10:00 AM – 12:00 PM`, `10:00–12:00`.
+pub fn time_range(start: Timestamp, end: Timestamp, tz: &TimeZone, locale: Locale) -> String {
+    match locale {
+        Locale::En => format!("{} – {}", time(start, tz, locale), time(end, tz, locale)),
+        _ => format!("{}–{}", time(start, tz, locale), time(end, tz, locale)),
+    }
+}
+
 /// A stored time (UTC seconds) as a date in the given zone; empty if out of range.
 pub fn date_of_seconds(seconds: i64, tz: &TimeZone, locale: Locale) -> String {
     Timestamp::from_second(seconds)
@@ -191,6 +353,26 @@ mod tests {
         assert_eq!(date(at, &tz, Locale::Fr), "23 nov. 2026");
         assert_eq!(time(at, &tz, Locale::En), "2:05\u{202F}PM");
         assert_eq!(time(at, &tz, Locale::De), "14:05");
+        assert_eq!(
+            window(
+                at,
+                at + jiff::SignedDuration::from_hours(2),
+                &tz,
+                Locale::En
+            ),
+            "Monday, Nov 23, 2026, 2:05\u{202F}PM – 4:05\u{202F}PM"
+        );
+        assert_eq!(
+            window(
+                at,
+                at + jiff::SignedDuration::from_hours(2),
+                &tz,
+                Locale::De
+            ),
+            "Montag, 23.11.2026, 14:05–16:05"
+        );
+        assert_eq!(month_year(2026, 11, Locale::Es), "noviembre de 2026");
+        assert_eq!(weekday_short(6, Locale::Fr), "dim.");
         // Late evening UTC is already the next day in Berlin.
         let late: Timestamp = "2026-12-31T23:30:00Z".parse().expect("timestamp");
         assert_eq!(date(late, &tz, Locale::Es), "1 ene 2027");

@@ -1,4 +1,4 @@
-//! References people see and type (`AC-000042`), never a bare database key.
+//! References people see and type (`DS-000042` for a visit), never a bare database key.
 //!
 //! A reference names a row; it grants nothing. Every lookup by reference still checks the
 //! caller's rights on the server.
@@ -50,7 +50,17 @@ macro_rules! public_ref {
 public_ref!(
     /// A person: staff member or customer user.
     UserRef,
+    "PE"
+);
+public_ref!(
+    /// A visit (a job): what a customer quotes when they call about it.
+    VisitRef,
     "DS"
+);
+public_ref!(
+    /// A service of the business's catalogue.
+    ServiceRef,
+    "SV"
 );
 public_ref!(
     /// A customer account (a household or a company).
@@ -69,14 +79,16 @@ mod tests {
 
     #[test]
     fn round_trips_and_refuses_garbage() {
-        let r = UserRef::from_id(123);
+        let r = VisitRef::from_id(123);
         assert_eq!(r.to_string(), "DS-000123");
-        assert_eq!(UserRef::parse("ds-000123"), Some(r));
-        assert_eq!(UserRef::parse("AC-000123"), None);
-        assert_eq!(UserRef::parse("DS-"), None);
-        assert_eq!(UserRef::parse("DS-12a"), None);
-        assert_eq!(UserRef::parse("DS-0"), None);
-        assert_eq!(UserRef::parse("DS-99999999999999999999"), None);
+        assert_eq!(VisitRef::parse(" ds-000123 "), Some(r));
+        assert_eq!(VisitRef::parse("AC-000123"), None);
+        assert_eq!(UserRef::parse("DS-000123"), None);
+        assert_eq!(UserRef::parse("PE-000123"), Some(UserRef::from_id(123)));
+        assert_eq!(VisitRef::parse("DS-"), None);
+        assert_eq!(VisitRef::parse("DS-12a"), None);
+        assert_eq!(VisitRef::parse("DS-0"), None);
+        assert_eq!(VisitRef::parse("DS-99999999999999999999"), None);
         assert_eq!(AccountRef::from_id(1_234_567).to_string(), "AC-1234567");
     }
 }

@@ -6,10 +6,12 @@
 //! which owns its transaction.
 
 pub mod brand;
+pub mod dates;
 pub mod dto;
 pub mod email;
 pub mod error;
 pub mod format;
+pub mod ics;
 pub mod ids;
 pub mod locale;
 pub mod money;

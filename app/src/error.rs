@@ -45,6 +45,8 @@ pub enum ApiError {
     #[error("window taken")]
     WindowTaken {
         alternatives: Vec<doorstep::dto::WindowOffer>,
+        #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+        echo: Echo,
     },
     /// The request itself was malformed (missing or undecodable arguments).
     #[error("malformed request")]
@@ -104,7 +106,8 @@ impl ApiError {
         match self {
             Self::InvalidField { echo, .. }
             | Self::InvalidCredentials { echo }
-            | Self::RateLimited { echo, .. } => echo.get(name).map(String::as_str),
+            | Self::RateLimited { echo, .. }
+            | Self::WindowTaken { echo, .. } => echo.get(name).map(String::as_str),
             _ => None,
         }
     }
@@ -122,6 +125,7 @@ impl ApiError {
             },
             Self::WindowTaken {
                 alternatives: Vec::new(),
+                echo: Echo::new(),
             },
             Self::BadRequest,
             Self::Internal,
@@ -129,11 +133,15 @@ impl ApiError {
     }
 }
 
+/// The most characters of one value handed back: a little over the longest text field
+/// (a visit's note), so a value refused for being too long comes back whole.
+const ECHO_MAX: usize = 1100;
+
 /// Builds an [`Echo`] from name/value pairs.
 pub fn echo(pairs: &[(&str, &str)]) -> Echo {
     pairs
         .iter()
-        .map(|(k, v)| ((*k).to_string(), v.chars().take(500).collect()))
+        .map(|(k, v)| ((*k).to_string(), v.chars().take(ECHO_MAX).collect()))
         .collect()
 }
 

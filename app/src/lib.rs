@@ -79,6 +79,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("") view=pages::home::HomePage ssr=SsrMode::Async />
                 <Route path=path!("sign-in") view=pages::auth::SignInPage ssr=SsrMode::Async />
                 <Route path=path!("offline") view=pages::offline::OfflinePage ssr=SsrMode::Async />
+                <Route path=path!("book") view=pages::booking::BookPage ssr=SsrMode::Async />
+                <Route path=path!("visits/:reference") view=pages::visits::VisitPage ssr=SsrMode::Async />
             </Routes>
         </Router>
     }

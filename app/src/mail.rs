@@ -122,6 +122,7 @@ mod tests {
             ("to", "11:00"),
             ("technician", "Tomás"),
             ("name", "Ana"),
+            ("reference", "DS-000042"),
         ]
         .into_iter()
         .map(|(k, v)| (k.to_string(), v.to_string()))
@@ -144,7 +145,9 @@ mod tests {
             &Business::default(),
         );
         assert!(
-            booked.text.contains("Tomás") && booked.text.contains("10:00"),
+            booked.text.contains("Tomás")
+                && booked.text.contains("10:00")
+                && booked.text.contains("DS-000042"),
             "{}",
             booked.text
         );

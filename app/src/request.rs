@@ -152,11 +152,11 @@ mod tests {
         let trace = RequestTrace::default();
         trace.set_failure("first".into());
         trace.set_failure("second".into());
-        trace.set_user("DS-000001".into());
+        trace.set_user("PE-000001".into());
         assert_eq!(
             trace.read(),
             TraceNote {
-                user: Some("DS-000001".into()),
+                user: Some("PE-000001".into()),
                 failure: Some("first".into())
             }
         );

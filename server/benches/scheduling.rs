@@ -7,7 +7,7 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use doorstep::brand::Business;
 use doorstep::password::PasswordHash;
 use doorstep::scheduling::{self, GeoPoint, Request};
-use doorstep::services::availability::{Query, find_windows, snapshot};
+use doorstep::services::availability::{Query, ServiceKey, find_windows, snapshot};
 use doorstep::services::demo::demo_business;
 use doorstep::store::scheduling::{
     NewJob, NewTechnician, insert_hours, insert_job, insert_service, insert_technician,
@@ -138,6 +138,8 @@ async fn seed(n: usize) -> (Store, Business, tempfile::TempDir) {
                     planned_start: start,
                     planned_end: start + 45 * 60,
                     window: None,
+                    notes: None,
+                    booked_by: None,
                 };
                 insert_job(&mut tx, &job, now).await.expect("job");
             }
@@ -164,7 +166,13 @@ fn benches(c: &mut Criterion) {
     for n in SIZES {
         let (store, settings, _dir) = runtime.block_on(seed(n));
         let snap = runtime
-            .block_on(snapshot(&store, &settings, "Standard clean", from, DAYS))
+            .block_on(snapshot(
+                &store,
+                &settings,
+                ServiceKey::from("Standard clean"),
+                from,
+                DAYS,
+            ))
             .expect("snapshot");
         assert_eq!(snap.technicians.len(), n);
         let request = Request {
@@ -191,14 +199,20 @@ fn benches(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("load", n), &n, |b, _| {
             b.to_async(&runtime).iter(|| async {
                 black_box(
-                    snapshot(&store, &settings, "Standard clean", from, DAYS)
-                        .await
-                        .expect("load"),
+                    snapshot(
+                        &store,
+                        &settings,
+                        ServiceKey::from("Standard clean"),
+                        from,
+                        DAYS,
+                    )
+                    .await
+                    .expect("load"),
                 )
             });
         });
         let query = Query {
-            service_name: "Standard clean",
+            service: ServiceKey::from("Standard clean"),
             at: customer,
             postal_code: None,
             from,

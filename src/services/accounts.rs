@@ -25,18 +25,28 @@ fn summary(row: accounts::AccountRow) -> AccountSummary {
     }
 }
 
-/// The customer's account with its locations and people, in one query.
+/// The customer's account with its locations and people (one query) and its upcoming
+/// visits (a second).
 #[instrument(skip(store))]
 pub async fn customer_home(
     store: &Store,
     account: Option<AccountRef>,
+    now: i64,
 ) -> Result<CustomerHome, HomeError> {
     let account = account.ok_or(HomeError::NoAccount)?;
-    let found = {
-        let mut conn = store.conn().await?;
-        accounts::with_details(&mut conn, account.id()).await?
-    };
-    let details = found.ok_or(HomeError::NoAccount)?;
+    let mut conn = store.conn().await?;
+    let details = accounts::with_details(&mut conn, account.id())
+        .await?
+        .ok_or(HomeError::NoAccount)?;
+    let visits = crate::store::visits::upcoming_for_account(
+        &mut conn,
+        account.id(),
+        now,
+        crate::services::visits::UPCOMING,
+        false,
+    )
+    .await?;
+    drop(conn);
     let locations = details
         .locations
         .into_iter()
@@ -67,6 +77,10 @@ pub async fn customer_home(
         account: summary(details.account),
         locations,
         people,
+        visits: visits
+            .iter()
+            .map(crate::services::visits::summary)
+            .collect(),
     })
 }
 

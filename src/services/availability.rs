@@ -8,9 +8,38 @@ use jiff::{SignedDuration, Timestamp};
 use std::collections::BTreeMap;
 use tracing::instrument;
 
+/// Which service a customer asks about: by the name people type (the CLI), or by its
+/// reference (the portal's pages).
+#[derive(Clone, Copy, Debug)]
+pub enum ServiceKey<'a> {
+    Name(&'a str),
+    Id(i64),
+}
+
+impl<'a> From<&'a str> for ServiceKey<'a> {
+    fn from(name: &'a str) -> Self {
+        Self::Name(name)
+    }
+}
+
+impl<'a> From<&'a String> for ServiceKey<'a> {
+    fn from(name: &'a String) -> Self {
+        Self::Name(name)
+    }
+}
+
+impl std::fmt::Display for ServiceKey<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Name(name) => write!(f, "{name:?}"),
+            Self::Id(id) => write!(f, "{}", crate::ids::ServiceRef::from_id(*id)),
+        }
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum AvailabilityError {
-    #[error("no bookable service is called {0:?}")]
+    #[error("no bookable service is {0}")]
     UnknownService(String),
     #[error("the search may cover 1 to 60 days")]
     TooManyDays,
@@ -35,7 +64,7 @@ pub const MAX_DAYS: u16 = 60;
 pub async fn snapshot(
     store: &Store,
     business: &Business,
-    service_name: &str,
+    service: ServiceKey<'_>,
     from: Date,
     days: u16,
 ) -> Result<Snapshot, AvailabilityError> {
@@ -55,9 +84,11 @@ pub async fn snapshot(
         .checked_add(SignedDuration::from_hours(24 * (i64::from(days) + 2)))
         .map_err(|_| AvailabilityError::DateOutOfRange)?;
     let mut tx = store.begin().await?;
-    let service = sched::service_by_name(&mut tx, service_name)
-        .await?
-        .ok_or_else(|| AvailabilityError::UnknownService(service_name.to_string()))?;
+    let found = match service {
+        ServiceKey::Name(name) => sched::service_by_name(&mut tx, name).await?,
+        ServiceKey::Id(id) => sched::service_by_id(&mut tx, id).await?,
+    };
+    let service = found.ok_or_else(|| AvailabilityError::UnknownService(service.to_string()))?;
     let rules = sched::rules(&mut tx, business.time_zone.as_str()).await?;
     let technicians = sched::technicians(&mut tx, start, end).await?;
     let jobs = sched::jobs(&mut tx, start, end).await?;
@@ -82,7 +113,7 @@ fn within_reach(at: Timestamp) -> Result<(), AvailabilityError> {
 /// A customer's question: this service, at this place, on these days.
 #[derive(Clone, Debug)]
 pub struct Query<'a> {
-    pub service_name: &'a str,
+    pub service: ServiceKey<'a>,
     pub at: GeoPoint,
     pub postal_code: Option<&'a str>,
     pub from: Date,
@@ -107,7 +138,7 @@ pub async fn find_windows(
     if !range.is_some_and(|(earliest, latest)| (earliest..=latest).contains(&query.from)) {
         return Err(AvailabilityError::DateOutOfRange);
     }
-    let snap = snapshot(store, business, query.service_name, query.from, query.days).await?;
+    let snap = snapshot(store, business, query.service, query.from, query.days).await?;
     let request = Request {
         service: &snap.service,
         at: query.at,
@@ -127,7 +158,7 @@ pub async fn find_windows(
 pub async fn first_window(
     store: &Store,
     business: &Business,
-    service_name: &str,
+    service: ServiceKey<'_>,
     at: GeoPoint,
     postal_code: Option<&str>,
     now: Timestamp,
@@ -140,7 +171,7 @@ pub async fn first_window(
             return Ok(None);
         }
         let query = Query {
-            service_name,
+            service,
             at,
             postal_code,
             from,
@@ -172,14 +203,14 @@ pub fn names(technicians: &[Technician]) -> BTreeMap<i64, String> {
 pub async fn best_technicians(
     store: &Store,
     business: &Business,
-    service_name: &str,
+    service: ServiceKey<'_>,
     at: GeoPoint,
     postal_code: Option<&str>,
     start: Timestamp,
 ) -> Result<Vec<scheduling::Candidate>, AvailabilityError> {
     within_reach(start)?;
     let day = start.to_zoned(business.time_zone.zone()).date();
-    let snap = snapshot(store, business, service_name, day, 1).await?;
+    let snap = snapshot(store, business, service, day, 1).await?;
     Ok(scheduling::best_technicians(
         &snap.service,
         at,

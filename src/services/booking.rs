@@ -7,14 +7,16 @@
 
 use crate::brand::Business;
 use crate::dto::SessionUser;
-use crate::ids::{AccountRef, LocationRef};
+use crate::dto::WindowOffer;
+use crate::ids::{AccountRef, LocationRef, VisitRef};
 use crate::scheduling::{self, GeoPoint, Window};
-use crate::services::availability::{self, AvailabilityError, Query};
+use crate::services::availability::{self, AvailabilityError, Query, ServiceKey};
 use crate::services::clock;
 use crate::services::mail::{self, Mail, MailTemplate};
+use crate::services::visits::{StepDetail, first_name};
 use crate::store::audit::{self, RequestOrigin};
 use crate::store::scheduling::{self as sched, NewJob};
-use crate::store::{Store, StoreError};
+use crate::store::{Store, StoreError, visits};
 use jiff::{SignedDuration, Timestamp};
 use tracing::instrument;
 
@@ -36,9 +38,11 @@ pub enum BookingError {
 pub struct BookingRequest<'a> {
     pub account: AccountRef,
     pub location: LocationRef,
-    pub service_name: &'a str,
+    pub service: ServiceKey<'a>,
     /// The start of the offered window they chose.
     pub window_start: Timestamp,
+    /// What they wrote for the technician (already checked: trimmed, not empty, in limits).
+    pub notes: Option<&'a str>,
     pub now: Timestamp,
     /// Who books: the audit entry's actor and the confirmation's recipient.
     pub by: &'a SessionUser,
@@ -48,8 +52,10 @@ pub struct BookingRequest<'a> {
 /// A booked visit.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Booked {
-    pub job_id: i64,
+    pub visit: VisitRef,
     pub technician: i64,
+    /// The technician's first name, as the customer is told it.
+    pub technician_name: String,
     pub window: (Timestamp, Timestamp),
     pub planned_start: Timestamp,
 }
@@ -64,7 +70,7 @@ pub async fn book(
     business: &Business,
     request: &BookingRequest<'_>,
 ) -> Result<Booked, BookingError> {
-    let (lat, lng, postal_code) = {
+    let place = {
         let mut conn = store.conn().await?;
         crate::store::accounts::bookable_location(
             &mut conn,
@@ -74,10 +80,12 @@ pub async fn book(
         .await?
         .ok_or(BookingError::UnknownLocation)?
     };
-    let at = GeoPoint::new(lat, lng).map_err(|_| BookingError::UnknownLocation)?;
+    let at = GeoPoint::new(place.latitude, place.longitude)
+        .map_err(|_| BookingError::UnknownLocation)?;
+    let postal_code = place.postal_code;
     let tz = business.time_zone.zone();
     let query = Query {
-        service_name: request.service_name,
+        service: request.service,
         at,
         postal_code: Some(&postal_code),
         from: request.window_start.to_zoned(tz).date(),
@@ -128,13 +136,32 @@ pub async fn book(
                     planned_start: fit.planned_start.as_second(),
                     planned_end: end.as_second(),
                     window: Some((window.start.as_second(), window.end.as_second())),
+                    notes: request.notes.map(str::to_string),
+                    booked_by: Some(request.by.user.id()),
                 },
                 clock::now(),
             )
             .await?;
+            let visit = VisitRef::from_id(job_id);
             let now = clock::now();
+            let detail = StepDetail {
+                window: Some(WindowOffer {
+                    start: window.start.as_second(),
+                    end: window.end.as_second(),
+                }),
+                reason: None,
+            };
+            visits::add_timeline(
+                &mut tx,
+                job_id,
+                now,
+                Some(request.by.user.id()),
+                "booked",
+                &detail.to_json(),
+            )
+            .await?;
             let actor = request.by.user.to_string();
-            let subject = format!("visit {job_id}");
+            let subject = visit.to_string();
             audit::record(
                 &mut tx,
                 &audit::Entry {
@@ -152,6 +179,7 @@ pub async fn book(
                 business,
                 &snap.service.name,
                 &technician.name,
+                visit,
                 (window.start, window.end),
             );
             match confirmation {
@@ -164,8 +192,9 @@ pub async fn book(
             }
             tx.commit().await.map_err(StoreError::from)?;
             return Ok(Booked {
-                job_id,
+                visit,
                 technician: technician.id,
+                technician_name: first_name(&technician.name),
                 window: (window.start, window.end),
                 planned_start: fit.planned_start,
             });
@@ -190,18 +219,19 @@ fn confirmation<'a>(
     business: &Business,
     service: &str,
     technician: &str,
+    visit: VisitRef,
     (start, end): (Timestamp, Timestamp),
 ) -> Option<Mail<'a>> {
     let to_address = crate::email::Email::parse(&to.email).ok()?;
     let locale = to.locale.unwrap_or(business.default_locale);
     let tz = business.time_zone.zone();
-    let first_name = technician.split_whitespace().next().unwrap_or(technician);
     let args = [
         ("service", service.to_string()),
         ("date", crate::format::date(start, &tz, locale)),
         ("from", crate::format::time(start, &tz, locale)),
         ("to", crate::format::time(end, &tz, locale)),
-        ("technician", first_name.to_string()),
+        ("technician", first_name(technician)),
+        ("reference", visit.to_string()),
         ("name", to.name.clone()),
     ]
     .into_iter()

@@ -446,6 +446,8 @@ async fn insert_week_of_jobs(
                     planned_start: at(start_min),
                     planned_end: at(start_min + minutes),
                     window: None,
+                    notes: None,
+                    booked_by: None,
                 };
                 sched::insert_job(conn, &job, now).await?;
             }

@@ -8,5 +8,7 @@ pub mod booking;
 pub mod clock;
 pub mod demo;
 pub mod mail;
+pub mod offers;
 pub mod people;
 pub mod tasks;
+pub mod visits;

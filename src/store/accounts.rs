@@ -252,17 +252,48 @@ pub async fn insert_location(
     Ok(id)
 }
 
-/// A location of `account_id` with what booking needs: where it is and its postal code.
+/// A location as booking needs it: where it is, its postal code, and what the customer
+/// reads about it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct BookableLocation {
+    pub id: i64,
+    pub label: String,
+    pub line1: String,
+    pub line2: Option<String>,
+    pub postal_code: String,
+    pub city: String,
+    pub latitude: f64,
+    pub longitude: f64,
+    pub access_notes: Option<String>,
+}
+
+const BOOKABLE_COLUMNS: &str =
+    "id, label, line1, line2, postal_code, city, latitude, longitude, access_notes";
+
+/// A location of `account_id`, if it is one.
 pub async fn bookable_location(
     conn: &mut Conn,
     account_id: i64,
     location_id: i64,
-) -> Result<Option<(f64, f64, String)>, StoreError> {
-    Ok(sqlx::query_as(
-        "SELECT latitude, longitude, postal_code FROM locations WHERE id = $1 AND account_id = $2",
-    )
-    .bind(location_id)
-    .bind(account_id)
-    .fetch_optional(conn)
-    .await?)
+) -> Result<Option<BookableLocation>, StoreError> {
+    let sql = format!("SELECT {BOOKABLE_COLUMNS} FROM locations WHERE id = $1 AND account_id = $2");
+    Ok(sqlx::query_as(&sql)
+        .bind(location_id)
+        .bind(account_id)
+        .fetch_optional(conn)
+        .await?)
+}
+
+/// Every location of `account_id`, by label.
+pub async fn bookable_locations(
+    conn: &mut Conn,
+    account_id: i64,
+) -> Result<Vec<BookableLocation>, StoreError> {
+    let sql = format!(
+        "SELECT {BOOKABLE_COLUMNS} FROM locations WHERE account_id = $1 ORDER BY label, id"
+    );
+    Ok(sqlx::query_as(&sql)
+        .bind(account_id)
+        .fetch_all(conn)
+        .await?)
 }

@@ -3,7 +3,7 @@
 //!
 //! The audit log is append-only, and the database enforces it: an UPDATE or DELETE on it
 //! fails on both engines (migration 0005). Its ids are never reused, and the actor is kept
-//! as their public reference (`DS-000042`), which outlives the person's row.
+//! as their public reference (`PE-000042`), which outlives the person's row.
 
 use super::{Conn, StoreError};
 

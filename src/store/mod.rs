@@ -12,6 +12,7 @@ pub mod scheduling;
 pub mod sessions;
 pub mod tasks;
 pub mod users;
+pub mod visits;
 
 use sqlx::any::AnyPoolOptions;
 use sqlx::{AnyConnection, AnyPool};

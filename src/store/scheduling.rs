@@ -112,6 +112,16 @@ pub async fn service_by_name(
         .and_then(service))
 }
 
+/// A bookable service by its id.
+pub async fn service_by_id(conn: &mut Conn, id: i64) -> Result<Option<ServiceSpec>, StoreError> {
+    let sql = format!("SELECT {SERVICE_COLUMNS} FROM services WHERE active = 1 AND id = $1");
+    let row = sqlx::query_as::<_, ServiceRow>(&sql)
+        .bind(id)
+        .fetch_optional(conn)
+        .await?;
+    Ok(row.and_then(service))
+}
+
 #[derive(Debug, Clone, sqlx::FromRow)]
 struct TechnicianRow {
     user_id: i64,
@@ -364,13 +374,17 @@ pub struct NewJob {
     pub planned_end: i64,
     /// The arrival window promised to the customer (UTC seconds), when booked in one.
     pub window: Option<(i64, i64)>,
+    /// What the customer wrote for the technician.
+    pub notes: Option<String>,
+    /// Who booked it, when a person did.
+    pub booked_by: Option<i64>,
 }
 
 pub async fn insert_job(conn: &mut Conn, job: &NewJob, created_at: i64) -> Result<i64, StoreError> {
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO jobs (account_id, location_id, service_id, technician_id, status, planned_start, \
-         planned_end, created_at, window_start, window_end) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+         planned_end, created_at, window_start, window_end, notes, booked_by) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
     )
     .bind(job.account_id)
     .bind(job.location_id)
@@ -382,6 +396,8 @@ pub async fn insert_job(conn: &mut Conn, job: &NewJob, created_at: i64) -> Resul
     .bind(created_at)
     .bind(job.window.map(|w| w.0))
     .bind(job.window.map(|w| w.1))
+    .bind(job.notes.as_deref())
+    .bind(job.booked_by)
     .fetch_one(conn)
     .await?;
     Ok(id)

@@ -103,4 +103,73 @@ mail-visit-booked-body = Hallo { $name },
 
     Ihr Termin „{ $service }“ ist für den { $date } gebucht, Ankunft zwischen { $from } und { $to }. Es kommt { $technician }.
 
-    Im Portal können Sie den Termin ansehen, verschieben oder absagen.
+    Ihre Referenz ist { $reference }. Im Portal können Sie den Termin ansehen, verschieben oder absagen.
+
+## Booking
+nav-book = Termin buchen
+book-title = Termin buchen
+book-step = Schritt { $n } von { $of }
+book-where = Wohin sollen wir kommen?
+book-no-locations = Ihr Konto hat noch keine Einsatzadresse. Bitte kontaktieren Sie uns, um eine hinzuzufügen.
+book-change-location = Andere Adresse wählen
+book-what = Was brauchen Sie?
+book-at = In { $place }
+book-no-services = Im Moment kann nichts online gebucht werden. Bitte kontaktieren Sie uns.
+book-duration = etwa { $minutes } Min.
+book-when = Wann passt es Ihnen?
+book-summary = { $service } in { $place }.
+book-change-service = Ändern
+book-previous-month = Voriger Monat
+book-next-month = Nächster Monat
+book-month-full = In diesem Monat sind keine Zeiten mehr frei.
+book-first-open = Die erste freie Zeit ist am { $when }
+book-nothing-free = Im Buchungszeitraum sind keine Zeiten frei. Bitte kontaktieren Sie uns, dann finden wir gemeinsam einen Termin.
+book-day-none = { $day }: keine freien Zeiten
+book-day-windows = { $day }: { $count ->
+    [one] eine freie Zeit
+   *[other] { $count } freie Zeiten
+}
+book-windows-on = Ankunftszeiten am { $day }
+book-day-full = An diesem Tag ist nichts mehr frei. Bitte wählen Sie einen anderen Tag.
+book-continue = Weiter
+book-review = Prüfen und bestätigen
+book-arrival-hint = Die Fachkraft kommt innerhalb dieses Zeitfensters. Sie erhalten eine Bestätigung per E-Mail.
+book-no-access-notes = Keine angegeben. Sie können sie unten in der Notiz nennen.
+book-notes = Notiz für die Fachkraft (optional)
+book-notes-hint = Zum Beispiel: wo man parken kann, Haustiere im Haus, was genau zu tun ist.
+book-confirm = Buchung bestätigen
+book-choose-again = Andere Zeit wählen
+book-alternatives = Diese Zeiten sind noch frei:
+
+## Visits
+visits-heading = Ihre Termine
+visits-empty = Keine Termine geplant. Buchen Sie einen, wann es Ihnen passt.
+visit-heading = Termin
+visit-title = Termin { $reference }
+visit-with = mit { $technician }
+visit-booked = Ihr Termin ist gebucht.
+visit-booked-detail = Ihre Referenz ist { $reference }. Wir haben Ihnen eine Bestätigung per E-Mail geschickt.
+visit-reference = Referenz
+visit-status = Status
+visit-service = Leistung
+visit-when = Ankunft
+visit-where = Adresse
+visit-access = Zugangshinweise
+visit-technician = Fachkraft
+visit-technician-pending = Wir sagen Ihnen, wer kommt.
+visit-notes = Ihre Notiz
+visit-add-to-calendar = Zum Kalender hinzufügen
+visit-timeline = Bisheriger Verlauf
+visit-status-requested = Angefragt
+visit-status-scheduled = Geplant
+visit-status-assigned = Zugewiesen
+visit-status-en-route = Unterwegs
+visit-status-in-progress = In Arbeit
+visit-status-completed = Erledigt
+visit-status-cancelled = Abgesagt
+visit-status-on-hold = Zurückgestellt
+actor-you = Sie
+actor-office = Das Büro
+actor-system = Das Portal
+timeline-booked = { $who } hat den Termin gebucht.
+ics-description = Referenz { $reference }. Fachkraft: { $technician }.

@@ -104,4 +104,73 @@ mail-visit-booked-body = Hello { $name },
 
     your { $service } is booked for { $date }, arriving between { $from } and { $to }. { $technician } will come.
 
-    You can see, move or cancel the visit in the portal.
+    Your reference is { $reference }. You can see, move or cancel the visit in the portal.
+
+## Booking
+nav-book = Book a visit
+book-title = Book a visit
+book-step = Step { $n } of { $of }
+book-where = Where should we come?
+book-no-locations = Your account has no service address yet. Please contact us to add one.
+book-change-location = Choose another address
+book-what = What do you need?
+book-at = At { $place }
+book-no-services = Nothing can be booked online at the moment. Please contact us.
+book-duration = about { $minutes } min
+book-when = When suits you?
+book-summary = { $service } at { $place }.
+book-change-service = Change
+book-previous-month = Previous month
+book-next-month = Next month
+book-month-full = There are no free times left this month.
+book-first-open = The first free time is { $when }
+book-nothing-free = There are no free times in the period we take bookings for. Please contact us and we will find a time with you.
+book-day-none = { $day }: no free times
+book-day-windows = { $day }: { $count ->
+    [one] one free time
+   *[other] { $count } free times
+}
+book-windows-on = Arrival times on { $day }
+book-day-full = This day has no free times left. Please choose another day.
+book-continue = Continue
+book-review = Check and confirm
+book-arrival-hint = The technician arrives within this window. You will get a confirmation by email.
+book-no-access-notes = None given. You can tell us in the note below.
+book-notes = Note for the technician (optional)
+book-notes-hint = For example: where to park, pets in the house, what exactly needs doing.
+book-confirm = Confirm booking
+book-choose-again = Choose another time
+book-alternatives = These times are still free:
+
+## Visits
+visits-heading = Your visits
+visits-empty = No visits planned. Book one whenever it suits you.
+visit-heading = Visit
+visit-title = Visit { $reference }
+visit-with = with { $technician }
+visit-booked = Your visit is booked.
+visit-booked-detail = Your reference is { $reference }. We have sent you a confirmation by email.
+visit-reference = Reference
+visit-status = Status
+visit-service = Service
+visit-when = Arrival
+visit-where = Address
+visit-access = Access instructions
+visit-technician = Technician
+visit-technician-pending = We will tell you who comes.
+visit-notes = Your note
+visit-add-to-calendar = Add to calendar
+visit-timeline = What happened so far
+visit-status-requested = Requested
+visit-status-scheduled = Scheduled
+visit-status-assigned = Assigned
+visit-status-en-route = On the way
+visit-status-in-progress = In progress
+visit-status-completed = Completed
+visit-status-cancelled = Cancelled
+visit-status-on-hold = On hold
+actor-you = You
+actor-office = The office
+actor-system = The portal
+timeline-booked = { $who } booked the visit.
+ics-description = Reference { $reference }. Technician: { $technician }.

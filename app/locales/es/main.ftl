@@ -103,4 +103,73 @@ mail-visit-booked-body = Hola, { $name }:
 
     su servicio «{ $service }» está reservado para el { $date }, con llegada entre las { $from } y las { $to }. Vendrá { $technician }.
 
-    En el portal puede ver, mover o cancelar la visita.
+    Su referencia es { $reference }. En el portal puede ver, mover o cancelar la visita.
+
+## Booking
+nav-book = Reservar una visita
+book-title = Reservar una visita
+book-step = Paso { $n } de { $of }
+book-where = ¿Dónde debemos ir?
+book-no-locations = Su cuenta aún no tiene ninguna dirección de servicio. Contáctenos para añadir una.
+book-change-location = Elegir otra dirección
+book-what = ¿Qué necesita?
+book-at = En { $place }
+book-no-services = Ahora mismo no se puede reservar nada en línea. Contáctenos, por favor.
+book-duration = unos { $minutes } min
+book-when = ¿Cuándo le viene bien?
+book-summary = { $service } en { $place }.
+book-change-service = Cambiar
+book-previous-month = Mes anterior
+book-next-month = Mes siguiente
+book-month-full = No quedan horarios libres este mes.
+book-first-open = El primer horario libre es el { $when }
+book-nothing-free = No hay horarios libres en el periodo en que aceptamos reservas. Contáctenos y buscaremos una hora con usted.
+book-day-none = { $day }: sin horarios libres
+book-day-windows = { $day }: { $count ->
+    [one] un horario libre
+   *[other] { $count } horarios libres
+}
+book-windows-on = Horarios de llegada el { $day }
+book-day-full = Este día ya no tiene horarios libres. Elija otro día, por favor.
+book-continue = Continuar
+book-review = Revisar y confirmar
+book-arrival-hint = El técnico llega dentro de esta franja. Recibirá una confirmación por correo electrónico.
+book-no-access-notes = Ninguna. Puede indicárnoslo en la nota de abajo.
+book-notes = Nota para el técnico (opcional)
+book-notes-hint = Por ejemplo: dónde aparcar, si hay mascotas en casa, qué hay que hacer exactamente.
+book-confirm = Confirmar la reserva
+book-choose-again = Elegir otro horario
+book-alternatives = Estos horarios siguen libres:
+
+## Visits
+visits-heading = Sus visitas
+visits-empty = No hay visitas previstas. Reserve una cuando le venga bien.
+visit-heading = Visita
+visit-title = Visita { $reference }
+visit-with = con { $technician }
+visit-booked = Su visita está reservada.
+visit-booked-detail = Su referencia es { $reference }. Le hemos enviado una confirmación por correo electrónico.
+visit-reference = Referencia
+visit-status = Estado
+visit-service = Servicio
+visit-when = Llegada
+visit-where = Dirección
+visit-access = Instrucciones de acceso
+visit-technician = Técnico
+visit-technician-pending = Le diremos quién irá.
+visit-notes = Su nota
+visit-add-to-calendar = Añadir al calendario
+visit-timeline = Lo ocurrido hasta ahora
+visit-status-requested = Solicitada
+visit-status-scheduled = Programada
+visit-status-assigned = Asignada
+visit-status-en-route = En camino
+visit-status-in-progress = En curso
+visit-status-completed = Completada
+visit-status-cancelled = Cancelada
+visit-status-on-hold = En espera
+actor-you = Usted
+actor-office = La oficina
+actor-system = El portal
+timeline-booked = { $who } reservó la visita.
+ics-description = Referencia { $reference }. Técnico: { $technician }.

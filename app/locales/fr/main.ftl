@@ -103,4 +103,73 @@ mail-visit-booked-body = Bonjour { $name },
 
     votre prestation « { $service } » est réservée pour le { $date }, avec une arrivée entre { $from } et { $to }. { $technician } viendra.
 
-    Dans le portail, vous pouvez consulter, déplacer ou annuler la visite.
+    Votre référence est { $reference }. Dans le portail, vous pouvez consulter, déplacer ou annuler la visite.
+
+## Booking
+nav-book = Réserver une visite
+book-title = Réserver une visite
+book-step = Étape { $n } sur { $of }
+book-where = Où devons-nous venir ?
+book-no-locations = Votre compte n’a pas encore d’adresse d’intervention. Contactez-nous pour en ajouter une.
+book-change-location = Choisir une autre adresse
+book-what = De quoi avez-vous besoin ?
+book-at = À { $place }
+book-no-services = Rien ne peut être réservé en ligne pour le moment. Merci de nous contacter.
+book-duration = environ { $minutes } min
+book-when = Quand cela vous convient-il ?
+book-summary = { $service } à { $place }.
+book-change-service = Modifier
+book-previous-month = Mois précédent
+book-next-month = Mois suivant
+book-month-full = Il n’y a plus de créneau libre ce mois-ci.
+book-first-open = Le premier créneau libre est le { $when }
+book-nothing-free = Il n’y a aucun créneau libre sur la période où nous prenons des réservations. Contactez-nous et nous trouverons un moment avec vous.
+book-day-none = { $day } : aucun créneau libre
+book-day-windows = { $day } : { $count ->
+    [one] un créneau libre
+   *[other] { $count } créneaux libres
+}
+book-windows-on = Heures d’arrivée le { $day }
+book-day-full = Ce jour n’a plus de créneau libre. Choisissez un autre jour.
+book-continue = Continuer
+book-review = Vérifier et confirmer
+book-arrival-hint = Le technicien arrive pendant ce créneau. Vous recevrez une confirmation par e-mail.
+book-no-access-notes = Aucune. Vous pouvez nous l’indiquer dans la note ci-dessous.
+book-notes = Note pour le technicien (facultatif)
+book-notes-hint = Par exemple : où se garer, animaux à la maison, ce qu’il faut faire exactement.
+book-confirm = Confirmer la réservation
+book-choose-again = Choisir un autre créneau
+book-alternatives = Ces créneaux sont encore libres :
+
+## Visits
+visits-heading = Vos visites
+visits-empty = Aucune visite prévue. Réservez-en une quand cela vous convient.
+visit-heading = Visite
+visit-title = Visite { $reference }
+visit-with = avec { $technician }
+visit-booked = Votre visite est réservée.
+visit-booked-detail = Votre référence est { $reference }. Nous vous avons envoyé une confirmation par e-mail.
+visit-reference = Référence
+visit-status = Statut
+visit-service = Prestation
+visit-when = Arrivée
+visit-where = Adresse
+visit-access = Instructions d’accès
+visit-technician = Technicien
+visit-technician-pending = Nous vous dirons qui viendra.
+visit-notes = Votre note
+visit-add-to-calendar = Ajouter au calendrier
+visit-timeline = Historique
+visit-status-requested = Demandée
+visit-status-scheduled = Planifiée
+visit-status-assigned = Attribuée
+visit-status-en-route = En route
+visit-status-in-progress = En cours
+visit-status-completed = Terminée
+visit-status-cancelled = Annulée
+visit-status-on-hold = En attente
+actor-you = Vous
+actor-office = Le bureau
+actor-system = Le portail
+timeline-booked = { $who } a réservé la visite.
+ics-description = Référence { $reference }. Technicien : { $technician }.

@@ -5,6 +5,7 @@ pub mod auth;
 pub mod booking;
 pub mod home;
 pub mod preferences;
+pub mod visits;
 
 #[cfg(feature = "ssr")]
 pub(crate) mod support;

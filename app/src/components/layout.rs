@@ -57,10 +57,15 @@ fn Header() -> impl IntoView {
     let user = info.user.clone();
     let nav = user.as_ref().map(|u| {
         let role = t(u.role.message_key());
+        let book = u
+            .role
+            .allows(doorstep::permissions::Permission::BookVisits)
+            .then(|| view! { <li><a href="/book">{t("nav-book")}</a></li> });
         view! {
             <nav aria-label=t("nav-label") class="site-nav">
                 <ul>
                     <li><a href="/">{t("nav-home")}</a></li>
+                    {book}
                 </ul>
             </nav>
             <div class="who">

@@ -1,6 +1,8 @@
 //! One page per module, grouped by area.
 
 pub mod auth;
+pub mod booking;
 pub mod home;
 pub mod not_found;
 pub mod offline;
+pub mod visits;

@@ -5,7 +5,7 @@ use crate::config::Config;
 use crate::startup::{self, StartError};
 use doorstep::brand::Business;
 use doorstep::scheduling::GeoPoint;
-use doorstep::services::availability::{self, AvailabilityError, Query};
+use doorstep::services::availability::{self, AvailabilityError, Query, ServiceKey};
 use doorstep::store::{business, scheduling as sched};
 use jiff::civil::Date;
 use jiff::{SignedDuration, Timestamp};
@@ -68,7 +68,7 @@ async fn report(
     let now = args.now.unwrap_or_else(Timestamp::now);
     let from = args.from.unwrap_or_else(|| now.to_zoned(tz.clone()).date());
     let query = Query {
-        service_name: &args.service,
+        service: ServiceKey::from(&args.service),
         at: args.at,
         postal_code: args.postal_code.as_deref(),
         from,
@@ -77,14 +77,15 @@ async fn report(
     };
     let (snapshot, windows) = match availability::find_windows(store, settings, &query).await {
         Ok(found) => found,
-        Err(AvailabilityError::UnknownService(name)) => {
+        Err(AvailabilityError::UnknownService(_)) => {
             let mut conn = store.conn().await.map_err(|e| e.to_string())?;
             let known = sched::services(&mut conn)
                 .await
                 .map_err(|e| e.to_string())?;
             let names: Vec<String> = known.iter().map(|s| s.name.clone()).collect();
             return Err(format!(
-                "no bookable service is called {name:?}; known services: {}",
+                "no bookable service is called {:?}; known services: {}",
+                args.service,
                 names.join(", ")
             ));
         }

@@ -3,6 +3,7 @@
 pub mod client_ip;
 mod headers;
 mod health;
+mod ics;
 pub mod log;
 mod origin;
 mod pwa;
@@ -59,6 +60,7 @@ pub fn router(state: ServerState) -> Router {
     };
     let pages = Router::new()
         .route("/manifest.webmanifest", get(pwa::manifest))
+        .route("/visits/{reference}/calendar.ics", get(ics::visit))
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos.clone();
             move || shell(options.clone())

@@ -65,7 +65,7 @@ async fn sign_ins_are_audited_with_address_agent_and_request_and_outlive_the_per
     assert_eq!(failure.request_id.as_deref(), Some(request_id.as_str()));
     assert_eq!(success.action, "sign_in");
     let actor = success.actor.clone().expect("actor");
-    assert!(actor.starts_with("DS-"), "{actor}");
+    assert!(actor.starts_with("PE-"), "{actor}");
 
     // The person leaves; the trail still names them.
     execute_raw(

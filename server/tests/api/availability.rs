@@ -4,7 +4,7 @@
 use crate::helpers::spawn_app;
 use doorstep::brand::Business;
 use doorstep::scheduling::GeoPoint;
-use doorstep::services::availability::{AvailabilityError, Query, find_windows};
+use doorstep::services::availability::{AvailabilityError, Query, ServiceKey, find_windows};
 use doorstep::store::scheduling::{NewJob, insert_job};
 use jiff::{SignedDuration, Timestamp};
 
@@ -40,7 +40,7 @@ async fn the_demo_week_has_windows_for_qualified_technicians_only() {
     let now = Timestamp::now();
     let from = now.to_zoned(settings.time_zone.zone()).date();
     let query = Query {
-        service_name: "standard CLEAN",
+        service: ServiceKey::from("standard CLEAN"),
         at: shop(),
         postal_code: Some("10961"),
         from,
@@ -76,7 +76,7 @@ async fn unknown_services_and_bad_ranges_are_refused() {
     let now = Timestamp::now();
     let from = now.to_zoned(settings.time_zone.zone()).date();
     let query = Query {
-        service_name: "Pool cleaning",
+        service: ServiceKey::from("Pool cleaning"),
         at: shop(),
         postal_code: None,
         from,
@@ -87,7 +87,7 @@ async fn unknown_services_and_bad_ranges_are_refused() {
     assert!(matches!(err, Some(AvailabilityError::UnknownService(_))));
     for days in [0, 61] {
         let query = Query {
-            service_name: "Standard clean",
+            service: ServiceKey::from("Standard clean"),
             days,
             ..query.clone()
         };
@@ -107,7 +107,7 @@ async fn a_booked_day_is_no_longer_offered() {
     let now = Timestamp::now();
     let day = next_working_day(&tz);
     let query = Query {
-        service_name: "Drain inspection",
+        service: ServiceKey::from("Drain inspection"),
         at: shop(),
         postal_code: None,
         from: day,
@@ -142,6 +142,8 @@ async fn a_booked_day_is_no_longer_offered() {
             planned_start: start.as_second(),
             planned_end: start.as_second() + 23 * 3600,
             window: None,
+            notes: None,
+            booked_by: None,
         };
         insert_job(&mut conn, &job, now.as_second())
             .await
@@ -223,7 +225,7 @@ async fn dispatchers_get_the_best_technician_with_the_reason() {
     let best = doorstep::services::availability::best_technicians(
         &app.store,
         &settings,
-        "Boiler service",
+        ServiceKey::from("Boiler service"),
         shop(),
         None,
         start,
@@ -249,7 +251,7 @@ async fn dates_far_from_today_are_refused_not_panicked_on() {
         ("1900-01-01", now),
     ] {
         let query = Query {
-            service_name: "Standard clean",
+            service: ServiceKey::from("Standard clean"),
             at: shop(),
             postal_code: None,
             from: from.parse().expect("date"),
@@ -283,7 +285,7 @@ async fn the_first_free_window_is_found_across_the_horizon_or_none() {
     let first = first_window(
         &app.store,
         &settings,
-        "Standard clean",
+        ServiceKey::from("Standard clean"),
         shop(),
         Some("10961"),
         now,
@@ -308,7 +310,7 @@ async fn the_first_free_window_is_found_across_the_horizon_or_none() {
     let none = first_window(
         &app.store,
         &settings,
-        "Standard clean",
+        ServiceKey::from("Standard clean"),
         shop(),
         Some("10961"),
         now,

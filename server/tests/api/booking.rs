@@ -6,7 +6,7 @@ use doorstep::brand::Business;
 use doorstep::dto::SessionUser;
 use doorstep::ids::{AccountRef, LocationRef, UserRef};
 use doorstep::permissions::Role;
-use doorstep::services::availability::{Query, find_windows};
+use doorstep::services::availability::{Query, ServiceKey, find_windows};
 use doorstep::services::booking::{BookingError, BookingRequest, book};
 use doorstep::store::audit::RequestOrigin;
 use jiff::Timestamp;
@@ -50,6 +50,17 @@ async fn ana(app: &TestApp) -> SessionUser {
     }
 }
 
+/// A service's reference, as the booking pages pass it.
+pub async fn service_ref(app: &TestApp, name: &str) -> String {
+    let mut conn = app.store.conn().await.expect("conn");
+    let (id,): (i64,) = sqlx::query_as("SELECT id FROM services WHERE name = $1")
+        .bind(name)
+        .fetch_one(&mut *conn)
+        .await
+        .expect("service");
+    doorstep::ids::ServiceRef::from_id(id).to_string()
+}
+
 fn origin() -> RequestOrigin {
     RequestOrigin {
         client_ip: Some("198.51.100.4".into()),
@@ -65,7 +76,7 @@ async fn standard_clean_windows(
     now: Timestamp,
 ) -> Vec<doorstep::scheduling::Window> {
     let query = Query {
-        service_name: "Standard clean",
+        service: ServiceKey::from("Standard clean"),
         at: doorstep::scheduling::GeoPoint::new(52.5386, 13.4105).expect("point"),
         postal_code: Some("10435"),
         from: now.to_zoned(settings.time_zone.zone()).date(),
@@ -116,8 +127,9 @@ async fn twenty_customers_racing_for_one_window_one_gets_it() {
                 &BookingRequest {
                     account,
                     location,
-                    service_name: "Standard clean",
+                    service: ServiceKey::from("Standard clean"),
                     window_start: start,
+                    notes: None,
                     now,
                     by: &by,
                     origin: &origin(),
@@ -163,7 +175,7 @@ async fn twenty_customers_racing_for_one_window_one_gets_it() {
     // The visit keeps the window the customer was promised.
     let (window_start, window_end): (Option<i64>, Option<i64>) =
         sqlx::query_as("SELECT window_start, window_end FROM jobs WHERE id = $1")
-            .bind(job.job_id)
+            .bind(job.visit.id())
             .fetch_one(&mut *conn)
             .await
             .expect("visit");
@@ -183,7 +195,7 @@ async fn twenty_customers_racing_for_one_window_one_gets_it() {
     assert_eq!(entries[0].0, by.user.to_string());
     assert_eq!(
         entries[0].1.as_deref(),
-        Some(format!("visit {}", job.job_id).as_str())
+        Some(job.visit.to_string().as_str())
     );
     assert_eq!(entries[0].2.as_deref(), Some("198.51.100.4"));
     let mails: Vec<(String, String, String, String)> =
@@ -231,8 +243,9 @@ async fn a_window_never_offered_is_refused_with_the_nearest_open_ones() {
         &BookingRequest {
             account,
             location,
-            service_name: "Standard clean",
+            service: ServiceKey::from("Standard clean"),
             window_start: night,
+            notes: None,
             now,
             by: &ana(&app).await,
             origin: &origin(),
@@ -265,8 +278,9 @@ async fn a_location_of_another_account_cannot_be_booked() {
         &BookingRequest {
             account: AccountRef::from_id(other),
             location,
-            service_name: "Standard clean",
+            service: ServiceKey::from("Standard clean"),
             window_start: Timestamp::now(),
+            notes: None,
             now: Timestamp::now(),
             by: &ana(&app).await,
             origin: &origin(),
@@ -289,9 +303,10 @@ async fn only_the_accounts_own_people_book_its_locations() {
     let windows = standard_clean_windows(&app, &settings, now).await;
     let start = windows[0].start.as_second().to_string();
     let location = location.to_string();
+    let service = service_ref(&app, "Standard clean").await;
     let fields = [
         ("location", location.as_str()),
-        ("service", "Standard clean"),
+        ("service", service.as_str()),
         ("window", start.as_str()),
     ];
     let status = |res: reqwest::Response| res.status().as_u16();
@@ -337,7 +352,7 @@ async fn only_the_accounts_own_people_book_its_locations() {
         .header("accept-language", "fr")
         .form(&[
             ("location", location.as_str()),
-            ("service", "Standard clean"),
+            ("service", service.as_str()),
             ("window", night.as_str()),
         ])
         .send()

@@ -97,7 +97,7 @@ async fn each_request_ends_in_one_line_and_a_failure_carries_its_causes() {
     assert_eq!(failures.len(), 1, "logged once: {lines:#?}");
     let failure = failures[0];
     assert!(
-        failure.contains("status=500") && failure.contains("user=\"DS-"),
+        failure.contains("status=500") && failure.contains("user=\"PE-"),
         "{failure}"
     );
     assert!(

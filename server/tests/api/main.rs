@@ -5,6 +5,7 @@ mod audit;
 mod auth;
 mod availability;
 mod booking;
+mod booking_pages;
 mod demo;
 mod helpers;
 mod home;

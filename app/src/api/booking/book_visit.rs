@@ -4,26 +4,32 @@ use crate::error::ApiError;
 use doorstep::dto::BookedVisit;
 use leptos::prelude::*;
 
-/// `location`: its reference (`LO-000001`); `window`: the chosen window's start, in UTC
-/// seconds, as offered.
+/// `location` and `service`: their references (`LO-000001`, `SV-000001`); `window`: the
+/// chosen window's start, in UTC seconds, as offered; `notes`: for the technician. On
+/// success a form posted without JavaScript lands on the visit's page.
 #[server(endpoint = "book-visit")]
 pub async fn book_visit(
     location: String,
     service: String,
     window: String,
+    #[server(default)] notes: Option<String>,
 ) -> Result<BookedVisit, ApiError> {
-    imp::run(location, service, window).await
+    imp::run(location, service, window, notes.unwrap_or_default()).await
 }
+
+/// The longest note a customer may leave for the technician.
+pub const NOTES_MAX: usize = 1000;
 
 #[cfg(feature = "ssr")]
 mod imp {
+    use super::NOTES_MAX;
     use crate::api::support::{info, internal, require, state};
-    use crate::error::{ApiError, Echo};
+    use crate::error::{ApiError, echo};
     use doorstep::dto::{BookedVisit, WindowOffer};
     use doorstep::error::FieldError;
-    use doorstep::ids::LocationRef;
+    use doorstep::ids::{LocationRef, ServiceRef};
     use doorstep::permissions::Permission;
-    use doorstep::services::availability::AvailabilityError;
+    use doorstep::services::availability::{AvailabilityError, ServiceKey};
     use doorstep::services::booking::{BookingError, BookingRequest, book};
     use jiff::Timestamp;
 
@@ -31,17 +37,29 @@ mod imp {
         location: String,
         service: String,
         window: String,
+        notes: String,
     ) -> Result<BookedVisit, ApiError> {
         let user = require(Permission::BookVisits)?;
         let account = user.account.ok_or(ApiError::Forbidden)?;
         // A malformed reference is answered like someone else's: not found.
         let location = LocationRef::parse(&location).ok_or(ApiError::NotFound)?;
+        let service = ServiceRef::parse(&service).ok_or(ApiError::NotFound)?;
+        let keep = echo(&[("notes", &notes)]);
+        let notes = notes.trim();
+        if notes.chars().count() > NOTES_MAX {
+            return Err(ApiError::field(
+                "notes",
+                FieldError::TooLong { max: NOTES_MAX },
+                keep,
+            ));
+        }
+        let notes = (!notes.is_empty()).then_some(notes);
         let window_start = window
             .trim()
             .parse::<i64>()
             .ok()
             .and_then(|s| Timestamp::from_second(s).ok())
-            .ok_or_else(|| ApiError::field("window", FieldError::OutOfRange, Echo::new()))?;
+            .ok_or_else(|| ApiError::field("window", FieldError::Required, keep.clone()))?;
         let state = state()?;
         let business = state.business();
         let info = info();
@@ -51,8 +69,9 @@ mod imp {
             &BookingRequest {
                 account,
                 location,
-                service_name: &service,
+                service: ServiceKey::Id(service.id()),
                 window_start,
+                notes,
                 now: Timestamp::now(),
                 by: &user,
                 origin: &info.origin,
@@ -60,22 +79,21 @@ mod imp {
         )
         .await;
         match booked {
-            Ok(visit) => Ok(BookedVisit {
-                visit: visit.job_id,
-                window_start: visit.window.0.as_second(),
-                window_end: visit.window.1.as_second(),
-            }),
+            Ok(visit) => {
+                leptos_axum::redirect(&format!("/visits/{}?booked=1", visit.visit));
+                Ok(BookedVisit {
+                    visit: visit.visit,
+                    window_start: visit.window.0.as_second(),
+                    window_end: visit.window.1.as_second(),
+                })
+            }
             Err(BookingError::UnknownLocation)
             | Err(BookingError::Availability(AvailabilityError::UnknownService(_))) => {
                 Err(ApiError::NotFound)
             }
             Err(BookingError::Availability(
                 AvailabilityError::DateOutOfRange | AvailabilityError::TooManyDays,
-            )) => Err(ApiError::field(
-                "window",
-                FieldError::OutOfRange,
-                Echo::new(),
-            )),
+            )) => Err(ApiError::field("window", FieldError::OutOfRange, keep)),
             Err(BookingError::JustTaken { alternatives }) => Err(ApiError::WindowTaken {
                 alternatives: alternatives
                     .iter()
@@ -84,6 +102,7 @@ mod imp {
                         end: w.end.as_second(),
                     })
                     .collect(),
+                echo: keep,
             }),
             Err(err) => Err(internal("booking failed", err)),
         }

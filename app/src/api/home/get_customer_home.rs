@@ -10,7 +10,8 @@ pub async fn get_customer_home() -> Result<CustomerHome, ApiError> {
     use doorstep::permissions::Permission;
     use doorstep::services::accounts::{HomeError, customer_home};
     let user = require(Permission::ViewOwnAccount)?;
-    customer_home(&state()?.store, user.account)
+    let now = doorstep::services::clock::now();
+    customer_home(&state()?.store, user.account, now)
         .await
         .map_err(|e| match e {
             HomeError::NoAccount => ApiError::NotFound,

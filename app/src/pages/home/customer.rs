@@ -4,9 +4,12 @@ use crate::api::home::get_customer_home;
 use crate::components::alert::ErrorAlert;
 use crate::components::layout::Page;
 use crate::i18n::{self, t, t_with};
+use crate::pages::booking::window_long;
 use crate::request;
-use doorstep::dto::{AccountKind, CustomerHome, SessionUser};
+use doorstep::dto::{AccountKind, CustomerHome, SessionUser, VisitSummary, WindowOffer};
 use doorstep::format;
+use doorstep::locale::Locale;
+use jiff::tz::TimeZone;
 use leptos::either::Either;
 use leptos::prelude::*;
 
@@ -80,7 +83,24 @@ fn CustomerHomeView(home: CustomerHome) -> impl IntoView {
             }
         })
         .collect_view();
+    let tz = business.time_zone.zone();
+    let visits = if home.visits.is_empty() {
+        Either::Left(view! { <p class="empty">{t("visits-empty")}</p> })
+    } else {
+        Either::Right(view! {
+            <ul class="cards visits">
+                {home.visits.iter().map(|v| visit_card(v, &tz, locale)).collect_view()}
+            </ul>
+        })
+    };
     view! {
+        <section aria-labelledby="visits-heading" class="panel">
+            <div class="panel-head">
+                <h2 id="visits-heading">{t("visits-heading")}</h2>
+                <a class="button button-primary" href="/book">{t("nav-book")}</a>
+            </div>
+            {visits}
+        </section>
         <section aria-labelledby="account-heading" class="panel">
             <h2 id="account-heading">{t("account-heading")}</h2>
             <dl class="facts">
@@ -102,5 +122,33 @@ fn CustomerHomeView(home: CustomerHome) -> impl IntoView {
             <h2 id="people-heading">{t("people-heading")}</h2>
             <ul class="people">{people}</ul>
         </section>
+    }
+}
+
+fn visit_card(v: &VisitSummary, tz: &TimeZone, locale: Locale) -> impl IntoView + use<> {
+    let when = window_long(
+        &WindowOffer {
+            start: v.window_start,
+            end: v.window_end,
+        },
+        tz,
+        locale,
+    );
+    let href = format!("/visits/{}", v.visit);
+    let technician = v
+        .technician
+        .as_ref()
+        .map(|name| t_with("visit-with", &[("technician", name.clone().into())]));
+    view! {
+        <li class="card">
+            <h3><a href=href>{v.service.clone()}</a></h3>
+            <p class="when">{when}</p>
+            <p>
+                <span class="badge">{t(v.status.message_key())}</span>
+                " "{v.location_label.clone()}
+                {technician.map(|t| view! { " · "{t} })}
+            </p>
+            <p class="reference">{v.visit.to_string()}</p>
+        </li>
     }
 }

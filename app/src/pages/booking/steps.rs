@@ -1,0 +1,88 @@
+//! The first two steps of booking: where the visit is, and what it is for.
+
+use super::book_url;
+use crate::i18n::{Arg, t, t_with};
+use doorstep::dto::BookingOptions;
+use leptos::either::Either;
+use leptos::prelude::*;
+
+/// "Step 2 of 4" above a step's heading.
+#[component]
+pub fn StepHeading(number: i64, #[prop(into)] title: String) -> impl IntoView {
+    view! {
+        <p class="step-count">{t_with("book-step", &[("n", Arg::Num(number)), ("of", Arg::Num(4))])}</p>
+        <h2 id="step-heading">{title}</h2>
+    }
+}
+
+#[component]
+pub fn LocationStep(options: BookingOptions) -> impl IntoView {
+    let list = if options.locations.is_empty() {
+        Either::Left(view! { <p class="empty">{t("book-no-locations")}</p> })
+    } else {
+        Either::Right(view! {
+            <ul class="choices">
+                {options.locations.into_iter().map(|l| {
+                    let href = book_url(&[("location", &l.location.to_string())]);
+                    view! {
+                        <li>
+                            <a class="choice" href=href>
+                                <span class="choice-title">{l.label}</span>
+                                <span class="choice-detail">{l.address.join(", ")}</span>
+                            </a>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        })
+    };
+    view! {
+        <section class="panel" aria-labelledby="step-heading">
+            <StepHeading number=1 title=t("book-where") />
+            {list}
+        </section>
+    }
+}
+
+#[component]
+pub fn ServiceStep(options: BookingOptions, location: String) -> impl IntoView {
+    let place = options
+        .locations
+        .iter()
+        .find(|l| l.location.to_string().eq_ignore_ascii_case(&location))
+        .map(|l| l.label.clone());
+    let change = (options.locations.len() > 1).then(|| {
+        view! { <p><a href="/book">{t("book-change-location")}</a></p> }
+    });
+    let list = if options.services.is_empty() {
+        Either::Left(view! { <p class="empty">{t("book-no-services")}</p> })
+    } else {
+        Either::Right(view! {
+            <ul class="choices">
+                {options.services.into_iter().map(|s| {
+                    let href = book_url(&[
+                        ("location", location.as_str()),
+                        ("service", &s.service.to_string()),
+                    ]);
+                    let minutes = t_with("book-duration", &[("minutes", Arg::Num(s.duration_min))]);
+                    view! {
+                        <li>
+                            <a class="choice" href=href>
+                                <span class="choice-title">{s.name}</span>
+                                <span class="choice-detail">{minutes}</span>
+                            </a>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        })
+    };
+    view! {
+        <section class="panel" aria-labelledby="step-heading">
+            <StepHeading number=2 title=t("book-what") />
+            {place.map(|p| view! { <p class="lead">{t_with("book-at", &[("place", p.into())])}</p> })}
+            {change}
+            {list}
+        </section>
+    }
+}

@@ -1,0 +1,201 @@
+//! What a customer may book, shaped for the booking pages: their locations and the
+//! services, then a month of days with windows and one day's windows, from the engine.
+
+use crate::brand::Business;
+use crate::dates::month_key;
+use crate::dto::WindowOffer;
+use crate::dto::{BookingCalendar, BookingOptions, CalendarDay, LocationChoice, ServiceChoice};
+use crate::ids::{AccountRef, LocationRef, ServiceRef};
+use crate::scheduling::{GeoPoint, ServiceSpec, Window};
+use crate::services::availability::{self, AvailabilityError, Query, ServiceKey};
+use crate::store::accounts::{self, BookableLocation};
+use crate::store::{Store, StoreError, scheduling as sched};
+use jiff::civil::Date;
+use jiff::{Span, Timestamp};
+use std::collections::BTreeMap;
+use tracing::instrument;
+
+#[derive(Debug, thiserror::Error)]
+pub enum OffersError {
+    /// Not one of the account's locations, or not a bookable service.
+    #[error("not found")]
+    NotFound,
+    /// A month or day outside what can be searched.
+    #[error("out of range")]
+    OutOfRange,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<AvailabilityError> for OffersError {
+    fn from(err: AvailabilityError) -> Self {
+        match err {
+            AvailabilityError::UnknownService(_) => Self::NotFound,
+            AvailabilityError::TooManyDays | AvailabilityError::DateOutOfRange => Self::OutOfRange,
+            AvailabilityError::Store(e) => Self::Store(e),
+        }
+    }
+}
+
+fn location_choice(l: BookableLocation) -> LocationChoice {
+    let mut address = vec![l.line1];
+    address.extend(l.line2);
+    address.push(format!("{} {}", l.postal_code, l.city));
+    LocationChoice {
+        location: LocationRef::from_id(l.id),
+        label: l.label,
+        address,
+        access_notes: l.access_notes,
+    }
+}
+
+fn service_choice(s: &ServiceSpec) -> ServiceChoice {
+    ServiceChoice {
+        service: ServiceRef::from_id(s.id),
+        name: s.name.clone(),
+        duration_min: s.duration().as_mins(),
+    }
+}
+
+/// The account's locations and the bookable services.
+#[instrument(skip(store))]
+pub async fn options(store: &Store, account: AccountRef) -> Result<BookingOptions, OffersError> {
+    let mut conn = store.conn().await?;
+    let locations = accounts::bookable_locations(&mut conn, account.id()).await?;
+    let services = sched::services(&mut conn).await?;
+    Ok(BookingOptions {
+        locations: locations.into_iter().map(location_choice).collect(),
+        services: services.iter().map(service_choice).collect(),
+    })
+}
+
+/// Which month (and day) of the calendar a customer looks at.
+#[derive(Clone, Copy, Debug)]
+pub struct CalendarQuery {
+    pub account: AccountRef,
+    pub location: LocationRef,
+    pub service: ServiceRef,
+    /// The first of the month to show; `None`: the selected day's, or this month.
+    pub month: Option<Date>,
+    pub day: Option<Date>,
+    pub now: Timestamp,
+}
+
+fn offer(w: &Window) -> WindowOffer {
+    WindowOffer {
+        start: w.start.as_second(),
+        end: w.end.as_second(),
+    }
+}
+
+/// A month of the calendar: every day with its number of windows, and the windows of the
+/// day asked for (or of the month's first day that has any).
+#[instrument(skip(store, business))]
+pub async fn calendar(
+    store: &Store,
+    business: &Business,
+    query: &CalendarQuery,
+) -> Result<BookingCalendar, OffersError> {
+    let tz = business.time_zone.zone();
+    let today = query.now.to_zoned(tz.clone()).date();
+    let place = {
+        let mut conn = store.conn().await?;
+        accounts::bookable_location(&mut conn, query.account.id(), query.location.id())
+            .await?
+            .ok_or(OffersError::NotFound)?
+    };
+    let at = GeoPoint::new(place.latitude, place.longitude).map_err(|_| OffersError::NotFound)?;
+    let postal_code = place.postal_code.clone();
+    let first = query
+        .month
+        .or(query.day.map(|d| d.first_of_month()))
+        .unwrap_or_else(|| today.first_of_month());
+    let this_month = today.first_of_month();
+    if first < this_month {
+        return Err(OffersError::OutOfRange);
+    }
+    let last = first.last_of_month();
+    // Days already past hold nothing; search from today in the current month.
+    let from = first.max(today);
+    let days = u16::try_from(
+        from.until(last)
+            .map_err(|_| OffersError::OutOfRange)?
+            .get_days()
+            + 1,
+    )
+    .map_err(|_| OffersError::OutOfRange)?;
+    let search = Query {
+        service: ServiceKey::Id(query.service.id()),
+        at,
+        postal_code: Some(&postal_code),
+        from,
+        days,
+        now: query.now,
+    };
+    let (snap, windows) = availability::find_windows(store, business, &search).await?;
+    let horizon_end = today
+        .checked_add(Span::new().days(i64::from(snap.rules.horizon_days())))
+        .map_err(|_| OffersError::OutOfRange)?;
+    if first > horizon_end {
+        return Err(OffersError::OutOfRange);
+    }
+    let mut by_day: BTreeMap<Date, Vec<WindowOffer>> = BTreeMap::new();
+    for w in &windows {
+        by_day
+            .entry(w.start.to_zoned(tz.clone()).date())
+            .or_default()
+            .push(offer(w));
+    }
+    let days = first
+        .series(Span::new().days(1))
+        .take_while(|d| *d <= last)
+        .map(|d| CalendarDay {
+            date: d.to_string(),
+            windows: by_day
+                .get(&d)
+                .map_or(0, |w| u32::try_from(w.len()).unwrap_or(u32::MAX)),
+        })
+        .collect();
+    let selected = query
+        .day
+        .filter(|d| d.first_of_month() == first)
+        .or_else(|| by_day.keys().next().copied());
+    let day_windows = selected
+        .and_then(|d| by_day.get(&d).cloned())
+        .unwrap_or_default();
+    let first_open = if by_day.is_empty() {
+        availability::first_window(
+            store,
+            business,
+            ServiceKey::Id(query.service.id()),
+            at,
+            Some(&postal_code),
+            query.now,
+        )
+        .await?
+        .map(|w| offer(&w))
+    } else {
+        None
+    };
+    let previous = first
+        .checked_sub(Span::new().months(1))
+        .ok()
+        .filter(|p| *p >= this_month)
+        .map(month_key);
+    let next = first
+        .checked_add(Span::new().months(1))
+        .ok()
+        .filter(|n| *n <= horizon_end)
+        .map(month_key);
+    Ok(BookingCalendar {
+        location: location_choice(place),
+        service: service_choice(&snap.service),
+        month: month_key(first),
+        previous,
+        next,
+        days,
+        selected: selected.map(|d| d.to_string()),
+        windows: day_windows,
+        first_open,
+    })
+}

@@ -1,0 +1,133 @@
+//! Reading visits: an account's upcoming visits and one visit's page, for the people who may
+//! see them. Whoever may not see a visit is told it does not exist.
+
+use crate::dto::{
+    Actor, SessionUser, TimelineStep, VisitDetail, VisitStatus, VisitSummary, WindowOffer,
+};
+use crate::ids::{AccountRef, LocationRef, ServiceRef, VisitRef};
+use crate::permissions::{Permission, Role};
+use crate::store::visits::{self, TimelineRow, VisitRow};
+use crate::store::{Store, StoreError};
+use serde::{Deserialize, Serialize};
+use tracing::instrument;
+
+#[derive(Debug, thiserror::Error)]
+pub enum VisitError {
+    /// Missing, or not the caller's to see.
+    #[error("no such visit")]
+    NotFound,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// The most upcoming visits a home page lists.
+pub const UPCOMING: i64 = 20;
+
+/// What a timeline step keeps beside its kind (`job_timeline.detail`).
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct StepDetail {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub window: Option<WindowOffer>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+impl StepDetail {
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_else(|_| "{}".to_string())
+    }
+}
+
+/// A person's first name: all a customer is told of a technician.
+pub fn first_name(name: &str) -> String {
+    name.split_whitespace().next().unwrap_or(name).to_string()
+}
+
+pub fn summary(row: &VisitRow) -> VisitSummary {
+    let status = VisitStatus::parse(&row.status).unwrap_or_else(|| {
+        tracing::warn!(visit = row.id, status = %row.status, "unknown visit status");
+        VisitStatus::OnHold
+    });
+    VisitSummary {
+        visit: VisitRef::from_id(row.id),
+        service: row.service_name.clone(),
+        status,
+        window_start: row.window_start.unwrap_or(row.planned_start),
+        window_end: row.window_end.unwrap_or(row.planned_end),
+        location_label: row.location_label.clone(),
+        technician: row.technician_name.as_deref().map(first_name),
+    }
+}
+
+/// May `viewer` see this visit? Customers: their account's; technicians: their own;
+/// dispatchers and admins: all.
+pub fn may_see(viewer: &SessionUser, row: &VisitRow) -> bool {
+    match viewer.role {
+        Role::AccountOwner | Role::AccountMember => {
+            viewer.account.map(AccountRef::id) == Some(row.account_id)
+        }
+        Role::Technician => row.technician_id == Some(viewer.user.id()),
+        Role::Dispatcher | Role::Admin => viewer.role.allows(Permission::ViewCustomerAccounts),
+    }
+}
+
+/// The account's visits from `now` on, soonest first, cancelled ones left out.
+#[instrument(skip(store))]
+pub async fn upcoming(
+    store: &Store,
+    account: AccountRef,
+    now: i64,
+) -> Result<Vec<VisitSummary>, VisitError> {
+    let mut conn = store.conn().await?;
+    let rows = visits::upcoming_for_account(&mut conn, account.id(), now, UPCOMING, false).await?;
+    Ok(rows.iter().map(summary).collect())
+}
+
+/// One visit's page, if `viewer` may see it.
+#[instrument(skip(store, viewer), fields(viewer = %viewer.user))]
+pub async fn detail(
+    store: &Store,
+    viewer: &SessionUser,
+    visit: VisitRef,
+) -> Result<VisitDetail, VisitError> {
+    let mut conn = store.conn().await?;
+    let row = visits::by_id(&mut conn, visit.id())
+        .await?
+        .filter(|row| may_see(viewer, row))
+        .ok_or(VisitError::NotFound)?;
+    let steps = visits::timeline(&mut conn, row.id).await?;
+    let timeline = steps.iter().map(|s| step(viewer, &row, s)).collect();
+    let mut address = vec![row.line1.clone()];
+    address.extend(row.line2.clone());
+    address.push(format!("{} {}", row.postal_code, row.city));
+    Ok(VisitDetail {
+        summary: summary(&row),
+        service_ref: ServiceRef::from_id(row.service_id),
+        location: LocationRef::from_id(row.location_id),
+        address,
+        access_notes: row.access_notes.clone(),
+        notes: row.notes.clone(),
+        timeline,
+    })
+}
+
+fn step(viewer: &SessionUser, row: &VisitRow, s: &TimelineRow) -> TimelineStep {
+    let name = s.actor_name.clone().unwrap_or_default();
+    let actor = match (s.actor, s.actor_is_staff) {
+        (None, _) => Actor::System,
+        (Some(id), _) if id == viewer.user.id() => Actor::You,
+        (Some(id), Some(1)) if Some(id) == row.technician_id => Actor::Technician {
+            name: first_name(&name),
+        },
+        (Some(_), Some(1)) => Actor::Office,
+        (Some(_), _) => Actor::Customer { name },
+    };
+    let detail: StepDetail = serde_json::from_str(&s.detail).unwrap_or_default();
+    TimelineStep {
+        at: s.at,
+        actor,
+        kind: s.kind.clone(),
+        window: detail.window,
+        reason: detail.reason,
+    }
+}

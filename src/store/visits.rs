@@ -1,0 +1,119 @@
+//! Visits as people follow them: one visit with its place, service and technician, an
+//! account's visits in time order, and each visit's timeline.
+
+use super::{Conn, StoreError};
+
+/// A visit with what its page shows. Times are UTC seconds.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct VisitRow {
+    pub id: i64,
+    pub account_id: i64,
+    pub location_id: i64,
+    pub location_label: String,
+    pub line1: String,
+    pub line2: Option<String>,
+    pub postal_code: String,
+    pub city: String,
+    pub access_notes: Option<String>,
+    pub service_id: i64,
+    pub service_name: String,
+    pub technician_id: Option<i64>,
+    pub technician_name: Option<String>,
+    pub status: String,
+    pub planned_start: i64,
+    pub planned_end: i64,
+    pub window_start: Option<i64>,
+    pub window_end: Option<i64>,
+    pub notes: Option<String>,
+    pub created_at: i64,
+}
+
+const VISIT_SELECT: &str = "SELECT j.id, j.account_id, j.location_id, l.label AS location_label, \
+     l.line1, l.line2, l.postal_code, l.city, l.access_notes, j.service_id, \
+     s.name AS service_name, j.technician_id, u.name AS technician_name, j.status, \
+     j.planned_start, j.planned_end, j.window_start, j.window_end, j.notes, j.created_at \
+     FROM jobs j JOIN locations l ON l.id = j.location_id JOIN services s ON s.id = j.service_id \
+     LEFT JOIN users u ON u.id = j.technician_id";
+
+/// One visit by its id.
+pub async fn by_id(conn: &mut Conn, id: i64) -> Result<Option<VisitRow>, StoreError> {
+    let sql = format!("{VISIT_SELECT} WHERE j.id = $1");
+    Ok(sqlx::query_as::<_, VisitRow>(&sql)
+        .bind(id)
+        .fetch_optional(conn)
+        .await?)
+}
+
+/// An account's visits that end at or after `from` (UTC seconds), soonest first, at most
+/// `limit`; cancelled ones only when `with_cancelled`.
+pub async fn upcoming_for_account(
+    conn: &mut Conn,
+    account_id: i64,
+    from: i64,
+    limit: i64,
+    with_cancelled: bool,
+) -> Result<Vec<VisitRow>, StoreError> {
+    let cancelled = if with_cancelled {
+        ""
+    } else {
+        " AND j.status <> 'cancelled'"
+    };
+    let sql = format!(
+        "{VISIT_SELECT} WHERE j.account_id = $1 AND j.planned_end >= $2{cancelled} \
+         ORDER BY j.planned_start, j.id LIMIT $3"
+    );
+    Ok(sqlx::query_as::<_, VisitRow>(&sql)
+        .bind(account_id)
+        .bind(from)
+        .bind(limit)
+        .fetch_all(conn)
+        .await?)
+}
+
+/// One step of a visit's timeline.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct TimelineRow {
+    pub at: i64,
+    pub actor: Option<i64>,
+    pub actor_name: Option<String>,
+    pub actor_is_staff: Option<i64>,
+    pub kind: String,
+    pub detail: String,
+}
+
+/// Appends a step to a visit's timeline; `detail` is JSON.
+pub async fn add_timeline(
+    conn: &mut Conn,
+    job_id: i64,
+    at: i64,
+    actor: Option<i64>,
+    kind: &str,
+    detail: &str,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO job_timeline (job_id, at, actor, kind, detail) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(job_id)
+    .bind(at)
+    .bind(actor)
+    .bind(kind)
+    .bind(detail)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// A visit's timeline, oldest first, with each actor's name and whether they are staff.
+pub async fn timeline(conn: &mut Conn, job_id: i64) -> Result<Vec<TimelineRow>, StoreError> {
+    Ok(sqlx::query_as::<_, TimelineRow>(
+        "SELECT t.at, t.actor, u.name AS actor_name, \
+         CASE WHEN t.actor IS NULL THEN NULL \
+              WHEN EXISTS (SELECT 1 FROM staff_profiles s WHERE s.user_id = t.actor) THEN 1 ELSE 0 END \
+              AS actor_is_staff, \
+         t.kind, t.detail FROM job_timeline t LEFT JOIN users u ON u.id = t.actor \
+         WHERE t.job_id = $1 ORDER BY t.id",
+    )
+    .bind(job_id)
+    .fetch_all(conn)
+    .await?)
+}
