@@ -274,6 +274,19 @@ pub struct TimelineStep {
     pub reason: Option<String>,
 }
 
+/// What the person looking at a visit may still do with it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChangePolicy {
+    /// Open, and theirs to change.
+    pub may_change: bool,
+    /// Until when (UTC seconds) they may move it or cancel it online; `None`: any time.
+    pub reschedule_until: Option<i64>,
+    pub cancel_until: Option<i64>,
+    /// Whether they may move it, and cancel it, now.
+    pub may_reschedule: bool,
+    pub may_cancel: bool,
+}
+
 /// A visit's page.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct VisitDetail {
@@ -284,6 +297,7 @@ pub struct VisitDetail {
     pub access_notes: Option<String>,
     pub notes: Option<String>,
     pub timeline: Vec<TimelineStep>,
+    pub changes: ChangePolicy,
 }
 
 /// A location a customer may book for.
@@ -330,6 +344,8 @@ pub struct BookingCalendar {
     pub next: Option<String>,
     /// Every day of the month, first to last.
     pub days: Vec<CalendarDay>,
+    /// The visit being moved, when this calendar is for moving one.
+    pub rescheduling: Option<VisitRef>,
     /// The day whose windows are listed: the one asked for, or the month's first open day.
     pub selected: Option<String>,
     pub windows: Vec<WindowOffer>,

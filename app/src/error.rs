@@ -48,6 +48,12 @@ pub enum ApiError {
         #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
         echo: Echo,
     },
+    /// Too close to the visit to change it online; the office can still help.
+    #[error("too late to change online")]
+    TooLate { notice_hours: i64 },
+    /// The visit is done or cancelled: nothing more to change.
+    #[error("visit closed")]
+    VisitClosed,
     /// The request itself was malformed (missing or undecodable arguments).
     #[error("malformed request")]
     BadRequest,
@@ -67,6 +73,8 @@ impl ApiError {
             Self::NotFound => "error-not-found",
             Self::RateLimited { .. } => "error-rate-limited",
             Self::WindowTaken { .. } => "error-window-taken",
+            Self::TooLate { .. } => "error-too-late",
+            Self::VisitClosed => "error-visit-closed",
             Self::BadRequest => "error-bad-request",
             Self::Internal => "error-internal",
         }
@@ -80,7 +88,7 @@ impl ApiError {
             Self::Forbidden => 403,
             Self::NotFound => 404,
             Self::RateLimited { .. } => 429,
-            Self::WindowTaken { .. } => 409,
+            Self::WindowTaken { .. } | Self::TooLate { .. } | Self::VisitClosed => 409,
             Self::Internal => 500,
         }
     }
@@ -127,6 +135,8 @@ impl ApiError {
                 alternatives: Vec::new(),
                 echo: Echo::new(),
             },
+            Self::TooLate { notice_hours: 24 },
+            Self::VisitClosed,
             Self::BadRequest,
             Self::Internal,
         ]

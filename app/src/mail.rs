@@ -123,6 +123,7 @@ mod tests {
             ("technician", "Tomás"),
             ("name", "Ana"),
             ("reference", "DS-000042"),
+            ("reason", "Moving house"),
         ]
         .into_iter()
         .map(|(k, v)| (k.to_string(), v.to_string()))

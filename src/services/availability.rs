@@ -68,6 +68,18 @@ pub async fn snapshot(
     from: Date,
     days: u16,
 ) -> Result<Snapshot, AvailabilityError> {
+    snapshot_except(store, business, service, from, days, None).await
+}
+
+/// As [`snapshot`], without job `except` (a visit being moved).
+pub async fn snapshot_except(
+    store: &Store,
+    business: &Business,
+    service: ServiceKey<'_>,
+    from: Date,
+    days: u16,
+    except: Option<i64>,
+) -> Result<Snapshot, AvailabilityError> {
     if days == 0 || days > MAX_DAYS {
         return Err(AvailabilityError::TooManyDays);
     }
@@ -91,7 +103,7 @@ pub async fn snapshot(
     let service = found.ok_or_else(|| AvailabilityError::UnknownService(service.to_string()))?;
     let rules = sched::rules(&mut tx, business.time_zone.as_str()).await?;
     let technicians = sched::technicians(&mut tx, start, end).await?;
-    let jobs = sched::jobs(&mut tx, start, end).await?;
+    let jobs = sched::jobs_except(&mut tx, start, end, except).await?;
     tx.commit().await.map_err(StoreError::from)?;
     Ok(Snapshot {
         service,
@@ -122,11 +134,21 @@ pub struct Query<'a> {
 }
 
 /// The windows a customer is offered, with candidates, best first.
-#[instrument(skip(store, business))]
 pub async fn find_windows(
     store: &Store,
     business: &Business,
     query: &Query<'_>,
+) -> Result<(Snapshot, Vec<Window>), AvailabilityError> {
+    find_windows_except(store, business, query, None).await
+}
+
+/// As [`find_windows`], as if job `except` (a visit being moved) were not there.
+#[instrument(skip(store, business))]
+pub async fn find_windows_except(
+    store: &Store,
+    business: &Business,
+    query: &Query<'_>,
+    except: Option<i64>,
 ) -> Result<(Snapshot, Vec<Window>), AvailabilityError> {
     within_reach(query.now)?;
     let today = query.now.to_zoned(business.time_zone.zone()).date();
@@ -138,7 +160,15 @@ pub async fn find_windows(
     if !range.is_some_and(|(earliest, latest)| (earliest..=latest).contains(&query.from)) {
         return Err(AvailabilityError::DateOutOfRange);
     }
-    let snap = snapshot(store, business, query.service, query.from, query.days).await?;
+    let snap = snapshot_except(
+        store,
+        business,
+        query.service,
+        query.from,
+        query.days,
+        except,
+    )
+    .await?;
     let request = Request {
         service: &snap.service,
         at: query.at,

@@ -2,17 +2,19 @@
 //! inside one transaction per candidate technician, holding that technician's booking
 //! lock, and assigns the best one who still fits. Two customers can never get the same
 //! technician time: the second finds the first's job when it re-checks, and is told the
-//! window was just taken, with the nearest windows still open. The visit, its audit entry
-//! and the confirmation mail are written together.
+//! window was just taken, with the nearest windows still open. The visit, its timeline
+//! step, its audit entry and the confirmation mail are written together.
+//!
+//! Moving a visit to another window is the same path with `replaces`: the visit's own time
+//! does not stand in its way, and the row is updated instead of a new one written.
 
 use crate::brand::Business;
-use crate::dto::SessionUser;
-use crate::dto::WindowOffer;
+use crate::dto::{SessionUser, WindowOffer};
 use crate::ids::{AccountRef, LocationRef, VisitRef};
 use crate::scheduling::{self, GeoPoint, Window};
 use crate::services::availability::{self, AvailabilityError, Query, ServiceKey};
 use crate::services::clock;
-use crate::services::mail::{self, Mail, MailTemplate};
+use crate::services::mail::{self, Mail, MailTemplate, Recipient};
 use crate::services::visits::{StepDetail, first_name};
 use crate::store::audit::{self, RequestOrigin};
 use crate::store::scheduling::{self as sched, NewJob};
@@ -29,6 +31,9 @@ pub enum BookingError {
     /// The window is not (or no longer) offered; the nearest open ones, nearest first.
     #[error("that window was just taken")]
     JustTaken { alternatives: Vec<Window> },
+    /// The visit being moved was cancelled or done meanwhile.
+    #[error("the visit can no longer be moved")]
+    Closed,
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -44,8 +49,12 @@ pub struct BookingRequest<'a> {
     /// What they wrote for the technician (already checked: trimmed, not empty, in limits).
     pub notes: Option<&'a str>,
     pub now: Timestamp,
-    /// Who books: the audit entry's actor and the confirmation's recipient.
+    /// Who books: the audit entry's and the timeline step's actor.
     pub by: &'a SessionUser,
+    /// Who gets the confirmation: the booker, or (when a visit moves) who booked it.
+    pub notify: Option<&'a Recipient>,
+    /// The visit this moves, if it is not a new one.
+    pub replaces: Option<VisitRef>,
     pub origin: &'a RequestOrigin,
 }
 
@@ -92,7 +101,9 @@ pub async fn book(
         days: 1,
         now: request.now,
     };
-    let (snap, windows) = availability::find_windows(store, business, &query).await?;
+    let except = request.replaces.map(VisitRef::id);
+    let (snap, windows) =
+        availability::find_windows_except(store, business, &query, except).await?;
     if let Some(window) = windows.iter().find(|w| w.start == request.window_start) {
         for candidate in &window.candidates {
             let Some(technician) = snap
@@ -109,7 +120,7 @@ pub async fn book(
             // Inside the lock: the technician's day as it is now, other bookings included.
             let day_start = window.start - SignedDuration::from_hours(48);
             let day_end = window.end + SignedDuration::from_hours(48);
-            let jobs = sched::jobs(&mut tx, day_start, day_end).await?;
+            let jobs = sched::jobs_except(&mut tx, day_start, day_end, except).await?;
             let still = scheduling::best_technicians(
                 &snap.service,
                 at,
@@ -125,29 +136,52 @@ pub async fn book(
                 continue;
             };
             let end = fit.planned_start + snap.service.duration();
-            let job_id = sched::insert_job(
-                &mut tx,
-                &NewJob {
-                    account_id: request.account.id(),
-                    location_id: request.location.id(),
-                    service_id: snap.service.id,
-                    technician_id: Some(technician.id),
-                    status: "scheduled",
-                    planned_start: fit.planned_start.as_second(),
-                    planned_end: end.as_second(),
-                    window: Some((window.start.as_second(), window.end.as_second())),
-                    notes: request.notes.map(str::to_string),
-                    booked_by: Some(request.by.user.id()),
-                },
-                clock::now(),
-            )
-            .await?;
+            let span = (fit.planned_start.as_second(), end.as_second());
+            let promised = (window.start.as_second(), window.end.as_second());
+            let job_id = match request.replaces {
+                Some(visit) => {
+                    let moved =
+                        visits::move_to(&mut tx, visit.id(), technician.id, span, promised).await?;
+                    if !moved {
+                        tx.rollback().await.map_err(StoreError::from)?;
+                        return Err(BookingError::Closed);
+                    }
+                    visit.id()
+                }
+                None => {
+                    sched::insert_job(
+                        &mut tx,
+                        &NewJob {
+                            account_id: request.account.id(),
+                            location_id: request.location.id(),
+                            service_id: snap.service.id,
+                            technician_id: Some(technician.id),
+                            status: "scheduled",
+                            planned_start: span.0,
+                            planned_end: span.1,
+                            window: Some(promised),
+                            notes: request.notes.map(str::to_string),
+                            booked_by: Some(request.by.user.id()),
+                        },
+                        clock::now(),
+                    )
+                    .await?
+                }
+            };
             let visit = VisitRef::from_id(job_id);
+            let (kind, action, template) = match request.replaces {
+                Some(_) => (
+                    "rescheduled",
+                    "visit_rescheduled",
+                    MailTemplate::VisitRescheduled,
+                ),
+                None => ("booked", "visit_booked", MailTemplate::VisitBooked),
+            };
             let now = clock::now();
             let detail = StepDetail {
                 window: Some(WindowOffer {
-                    start: window.start.as_second(),
-                    end: window.end.as_second(),
+                    start: promised.0,
+                    end: promised.1,
                 }),
                 reason: None,
             };
@@ -156,7 +190,7 @@ pub async fn book(
                 job_id,
                 now,
                 Some(request.by.user.id()),
-                "booked",
+                kind,
                 &detail.to_json(),
             )
             .await?;
@@ -167,27 +201,30 @@ pub async fn book(
                 &audit::Entry {
                     at: now,
                     actor: Some(actor),
-                    action: "visit_booked",
+                    action,
                     subject: Some(&subject),
                     detail: Some(snap.service.name.as_str()),
                     origin: request.origin,
                 },
             )
             .await?;
-            let confirmation = confirmation(
-                request.by,
-                business,
-                &snap.service.name,
-                &technician.name,
-                visit,
-                (window.start, window.end),
-            );
-            match confirmation {
-                Some(mail) => {
-                    mail::queue(&mut tx, &mail).await?;
-                }
-                None => {
-                    tracing::warn!(user = %request.by.user, "no confirmation mail: the stored address does not parse")
+            if let Some(to) = request.notify {
+                let message = visit_mail(
+                    template,
+                    to,
+                    business,
+                    &snap.service.name,
+                    &technician.name,
+                    visit,
+                    (window.start, window.end),
+                );
+                match message {
+                    Some(message) => {
+                        mail::queue(&mut tx, &message).await?;
+                    }
+                    None => {
+                        tracing::warn!(%visit, "no mail: the stored address does not parse")
+                    }
                 }
             }
             tx.commit().await.map_err(StoreError::from)?;
@@ -206,16 +243,17 @@ pub async fn book(
         days: 7,
         ..query
     };
-    let (_, open) = availability::find_windows(store, business, &around).await?;
+    let (_, open) = availability::find_windows_except(store, business, &around, except).await?;
     Err(BookingError::JustTaken {
         alternatives: nearest(open, request.window_start),
     })
 }
 
-/// The confirmation mail: the window in the recipient's language and the business's time
-/// zone, and the technician's first name only.
-fn confirmation<'a>(
-    to: &'a SessionUser,
+/// A mail about a visit's window: in the recipient's language and the business's time
+/// zone, with the technician's first name only.
+pub fn visit_mail<'a>(
+    template: MailTemplate,
+    to: &'a Recipient,
     business: &Business,
     service: &str,
     technician: &str,
@@ -241,7 +279,7 @@ fn confirmation<'a>(
         to: to_address,
         to_name: Some(&to.name),
         locale,
-        template: MailTemplate::VisitBooked,
+        template,
         args,
     })
 }

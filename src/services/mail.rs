@@ -20,17 +20,28 @@ pub const SEND_ATTEMPTS: i64 = 12;
 pub enum MailTemplate {
     /// Sent by `doorstep mail-test` to check the mail settings.
     SettingsCheck,
-    /// A visit was booked (service, date, from, to, technician, name).
+    /// A visit was booked (service, date, from, to, technician, reference, name).
     VisitBooked,
+    /// A visit moved to another window (the same arguments).
+    VisitRescheduled,
+    /// A visit was cancelled (service, date, from, to, reference, name, reason).
+    VisitCancelled,
 }
 
 impl MailTemplate {
-    pub const ALL: [MailTemplate; 2] = [Self::SettingsCheck, Self::VisitBooked];
+    pub const ALL: [MailTemplate; 4] = [
+        Self::SettingsCheck,
+        Self::VisitBooked,
+        Self::VisitRescheduled,
+        Self::VisitCancelled,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Self::SettingsCheck => "settings-check",
             Self::VisitBooked => "visit-booked",
+            Self::VisitRescheduled => "visit-rescheduled",
+            Self::VisitCancelled => "visit-cancelled",
         }
     }
 
@@ -38,7 +49,28 @@ impl MailTemplate {
         match raw {
             "settings-check" => Some(Self::SettingsCheck),
             "visit-booked" => Some(Self::VisitBooked),
+            "visit-rescheduled" => Some(Self::VisitRescheduled),
+            "visit-cancelled" => Some(Self::VisitCancelled),
             _ => None,
+        }
+    }
+}
+
+/// Who a mail goes to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Recipient {
+    pub email: String,
+    pub name: String,
+    /// Their chosen language; the business's default when they chose none.
+    pub locale: Option<Locale>,
+}
+
+impl From<&crate::dto::SessionUser> for Recipient {
+    fn from(user: &crate::dto::SessionUser) -> Self {
+        Self {
+            email: user.email.clone(),
+            name: user.name.clone(),
+            locale: user.locale,
         }
     }
 }

@@ -5,7 +5,7 @@ use crate::brand::Business;
 use crate::dates::month_key;
 use crate::dto::WindowOffer;
 use crate::dto::{BookingCalendar, BookingOptions, CalendarDay, LocationChoice, ServiceChoice};
-use crate::ids::{AccountRef, LocationRef, ServiceRef};
+use crate::ids::{AccountRef, LocationRef, ServiceRef, VisitRef};
 use crate::scheduling::{GeoPoint, ServiceSpec, Window};
 use crate::services::availability::{self, AvailabilityError, Query, ServiceKey};
 use crate::store::accounts::{self, BookableLocation};
@@ -79,6 +79,9 @@ pub struct CalendarQuery {
     pub month: Option<Date>,
     pub day: Option<Date>,
     pub now: Timestamp,
+    /// The visit being moved: it must be the account's, at this location, for this
+    /// service, and still open; its own time counts as free.
+    pub rescheduling: Option<VisitRef>,
 }
 
 fn offer(w: &Window) -> WindowOffer {
@@ -104,6 +107,24 @@ pub async fn calendar(
             .await?
             .ok_or(OffersError::NotFound)?
     };
+    if let Some(visit) = query.rescheduling {
+        let mut conn = store.conn().await?;
+        let row = crate::store::visits::by_id(&mut conn, visit.id())
+            .await?
+            .ok_or(OffersError::NotFound)?;
+        let same = row.account_id == query.account.id()
+            && row.location_id == query.location.id()
+            && row.service_id == query.service.id();
+        if !same
+            || !matches!(
+                row.status.as_str(),
+                "requested" | "scheduled" | "assigned" | "on_hold"
+            )
+        {
+            return Err(OffersError::NotFound);
+        }
+    }
+    let except = query.rescheduling.map(VisitRef::id);
     let at = GeoPoint::new(place.latitude, place.longitude).map_err(|_| OffersError::NotFound)?;
     let postal_code = place.postal_code.clone();
     let first = query
@@ -132,7 +153,8 @@ pub async fn calendar(
         days,
         now: query.now,
     };
-    let (snap, windows) = availability::find_windows(store, business, &search).await?;
+    let (snap, windows) =
+        availability::find_windows_except(store, business, &search, except).await?;
     let horizon_end = today
         .checked_add(Span::new().days(i64::from(snap.rules.horizon_days())))
         .map_err(|_| OffersError::OutOfRange)?;
@@ -194,6 +216,7 @@ pub async fn calendar(
         previous,
         next,
         days,
+        rescheduling: query.rescheduling,
         selected: selected.map(|d| d.to_string()),
         windows: day_windows,
         first_open,

@@ -96,6 +96,8 @@ pub async fn detail(
         .filter(|row| may_see(viewer, row))
         .ok_or(VisitError::NotFound)?;
     let steps = visits::timeline(&mut conn, row.id).await?;
+    let now = crate::services::clock::now();
+    let changes = crate::services::changes::policy(&mut conn, viewer, &row, now).await?;
     let timeline = steps.iter().map(|s| step(viewer, &row, s)).collect();
     let mut address = vec![row.line1.clone()];
     address.extend(row.line2.clone());
@@ -108,6 +110,7 @@ pub async fn detail(
         access_notes: row.access_notes.clone(),
         notes: row.notes.clone(),
         timeline,
+        changes,
     })
 }
 

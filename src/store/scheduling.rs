@@ -62,6 +62,21 @@ pub async fn rules(conn: &mut Conn, time_zone: &str) -> Result<Rules, StoreError
     .map_err(bad)
 }
 
+/// How long before a visit's window a customer may still move it, and cancel it.
+pub async fn change_notice(
+    conn: &mut Conn,
+) -> Result<(SignedDuration, SignedDuration), StoreError> {
+    let (reschedule, cancel): (i64, i64) = sqlx::query_as(
+        "SELECT reschedule_notice_min, cancel_notice_min FROM scheduling_rules WHERE id = 1",
+    )
+    .fetch_one(conn)
+    .await?;
+    Ok((
+        SignedDuration::from_mins(reschedule.max(0)),
+        SignedDuration::from_mins(cancel.max(0)),
+    ))
+}
+
 #[derive(Debug, Clone, sqlx::FromRow)]
 struct ServiceRow {
     id: i64,
@@ -269,14 +284,25 @@ struct JobRow {
 /// Assigned, not cancelled jobs that touch `[from, to)`; each busy until its end plus the
 /// service's buffer.
 pub async fn jobs(conn: &mut Conn, from: Timestamp, to: Timestamp) -> Result<Vec<Job>, StoreError> {
+    jobs_except(conn, from, to, None).await
+}
+
+/// As [`jobs`], leaving out job `except`: the visit being moved does not stand in its own way.
+pub async fn jobs_except(
+    conn: &mut Conn,
+    from: Timestamp,
+    to: Timestamp,
+    except: Option<i64>,
+) -> Result<Vec<Job>, StoreError> {
     let rows = sqlx::query_as::<_, JobRow>(
         "SELECT j.technician_id, j.planned_start, j.planned_end, s.buffer_min, l.latitude, l.longitude \
          FROM jobs j JOIN services s ON s.id = j.service_id JOIN locations l ON l.id = j.location_id \
          WHERE j.technician_id IS NOT NULL AND j.status <> 'cancelled' \
-         AND j.planned_start < $1 AND j.planned_end > $2",
+         AND j.planned_start < $1 AND j.planned_end > $2 AND j.id <> $3",
     )
     .bind(to.as_second())
     .bind(from.as_second() - 24 * 3600)
+    .bind(except.unwrap_or(0))
     .fetch_all(conn)
     .await?;
     let mut jobs = Vec::with_capacity(rows.len());

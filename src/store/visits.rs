@@ -25,13 +25,14 @@ pub struct VisitRow {
     pub window_start: Option<i64>,
     pub window_end: Option<i64>,
     pub notes: Option<String>,
+    pub booked_by: Option<i64>,
     pub created_at: i64,
 }
 
 const VISIT_SELECT: &str = "SELECT j.id, j.account_id, j.location_id, l.label AS location_label, \
      l.line1, l.line2, l.postal_code, l.city, l.access_notes, j.service_id, \
      s.name AS service_name, j.technician_id, u.name AS technician_name, j.status, \
-     j.planned_start, j.planned_end, j.window_start, j.window_end, j.notes, j.created_at \
+     j.planned_start, j.planned_end, j.window_start, j.window_end, j.notes, j.booked_by, j.created_at \
      FROM jobs j JOIN locations l ON l.id = j.location_id JOIN services s ON s.id = j.service_id \
      LEFT JOIN users u ON u.id = j.technician_id";
 
@@ -116,4 +117,40 @@ pub async fn timeline(conn: &mut Conn, job_id: i64) -> Result<Vec<TimelineRow>, 
     .bind(job_id)
     .fetch_all(conn)
     .await?)
+}
+
+/// The statuses in which a visit may still be moved or cancelled.
+pub const OPEN_STATUSES: &str = "('requested', 'scheduled', 'assigned', 'on_hold')";
+
+/// Moves an open visit to `technician` at `planned` inside the promised `window`; false
+/// when the visit is no longer open.
+pub async fn move_to(
+    conn: &mut Conn,
+    id: i64,
+    technician: i64,
+    planned: (i64, i64),
+    window: (i64, i64),
+) -> Result<bool, StoreError> {
+    let sql = format!(
+        "UPDATE jobs SET technician_id = $1, planned_start = $2, planned_end = $3, \
+         window_start = $4, window_end = $5 WHERE id = $6 AND status IN {OPEN_STATUSES}"
+    );
+    let done = sqlx::query(&sql)
+        .bind(technician)
+        .bind(planned.0)
+        .bind(planned.1)
+        .bind(window.0)
+        .bind(window.1)
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Cancels an open visit; false when it is no longer open.
+pub async fn cancel(conn: &mut Conn, id: i64) -> Result<bool, StoreError> {
+    let sql =
+        format!("UPDATE jobs SET status = 'cancelled' WHERE id = $1 AND status IN {OPEN_STATUSES}");
+    let done = sqlx::query(&sql).bind(id).execute(conn).await?;
+    Ok(done.rows_affected() == 1)
 }

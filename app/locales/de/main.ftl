@@ -147,7 +147,7 @@ visits-empty = Keine Termine geplant. Buchen Sie einen, wann es Ihnen passt.
 visit-heading = Termin
 visit-title = Termin { $reference }
 visit-with = mit { $technician }
-visit-booked = Ihr Termin ist gebucht.
+visit-done-booked = Ihr Termin ist gebucht.
 visit-booked-detail = Ihre Referenz ist { $reference }. Wir haben Ihnen eine Bestätigung per E-Mail geschickt.
 visit-reference = Referenz
 visit-status = Status
@@ -173,3 +173,35 @@ actor-office = Das Büro
 actor-system = Das Portal
 timeline-booked = { $who } hat den Termin gebucht.
 ics-description = Referenz { $reference }. Fachkraft: { $technician }.
+error-too-late = Weniger als { $hours } Stunden vor dem Termin kann er nicht mehr online geändert werden. Schreiben Sie uns unten eine Nachricht, wir kümmern uns darum.
+error-visit-closed = Dieser Termin ist bereits erledigt oder abgesagt und kann nicht mehr geändert werden.
+visit-done-moved = Ihr Termin wurde verschoben.
+visit-done-cancelled = Ihr Termin ist abgesagt.
+visit-done-asked = Ihre Nachricht ist im Büro angekommen. Wir melden uns bei Ihnen.
+move-title = Termin { $reference } verschieben
+move-new-time = Neue Ankunftszeit
+move-confirm = Termin verschieben
+visit-changes = Pläne ändern
+visit-change-time = Andere Zeit wählen
+visit-change-until = Sie können diesen Termin bis { $when } online ändern.
+visit-cancel = Diesen Termin absagen
+visit-cancel-reason = Warum sagen Sie ab? (Pflichtfeld)
+visit-cancel-confirm = Termin absagen
+visit-too-late = Weniger als { $hours } Stunden vor dem Termin kann er nicht mehr online geändert werden. Schreiben Sie uns, was Sie brauchen, das Büro kümmert sich darum.
+visit-ask-message = Ihre Nachricht an das Büro
+visit-ask-send = An das Büro senden
+timeline-rescheduled = { $who } hat den Termin verschoben.
+timeline-cancelled = { $who } hat den Termin abgesagt.
+timeline-change-requested = { $who } hat das Büro um eine Änderung gebeten.
+mail-visit-rescheduled-subject = { $business }: Ihr Termin wurde auf den { $date } verschoben
+mail-visit-rescheduled-body = Hallo { $name },
+
+    Ihr Termin „{ $service }“ wurde auf den { $date } verschoben, Ankunft zwischen { $from } und { $to }. Es kommt { $technician }.
+
+    Ihre Referenz ist { $reference }. Sie können den Termin im Portal ansehen.
+mail-visit-cancelled-subject = { $business }: Ihr Termin am { $date } ist abgesagt
+mail-visit-cancelled-body = Hallo { $name },
+
+    Ihr Termin „{ $service }“ am { $date } ({ $from }–{ $to }) ist abgesagt. Angegebener Grund: { $reason }
+
+    Ihre Referenz war { $reference }. Sie können im Portal jederzeit einen neuen Termin buchen.

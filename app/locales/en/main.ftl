@@ -148,7 +148,7 @@ visits-empty = No visits planned. Book one whenever it suits you.
 visit-heading = Visit
 visit-title = Visit { $reference }
 visit-with = with { $technician }
-visit-booked = Your visit is booked.
+visit-done-booked = Your visit is booked.
 visit-booked-detail = Your reference is { $reference }. We have sent you a confirmation by email.
 visit-reference = Reference
 visit-status = Status
@@ -174,3 +174,35 @@ actor-office = The office
 actor-system = The portal
 timeline-booked = { $who } booked the visit.
 ics-description = Reference { $reference }. Technician: { $technician }.
+error-too-late = Less than { $hours } hours before the visit, it can no longer be changed online. Send us a message below and we will sort it out.
+error-visit-closed = This visit is already done or cancelled, so it cannot be changed.
+visit-done-moved = Your visit has been moved.
+visit-done-cancelled = Your visit is cancelled.
+visit-done-asked = Your message has reached the office. We will get back to you.
+move-title = Move visit { $reference }
+move-new-time = New arrival time
+move-confirm = Move the visit
+visit-changes = Change your plans
+visit-change-time = Choose another time
+visit-change-until = You can change this visit online until { $when }.
+visit-cancel = Cancel this visit
+visit-cancel-reason = Why are you cancelling? (required)
+visit-cancel-confirm = Cancel the visit
+visit-too-late = Less than { $hours } hours before the visit it can no longer be changed online. Tell us what you need and the office will take care of it.
+visit-ask-message = Your message to the office
+visit-ask-send = Send to the office
+timeline-rescheduled = { $who } moved the visit.
+timeline-cancelled = { $who } cancelled the visit.
+timeline-change-requested = { $who } asked the office for a change.
+mail-visit-rescheduled-subject = { $business }: your visit has moved to { $date }
+mail-visit-rescheduled-body = Hello { $name },
+
+    your { $service } has moved to { $date }, arriving between { $from } and { $to }. { $technician } will come.
+
+    Your reference is { $reference }. You can see the visit in the portal.
+mail-visit-cancelled-subject = { $business }: your visit on { $date } is cancelled
+mail-visit-cancelled-body = Hello { $name },
+
+    your { $service } on { $date } ({ $from }–{ $to }) is cancelled. Reason given: { $reason }
+
+    Your reference was { $reference }. You can book a new visit in the portal whenever it suits you.

@@ -147,7 +147,7 @@ visits-empty = No hay visitas previstas. Reserve una cuando le venga bien.
 visit-heading = Visita
 visit-title = Visita { $reference }
 visit-with = con { $technician }
-visit-booked = Su visita está reservada.
+visit-done-booked = Su visita está reservada.
 visit-booked-detail = Su referencia es { $reference }. Le hemos enviado una confirmación por correo electrónico.
 visit-reference = Referencia
 visit-status = Estado
@@ -173,3 +173,35 @@ actor-office = La oficina
 actor-system = El portal
 timeline-booked = { $who } reservó la visita.
 ics-description = Referencia { $reference }. Técnico: { $technician }.
+error-too-late = A menos de { $hours } horas de la visita ya no se puede cambiar en línea. Envíenos un mensaje abajo y lo solucionaremos.
+error-visit-closed = Esta visita ya se realizó o se canceló, así que no se puede cambiar.
+visit-done-moved = Su visita se ha cambiado.
+visit-done-cancelled = Su visita está cancelada.
+visit-done-asked = Su mensaje ha llegado a la oficina. Nos pondremos en contacto con usted.
+move-title = Cambiar la visita { $reference }
+move-new-time = Nueva hora de llegada
+move-confirm = Cambiar la visita
+visit-changes = Cambiar sus planes
+visit-change-time = Elegir otro horario
+visit-change-until = Puede cambiar esta visita en línea hasta el { $when }.
+visit-cancel = Cancelar esta visita
+visit-cancel-reason = ¿Por qué la cancela? (obligatorio)
+visit-cancel-confirm = Cancelar la visita
+visit-too-late = A menos de { $hours } horas de la visita ya no se puede cambiar en línea. Díganos qué necesita y la oficina se encargará.
+visit-ask-message = Su mensaje a la oficina
+visit-ask-send = Enviar a la oficina
+timeline-rescheduled = { $who } cambió la visita.
+timeline-cancelled = { $who } canceló la visita.
+timeline-change-requested = { $who } pidió un cambio a la oficina.
+mail-visit-rescheduled-subject = { $business }: su visita se ha cambiado al { $date }
+mail-visit-rescheduled-body = Hola, { $name }:
+
+    su servicio «{ $service }» se ha cambiado al { $date }, con llegada entre las { $from } y las { $to }. Vendrá { $technician }.
+
+    Su referencia es { $reference }. Puede ver la visita en el portal.
+mail-visit-cancelled-subject = { $business }: su visita del { $date } está cancelada
+mail-visit-cancelled-body = Hola, { $name }:
+
+    su servicio «{ $service }» del { $date } ({ $from }–{ $to }) está cancelado. Motivo indicado: { $reason }
+
+    Su referencia era { $reference }. Puede reservar una nueva visita en el portal cuando le venga bien.

@@ -147,7 +147,7 @@ visits-empty = Aucune visite prévue. Réservez-en une quand cela vous convient.
 visit-heading = Visite
 visit-title = Visite { $reference }
 visit-with = avec { $technician }
-visit-booked = Votre visite est réservée.
+visit-done-booked = Votre visite est réservée.
 visit-booked-detail = Votre référence est { $reference }. Nous vous avons envoyé une confirmation par e-mail.
 visit-reference = Référence
 visit-status = Statut
@@ -173,3 +173,35 @@ actor-office = Le bureau
 actor-system = Le portail
 timeline-booked = { $who } a réservé la visite.
 ics-description = Référence { $reference }. Technicien : { $technician }.
+error-too-late = À moins de { $hours } heures de la visite, elle ne peut plus être modifiée en ligne. Envoyez-nous un message ci-dessous et nous nous en occuperons.
+error-visit-closed = Cette visite est déjà terminée ou annulée : elle ne peut plus être modifiée.
+visit-done-moved = Votre visite a été déplacée.
+visit-done-cancelled = Votre visite est annulée.
+visit-done-asked = Votre message est parvenu au bureau. Nous revenons vers vous.
+move-title = Déplacer la visite { $reference }
+move-new-time = Nouvelle heure d’arrivée
+move-confirm = Déplacer la visite
+visit-changes = Modifier vos plans
+visit-change-time = Choisir un autre créneau
+visit-change-until = Vous pouvez modifier cette visite en ligne jusqu’au { $when }.
+visit-cancel = Annuler cette visite
+visit-cancel-reason = Pourquoi annulez-vous ? (obligatoire)
+visit-cancel-confirm = Annuler la visite
+visit-too-late = À moins de { $hours } heures de la visite, elle ne peut plus être modifiée en ligne. Dites-nous ce dont vous avez besoin et le bureau s’en occupera.
+visit-ask-message = Votre message au bureau
+visit-ask-send = Envoyer au bureau
+timeline-rescheduled = { $who } a déplacé la visite.
+timeline-cancelled = { $who } a annulé la visite.
+timeline-change-requested = { $who } a demandé une modification au bureau.
+mail-visit-rescheduled-subject = { $business } : votre visite est déplacée au { $date }
+mail-visit-rescheduled-body = Bonjour { $name },
+
+    votre prestation « { $service } » est déplacée au { $date }, avec une arrivée entre { $from } et { $to }. { $technician } viendra.
+
+    Votre référence est { $reference }. Vous pouvez consulter la visite dans le portail.
+mail-visit-cancelled-subject = { $business } : votre visite du { $date } est annulée
+mail-visit-cancelled-body = Bonjour { $name },
+
+    votre prestation « { $service } » du { $date } ({ $from }–{ $to }) est annulée. Motif indiqué : { $reason }
+
+    Votre référence était { $reference }. Vous pouvez réserver une nouvelle visite dans le portail quand cela vous convient.

@@ -34,6 +34,11 @@ pub fn error_message_in(locale: Locale, error: &ApiError) -> String {
                 Arg::Num(i64::try_from(retry_after_secs.div_ceil(60)).unwrap_or(1)),
             )],
         ),
+        ApiError::TooLate { notice_hours } => tr(
+            locale,
+            "error-too-late",
+            &[("hours", Arg::Num(*notice_hours))],
+        ),
         other => tr(locale, other.message_key(), &[]),
     }
 }

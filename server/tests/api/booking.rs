@@ -8,6 +8,7 @@ use doorstep::ids::{AccountRef, LocationRef, UserRef};
 use doorstep::permissions::Role;
 use doorstep::services::availability::{Query, ServiceKey, find_windows};
 use doorstep::services::booking::{BookingError, BookingRequest, book};
+use doorstep::services::mail::Recipient;
 use doorstep::store::audit::RequestOrigin;
 use jiff::Timestamp;
 
@@ -132,6 +133,8 @@ async fn twenty_customers_racing_for_one_window_one_gets_it() {
                     notes: None,
                     now,
                     by: &by,
+                    notify: Some(&Recipient::from(&by)),
+                    replaces: None,
                     origin: &origin(),
                 },
             )
@@ -237,6 +240,7 @@ async fn a_window_never_offered_is_refused_with_the_nearest_open_ones() {
         .to_zoned(settings.time_zone.zone())
         .expect("zoned")
         .timestamp();
+    let ana_user = ana(&app).await;
     let refused = book(
         &app.store,
         &settings,
@@ -247,7 +251,9 @@ async fn a_window_never_offered_is_refused_with_the_nearest_open_ones() {
             window_start: night,
             notes: None,
             now,
-            by: &ana(&app).await,
+            by: &ana_user,
+            notify: None,
+            replaces: None,
             origin: &origin(),
         },
     )
@@ -272,6 +278,7 @@ async fn a_location_of_another_account_cannot_be_booked() {
             .await
             .expect("company");
     drop(conn);
+    let ana_user = ana(&app).await;
     let refused = book(
         &app.store,
         &settings,
@@ -282,7 +289,9 @@ async fn a_location_of_another_account_cannot_be_booked() {
             window_start: Timestamp::now(),
             notes: None,
             now: Timestamp::now(),
-            by: &ana(&app).await,
+            by: &ana_user,
+            notify: None,
+            replaces: None,
             origin: &origin(),
         },
     )

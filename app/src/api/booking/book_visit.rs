@@ -31,6 +31,7 @@ mod imp {
     use doorstep::permissions::Permission;
     use doorstep::services::availability::{AvailabilityError, ServiceKey};
     use doorstep::services::booking::{BookingError, BookingRequest, book};
+    use doorstep::services::mail::Recipient;
     use jiff::Timestamp;
 
     pub async fn run(
@@ -74,6 +75,8 @@ mod imp {
                 notes,
                 now: Timestamp::now(),
                 by: &user,
+                notify: Some(&Recipient::from(&user)),
+                replaces: None,
                 origin: &info.origin,
             },
         )

@@ -1,5 +1,5 @@
 //! A month of the booking calendar for one of the caller's locations and a service, with
-//! one day's arrival windows.
+//! one day's arrival windows; with `reschedule` (a visit's reference), for moving it.
 
 use crate::error::ApiError;
 use doorstep::dto::BookingCalendar;
@@ -13,8 +13,9 @@ pub async fn get_booking_calendar(
     service: String,
     #[server(default)] month: Option<String>,
     #[server(default)] day: Option<String>,
+    #[server(default)] reschedule: Option<String>,
 ) -> Result<BookingCalendar, ApiError> {
-    imp::run(location, service, month, day).await
+    imp::run(location, service, month, day, reschedule).await
 }
 
 #[cfg(feature = "ssr")]
@@ -23,7 +24,7 @@ mod imp {
     use crate::error::{ApiError, echo};
     use doorstep::dto::BookingCalendar;
     use doorstep::error::FieldError;
-    use doorstep::ids::{LocationRef, ServiceRef};
+    use doorstep::ids::{LocationRef, ServiceRef, VisitRef};
     use doorstep::permissions::Permission;
     use doorstep::services::clock;
     use doorstep::services::offers::{self, CalendarQuery, OffersError};
@@ -34,11 +35,16 @@ mod imp {
         service: String,
         month: Option<String>,
         day: Option<String>,
+        reschedule: Option<String>,
     ) -> Result<BookingCalendar, ApiError> {
         let user = require(Permission::BookVisits)?;
         let account = user.account.ok_or(ApiError::Forbidden)?;
         let location = LocationRef::parse(&location).ok_or(ApiError::NotFound)?;
         let service = ServiceRef::parse(&service).ok_or(ApiError::NotFound)?;
+        let rescheduling = match reschedule.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(raw) => Some(VisitRef::parse(raw).ok_or(ApiError::NotFound)?),
+        };
         let month_raw = month.unwrap_or_default();
         let day_raw = day.unwrap_or_default();
         let bad = |field: &str| {
@@ -62,6 +68,7 @@ mod imp {
             month,
             day,
             now,
+            rescheduling,
         };
         offers::calendar(&state.store, &state.business(), &query)
             .await

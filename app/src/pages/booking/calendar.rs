@@ -1,8 +1,8 @@
 //! Step 3: a month with the days that have arrival windows as links, and the chosen day's
 //! windows as radio buttons in a form that leads to the review.
 
-use super::book_url;
 use super::steps::StepHeading;
+use super::{Flow, book_url};
 use crate::i18n::{self, Arg, t, t_with};
 use crate::request;
 use doorstep::dates::{parse_day, parse_month};
@@ -47,28 +47,23 @@ pub fn window_day(w: &WindowOffer, tz: &TimeZone) -> String {
 pub fn CalendarStep(calendar: BookingCalendar) -> impl IntoView {
     let locale = i18n::locale();
     let tz = request::current().business.time_zone.zone();
-    let location = calendar.location.location.to_string();
-    let service = calendar.service.service.to_string();
+    let flow = Flow::of(&calendar);
     let heading = parse_month(&calendar.month)
         .map(|m| format::month_year(m.year(), m.month(), locale))
         .unwrap_or_default();
     let nav_link = |month: &Option<String>, key: &str, rel: &'static str| {
         month.as_ref().map(|m| {
-            let href = book_url(&[("location", &location), ("service", &service), ("month", m)]);
+            let href = flow.url(&[("month", m)]);
             view! { <a class="button button-quiet" href=href rel=rel>{t(key)}</a> }
         })
     };
     let previous = nav_link(&calendar.previous, "book-previous-month", "prev");
     let next = nav_link(&calendar.next, "book-next-month", "next");
-    let grid = month_grid(&calendar, &location, &service, locale);
+    let grid = month_grid(&calendar, &flow, locale);
     let empty_month = calendar.days.iter().all(|d| d.windows == 0);
     let notice = empty_month.then(|| match &calendar.first_open {
         Some(first) => {
-            let href = book_url(&[
-                ("location", &location),
-                ("service", &service),
-                ("day", &window_day(first, &tz)),
-            ]);
+            let href = flow.url(&[("day", &window_day(first, &tz))]);
             let when = window_long(first, &tz, locale);
             Either::Left(view! {
                 <div class="alert alert-info" role="status">
@@ -93,8 +88,11 @@ pub fn CalendarStep(calendar: BookingCalendar) -> impl IntoView {
             let first = calendar.windows.first().map(|w| w.start);
             Either::Right(view! {
                 <form method="get" action="/book" class="windows">
-                    <input type="hidden" name="location" value=location.clone() />
-                    <input type="hidden" name="service" value=service.clone() />
+                    <input type="hidden" name="location" value=flow.location.clone() />
+                    <input type="hidden" name="service" value=flow.service.clone() />
+                    {(!flow.reschedule.is_empty()).then(|| view! {
+                        <input type="hidden" name="reschedule" value=flow.reschedule.clone() />
+                    })}
                     <input type="hidden" name="day" value=day.clone() />
                     <fieldset>
                         <legend>{t_with("book-windows-on", &[("day", title.clone().into())])}</legend>
@@ -123,7 +121,11 @@ pub fn CalendarStep(calendar: BookingCalendar) -> impl IntoView {
             </section>
         }
     });
-    let change = book_url(&[("location", &location)]);
+    // Moving a visit keeps its service and place.
+    let change = flow.reschedule.is_empty().then(|| {
+        let href = book_url(&[("location", &flow.location)]);
+        view! { " "<a href=href>{t("book-change-service")}</a> }
+    });
     view! {
         <section class="panel" aria-labelledby="step-heading">
             <StepHeading number=3 title=t("book-when") />
@@ -132,8 +134,7 @@ pub fn CalendarStep(calendar: BookingCalendar) -> impl IntoView {
                     ("service", calendar.service.name.clone().into()),
                     ("place", calendar.location.label.clone().into()),
                 ])}
-                " "
-                <a href=change>{t("book-change-service")}</a>
+                {change}
             </p>
             <div class="month">
                 <div class="month-nav">
@@ -150,12 +151,7 @@ pub fn CalendarStep(calendar: BookingCalendar) -> impl IntoView {
 }
 
 /// The month as a table of weeks, Monday first; days with windows are links.
-fn month_grid(
-    calendar: &BookingCalendar,
-    location: &str,
-    service: &str,
-    locale: Locale,
-) -> impl IntoView + use<> {
+fn month_grid(calendar: &BookingCalendar, flow: &Flow, locale: Locale) -> impl IntoView + use<> {
     let offset = calendar
         .days
         .first()
@@ -176,7 +172,7 @@ fn month_grid(
                 .iter()
                 .map(|cell| match cell {
                     None => Either::Left(view! { <td></td> }),
-                    Some(day) => Either::Right(day_cell(day, &selected, location, service, locale)),
+                    Some(day) => Either::Right(day_cell(day, &selected, flow, locale)),
                 })
                 .collect_view();
             view! { <tr>{week}</tr> }
@@ -202,8 +198,7 @@ fn month_grid(
 fn day_cell(
     day: &CalendarDay,
     selected: &Option<String>,
-    location: &str,
-    service: &str,
+    flow: &Flow,
     locale: Locale,
 ) -> impl IntoView + use<> {
     let date = parse_day(&day.date);
@@ -218,11 +213,7 @@ fn day_cell(
             <td class="day-closed"><span aria-label=label>{number}</span></td>
         });
     }
-    let href = book_url(&[
-        ("location", location),
-        ("service", service),
-        ("day", &day.date),
-    ]);
+    let href = flow.url(&[("day", &day.date)]);
     let label = t_with(
         "book-day-windows",
         &[

@@ -13,7 +13,7 @@ use crate::api::booking::{get_booking_calendar, get_booking_options};
 use crate::components::alert::ErrorAlert;
 use crate::components::layout::Page;
 use crate::error::ApiError;
-use crate::i18n::t;
+use crate::i18n::{t, t_with};
 use crate::request;
 use doorstep::permissions::Permission;
 use leptos::either::{Either, EitherOf4};
@@ -21,7 +21,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 /// The address of a booking step with these parameters, empty ones left out.
-pub(crate) fn book_url(params: &[(&str, &str)]) -> String {
+pub fn book_url(params: &[(&str, &str)]) -> String {
     let query: Vec<String> = params
         .iter()
         .filter(|(_, v)| !v.is_empty())
@@ -31,6 +31,39 @@ pub(crate) fn book_url(params: &[(&str, &str)]) -> String {
         "/book".to_string()
     } else {
         format!("/book?{}", query.join("&"))
+    }
+}
+
+/// Where the booking is at once location and service are chosen: every step's address
+/// carries them (and the visit being moved, if any).
+#[derive(Clone, Debug)]
+pub(crate) struct Flow {
+    pub location: String,
+    pub service: String,
+    pub reschedule: String,
+}
+
+impl Flow {
+    pub fn of(calendar: &doorstep::dto::BookingCalendar) -> Self {
+        Self {
+            location: calendar.location.location.to_string(),
+            service: calendar.service.service.to_string(),
+            reschedule: calendar
+                .rescheduling
+                .map(|v| v.to_string())
+                .unwrap_or_default(),
+        }
+    }
+
+    /// This flow's address with `extra` parameters.
+    pub fn url(&self, extra: &[(&str, &str)]) -> String {
+        let mut params = vec![
+            ("location", self.location.as_str()),
+            ("service", self.service.as_str()),
+            ("reschedule", self.reschedule.as_str()),
+        ];
+        params.extend_from_slice(extra);
+        book_url(&params)
     }
 }
 
@@ -55,6 +88,7 @@ struct Wanted {
     month: String,
     day: String,
     window: String,
+    reschedule: String,
 }
 
 #[component]
@@ -76,6 +110,15 @@ pub fn BookPage() -> impl IntoView {
         month: get("month"),
         day: get("day"),
         window: get("window"),
+        reschedule: get("reschedule"),
+    };
+    let title = if wanted.reschedule.is_empty() {
+        t("book-title")
+    } else {
+        t_with(
+            "move-title",
+            &[("reference", wanted.reschedule.to_uppercase().into())],
+        )
     };
     let body = if may_book {
         Either::Left(view! {
@@ -90,8 +133,8 @@ pub fn BookPage() -> impl IntoView {
         Either::Right(view! { <ErrorAlert error=ApiError::Forbidden /> })
     };
     view! {
-        <Page title=t("book-title")>
-            <h1>{t("book-title")}</h1>
+        <Page title=title.clone()>
+            <h1>{title}</h1>
             {body}
         </Page>
     }
@@ -120,13 +163,19 @@ async fn step(mut wanted: Wanted) -> impl IntoView {
     }
     let month = (!wanted.month.is_empty()).then(|| wanted.month.clone());
     let day = (!wanted.day.is_empty()).then(|| wanted.day.clone());
-    let calendar =
-        match get_booking_calendar(wanted.location.clone(), wanted.service.clone(), month, day)
-            .await
-        {
-            Ok(calendar) => calendar,
-            Err(error) => return EitherOf4::A(view! { <ErrorAlert error /> }),
-        };
+    let reschedule = (!wanted.reschedule.is_empty()).then(|| wanted.reschedule.clone());
+    let calendar = match get_booking_calendar(
+        wanted.location.clone(),
+        wanted.service.clone(),
+        month,
+        day,
+        reschedule,
+    )
+    .await
+    {
+        Ok(calendar) => calendar,
+        Err(error) => return EitherOf4::A(view! { <ErrorAlert error /> }),
+    };
     if wanted.window.is_empty() {
         EitherOf4::C(view! { <calendar::CalendarStep calendar /> })
     } else {

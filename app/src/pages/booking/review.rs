@@ -1,11 +1,11 @@
 //! Step 4: what will be booked, a note for the technician, and the button that books it.
 //! If the window went meanwhile (here or when confirming), the nearest open ones are offered.
 
-use super::book_url;
+use super::Flow;
 use super::calendar::window_long;
 use super::steps::StepHeading;
-use crate::api::booking::BookVisit;
-use crate::api::booking::NOTES_MAX;
+use crate::api::booking::{BookVisit, NOTES_MAX};
+use crate::api::visits::RescheduleVisit;
 use crate::components::alert::{ErrorAlert, error_message};
 use crate::error::ApiError;
 use crate::i18n::{self, t};
@@ -18,22 +18,94 @@ use leptos::prelude::*;
 
 #[component]
 pub fn ReviewStep(calendar: BookingCalendar, window: String) -> impl IntoView {
-    let locale = i18n::locale();
-    let tz = request::current().business.time_zone.zone();
-    let location = calendar.location.location.to_string();
-    let service = calendar.service.service.to_string();
-    let action = ServerAction::<BookVisit>::new();
-    let error = action.value().get_untracked().and_then(Result::err);
+    if calendar.rescheduling.is_some() {
+        Either::Left(view! { <MoveReview calendar window /> })
+    } else {
+        Either::Right(view! { <BookReview calendar window /> })
+    }
+}
+
+/// The window chosen, if it is among the day's, and the nearest open ones otherwise (from
+/// the refused attempt when there was one, else from the day).
+fn chosen_or_nearest(
+    calendar: &BookingCalendar,
+    window: &str,
+    error: &Option<ApiError>,
+) -> (Option<WindowOffer>, Vec<WindowOffer>) {
     let chosen = calendar
         .windows
         .iter()
         .find(|w| w.start.to_string() == window.trim())
         .copied();
-    let back = book_url(&[
-        ("location", &location),
-        ("service", &service),
-        ("day", calendar.selected.as_deref().unwrap_or_default()),
-    ]);
+    let mut alternatives = match error {
+        Some(ApiError::WindowTaken { alternatives, .. }) => alternatives.clone(),
+        _ => Vec::new(),
+    };
+    if chosen.is_none() && alternatives.is_empty() {
+        alternatives = nearest(&calendar.windows, window.trim().parse().unwrap_or_default());
+    }
+    (chosen, alternatives)
+}
+
+/// Moving a visit: the new window, and the button that moves it.
+#[component]
+fn MoveReview(calendar: BookingCalendar, window: String) -> impl IntoView {
+    let locale = i18n::locale();
+    let tz = request::current().business.time_zone.zone();
+    let flow = Flow::of(&calendar);
+    let action = ServerAction::<RescheduleVisit>::new();
+    let error = action.value().get_untracked().and_then(Result::err);
+    let (chosen, alternatives) = chosen_or_nearest(&calendar, &window, &error);
+    let back = flow.url(&[("day", calendar.selected.as_deref().unwrap_or_default())]);
+    let general = match (&chosen, &error) {
+        (None, None) => Some(ApiError::WindowTaken {
+            alternatives: Vec::new(),
+            echo: Default::default(),
+        }),
+        _ => error.clone(),
+    };
+    let when = match chosen {
+        Some(w) => Either::Left(view! {
+            <dl class="facts">
+                <dt>{t("visit-service")}</dt>
+                <dd>{calendar.service.name.clone()}</dd>
+                <dt>{t("move-new-time")}</dt>
+                <dd>{window_long(&w, &tz, locale)}</dd>
+            </dl>
+            <input type="hidden" name="window" value=w.start.to_string() />
+        }),
+        None => Either::Right(alternative_choices(&alternatives, &tz, locale)),
+    };
+    let confirm = (chosen.is_some() || !alternatives.is_empty()).then(|| {
+        view! { <button type="submit" class="button button-primary">{t("move-confirm")}</button> }
+    });
+    view! {
+        <section class="panel" aria-labelledby="step-heading">
+            <StepHeading number=4 title=t("book-review") />
+            {general.map(|error| view! { <ErrorAlert error /> })}
+            <ActionForm action=action attr:class="stack">
+                <input type="hidden" name="visit" value=flow.reschedule.clone() />
+                {when}
+                <div class="actions">
+                    {confirm}
+                    <a class="button button-quiet" href=back>{t("book-choose-again")}</a>
+                </div>
+            </ActionForm>
+        </section>
+    }
+}
+
+/// Booking a new visit: what, when, where, a note, and the button that books it.
+#[component]
+fn BookReview(calendar: BookingCalendar, window: String) -> impl IntoView {
+    let locale = i18n::locale();
+    let tz = request::current().business.time_zone.zone();
+    let flow = Flow::of(&calendar);
+    let (location, service) = (flow.location.clone(), flow.service.clone());
+    let action = ServerAction::<BookVisit>::new();
+    let error = action.value().get_untracked().and_then(Result::err);
+    let (chosen, alternatives) = chosen_or_nearest(&calendar, &window, &error);
+    let back = flow.url(&[("day", calendar.selected.as_deref().unwrap_or_default())]);
     let notes = error
         .as_ref()
         .and_then(|e| e.echo("notes"))
@@ -52,13 +124,6 @@ pub fn ReviewStep(calendar: BookingCalendar, window: String) -> impl IntoView {
         }),
         _ => error.clone().filter(|e| e.field_name() != Some("notes")),
     };
-    let mut alternatives = match &general {
-        Some(ApiError::WindowTaken { alternatives, .. }) => alternatives.clone(),
-        _ => Vec::new(),
-    };
-    if chosen.is_none() && alternatives.is_empty() {
-        alternatives = nearest(&calendar.windows, window.trim().parse().unwrap_or_default());
-    }
     if chosen.is_none() && alternatives.is_empty() {
         return Either::Left(view! {
             <section class="panel" aria-labelledby="step-heading">

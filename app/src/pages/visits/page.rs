@@ -1,0 +1,164 @@
+//! `/visits/DS-000042`: one visit: what, when, who, where, and what happened to it. Right
+//! after booking (`?booked=1`) it is the confirmation page; after a change it says so.
+
+use super::actions::VisitActions;
+use crate::api::visits::get_visit;
+use crate::components::alert::ErrorAlert;
+use crate::components::layout::Page;
+use crate::i18n::{self, Arg, t, t_with};
+use crate::pages::booking::window_long;
+use crate::request;
+use doorstep::dto::{Actor, TimelineStep, VisitDetail, WindowOffer};
+use doorstep::format;
+use doorstep::locale::Locale;
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+use leptos::either::Either;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+#[component]
+pub fn VisitPage() -> impl IntoView {
+    let signed_in = request::current().user.is_some();
+    if !signed_in {
+        #[cfg(feature = "ssr")]
+        leptos_axum::redirect("/sign-in");
+    }
+    let reference = use_params_map()
+        .get_untracked()
+        .get("reference")
+        .unwrap_or_default();
+    let query = use_query_map().get_untracked();
+    let done = ["booked", "moved", "cancelled", "asked"]
+        .into_iter()
+        .find(|k| query.get(k).is_some());
+    let title = t_with(
+        "visit-title",
+        &[("reference", reference.to_uppercase().into())],
+    );
+    view! {
+        <Page title=title.clone()>
+            <Suspense fallback=|| view! { <p class="loading" aria-busy="true">{t("loading")}</p> }>
+                {
+                    let reference = reference.clone();
+                    Suspend::new(async move {
+                        match get_visit(reference).await {
+                            Ok(visit) => Either::Left(view! { <VisitView visit done /> }),
+                            Err(error) => {
+                                // A visitor is already on their way to sign in.
+                                #[cfg(feature = "ssr")]
+                                if error != crate::error::ApiError::Unauthenticated
+                                    && let Some(res) = use_context::<leptos_axum::ResponseOptions>()
+                                {
+                                    res.set_status(
+                                        http::StatusCode::from_u16(error.status())
+                                            .unwrap_or(http::StatusCode::NOT_FOUND),
+                                    );
+                                }
+                                Either::Right(view! {
+                                    <h1>{t("visit-heading")}</h1>
+                                    <ErrorAlert error />
+                                    <p><a class="button" href="/">{t("back-home")}</a></p>
+                                })
+                            }
+                        }
+                    })
+                }
+            </Suspense>
+        </Page>
+    }
+}
+
+#[component]
+fn VisitView(visit: VisitDetail, done: Option<&'static str>) -> impl IntoView {
+    let locale = i18n::locale();
+    let tz = request::current().business.time_zone.zone();
+    let s = &visit.summary;
+    let window = WindowOffer {
+        start: s.window_start,
+        end: s.window_end,
+    };
+    let when = window_long(&window, &tz, locale);
+    let reference = s.visit.to_string();
+    let confirmation = done.map(|what| {
+        let detail = (what == "booked").then(|| {
+            view! { <p>{t_with("visit-booked-detail", &[("reference", reference.clone().into())])}</p> }
+        });
+        view! {
+            <div class="alert alert-success" role="status">
+                <p><strong>{t(&format!("visit-done-{what}"))}</strong></p>
+                {detail}
+            </div>
+        }
+    });
+    let technician = s
+        .technician
+        .clone()
+        .unwrap_or_else(|| t("visit-technician-pending"));
+    let ics = format!("/visits/{reference}/calendar.ics");
+    let timeline = visit
+        .timeline
+        .iter()
+        .map(|step| timeline_item(step, &tz, locale))
+        .collect_view();
+    view! {
+        {confirmation}
+        <h1>{t_with("visit-title", &[("reference", reference.clone().into())])}</h1>
+        <section class="panel" aria-labelledby="visit-facts">
+            <h2 id="visit-facts" class="visually-hidden">{t("visit-heading")}</h2>
+            <dl class="facts">
+                <dt>{t("visit-reference")}</dt>
+                <dd>{reference.clone()}</dd>
+                <dt>{t("visit-status")}</dt>
+                <dd><span class="badge">{t(s.status.message_key())}</span></dd>
+                <dt>{t("visit-service")}</dt>
+                <dd>{s.service.clone()}</dd>
+                <dt>{t("visit-when")}</dt>
+                <dd>{when}</dd>
+                <dt>{t("visit-technician")}</dt>
+                <dd>{technician}</dd>
+                <dt>{t("visit-where")}</dt>
+                <dd>{s.location_label.clone()}<br />{visit.address.join(", ")}</dd>
+                {visit.access_notes.clone().map(|n| view! {
+                    <dt>{t("visit-access")}</dt>
+                    <dd>{n}</dd>
+                })}
+                {visit.notes.clone().map(|n| view! {
+                    <dt>{t("visit-notes")}</dt>
+                    <dd class="notes">{n}</dd>
+                })}
+            </dl>
+            <p><a class="button" href=ics download=format!("{reference}.ics")>{t("visit-add-to-calendar")}</a></p>
+        </section>
+        <VisitActions visit=visit.clone() />
+        <section class="panel" aria-labelledby="timeline-heading">
+            <h2 id="timeline-heading">{t("visit-timeline")}</h2>
+            <ol class="timeline">{timeline}</ol>
+        </section>
+    }
+}
+
+fn timeline_item(step: &TimelineStep, tz: &TimeZone, locale: Locale) -> impl IntoView + use<> {
+    let at = Timestamp::from_second(step.at)
+        .map(|at| format::date_time(at, tz, locale))
+        .unwrap_or_default();
+    let who = match &step.actor {
+        Actor::You => t("actor-you"),
+        Actor::Customer { name } | Actor::Technician { name } => name.clone(),
+        Actor::Office => t("actor-office"),
+        Actor::System => t("actor-system"),
+    };
+    let what = t_with(
+        &format!("timeline-{}", step.kind.replace('_', "-")),
+        &[("who", Arg::Str(who))],
+    );
+    let window = step.window.map(|w| window_long(&w, tz, locale));
+    view! {
+        <li>
+            <p class="timeline-what">{what}</p>
+            {window.map(|w| view! { <p class="timeline-window">{w}</p> })}
+            {step.reason.clone().map(|r| view! { <p class="timeline-reason">{r}</p> })}
+            <p class="timeline-at">{at}</p>
+        </li>
+    }
+}
