@@ -13,6 +13,16 @@ function dayAhead(n: number): string {
   return day.toISOString().slice(0, 10);
 }
 
+/** Opens the calendar at the first day with windows `n` or more days ahead. */
+async function openDayAhead(page: Page, n: number) {
+  const base = page.url();
+  for (let extra = 0; extra < 10; extra++) {
+    await page.goto(`${base}&day=${dayAhead(n + extra)}`);
+    if ((await page.getByRole("radio").count()) > 0) return;
+  }
+  throw new Error("no free day in the ten days searched");
+}
+
 /** From the calendar step: the first day with windows, then its first window. */
 async function pickFirstWindow(page: Page) {
   const openDay = page.locator("td.day-open a").first();
@@ -53,6 +63,27 @@ test("a customer books from the calendar and sees the visit at home", async ({ p
   await expect(page.locator(`a[href="/visits/${reference}"]`)).toBeVisible();
 });
 
+test("with JavaScript, months and days switch in place and the address follows", async ({ page, consoleProblems }) => {
+  void consoleProblems;
+  await signIn(page, "ana@example.com");
+  await page.goto("/book");
+  await page.getByRole("link", { name: /Standard clean/ }).click();
+  const heading = page.locator("#month-heading");
+  const before = await heading.textContent();
+  // A marker that a full page load would wipe out.
+  await page.evaluate(() => ((window as unknown as { stay: number }).stay = 1));
+  await page.getByRole("link", { name: "Next month" }).click();
+  await expect(heading).not.toHaveText(before ?? "");
+  await expect(page).toHaveURL(/month=\d{4}-\d{2}/);
+  await expect(page.locator("#month-next, #month-prev").first()).toBeVisible();
+  const focused = await page.evaluate(() => document.activeElement?.id ?? "");
+  expect(focused).toMatch(/^month-/);
+  await page.getByRole("link", { name: "Previous month" }).click();
+  await expect(heading).toHaveText(before ?? "");
+  expect(await page.evaluate(() => (window as unknown as { stay?: number }).stay)).toBe(1);
+  await expectAccessible(page);
+});
+
 test("the calendar works by keyboard alone", async ({ page, consoleProblems }) => {
   void consoleProblems;
   await signIn(page, "ana@example.com");
@@ -68,6 +99,12 @@ test("the calendar works by keyboard alone", async ({ page, consoleProblems }) =
     await page.getByRole("link", { name: /The first free time is/ }).focus();
     await page.keyboard.press("Enter");
   }
+  // The day arrives in place (with JavaScript) and the address follows.
+  await expect(page).toHaveURL(/day=/);
+  // Focus stays on the day used (or the day's heading, coming from elsewhere).
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.id ?? ""))
+    .toMatch(/^day-/);
   const radios = page.getByRole("radio");
   await radios.first().focus();
   if ((await radios.count()) > 1) {
@@ -122,14 +159,14 @@ plain.describe("without JavaScript", () => {
     await page.goto("/book");
     await page.getByRole("link", { name: /Standard clean/ }).click();
     // Days well ahead keep the visit outside the notice for changes.
-    await page.goto(`${page.url()}&day=${dayAhead(5)}`);
+    await openDayAhead(page, 5);
     await page.getByRole("button", { name: "Continue" }).click();
     await page.getByRole("button", { name: "Confirm booking" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Your visit is booked." })).toBeVisible();
 
     await page.getByRole("link", { name: "Choose another time" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Move visit DS-");
-    await page.goto(`${page.url()}&day=${dayAhead(8)}`);
+    await openDayAhead(page, 9);
     await page.getByRole("button", { name: "Continue" }).click();
     await page.getByRole("button", { name: "Move the visit" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Your visit has been moved." })).toBeVisible();

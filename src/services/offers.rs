@@ -101,14 +101,12 @@ pub async fn calendar(
 ) -> Result<BookingCalendar, OffersError> {
     let tz = business.time_zone.zone();
     let today = query.now.to_zoned(tz.clone()).date();
-    let place = {
-        let mut conn = store.conn().await?;
-        accounts::bookable_location(&mut conn, query.account.id(), query.location.id())
-            .await?
-            .ok_or(OffersError::NotFound)?
-    };
+    let mut conn = store.conn().await?;
+    let place = accounts::bookable_location(&mut conn, query.account.id(), query.location.id())
+        .await?
+        .ok_or(OffersError::NotFound)?;
+    let horizon_days = sched::horizon_days(&mut conn).await?;
     if let Some(visit) = query.rescheduling {
-        let mut conn = store.conn().await?;
         let row = crate::store::visits::by_id(&mut conn, visit.id())
             .await?
             .ok_or(OffersError::NotFound)?;
@@ -124,6 +122,7 @@ pub async fn calendar(
             return Err(OffersError::NotFound);
         }
     }
+    drop(conn);
     let except = query.rescheduling.map(VisitRef::id);
     let at = GeoPoint::new(place.latitude, place.longitude).map_err(|_| OffersError::NotFound)?;
     let postal_code = place.postal_code.clone();
@@ -137,14 +136,24 @@ pub async fn calendar(
     }
     let last = first.last_of_month();
     // Days already past hold nothing; search from today in the current month.
+    let horizon_end = today
+        .checked_add(Span::new().days(horizon_days))
+        .map_err(|_| OffersError::OutOfRange)?;
+    if first > horizon_end {
+        return Err(OffersError::OutOfRange);
+    }
+    // Only the month's days from today to the end of the horizon are searched (and their
+    // jobs loaded): days already past or beyond the horizon hold nothing.
     let from = first.max(today);
+    let to = last.min(horizon_end);
     let days = u16::try_from(
-        from.until(last)
+        from.until(to)
             .map_err(|_| OffersError::OutOfRange)?
             .get_days()
             + 1,
     )
-    .map_err(|_| OffersError::OutOfRange)?;
+    .map_err(|_| OffersError::OutOfRange)?
+    .max(1);
     let search = Query {
         service: ServiceKey::Id(query.service.id()),
         at,
@@ -155,12 +164,6 @@ pub async fn calendar(
     };
     let (snap, windows) =
         availability::find_windows_except(store, business, &search, except).await?;
-    let horizon_end = today
-        .checked_add(Span::new().days(i64::from(snap.rules.horizon_days())))
-        .map_err(|_| OffersError::OutOfRange)?;
-    if first > horizon_end {
-        return Err(OffersError::OutOfRange);
-    }
     let mut by_day: BTreeMap<Date, Vec<WindowOffer>> = BTreeMap::new();
     for w in &windows {
         by_day

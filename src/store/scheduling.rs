@@ -62,6 +62,14 @@ pub async fn rules(conn: &mut Conn, time_zone: &str) -> Result<Rules, StoreError
     .map_err(bad)
 }
 
+/// How many days ahead customers may book.
+pub async fn horizon_days(conn: &mut Conn) -> Result<i64, StoreError> {
+    let (days,): (i64,) = sqlx::query_as("SELECT horizon_days FROM scheduling_rules WHERE id = 1")
+        .fetch_one(conn)
+        .await?;
+    Ok(days.max(0))
+}
+
 /// How long before a visit's window a customer may still move it, and cancel it.
 pub async fn change_notice(
     conn: &mut Conn,

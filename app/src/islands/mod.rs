@@ -1,4 +1,5 @@
 //! Islands: the only parts of a page hydrated in the browser. Each is small, takes its texts
 //! as props, and touches browser APIs only in effects and event handlers.
 
+pub mod booking_calendar;
 pub mod sign_in_fields;

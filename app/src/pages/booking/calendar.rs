@@ -4,6 +4,7 @@
 use super::steps::StepHeading;
 use super::{Flow, book_url};
 use crate::i18n::{self, Arg, t, t_with};
+use crate::islands::booking_calendar::LiveCalendar;
 use crate::request;
 use doorstep::dates::{parse_day, parse_month};
 use doorstep::dto::{BookingCalendar, CalendarDay, WindowOffer};
@@ -54,7 +55,8 @@ pub fn CalendarStep(calendar: BookingCalendar) -> impl IntoView {
     let nav_link = |month: &Option<String>, key: &str, rel: &'static str| {
         month.as_ref().map(|m| {
             let href = flow.url(&[("month", m)]);
-            view! { <a class="button button-quiet" href=href rel=rel>{t(key)}</a> }
+            let id = format!("month-{rel}");
+            view! { <a class="button button-quiet" href=href rel=rel id=id>{t(key)}</a> }
         })
     };
     let previous = nav_link(&calendar.previous, "book-previous-month", "prev");
@@ -116,7 +118,7 @@ pub fn CalendarStep(calendar: BookingCalendar) -> impl IntoView {
         };
         view! {
             <section aria-labelledby="day-heading" class="day">
-                <h3 id="day-heading">{title}</h3>
+                <h3 id="day-heading" tabindex="-1">{title}</h3>
                 {windows}
             </section>
         }
@@ -136,16 +138,18 @@ pub fn CalendarStep(calendar: BookingCalendar) -> impl IntoView {
                 ])}
                 {change}
             </p>
-            <div class="month">
-                <div class="month-nav">
-                    {previous}
-                    <h3 id="month-heading" aria-live="polite">{heading}</h3>
-                    {next}
+            <LiveCalendar>
+                <div class="month">
+                    <div class="month-nav">
+                        {previous}
+                        <h3 id="month-heading" aria-live="polite">{heading}</h3>
+                        {next}
+                    </div>
+                    {notice}
+                    {grid}
                 </div>
-                {notice}
-                {grid}
-            </div>
-            {day_form}
+                {day_form}
+            </LiveCalendar>
         </section>
     }
 }
@@ -224,7 +228,7 @@ fn day_cell(
     let current = is_selected.then_some("date");
     Either::Right(view! {
         <td class="day-open" class:day-selected=is_selected>
-            <a href=href aria-label=label aria-current=current>{number}</a>
+            <a href=href id=format!("day-{}", day.date) aria-label=label aria-current=current>{number}</a>
         </td>
     })
 }
