@@ -27,6 +27,10 @@ pub enum FieldError {
     InvalidCurrency,
     #[error("out of range")]
     OutOfRange,
+    #[error("not a number")]
+    NotANumber,
+    #[error("must be between {min} and {max}")]
+    Between { min: i64, max: i64 },
 }
 
 impl FieldError {
@@ -42,15 +46,19 @@ impl FieldError {
             Self::UnknownTimeZone => "field-unknown-time-zone",
             Self::InvalidCurrency => "field-invalid-currency",
             Self::OutOfRange => "field-out-of-range",
+            Self::NotANumber => "field-not-a-number",
+            Self::Between { .. } => "field-between",
         }
     }
 
-    /// The number a message needs, if any (`{ $n }` in the Fluent text).
-    pub fn count(&self) -> Option<usize> {
+    /// The numbers a message needs (`{ $n }`, `{ $min }`, `{ $max }` in the Fluent text).
+    pub fn args(&self) -> Vec<(&'static str, i64)> {
+        let n = |v: usize| i64::try_from(v).unwrap_or(i64::MAX);
         match self {
-            Self::TooLong { max } => Some(*max),
-            Self::TooShort { min } => Some(*min),
-            _ => None,
+            Self::TooLong { max } => vec![("n", n(*max))],
+            Self::TooShort { min } => vec![("n", n(*min))],
+            Self::Between { min, max } => vec![("min", *min), ("max", *max)],
+            _ => Vec::new(),
         }
     }
 }

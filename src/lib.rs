@@ -5,6 +5,7 @@
 //! The `ssr` feature adds what needs a server: the store (sqlx) and the services, each of
 //! which owns its transaction.
 
+pub mod booking_rules;
 pub mod brand;
 pub mod dates;
 pub mod dto;

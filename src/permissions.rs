@@ -68,7 +68,7 @@ impl Role {
             ViewOwnAccount | BookVisits => matches!(self, AccountOwner | AccountMember),
             ManageOwnAccount => self == AccountOwner,
             ViewOwnStaffProfile => self.is_staff(),
-            ViewCustomerAccounts => matches!(self, Dispatcher | Admin),
+            ViewCustomerAccounts | ManageScheduling => matches!(self, Dispatcher | Admin),
             ManageStaff | ManageSettings => self == Admin,
         }
     }
@@ -87,6 +87,8 @@ pub enum Permission {
     ViewOwnStaffProfile,
     /// Read every customer account of the business.
     ViewCustomerAccounts,
+    /// Set up booking: the rules, the services, the technicians' hours.
+    ManageScheduling,
     /// Create and change staff.
     ManageStaff,
     /// Change the business's settings and branding.

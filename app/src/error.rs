@@ -22,6 +22,13 @@ pub enum ApiError {
         #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
         echo: Echo,
     },
+    /// Several fields of one form were refused: each with its problem, in form order.
+    #[error("invalid fields")]
+    InvalidFields {
+        problems: Vec<FieldProblem>,
+        #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+        echo: Echo,
+    },
     /// Unknown email or wrong password; one answer for both.
     #[error("invalid credentials")]
     InvalidCredentials {
@@ -67,6 +74,7 @@ impl ApiError {
     pub fn message_key(&self) -> &'static str {
         match self {
             Self::InvalidField { problem, .. } => problem.message_key(),
+            Self::InvalidFields { .. } => "error-invalid-fields",
             Self::InvalidCredentials { .. } => "error-invalid-credentials",
             Self::Unauthenticated => "error-unauthenticated",
             Self::Forbidden => "error-forbidden",
@@ -83,7 +91,7 @@ impl ApiError {
     /// The HTTP status an API client receives.
     pub fn status(&self) -> u16 {
         match self {
-            Self::InvalidField { .. } | Self::BadRequest => 400,
+            Self::InvalidField { .. } | Self::InvalidFields { .. } | Self::BadRequest => 400,
             Self::InvalidCredentials { .. } | Self::Unauthenticated => 401,
             Self::Forbidden => 403,
             Self::NotFound => 404,
@@ -113,9 +121,22 @@ impl ApiError {
     pub fn echo(&self, name: &str) -> Option<&str> {
         match self {
             Self::InvalidField { echo, .. }
+            | Self::InvalidFields { echo, .. }
             | Self::InvalidCredentials { echo }
             | Self::RateLimited { echo, .. }
             | Self::WindowTaken { echo, .. } => echo.get(name).map(String::as_str),
+            _ => None,
+        }
+    }
+
+    /// The problem with field `name`, from either kind of field error.
+    pub fn problem_with(&self, name: &str) -> Option<&FieldError> {
+        match self {
+            Self::InvalidField { field, problem, .. } if field == name => Some(problem),
+            Self::InvalidFields { problems, .. } => problems
+                .iter()
+                .find(|p| p.field == name)
+                .map(|p| &p.problem),
             _ => None,
         }
     }
@@ -124,6 +145,10 @@ impl ApiError {
     pub fn examples() -> Vec<ApiError> {
         vec![
             Self::InvalidCredentials { echo: Echo::new() },
+            Self::InvalidFields {
+                problems: Vec::new(),
+                echo: Echo::new(),
+            },
             Self::Unauthenticated,
             Self::Forbidden,
             Self::NotFound,
@@ -146,6 +171,13 @@ impl ApiError {
 /// The most characters of one value handed back: a little over the longest text field
 /// (a visit's note), so a value refused for being too long comes back whole.
 const ECHO_MAX: usize = 1100;
+
+/// One refused field of a form.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FieldProblem {
+    pub field: String,
+    pub problem: FieldError,
+}
 
 /// Builds an [`Echo`] from name/value pairs.
 pub fn echo(pairs: &[(&str, &str)]) -> Echo {

@@ -11,5 +11,6 @@ pub mod demo;
 pub mod mail;
 pub mod offers;
 pub mod people;
+pub mod rules;
 pub mod tasks;
 pub mod visits;

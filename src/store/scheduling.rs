@@ -3,6 +3,7 @@
 //! warning rather than failing every search.
 
 use super::{Conn, StoreError};
+use crate::booking_rules::BookingRules;
 use crate::scheduling::{
     DayMinute, GeoPoint, Job, Rules, ServiceArea, ServiceSpec, ShiftSpan, Span, Technician,
     TravelModel, WeeklyHours,
@@ -60,6 +61,66 @@ pub async fn rules(conn: &mut Conn, time_zone: &str) -> Result<Rules, StoreError
         travel,
     )
     .map_err(bad)
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+struct EditableRulesRow {
+    min_notice_min: i64,
+    horizon_days: i64,
+    window_min: i64,
+    step_min: i64,
+    road_factor: f64,
+    speed_kmh: f64,
+    travel_buffer_min: i64,
+    reschedule_notice_min: i64,
+    cancel_notice_min: i64,
+}
+
+/// The booking rules as the office edits them (notices in whole hours).
+pub async fn booking_rules(conn: &mut Conn) -> Result<BookingRules, StoreError> {
+    let r = sqlx::query_as::<_, EditableRulesRow>(
+        "SELECT min_notice_min, horizon_days, window_min, step_min, road_factor, speed_kmh, \
+         travel_buffer_min, reschedule_notice_min, cancel_notice_min FROM scheduling_rules WHERE id = 1",
+    )
+    .fetch_one(conn)
+    .await?;
+    Ok(BookingRules {
+        min_notice_hours: r.min_notice_min / 60,
+        horizon_days: r.horizon_days,
+        window_min: r.window_min,
+        step_min: r.step_min,
+        road_factor: r.road_factor,
+        speed_kmh: r.speed_kmh,
+        travel_buffer_min: r.travel_buffer_min,
+        reschedule_notice_hours: r.reschedule_notice_min / 60,
+        cancel_notice_hours: r.cancel_notice_min / 60,
+    })
+}
+
+/// Saves the booking rules.
+pub async fn save_booking_rules(
+    conn: &mut Conn,
+    rules: &BookingRules,
+    now: i64,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "UPDATE scheduling_rules SET min_notice_min = $1, horizon_days = $2, window_min = $3, \
+         step_min = $4, road_factor = $5, speed_kmh = $6, travel_buffer_min = $7, \
+         reschedule_notice_min = $8, cancel_notice_min = $9, updated_at = $10 WHERE id = 1",
+    )
+    .bind(rules.min_notice_hours * 60)
+    .bind(rules.horizon_days)
+    .bind(rules.window_min)
+    .bind(rules.step_min)
+    .bind(rules.road_factor)
+    .bind(rules.speed_kmh)
+    .bind(rules.travel_buffer_min)
+    .bind(rules.reschedule_notice_hours * 60)
+    .bind(rules.cancel_notice_hours * 60)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(())
 }
 
 /// How many days ahead customers may book.

@@ -74,6 +74,9 @@ field-invalid-colour = Geben Sie eine Farbe wie #0f766e ein.
 field-unknown-time-zone = Wählen Sie eine Zeitzone aus der Liste.
 field-invalid-currency = Geben Sie einen dreistelligen Währungscode wie EUR ein.
 field-out-of-range = Dieser Wert liegt außerhalb des zulässigen Bereichs.
+field-not-a-number = Bitte geben Sie eine Zahl ein.
+field-between = Bitte geben Sie eine Zahl von { $min } bis { $max } ein.
+error-invalid-fields = Einige Felder müssen korrigiert werden; bei jedem steht, was fehlt.
 
 ## Errors
 error-invalid-credentials = E-Mail-Adresse und Passwort passen nicht zusammen. Bitte prüfen und erneut versuchen.
@@ -205,3 +208,31 @@ mail-visit-cancelled-body = Hallo { $name },
     Ihr Termin „{ $service }“ am { $date } ({ $from }–{ $to }) ist abgesagt. Angegebener Grund: { $reason }
 
     Ihre Referenz war { $reference }. Sie können im Portal jederzeit einen neuen Termin buchen.
+
+## Office
+nav-rules = Buchungsregeln
+rules-title = Buchungsregeln
+rules-lead = Was Kunden beim Buchen angeboten wird und wie kurz vor einem Termin sie ihn noch ändern dürfen. Änderungen gelten ab der nächsten Suche.
+rules-saved = Die Buchungsregeln sind gespeichert.
+rules-booking = Buchung
+rules-travel = Fahrten zwischen Terminen
+rules-changes = Änderungen durch Kunden
+rules-save = Regeln speichern
+rules-min-notice-hours = Mindestvorlauf (Stunden)
+rules-min-notice-hours-hint = Das früheste Zeitfenster beginnt mindestens so lange nach der Buchung.
+rules-horizon-days = Buchungszeitraum (Tage)
+rules-horizon-days-hint = Wie viele Tage im Voraus Kunden buchen können.
+rules-window-min = Ankunftsfenster (Minuten)
+rules-window-min-hint = Wie breit das Zeitfenster ist, in dem die Fachkraft ankommt.
+rules-step-min = Taktung (Minuten)
+rules-step-min-hint = In welchem Abstand die angebotenen Zeitfenster beginnen.
+rules-road-factor = Straßenfaktor
+rules-road-factor-hint = Straßen sind länger als die Luftlinie: Die Entfernung wird damit multipliziert (zum Beispiel 1,3).
+rules-speed-kmh = Durchschnittsgeschwindigkeit (km/h)
+rules-speed-kmh-hint = Wie schnell Fachkräfte im Schnitt unterwegs sind, Parken eingerechnet.
+rules-travel-buffer-min = Fahrtzuschlag (Minuten)
+rules-travel-buffer-min-hint = Kommt zu jeder Fahrt hinzu: Wagen beladen, Eingang finden.
+rules-reschedule-notice-hours = Vorlauf zum Verschieben (Stunden)
+rules-reschedule-notice-hours-hint = Bis so lange vor dem Zeitfenster können Kunden einen Termin selbst verschieben.
+rules-cancel-notice-hours = Vorlauf zum Absagen (Stunden)
+rules-cancel-notice-hours-hint = Bis so lange vor dem Zeitfenster können Kunden einen Termin selbst absagen.

@@ -75,6 +75,9 @@ field-invalid-colour = Enter a colour like #0f766e.
 field-unknown-time-zone = Choose a time zone from the list.
 field-invalid-currency = Enter a three-letter currency code like EUR.
 field-out-of-range = This value is out of range.
+field-not-a-number = Enter a number.
+field-between = Enter a number from { $min } to { $max }.
+error-invalid-fields = Some fields need correcting; each says what is wrong.
 
 ## Errors
 error-invalid-credentials = That email and password do not match. Check them and try again.
@@ -206,3 +209,31 @@ mail-visit-cancelled-body = Hello { $name },
     your { $service } on { $date } ({ $from }–{ $to }) is cancelled. Reason given: { $reason }
 
     Your reference was { $reference }. You can book a new visit in the portal whenever it suits you.
+
+## Office
+nav-rules = Booking rules
+rules-title = Booking rules
+rules-lead = What customers are offered when they book, and how close to a visit they may still change it. Changes apply to the next search.
+rules-saved = The booking rules are saved.
+rules-booking = Booking
+rules-travel = Travel between visits
+rules-changes = Changes by customers
+rules-save = Save the rules
+rules-min-notice-hours = Minimum notice (hours)
+rules-min-notice-hours-hint = The earliest window starts at least this long after the booking.
+rules-horizon-days = Booking horizon (days)
+rules-horizon-days-hint = How many days ahead customers may book.
+rules-window-min = Arrival window (minutes)
+rules-window-min-hint = How wide the window is in which the technician arrives.
+rules-step-min = Slot step (minutes)
+rules-step-min-hint = How far apart the windows offered start.
+rules-road-factor = Road factor
+rules-road-factor-hint = Roads are longer than a straight line: the distance is multiplied by this (for example 1.3).
+rules-speed-kmh = Average speed (km/h)
+rules-speed-kmh-hint = The speed technicians travel at on average, parking included.
+rules-travel-buffer-min = Travel allowance (minutes)
+rules-travel-buffer-min-hint = Added to every journey: loading the van, finding the door.
+rules-reschedule-notice-hours = Moving notice (hours)
+rules-reschedule-notice-hours-hint = Up to this long before the window, customers may move a visit themselves.
+rules-cancel-notice-hours = Cancelling notice (hours)
+rules-cancel-notice-hours-hint = Up to this long before the window, customers may cancel a visit themselves.

@@ -74,6 +74,9 @@ field-invalid-colour = Introduzca un color como #0f766e.
 field-unknown-time-zone = Elija una zona horaria de la lista.
 field-invalid-currency = Introduzca un código de moneda de tres letras, como EUR.
 field-out-of-range = Este valor está fuera de rango.
+field-not-a-number = Introduzca un número.
+field-between = Introduzca un número entre { $min } y { $max }.
+error-invalid-fields = Hay campos que corregir; cada uno indica qué falla.
 
 ## Errors
 error-invalid-credentials = El correo y la contraseña no coinciden. Revíselos e inténtelo de nuevo.
@@ -205,3 +208,31 @@ mail-visit-cancelled-body = Hola, { $name }:
     su servicio «{ $service }» del { $date } ({ $from }–{ $to }) está cancelado. Motivo indicado: { $reason }
 
     Su referencia era { $reference }. Puede reservar una nueva visita en el portal cuando le venga bien.
+
+## Office
+nav-rules = Reglas de reserva
+rules-title = Reglas de reserva
+rules-lead = Lo que se ofrece a los clientes al reservar y hasta cuándo pueden cambiar una visita. Los cambios se aplican a la siguiente búsqueda.
+rules-saved = Las reglas de reserva se han guardado.
+rules-booking = Reservas
+rules-travel = Desplazamiento entre visitas
+rules-changes = Cambios de los clientes
+rules-save = Guardar las reglas
+rules-min-notice-hours = Antelación mínima (horas)
+rules-min-notice-hours-hint = La primera franja empieza como mínimo este tiempo después de la reserva.
+rules-horizon-days = Horizonte de reserva (días)
+rules-horizon-days-hint = Con cuántos días de antelación pueden reservar los clientes.
+rules-window-min = Franja de llegada (minutos)
+rules-window-min-hint = La amplitud de la franja en la que llega el técnico.
+rules-step-min = Intervalo entre franjas (minutos)
+rules-step-min-hint = Cada cuánto empieza una franja ofrecida.
+rules-road-factor = Factor de carretera
+rules-road-factor-hint = Las carreteras son más largas que la línea recta: la distancia se multiplica por este valor (por ejemplo 1,3).
+rules-speed-kmh = Velocidad media (km/h)
+rules-speed-kmh-hint = La velocidad media de los técnicos, aparcamiento incluido.
+rules-travel-buffer-min = Margen de desplazamiento (minutos)
+rules-travel-buffer-min-hint = Se añade a cada trayecto: cargar la furgoneta, encontrar la puerta.
+rules-reschedule-notice-hours = Antelación para cambiar (horas)
+rules-reschedule-notice-hours-hint = Hasta este tiempo antes de la franja, los clientes pueden cambiar una visita ellos mismos.
+rules-cancel-notice-hours = Antelación para cancelar (horas)
+rules-cancel-notice-hours-hint = Hasta este tiempo antes de la franja, los clientes pueden cancelar una visita ellos mismos.

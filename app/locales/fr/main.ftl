@@ -74,6 +74,9 @@ field-invalid-colour = Saisissez une couleur comme #0f766e.
 field-unknown-time-zone = Choisissez un fuseau horaire dans la liste.
 field-invalid-currency = Saisissez un code de devise à trois lettres, comme EUR.
 field-out-of-range = Cette valeur est hors limites.
+field-not-a-number = Saisissez un nombre.
+field-between = Saisissez un nombre entre { $min } et { $max }.
+error-invalid-fields = Certains champs sont à corriger ; chacun indique le problème.
 
 ## Errors
 error-invalid-credentials = Cette adresse e-mail et ce mot de passe ne correspondent pas. Vérifiez-les et réessayez.
@@ -205,3 +208,31 @@ mail-visit-cancelled-body = Bonjour { $name },
     votre prestation « { $service } » du { $date } ({ $from }–{ $to }) est annulée. Motif indiqué : { $reason }
 
     Votre référence était { $reference }. Vous pouvez réserver une nouvelle visite dans le portail quand cela vous convient.
+
+## Office
+nav-rules = Règles de réservation
+rules-title = Règles de réservation
+rules-lead = Ce qui est proposé aux clients quand ils réservent, et jusqu’à quand ils peuvent modifier une visite. Les changements valent pour la recherche suivante.
+rules-saved = Les règles de réservation sont enregistrées.
+rules-booking = Réservation
+rules-travel = Trajets entre les visites
+rules-changes = Modifications par les clients
+rules-save = Enregistrer les règles
+rules-min-notice-hours = Délai minimal (heures)
+rules-min-notice-hours-hint = Le premier créneau commence au moins ce délai après la réservation.
+rules-horizon-days = Horizon de réservation (jours)
+rules-horizon-days-hint = Combien de jours à l’avance les clients peuvent réserver.
+rules-window-min = Créneau d’arrivée (minutes)
+rules-window-min-hint = La durée du créneau pendant lequel le technicien arrive.
+rules-step-min = Pas des créneaux (minutes)
+rules-step-min-hint = L’écart entre les débuts des créneaux proposés.
+rules-road-factor = Facteur routier
+rules-road-factor-hint = Les routes sont plus longues que la ligne droite : la distance est multipliée par ce facteur (par exemple 1,3).
+rules-speed-kmh = Vitesse moyenne (km/h)
+rules-speed-kmh-hint = La vitesse moyenne des techniciens, stationnement compris.
+rules-travel-buffer-min = Marge de trajet (minutes)
+rules-travel-buffer-min-hint = Ajoutée à chaque trajet : charger le véhicule, trouver la porte.
+rules-reschedule-notice-hours = Délai pour déplacer (heures)
+rules-reschedule-notice-hours-hint = Jusqu’à ce délai avant le créneau, les clients peuvent déplacer une visite eux-mêmes.
+rules-cancel-notice-hours = Délai pour annuler (heures)
+rules-cancel-notice-hours-hint = Jusqu’à ce délai avant le créneau, les clients peuvent annuler une visite eux-mêmes.

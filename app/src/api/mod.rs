@@ -4,6 +4,7 @@
 pub mod auth;
 pub mod booking;
 pub mod home;
+pub mod office;
 pub mod preferences;
 pub mod visits;
 

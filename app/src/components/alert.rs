@@ -2,6 +2,7 @@
 
 use crate::error::ApiError;
 use crate::i18n::{self, Arg, tr};
+use doorstep::error::FieldError;
 use doorstep::locale::Locale;
 use leptos::prelude::*;
 
@@ -13,14 +14,7 @@ pub fn error_message(error: &ApiError) -> String {
 /// The translated sentence for an error, in `locale`.
 pub fn error_message_in(locale: Locale, error: &ApiError) -> String {
     match error {
-        ApiError::InvalidField { problem, .. } => match problem.count() {
-            Some(n) => tr(
-                locale,
-                problem.message_key(),
-                &[("n", Arg::Num(i64::try_from(n).unwrap_or(i64::MAX)))],
-            ),
-            None => tr(locale, problem.message_key(), &[]),
-        },
+        ApiError::InvalidField { problem, .. } => field_message_in(locale, problem),
         ApiError::RateLimited {
             retry_after_secs, ..
         } if *retry_after_secs < 60 => tr(locale, "error-rate-limited-moment", &[]),
@@ -41,6 +35,21 @@ pub fn error_message_in(locale: Locale, error: &ApiError) -> String {
         ),
         other => tr(locale, other.message_key(), &[]),
     }
+}
+
+/// The translated sentence for one field's problem, in `locale`.
+pub fn field_message_in(locale: Locale, problem: &FieldError) -> String {
+    let args: Vec<(&str, Arg)> = problem
+        .args()
+        .into_iter()
+        .map(|(k, v)| (k, Arg::Num(v)))
+        .collect();
+    tr(locale, problem.message_key(), &args)
+}
+
+/// A field's problem in the page's language.
+pub fn field_message(problem: &FieldError) -> String {
+    field_message_in(i18n::locale(), problem)
 }
 
 /// A box with an error message, announced as an alert.

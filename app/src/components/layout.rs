@@ -61,11 +61,16 @@ fn Header() -> impl IntoView {
             .role
             .allows(doorstep::permissions::Permission::BookVisits)
             .then(|| view! { <li><a href="/book">{t("nav-book")}</a></li> });
+        let rules = u
+            .role
+            .allows(doorstep::permissions::Permission::ManageScheduling)
+            .then(|| view! { <li><a href="/office/rules">{t("nav-rules")}</a></li> });
         view! {
             <nav aria-label=t("nav-label") class="site-nav">
                 <ul>
                     <li><a href="/">{t("nav-home")}</a></li>
                     {book}
+                    {rules}
                 </ul>
             </nav>
             <div class="who">

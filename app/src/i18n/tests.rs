@@ -115,6 +115,8 @@ fn every_key_the_code_uses_exists() {
         FieldError::UnknownTimeZone,
         FieldError::InvalidCurrency,
         FieldError::OutOfRange,
+        FieldError::NotANumber,
+        FieldError::Between { min: 1, max: 2 },
     ] {
         used.insert(problem.message_key().to_string());
     }

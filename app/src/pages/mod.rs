@@ -4,5 +4,6 @@ pub mod auth;
 pub mod booking;
 pub mod home;
 pub mod not_found;
+pub mod office;
 pub mod offline;
 pub mod visits;

@@ -15,6 +15,7 @@ mod logs;
 mod mail;
 mod pages;
 mod people;
+mod rules;
 mod sessions;
 mod settings;
 mod sign_in_limits;

@@ -1,0 +1,71 @@
+//! The business's booking rules, for dispatchers and admins.
+#![expect(
+    clippy::too_many_arguments,
+    reason = "a form posted without JavaScript arrives as one argument per field"
+)]
+
+use crate::error::ApiError;
+use doorstep::booking_rules::BookingRules;
+use leptos::prelude::*;
+
+#[server(endpoint = "booking-rules")]
+pub async fn get_booking_rules() -> Result<BookingRules, ApiError> {
+    use crate::api::support::{internal, require, state};
+    use doorstep::permissions::Permission;
+    require(Permission::ManageScheduling)?;
+    doorstep::services::rules::get(&state()?.store)
+        .await
+        .map_err(|e| internal("reading the booking rules failed", e))
+}
+
+/// Every field as typed; each refused one is named with its problem, and all are kept.
+#[server(endpoint = "save-booking-rules")]
+pub async fn save_booking_rules(
+    min_notice_hours: String,
+    horizon_days: String,
+    window_min: String,
+    step_min: String,
+    road_factor: String,
+    speed_kmh: String,
+    travel_buffer_min: String,
+    reschedule_notice_hours: String,
+    cancel_notice_hours: String,
+) -> Result<(), ApiError> {
+    use crate::api::support::{info, internal, require, state};
+    use crate::error::{FieldProblem, echo};
+    use doorstep::permissions::Permission;
+    let user = require(Permission::ManageScheduling)?;
+    let typed = [
+        ("min_notice_hours", min_notice_hours.as_str()),
+        ("horizon_days", horizon_days.as_str()),
+        ("window_min", window_min.as_str()),
+        ("step_min", step_min.as_str()),
+        ("road_factor", road_factor.as_str()),
+        ("speed_kmh", speed_kmh.as_str()),
+        ("travel_buffer_min", travel_buffer_min.as_str()),
+        ("reschedule_notice_hours", reschedule_notice_hours.as_str()),
+        ("cancel_notice_hours", cancel_notice_hours.as_str()),
+    ];
+    let value = |name: &str| {
+        typed
+            .iter()
+            .find(|(k, _)| *k == name)
+            .map_or("", |(_, v)| *v)
+    };
+    let rules = BookingRules::parse(value).map_err(|problems| ApiError::InvalidFields {
+        problems: problems
+            .into_iter()
+            .map(|(field, problem)| FieldProblem {
+                field: field.to_string(),
+                problem,
+            })
+            .collect(),
+        echo: echo(&typed),
+    })?;
+    let state = state()?;
+    doorstep::services::rules::save(&state.store, &user, &rules, &info().origin)
+        .await
+        .map_err(|e| internal("saving the booking rules failed", e))?;
+    leptos_axum::redirect("/office/rules?saved=1");
+    Ok(())
+}

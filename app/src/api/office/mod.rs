@@ -1,0 +1,5 @@
+//! What the office sets up: the booking rules (and, next, services and technicians).
+
+mod booking_rules;
+
+pub use booking_rules::*;

@@ -1,0 +1,5 @@
+//! The office's set-up pages.
+
+mod rules;
+
+pub use rules::RulesPage;

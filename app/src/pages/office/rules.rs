@@ -1,0 +1,171 @@
+//! `/office/rules`: the booking rules, one form that works without JavaScript. Every
+//! refused field says why beside itself, and everything typed stays.
+
+use crate::api::office::{SaveBookingRules, get_booking_rules};
+use crate::components::alert::{ErrorAlert, field_message};
+use crate::components::layout::Page;
+use crate::error::ApiError;
+use crate::i18n::t;
+use crate::request;
+use doorstep::booking_rules::BookingRules;
+use doorstep::permissions::Permission;
+use leptos::either::Either;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn RulesPage() -> impl IntoView {
+    let user = request::current().user;
+    if user.is_none() {
+        #[cfg(feature = "ssr")]
+        leptos_axum::redirect("/sign-in");
+    }
+    let allowed = user
+        .as_ref()
+        .is_some_and(|u| u.role.allows(Permission::ManageScheduling));
+    let saved = use_query_map().get_untracked().get("saved").is_some();
+    let body = if allowed {
+        Either::Left(view! {
+            <Suspense fallback=|| view! { <p class="loading" aria-busy="true">{t("loading")}</p> }>
+                {Suspend::new(async move {
+                    match get_booking_rules().await {
+                        Ok(rules) => Either::Left(view! { <RulesForm rules saved /> }),
+                        Err(error) => Either::Right(view! { <ErrorAlert error /> }),
+                    }
+                })}
+            </Suspense>
+        })
+    } else {
+        Either::Right(view! { <ErrorAlert error=ApiError::Forbidden /> })
+    };
+    view! {
+        <Page title=t("rules-title")>
+            <h1>{t("rules-title")}</h1>
+            <p class="lead">{t("rules-lead")}</p>
+            {body}
+        </Page>
+    }
+}
+
+/// One numeric field: label, hint, the value (as saved, or as typed when refused) and
+/// its problem.
+#[component]
+fn NumberField(
+    name: &'static str,
+    value: String,
+    error: Option<String>,
+    #[prop(optional)] decimal: bool,
+) -> impl IntoView {
+    let hint_id = format!("{name}-hint");
+    let error_id = format!("{name}-error");
+    let described = if error.is_some() {
+        format!("{hint_id} {error_id}")
+    } else {
+        hint_id.clone()
+    };
+    let mode = if decimal { "decimal" } else { "numeric" };
+    view! {
+        <div class="field">
+            <label for=name>{t(&format!("rules-{}", name.replace('_', "-")))}</label>
+            <p class="hint" id=hint_id>{t(&format!("rules-{}-hint", name.replace('_', "-")))}</p>
+            <input type="text" inputmode=mode id=name name=name value=value required=true
+                aria-describedby=described aria-invalid=error.is_some().then_some("true") />
+            {error.map(|m| view! { <p class="field-error" id=error_id>{m}</p> })}
+        </div>
+    }
+}
+
+#[component]
+fn RulesForm(rules: BookingRules, saved: bool) -> impl IntoView {
+    let action = ServerAction::<SaveBookingRules>::new();
+    let error = action.value().get_untracked().and_then(Result::err);
+    let saved_values = [
+        ("min_notice_hours", rules.min_notice_hours.to_string()),
+        ("horizon_days", rules.horizon_days.to_string()),
+        ("window_min", rules.window_min.to_string()),
+        ("step_min", rules.step_min.to_string()),
+        ("road_factor", rules.road_factor.to_string()),
+        ("speed_kmh", rules.speed_kmh.to_string()),
+        ("travel_buffer_min", rules.travel_buffer_min.to_string()),
+        (
+            "reschedule_notice_hours",
+            rules.reschedule_notice_hours.to_string(),
+        ),
+        ("cancel_notice_hours", rules.cancel_notice_hours.to_string()),
+    ];
+    let field = |name: &'static str| {
+        let value = error
+            .as_ref()
+            .and_then(|e| e.echo(name))
+            .map(str::to_string)
+            .or_else(|| {
+                saved_values
+                    .iter()
+                    .find(|(k, _)| *k == name)
+                    .map(|(_, v)| v.clone())
+            })
+            .unwrap_or_default();
+        let problem = error
+            .as_ref()
+            .and_then(|e| e.problem_with(name))
+            .map(field_message);
+        (value, problem)
+    };
+    let number = |name: &'static str| {
+        let (value, error) = field(name);
+        view! { <NumberField name value error /> }.into_any()
+    };
+    let decimal = |name: &'static str| {
+        let (value, error) = field(name);
+        view! { <NumberField name value error decimal=true /> }.into_any()
+    };
+    let [
+        notice,
+        horizon,
+        window,
+        step,
+        road,
+        speed,
+        allowance,
+        moving,
+        cancelling,
+    ] = [
+        number("min_notice_hours"),
+        number("horizon_days"),
+        number("window_min"),
+        number("step_min"),
+        decimal("road_factor"),
+        decimal("speed_kmh"),
+        number("travel_buffer_min"),
+        number("reschedule_notice_hours"),
+        number("cancel_notice_hours"),
+    ];
+    let done = (saved && error.is_none()).then(|| {
+        view! { <div class="alert alert-success" role="status"><p>{t("rules-saved")}</p></div> }
+    });
+    view! {
+        {done}
+        {error.clone().map(|error| view! { <ErrorAlert error /> })}
+        <ActionForm action=action attr:class="panel stack">
+            <fieldset>
+                <legend>{t("rules-booking")}</legend>
+                {notice}
+                {horizon}
+                {window}
+                {step}
+            </fieldset>
+            <fieldset>
+                <legend>{t("rules-travel")}</legend>
+                {road}
+                {speed}
+                {allowance}
+            </fieldset>
+            <fieldset>
+                <legend>{t("rules-changes")}</legend>
+                {moving}
+                {cancelling}
+            </fieldset>
+            <button type="submit" class="button button-primary">{t("rules-save")}</button>
+        </ActionForm>
+    }
+}
