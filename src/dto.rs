@@ -314,8 +314,15 @@ pub struct LocationChoice {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ServiceChoice {
     pub service: ServiceRef,
+    /// In the customer's language (the business's default where it has none).
     pub name: String,
+    pub description: String,
     pub duration_min: i64,
+    pub price_kind: crate::catalogue::PriceKind,
+    /// In the business's currency's minor units; `None` for a quote.
+    pub price_minor: Option<i64>,
+    /// Customers book it themselves; otherwise (a quote) they ask the office.
+    pub bookable: bool,
 }
 
 /// The first steps of booking: where, and what.

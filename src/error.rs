@@ -31,6 +31,10 @@ pub enum FieldError {
     NotANumber,
     #[error("must be between {min} and {max}")]
     Between { min: i64, max: i64 },
+    #[error("skills are short words separated by commas")]
+    InvalidSkills,
+    #[error("already in use")]
+    Taken,
 }
 
 impl FieldError {
@@ -48,6 +52,8 @@ impl FieldError {
             Self::OutOfRange => "field-out-of-range",
             Self::NotANumber => "field-not-a-number",
             Self::Between { .. } => "field-between",
+            Self::InvalidSkills => "field-invalid-skills",
+            Self::Taken => "field-taken",
         }
     }
 

@@ -7,6 +7,7 @@
 
 pub mod booking_rules;
 pub mod brand;
+pub mod catalogue;
 pub mod dates;
 pub mod dto;
 pub mod email;

@@ -2,6 +2,7 @@
 //! database by `doorstep demo` and by `make run` on first start.
 
 use crate::brand::{BrandColour, Business, Terminology, TimeZoneName};
+use crate::catalogue::PriceKind;
 use crate::dto::{AccountKind, MemberRole};
 use crate::error::FieldError;
 use crate::locale::Locale;
@@ -210,10 +211,11 @@ pub async fn load(store: &Store) -> Result<(), DemoError> {
 
     let mut service_ids = Vec::new();
     for s in &SERVICES {
-        service_ids.push(
+        let id =
             sched::insert_service(&mut tx, s.name, s.trade, s.minutes, s.buffer, s.skills, now)
-                .await?,
-        );
+                .await?;
+        crate::store::catalogue::set_price(&mut tx, id, s.price.0, Some(s.price.1)).await?;
+        service_ids.push(id);
     }
     // STAFF holds the three technicians after the admin and the dispatcher.
     for (tech, user_id) in TECHNICIANS.iter().zip(staff_ids.iter().skip(2)) {
@@ -263,6 +265,8 @@ struct DemoService {
     minutes: i64,
     buffer: i64,
     skills: &'static [&'static str],
+    /// Fixed or "from", in cents.
+    price: (PriceKind, i64),
 }
 
 /// Six services across two trades.
@@ -273,6 +277,7 @@ const SERVICES: [DemoService; 6] = [
         minutes: 120,
         buffer: 15,
         skills: &["cleaning"],
+        price: (PriceKind::Fixed, 8900),
     },
     DemoService {
         name: "Deep clean",
@@ -280,6 +285,7 @@ const SERVICES: [DemoService; 6] = [
         minutes: 240,
         buffer: 30,
         skills: &["cleaning"],
+        price: (PriceKind::From, 18900),
     },
     DemoService {
         name: "Window cleaning",
@@ -287,6 +293,7 @@ const SERVICES: [DemoService; 6] = [
         minutes: 90,
         buffer: 15,
         skills: &["cleaning", "ladder"],
+        price: (PriceKind::From, 5900),
     },
     DemoService {
         name: "AC tune-up",
@@ -294,6 +301,7 @@ const SERVICES: [DemoService; 6] = [
         minutes: 90,
         buffer: 15,
         skills: &["hvac"],
+        price: (PriceKind::Fixed, 12900),
     },
     DemoService {
         name: "Boiler service",
@@ -301,6 +309,7 @@ const SERVICES: [DemoService; 6] = [
         minutes: 60,
         buffer: 15,
         skills: &["hvac", "gas"],
+        price: (PriceKind::Fixed, 14900),
     },
     DemoService {
         name: "Drain inspection",
@@ -308,6 +317,7 @@ const SERVICES: [DemoService; 6] = [
         minutes: 60,
         buffer: 15,
         skills: &["plumbing"],
+        price: (PriceKind::From, 7900),
     },
 ];
 

@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod auth;
 pub mod availability;
 pub mod booking;
+pub mod catalogue;
 pub mod changes;
 pub mod clock;
 pub mod demo;

@@ -6,9 +6,11 @@ use crate::dates::month_key;
 use crate::dto::WindowOffer;
 use crate::dto::{BookingCalendar, BookingOptions, CalendarDay, LocationChoice, ServiceChoice};
 use crate::ids::{AccountRef, LocationRef, ServiceRef, VisitRef};
-use crate::scheduling::{GeoPoint, ServiceSpec, Window};
+use crate::locale::Locale;
+use crate::scheduling::{GeoPoint, Window};
 use crate::services::availability::{self, AvailabilityError, Query, ServiceKey};
 use crate::store::accounts::{self, BookableLocation};
+use crate::store::catalogue::CatalogueRow;
 use crate::store::{Store, StoreError, scheduling as sched};
 use jiff::civil::Date;
 use jiff::{Span, Timestamp};
@@ -49,23 +51,47 @@ fn location_choice(l: BookableLocation) -> LocationChoice {
     }
 }
 
-fn service_choice(s: &ServiceSpec) -> ServiceChoice {
+fn service_choice(row: &CatalogueRow, locale: Locale) -> ServiceChoice {
+    let text = row
+        .draft
+        .texts
+        .iter()
+        .find(|t| t.locale == locale)
+        .or_else(|| row.draft.texts.first());
     ServiceChoice {
-        service: ServiceRef::from_id(s.id),
-        name: s.name.clone(),
-        duration_min: s.duration().as_mins(),
+        service: ServiceRef::from_id(row.id),
+        name: text.map(|t| t.name.clone()).unwrap_or_default(),
+        description: text.map(|t| t.description.clone()).unwrap_or_default(),
+        duration_min: row.draft.duration_min,
+        price_kind: row.draft.price_kind,
+        price_minor: row.draft.price_minor,
+        bookable: crate::services::catalogue::customers_book(row),
     }
 }
 
-/// The account's locations and the bookable services.
+/// The account's locations and the active services customers see (quotes among them,
+/// marked as not bookable), in `locale`.
 #[instrument(skip(store))]
-pub async fn options(store: &Store, account: AccountRef) -> Result<BookingOptions, OffersError> {
+pub async fn options(
+    store: &Store,
+    account: AccountRef,
+    locale: Locale,
+    default_locale: Locale,
+) -> Result<BookingOptions, OffersError> {
     let mut conn = store.conn().await?;
     let locations = accounts::bookable_locations(&mut conn, account.id()).await?;
-    let services = sched::services(&mut conn).await?;
+    let services = crate::store::catalogue::list(&mut conn, None, default_locale).await?;
     Ok(BookingOptions {
         locations: locations.into_iter().map(location_choice).collect(),
-        services: services.iter().map(service_choice).collect(),
+        services: services
+            .iter()
+            .filter(|s| {
+                s.draft.active
+                    && (s.draft.self_bookable
+                        || s.draft.price_kind == crate::catalogue::PriceKind::Quote)
+            })
+            .map(|s| service_choice(s, locale))
+            .collect(),
     })
 }
 
@@ -79,6 +105,9 @@ pub struct CalendarQuery {
     pub month: Option<Date>,
     pub day: Option<Date>,
     pub now: Timestamp,
+    /// The customer's language, and the business's default.
+    pub locale: Locale,
+    pub default_locale: Locale,
     /// The visit being moved: it must be the account's, at this location, for this
     /// service, and still open; its own time counts as free.
     pub rescheduling: Option<VisitRef>,
@@ -106,6 +135,15 @@ pub async fn calendar(
         .await?
         .ok_or(OffersError::NotFound)?;
     let horizon_days = sched::horizon_days(&mut conn).await?;
+    let offered =
+        crate::store::catalogue::list(&mut conn, Some(query.service.id()), query.default_locale)
+            .await?
+            .into_iter()
+            .next()
+            .filter(|row| {
+                query.rescheduling.is_some() || crate::services::catalogue::customers_book(row)
+            })
+            .ok_or(OffersError::NotFound)?;
     if let Some(visit) = query.rescheduling {
         let row = crate::store::visits::by_id(&mut conn, visit.id())
             .await?
@@ -162,8 +200,7 @@ pub async fn calendar(
         days,
         now: query.now,
     };
-    let (snap, windows) =
-        availability::find_windows_except(store, business, &search, except).await?;
+    let (_, windows) = availability::find_windows_except(store, business, &search, except).await?;
     let mut by_day: BTreeMap<Date, Vec<WindowOffer>> = BTreeMap::new();
     for w in &windows {
         by_day
@@ -214,7 +251,7 @@ pub async fn calendar(
         .map(month_key);
     Ok(BookingCalendar {
         location: location_choice(place),
-        service: service_choice(&snap.service),
+        service: service_choice(&offered, query.locale),
         month: month_key(first),
         previous,
         next,

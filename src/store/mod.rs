@@ -6,6 +6,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod business;
+pub mod catalogue;
 mod codec;
 pub mod mail;
 pub mod scheduling;

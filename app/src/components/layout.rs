@@ -64,7 +64,12 @@ fn Header() -> impl IntoView {
         let rules = u
             .role
             .allows(doorstep::permissions::Permission::ManageScheduling)
-            .then(|| view! { <li><a href="/office/rules">{t("nav-rules")}</a></li> });
+            .then(|| {
+                view! {
+                    <li><a href="/office/services">{t("nav-services")}</a></li>
+                    <li><a href="/office/rules">{t("nav-rules")}</a></li>
+                }
+            });
         view! {
             <nav aria-label=t("nav-label") class="site-nav">
                 <ul>

@@ -117,6 +117,8 @@ fn every_key_the_code_uses_exists() {
         FieldError::OutOfRange,
         FieldError::NotANumber,
         FieldError::Between { min: 1, max: 2 },
+        FieldError::InvalidSkills,
+        FieldError::Taken,
     ] {
         used.insert(problem.message_key().to_string());
     }

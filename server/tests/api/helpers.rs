@@ -236,6 +236,17 @@ impl TestApp {
             .expect("POST api")
     }
 
+    /// Calls a server function with owned field names (maps: `fields[name]`).
+    pub async fn call_form(&self, path: &str, fields: &[(String, String)]) -> Response {
+        self.client
+            .post(self.url(path))
+            .header(ACCEPT, "application/json")
+            .form(fields)
+            .send()
+            .await
+            .expect("POST api")
+    }
+
     /// Calls a server function as an API client would from the address `ip` (the test
     /// server must trust 127.0.0.1 as a proxy: `DOORSTEP_TRUSTED_PROXIES`).
     pub async fn call_from(&self, ip: &str, path: &str, fields: &[(&str, &str)]) -> Response {

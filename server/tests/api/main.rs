@@ -6,6 +6,7 @@ mod auth;
 mod availability;
 mod booking;
 mod booking_pages;
+mod catalogue;
 mod changes;
 mod demo;
 mod helpers;

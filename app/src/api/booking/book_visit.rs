@@ -63,6 +63,15 @@ mod imp {
             .ok_or_else(|| ApiError::field("window", FieldError::Required, keep.clone()))?;
         let state = state()?;
         let business = state.business();
+        // Only what customers may book themselves: not a quote, not an office-only service.
+        let offered =
+            doorstep::services::catalogue::get(&state.store, service.id(), business.default_locale)
+                .await
+                .ok()
+                .is_some_and(|row| doorstep::services::catalogue::customers_book(&row));
+        if !offered {
+            return Err(ApiError::NotFound);
+        }
         let info = info();
         let booked = book(
             &state.store,

@@ -68,6 +68,8 @@ mod imp {
             month,
             day,
             now,
+            locale: crate::api::support::info().locale,
+            default_locale: state.business().default_locale,
             rescheduling,
         };
         offers::calendar(&state.store, &state.business(), &query)

@@ -6,12 +6,14 @@ use leptos::prelude::*;
 
 #[server(endpoint = "booking-options")]
 pub async fn get_booking_options() -> Result<BookingOptions, ApiError> {
-    use crate::api::support::{internal, require, state};
+    use crate::api::support::{info, internal, require, state};
     use doorstep::permissions::Permission;
     use doorstep::services::offers::{OffersError, options};
     let user = require(Permission::BookVisits)?;
     let account = user.account.ok_or(ApiError::Forbidden)?;
-    options(&state()?.store, account)
+    let state = state()?;
+    let default_locale = state.business().default_locale;
+    options(&state.store, account, info().locale, default_locale)
         .await
         .map_err(|e| match e {
             OffersError::NotFound => ApiError::NotFound,

@@ -8,6 +8,7 @@ mod review;
 mod steps;
 
 pub use calendar::{window_day, window_long, window_times};
+pub use steps::price_label;
 
 use crate::api::booking::{get_booking_calendar, get_booking_options};
 use crate::components::alert::ErrorAlert;

@@ -2,7 +2,11 @@
 
 use super::book_url;
 use crate::i18n::{Arg, t, t_with};
+use crate::request;
+use doorstep::catalogue::PriceKind;
 use doorstep::dto::BookingOptions;
+use doorstep::format;
+use doorstep::money::Money;
 use leptos::either::Either;
 use leptos::prelude::*;
 
@@ -60,18 +64,40 @@ pub fn ServiceStep(options: BookingOptions, location: String) -> impl IntoView {
         Either::Right(view! {
             <ul class="choices">
                 {options.services.into_iter().map(|s| {
-                    let href = book_url(&[
-                        ("location", location.as_str()),
-                        ("service", &s.service.to_string()),
-                    ]);
                     let minutes = t_with("book-duration", &[("minutes", Arg::Num(s.duration_min))]);
-                    view! {
-                        <li>
-                            <a class="choice" href=href>
-                                <span class="choice-title">{s.name}</span>
-                                <span class="choice-detail">{minutes}</span>
-                            </a>
-                        </li>
+                    let price = price_label(s.price_kind, s.price_minor);
+                    let detail = if price.is_empty() {
+                        minutes
+                    } else {
+                        format!("{minutes} · {price}")
+                    };
+                    let description = (!s.description.is_empty())
+                        .then(|| view! { <span class="choice-detail">{s.description.clone()}</span> });
+                    if s.bookable {
+                        let href = book_url(&[
+                            ("location", location.as_str()),
+                            ("service", &s.service.to_string()),
+                        ]);
+                        Either::Left(view! {
+                            <li>
+                                <a class="choice" href=href>
+                                    <span class="choice-title">{s.name}</span>
+                                    {description}
+                                    <span class="choice-detail">{detail}</span>
+                                </a>
+                            </li>
+                        })
+                    } else {
+                        Either::Right(view! {
+                            <li>
+                                <div class="choice choice-quote">
+                                    <span class="choice-title">{s.name}</span>
+                                    {description}
+                                    <span class="choice-detail">{detail}</span>
+                                    <span class="choice-detail">{t("book-quote-hint")}</span>
+                                </div>
+                            </li>
+                        })
                     }
                 }).collect_view()}
             </ul>
@@ -84,5 +110,19 @@ pub fn ServiceStep(options: BookingOptions, location: String) -> impl IntoView {
             {change}
             {list}
         </section>
+    }
+}
+
+/// A service's price as customers read it: `€120`, `from €89`, `quote required`.
+pub fn price_label(kind: PriceKind, minor: Option<i64>) -> String {
+    let currency = request::current().business.currency;
+    let locale = crate::i18n::locale();
+    let amount = minor.map(|m| format::money(Money::new(m, currency), locale));
+    match (kind, amount) {
+        (PriceKind::Fixed, Some(amount)) => amount,
+        (PriceKind::From, Some(amount)) => t_with("price-from", &[("amount", amount.into())]),
+        (PriceKind::Quote, _) => t("price-quote"),
+        // Priced, but no amount set yet: say nothing rather than something wrong.
+        _ => String::new(),
     }
 }

@@ -1,5 +1,7 @@
 //! The office's set-up pages.
 
 mod rules;
+mod services;
 
 pub use rules::RulesPage;
+pub use services::{ServiceEditPage, ServicesPage};
