@@ -61,6 +61,10 @@ if [ $want_test -eq 1 ]; then
     say "pip install aiosmtpd (the SMTP server mail tests send to)"
     python3 -m pip install --quiet --disable-pip-version-check aiosmtpd
   fi
+  if ! python3 -c "import icalendar" 2>/dev/null; then
+    say "pip install icalendar (the calendar feed tests read the feed with it)"
+    python3 -m pip install --quiet --disable-pip-version-check icalendar
+  fi
   if [ ! -d end2end/node_modules/@playwright/test ] || [ ! -d end2end/node_modules/@axe-core/playwright ]; then
     say "npm ci (Playwright and axe-core; browsers come from Debian)"
     (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --silent)

@@ -68,6 +68,7 @@ impl Role {
             ViewOwnAccount | BookVisits => matches!(self, AccountOwner | AccountMember),
             ManageOwnAccount => self == AccountOwner,
             ViewOwnStaffProfile => self.is_staff(),
+            UseCalendarFeed => matches!(self, AccountOwner | AccountMember | Technician),
             ViewCustomerAccounts | ManageScheduling => matches!(self, Dispatcher | Admin),
             ManageStaff | ManageSettings => self == Admin,
         }
@@ -87,6 +88,8 @@ pub enum Permission {
     ViewOwnStaffProfile,
     /// Read every customer account of the business.
     ViewCustomerAccounts,
+    /// Keep a private calendar feed of one's own visits or jobs.
+    UseCalendarFeed,
     /// Set up booking: the rules, the services, the technicians' hours.
     ManageScheduling,
     /// Create and change staff.

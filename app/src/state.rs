@@ -15,6 +15,9 @@ pub struct AppState {
     pub secure_cookies: bool,
     pub sign_in_throttle: Arc<SignInThrottle>,
     pub session_policy: SessionPolicy,
+    /// The portal's public origin (`https://portal.example.com`), for addresses people
+    /// copy elsewhere (a calendar feed).
+    pub public_origin: Arc<str>,
 }
 
 impl AppState {
@@ -23,6 +26,7 @@ impl AppState {
         business: Business,
         secure_cookies: bool,
         session_policy: SessionPolicy,
+        public_origin: &str,
     ) -> Self {
         Self {
             store,
@@ -30,6 +34,7 @@ impl AppState {
             secure_cookies,
             sign_in_throttle: Arc::new(SignInThrottle::default()),
             session_policy,
+            public_origin: public_origin.into(),
         }
     }
 

@@ -42,3 +42,20 @@ test("an admin adds a service in two languages and sees it listed", async ({ pag
   await expect(page.getByRole("status")).toContainText("is saved");
   await expect(page.getByRole("link", { name: "Gutter clearing" })).toBeVisible();
 });
+
+test("a customer makes a calendar feed address and turns it off", async ({ page, consoleProblems }) => {
+  void consoleProblems;
+  await signIn(page, "ana@example.com");
+  await page.getByRole("link", { name: "See your visits in your own calendar app" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Calendar feed");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: /Make a (feed|new) address/ }).click();
+  const address = page.getByLabel("Your feed address");
+  await expect(address).toHaveValue(/\/feeds\/[A-Za-z0-9_-]{43}\.ics$/);
+  await expectAccessible(page);
+  const feed = await page.request.get((await address.inputValue()).replace(/^https?:\/\/[^/]+/, ""));
+  expect(feed.status()).toBe(200);
+  expect(await feed.text()).toContain("BEGIN:VCALENDAR");
+  await page.getByRole("button", { name: "Turn the feed off" }).click();
+  await expect(page.getByText("Your feed is turned off")).toBeVisible();
+});

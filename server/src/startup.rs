@@ -103,6 +103,7 @@ pub async fn app_state(config: &Config, store: Store) -> Result<AppState, StartE
         settings,
         config.secure_cookies(),
         config.session_policy(),
+        &config.public_origin(),
     ))
 }
 

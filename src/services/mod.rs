@@ -9,6 +9,7 @@ pub mod catalogue;
 pub mod changes;
 pub mod clock;
 pub mod demo;
+pub mod feeds;
 pub mod mail;
 pub mod offers;
 pub mod people;

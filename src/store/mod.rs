@@ -8,6 +8,7 @@ pub mod audit;
 pub mod business;
 pub mod catalogue;
 mod codec;
+pub mod feeds;
 pub mod mail;
 pub mod scheduling;
 pub mod sessions;

@@ -71,6 +71,25 @@ pub async fn upcoming_for_account(
         .await?)
 }
 
+/// A technician's jobs that end at or after `from`, soonest first, at most `limit`.
+pub async fn upcoming_for_technician(
+    conn: &mut Conn,
+    technician_id: i64,
+    from: i64,
+    limit: i64,
+) -> Result<Vec<VisitRow>, StoreError> {
+    let sql = format!(
+        "{VISIT_SELECT} WHERE j.technician_id = $1 AND j.planned_end >= $2 \
+         ORDER BY j.planned_start, j.id LIMIT $3"
+    );
+    Ok(sqlx::query_as::<_, VisitRow>(&sql)
+        .bind(technician_id)
+        .bind(from)
+        .bind(limit)
+        .fetch_all(conn)
+        .await?)
+}
+
 /// One step of a visit's timeline.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct TimelineRow {

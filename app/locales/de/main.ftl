@@ -272,3 +272,17 @@ service-booking = Buchung
 service-self-bookable = Kunden können sie selbst buchen
 service-active = Angeboten
 service-save = Leistung speichern
+
+## Calendar feed
+feed-link = Ihre Termine im eigenen Kalender sehen
+feed-title = Kalender-Abo
+feed-lead = Eine private Adresse, die Ihre Kalender-App (Google Kalender, Apple Kalender, Outlook) abonniert: Ihre kommenden Termine erscheinen dort und bleiben aktuell. Wer die Adresse kennt, kann sie lesen – behalten Sie sie für sich.
+feed-made = Ihre neue Abo-Adresse ist bereit. Sie wird nur jetzt angezeigt: Kopieren Sie sie in Ihre Kalender-App.
+feed-address = Ihre Abo-Adresse
+feed-address-hint = Fügen Sie in Ihrer Kalender-App einen Kalender „per URL“ oder „als Abonnement“ hinzu und setzen Sie diese Adresse ein.
+feed-active = Seit { $date } ist eine Abo-Adresse aktiv.
+feed-none = Sie haben noch keine Abo-Adresse.
+feed-turned-off = Ihr Kalender-Abo ist ausgeschaltet; die alte Adresse funktioniert nicht mehr.
+feed-create = Abo-Adresse erstellen
+feed-replace = Neue Adresse erstellen (die alte funktioniert dann nicht mehr)
+feed-revoke = Abo ausschalten

@@ -273,3 +273,17 @@ service-booking = Booking
 service-self-bookable = Customers may book it themselves
 service-active = Offered
 service-save = Save the service
+
+## Calendar feed
+feed-link = See your visits in your own calendar app
+feed-title = Calendar feed
+feed-lead = A private address your calendar app (Google Calendar, Apple Calendar, Outlook) subscribes to: your upcoming visits appear there and stay up to date. Anyone with the address can read it, so keep it to yourself.
+feed-made = Your new feed address is ready. It is shown only now: copy it into your calendar app.
+feed-address = Your feed address
+feed-address-hint = In your calendar app, add a calendar "from URL" or "by subscription" and paste this address.
+feed-active = A feed address has been active since { $date }.
+feed-none = You have no feed address yet.
+feed-turned-off = Your feed is turned off; the old address no longer works.
+feed-create = Make a feed address
+feed-replace = Make a new address (the old one stops working)
+feed-revoke = Turn the feed off

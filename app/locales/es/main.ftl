@@ -272,3 +272,17 @@ service-booking = Reserva
 service-self-bookable = Los clientes pueden reservarlo ellos mismos
 service-active = Ofrecido
 service-save = Guardar el servicio
+
+## Calendar feed
+feed-link = Ver sus visitas en su propia aplicación de calendario
+feed-title = Calendario suscrito
+feed-lead = Una dirección privada a la que se suscribe su aplicación de calendario (Google Calendar, Apple Calendar, Outlook): sus próximas visitas aparecen allí y se mantienen al día. Cualquiera con la dirección puede leerla, así que guárdela para usted.
+feed-made = Su nueva dirección está lista. Solo se muestra ahora: cópiela en su aplicación de calendario.
+feed-address = Su dirección de calendario
+feed-address-hint = En su aplicación de calendario, añada un calendario «desde URL» o «por suscripción» y pegue esta dirección.
+feed-active = Hay una dirección activa desde el { $date }.
+feed-none = Aún no tiene dirección de calendario.
+feed-turned-off = Su calendario suscrito está desactivado; la dirección anterior ya no funciona.
+feed-create = Crear una dirección
+feed-replace = Crear una nueva dirección (la anterior deja de funcionar)
+feed-revoke = Desactivar

@@ -272,3 +272,17 @@ service-booking = Réservation
 service-self-bookable = Les clients peuvent la réserver eux-mêmes
 service-active = Proposée
 service-save = Enregistrer la prestation
+
+## Calendar feed
+feed-link = Voir vos visites dans votre propre agenda
+feed-title = Abonnement d’agenda
+feed-lead = Une adresse privée à laquelle votre agenda (Google Agenda, Calendrier Apple, Outlook) s’abonne : vos prochaines visites y apparaissent et restent à jour. Toute personne qui a l’adresse peut la lire : gardez-la pour vous.
+feed-made = Votre nouvelle adresse est prête. Elle n’est affichée qu’une fois : copiez-la dans votre agenda.
+feed-address = Votre adresse d’abonnement
+feed-address-hint = Dans votre agenda, ajoutez un agenda « depuis une URL » ou « par abonnement » et collez cette adresse.
+feed-active = Une adresse est active depuis le { $date }.
+feed-none = Vous n’avez pas encore d’adresse d’abonnement.
+feed-turned-off = Votre abonnement est désactivé ; l’ancienne adresse ne fonctionne plus.
+feed-create = Créer une adresse
+feed-replace = Créer une nouvelle adresse (l’ancienne cesse de fonctionner)
+feed-revoke = Désactiver l’abonnement

@@ -3,6 +3,7 @@
 
 pub mod auth;
 pub mod booking;
+pub mod feeds;
 pub mod home;
 pub mod office;
 pub mod preferences;

@@ -55,7 +55,12 @@ pub async fn security_and_caching(State(https): State<bool>, req: Request, next:
         );
     }
     let signed_in = res.extensions().get::<SignedInResponse>().is_some();
-    let cache = if signed_in || path.starts_with("/api/") || path == "/healthz" || path == "/readyz"
+    // Calendar feeds are personal although no session asks for them.
+    let cache = if signed_in
+        || path.starts_with("/api/")
+        || path.starts_with("/feeds/")
+        || path == "/healthz"
+        || path == "/readyz"
     {
         NO_STORE
     } else if is_html || path == "/sw.js" || path == "/manifest.webmanifest" {

@@ -1,4 +1,5 @@
-//! "Add to calendar": one visit as an iCalendar file, for the people who may see it.
+//! "Add to calendar": one visit as an iCalendar file, for the people who may see it; and
+//! each person's private feed of their upcoming visits, read by their calendar app.
 
 use super::ServerState;
 use app::i18n::{Arg, tr};
@@ -87,5 +88,46 @@ pub async fn visit(
     if let Ok(value) = HeaderValue::from_str(&disposition) {
         headers.insert(header::CONTENT_DISPOSITION, value);
     }
+    res
+}
+
+/// `GET /feeds/{secret}.ics`: the person's upcoming visits; an unknown or ended secret is
+/// simply not found.
+pub async fn feed(
+    State(state): State<ServerState>,
+    trace: Option<Extension<RequestTrace>>,
+    Path(file): Path<String>,
+) -> Response {
+    let Some(token) = file
+        .strip_suffix(".ics")
+        .and_then(doorstep::services::feeds::FeedToken::parse)
+    else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let found = match doorstep::services::feeds::read(&state.app.store, &token).await {
+        Ok(found) => found,
+        Err(err) => {
+            if let Some(Extension(trace)) = trace {
+                trace.set_failure(cause_chain("calendar feed", &err));
+            }
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    let Some((locale, visits)) = found else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let business = state.app.business();
+    let locale = locale.unwrap_or(business.default_locale);
+    let events: Vec<Event> = visits
+        .iter()
+        .filter_map(|v| event(v, &business.name, &state.public_origin, locale))
+        .collect();
+    let body = ics::calendar(&business.name, &events, Timestamp::now());
+    let mut res = body.into_response();
+    let headers = res.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/calendar; charset=utf-8"),
+    );
     res
 }

@@ -61,6 +61,7 @@ pub fn router(state: ServerState) -> Router {
     let pages = Router::new()
         .route("/manifest.webmanifest", get(pwa::manifest))
         .route("/visits/{reference}/calendar.ics", get(ics::visit))
+        .route("/feeds/{file}", get(ics::feed))
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos.clone();
             move || shell(options.clone())

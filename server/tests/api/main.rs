@@ -9,6 +9,7 @@ mod booking_pages;
 mod catalogue;
 mod changes;
 mod demo;
+mod feeds;
 mod helpers;
 mod home;
 mod i18n;

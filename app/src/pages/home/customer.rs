@@ -100,6 +100,7 @@ fn CustomerHomeView(home: CustomerHome) -> impl IntoView {
                 <a class="button button-primary" href="/book">{t("nav-book")}</a>
             </div>
             {visits}
+            <p><a href="/calendar-feed">{t("feed-link")}</a></p>
         </section>
         <section aria-labelledby="account-heading" class="panel">
             <h2 id="account-heading">{t("account-heading")}</h2>

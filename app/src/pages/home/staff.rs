@@ -86,6 +86,10 @@ fn AccountList(accounts: Vec<AccountSummary>) -> impl IntoView {
 fn ProfileView(profile: StaffProfile) -> impl IntoView {
     let business = request::current().business;
     let since = format::date_of_seconds(profile.since, &business.time_zone.zone(), i18n::locale());
+    let feed = profile
+        .role
+        .allows(doorstep::permissions::Permission::UseCalendarFeed)
+        .then(|| view! { <p><a href="/calendar-feed">{t("feed-link")}</a></p> });
     view! {
         <section class="panel" aria-labelledby="profile-heading">
             <h2 id="profile-heading">{profile.name}</h2>
@@ -101,6 +105,7 @@ fn ProfileView(profile: StaffProfile) -> impl IntoView {
                 <dt>{t("profile-since")}</dt>
                 <dd>{since}</dd>
             </dl>
+            {feed}
         </section>
     }
 }

@@ -1,0 +1,5 @@
+//! Each person's private calendar feed.
+
+mod calendar_feed;
+
+pub use calendar_feed::*;
