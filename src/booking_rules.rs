@@ -23,10 +23,12 @@ pub struct BookingRules {
     /// How long before a visit customers may still move it, and cancel it, themselves.
     pub reschedule_notice_hours: i64,
     pub cancel_notice_hours: i64,
+    /// How long before a visit's window its reminder mail goes out; 0: none.
+    pub reminder_hours: i64,
 }
 
 /// The form's fields, as typed.
-pub const FIELDS: [&str; 9] = [
+pub const FIELDS: [&str; 10] = [
     "min_notice_hours",
     "horizon_days",
     "window_min",
@@ -36,6 +38,7 @@ pub const FIELDS: [&str; 9] = [
     "travel_buffer_min",
     "reschedule_notice_hours",
     "cancel_notice_hours",
+    "reminder_hours",
 ];
 
 fn whole(raw: &str, min: i64, max: i64) -> Result<i64, FieldError> {
@@ -93,6 +96,7 @@ impl BookingRules {
             "cancel_notice_hours",
             whole(value("cancel_notice_hours"), 0, 720),
         );
+        let reminder_hours = take("reminder_hours", whole(value("reminder_hours"), 0, 168));
         let road_factor = decimal(value("road_factor"), 1, 3)
             .map_err(|e| problems.push(("road_factor", e)))
             .unwrap_or_default();
@@ -113,6 +117,7 @@ impl BookingRules {
             travel_buffer_min,
             reschedule_notice_hours,
             cancel_notice_hours,
+            reminder_hours,
         })
     }
 }
@@ -142,6 +147,7 @@ mod tests {
             ("travel_buffer_min", "10"),
             ("reschedule_notice_hours", "24"),
             ("cancel_notice_hours", "48"),
+            ("reminder_hours", "24"),
         ];
         let rules = BookingRules::parse(form(&good)).expect("valid");
         assert!((rules.road_factor - 1.3).abs() < 1e-9);
@@ -157,6 +163,7 @@ mod tests {
             ("travel_buffer_min", "10"),
             ("reschedule_notice_hours", "24"),
             ("cancel_notice_hours", "-1"),
+            ("reminder_hours", "24"),
         ];
         let problems = BookingRules::parse(form(&bad)).expect_err("invalid");
         let names: Vec<&str> = problems.iter().map(|(n, _)| *n).collect();

@@ -144,7 +144,12 @@ pub fn task_runner(config: &Config, app: &AppState) -> Result<Runner, StartError
     Ok(Runner::new(
         app.store.clone(),
         &worker_name(),
-        vec![std::sync::Arc::new(mail)],
+        vec![
+            std::sync::Arc::new(mail),
+            std::sync::Arc::new(doorstep::services::reminders::ReminderHandler::new(
+                app.store.clone(),
+            )),
+        ],
         RunnerSettings::default(),
     ))
 }

@@ -227,6 +227,8 @@ pub async fn book(
                     }
                 }
             }
+            let hours = sched::reminder_hours(&mut tx).await?;
+            crate::services::reminders::schedule(&mut tx, job_id, promised.0, hours).await?;
             tx.commit().await.map_err(StoreError::from)?;
             return Ok(Booked {
                 visit,

@@ -130,7 +130,7 @@ async fn changeable(
 }
 
 /// Who booked the visit, for its mails (nobody when the office planned it for no one).
-async fn booker(conn: &mut Conn, row: &VisitRow) -> Result<Option<Recipient>, StoreError> {
+pub async fn booker_of(conn: &mut Conn, row: &VisitRow) -> Result<Option<Recipient>, StoreError> {
     let Some(id) = row.booked_by else {
         return Ok(None);
     };
@@ -162,7 +162,7 @@ pub async fn reschedule(
     let (row, notify) = {
         let mut conn = store.conn().await?;
         let row = changeable(&mut conn, by, visit, now, |n| n.0).await?;
-        let notify = booker(&mut conn, &row).await?;
+        let notify = booker_of(&mut conn, &row).await?;
         (row, notify)
     };
     let moved = booking::book(
@@ -201,7 +201,7 @@ pub async fn cancel(
     let (row, notify) = {
         let mut conn = store.conn().await?;
         let row = changeable(&mut conn, by, visit, now, |n| n.1).await?;
-        let notify = booker(&mut conn, &row).await?;
+        let notify = booker_of(&mut conn, &row).await?;
         (row, notify)
     };
     let mut tx = store.begin().await?;

@@ -26,14 +26,17 @@ pub enum MailTemplate {
     VisitRescheduled,
     /// A visit was cancelled (service, date, from, to, reference, name, reason).
     VisitCancelled,
+    /// A visit is coming up (as booked).
+    VisitReminder,
 }
 
 impl MailTemplate {
-    pub const ALL: [MailTemplate; 4] = [
+    pub const ALL: [MailTemplate; 5] = [
         Self::SettingsCheck,
         Self::VisitBooked,
         Self::VisitRescheduled,
         Self::VisitCancelled,
+        Self::VisitReminder,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -42,6 +45,7 @@ impl MailTemplate {
             Self::VisitBooked => "visit-booked",
             Self::VisitRescheduled => "visit-rescheduled",
             Self::VisitCancelled => "visit-cancelled",
+            Self::VisitReminder => "visit-reminder",
         }
     }
 
@@ -51,6 +55,7 @@ impl MailTemplate {
             "visit-booked" => Some(Self::VisitBooked),
             "visit-rescheduled" => Some(Self::VisitRescheduled),
             "visit-cancelled" => Some(Self::VisitCancelled),
+            "visit-reminder" => Some(Self::VisitReminder),
             _ => None,
         }
     }

@@ -13,6 +13,7 @@ pub mod feeds;
 pub mod mail;
 pub mod offers;
 pub mod people;
+pub mod reminders;
 pub mod rules;
 pub mod tasks;
 pub mod visits;

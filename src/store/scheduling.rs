@@ -74,13 +74,15 @@ struct EditableRulesRow {
     travel_buffer_min: i64,
     reschedule_notice_min: i64,
     cancel_notice_min: i64,
+    reminder_hours: i64,
 }
 
 /// The booking rules as the office edits them (notices in whole hours).
 pub async fn booking_rules(conn: &mut Conn) -> Result<BookingRules, StoreError> {
     let r = sqlx::query_as::<_, EditableRulesRow>(
         "SELECT min_notice_min, horizon_days, window_min, step_min, road_factor, speed_kmh, \
-         travel_buffer_min, reschedule_notice_min, cancel_notice_min FROM scheduling_rules WHERE id = 1",
+         travel_buffer_min, reschedule_notice_min, cancel_notice_min, reminder_hours \
+         FROM scheduling_rules WHERE id = 1",
     )
     .fetch_one(conn)
     .await?;
@@ -94,6 +96,7 @@ pub async fn booking_rules(conn: &mut Conn) -> Result<BookingRules, StoreError> 
         travel_buffer_min: r.travel_buffer_min,
         reschedule_notice_hours: r.reschedule_notice_min / 60,
         cancel_notice_hours: r.cancel_notice_min / 60,
+        reminder_hours: r.reminder_hours,
     })
 }
 
@@ -106,7 +109,8 @@ pub async fn save_booking_rules(
     sqlx::query(
         "UPDATE scheduling_rules SET min_notice_min = $1, horizon_days = $2, window_min = $3, \
          step_min = $4, road_factor = $5, speed_kmh = $6, travel_buffer_min = $7, \
-         reschedule_notice_min = $8, cancel_notice_min = $9, updated_at = $10 WHERE id = 1",
+         reschedule_notice_min = $8, cancel_notice_min = $9, reminder_hours = $10, \
+         updated_at = $11 WHERE id = 1",
     )
     .bind(rules.min_notice_hours * 60)
     .bind(rules.horizon_days)
@@ -117,10 +121,20 @@ pub async fn save_booking_rules(
     .bind(rules.travel_buffer_min)
     .bind(rules.reschedule_notice_hours * 60)
     .bind(rules.cancel_notice_hours * 60)
+    .bind(rules.reminder_hours)
     .bind(now)
     .execute(conn)
     .await?;
     Ok(())
+}
+
+/// How many hours before a visit's window its reminder goes out; 0: none.
+pub async fn reminder_hours(conn: &mut Conn) -> Result<i64, StoreError> {
+    let (hours,): (i64,) =
+        sqlx::query_as("SELECT reminder_hours FROM scheduling_rules WHERE id = 1")
+            .fetch_one(conn)
+            .await?;
+    Ok(hours.max(0))
 }
 
 /// How many days ahead customers may book.

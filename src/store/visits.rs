@@ -173,3 +173,18 @@ pub async fn cancel(conn: &mut Conn, id: i64) -> Result<bool, StoreError> {
     let done = sqlx::query(&sql).bind(id).execute(conn).await?;
     Ok(done.rows_affected() == 1)
 }
+
+/// Records that the open visit `id` was reminded of its window starting `window`; false
+/// when its window is another now, it is closed, or it was reminded of this one already.
+pub async fn mark_reminded(conn: &mut Conn, id: i64, window: i64) -> Result<bool, StoreError> {
+    let sql = format!(
+        "UPDATE jobs SET reminded_for = $1 WHERE id = $2 AND window_start = $1 \
+         AND status IN {OPEN_STATUSES} AND (reminded_for IS NULL OR reminded_for <> $1)"
+    );
+    let done = sqlx::query(&sql)
+        .bind(window)
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}

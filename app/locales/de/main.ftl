@@ -238,6 +238,8 @@ rules-reschedule-notice-hours = Vorlauf zum Verschieben (Stunden)
 rules-reschedule-notice-hours-hint = Bis so lange vor dem Zeitfenster können Kunden einen Termin selbst verschieben.
 rules-cancel-notice-hours = Vorlauf zum Absagen (Stunden)
 rules-cancel-notice-hours-hint = Bis so lange vor dem Zeitfenster können Kunden einen Termin selbst absagen.
+rules-reminder-hours = Erinnerung (Stunden vorher)
+rules-reminder-hours-hint = So lange vor dem Zeitfenster geht eine Erinnerungs-E-Mail hinaus; bei 0 keine.
 nav-services = Leistungen
 yes = Ja
 no = Nein
@@ -286,3 +288,9 @@ feed-turned-off = Ihr Kalender-Abo ist ausgeschaltet; die alte Adresse funktioni
 feed-create = Abo-Adresse erstellen
 feed-replace = Neue Adresse erstellen (die alte funktioniert dann nicht mehr)
 feed-revoke = Abo ausschalten
+mail-visit-reminder-subject = { $business }: Ihr Termin am { $date }
+mail-visit-reminder-body = Hallo { $name },
+
+    zur Erinnerung: Ihr Termin „{ $service }“ ist am { $date }, Ankunft zwischen { $from } und { $to }. Es kommt { $technician }.
+
+    Ihre Referenz ist { $reference }. Falls sich etwas geändert hat, können Sie den Termin im Portal verschieben oder absagen.

@@ -239,6 +239,8 @@ rules-reschedule-notice-hours = Moving notice (hours)
 rules-reschedule-notice-hours-hint = Up to this long before the window, customers may move a visit themselves.
 rules-cancel-notice-hours = Cancelling notice (hours)
 rules-cancel-notice-hours-hint = Up to this long before the window, customers may cancel a visit themselves.
+rules-reminder-hours = Reminder (hours before)
+rules-reminder-hours-hint = A reminder mail goes out this long before the window; 0 sends none.
 nav-services = Services
 yes = Yes
 no = No
@@ -287,3 +289,9 @@ feed-turned-off = Your feed is turned off; the old address no longer works.
 feed-create = Make a feed address
 feed-replace = Make a new address (the old one stops working)
 feed-revoke = Turn the feed off
+mail-visit-reminder-subject = { $business }: your visit on { $date }
+mail-visit-reminder-body = Hello { $name },
+
+    a reminder: your { $service } is on { $date }, arriving between { $from } and { $to }. { $technician } will come.
+
+    Your reference is { $reference }. If something has changed, you can move or cancel the visit in the portal.

@@ -238,6 +238,8 @@ rules-reschedule-notice-hours = Antelación para cambiar (horas)
 rules-reschedule-notice-hours-hint = Hasta este tiempo antes de la franja, los clientes pueden cambiar una visita ellos mismos.
 rules-cancel-notice-hours = Antelación para cancelar (horas)
 rules-cancel-notice-hours-hint = Hasta este tiempo antes de la franja, los clientes pueden cancelar una visita ellos mismos.
+rules-reminder-hours = Recordatorio (horas antes)
+rules-reminder-hours-hint = Un correo de recordatorio sale este tiempo antes de la franja; con 0 no se envía.
 nav-services = Servicios
 yes = Sí
 no = No
@@ -286,3 +288,9 @@ feed-turned-off = Su calendario suscrito está desactivado; la dirección anteri
 feed-create = Crear una dirección
 feed-replace = Crear una nueva dirección (la anterior deja de funcionar)
 feed-revoke = Desactivar
+mail-visit-reminder-subject = { $business }: su visita del { $date }
+mail-visit-reminder-body = Hola, { $name }:
+
+    le recordamos que su servicio «{ $service }» es el { $date }, con llegada entre las { $from } y las { $to }. Vendrá { $technician }.
+
+    Su referencia es { $reference }. Si algo ha cambiado, puede mover o cancelar la visita en el portal.

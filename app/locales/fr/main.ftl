@@ -238,6 +238,8 @@ rules-reschedule-notice-hours = Délai pour déplacer (heures)
 rules-reschedule-notice-hours-hint = Jusqu’à ce délai avant le créneau, les clients peuvent déplacer une visite eux-mêmes.
 rules-cancel-notice-hours = Délai pour annuler (heures)
 rules-cancel-notice-hours-hint = Jusqu’à ce délai avant le créneau, les clients peuvent annuler une visite eux-mêmes.
+rules-reminder-hours = Rappel (heures avant)
+rules-reminder-hours-hint = Un e-mail de rappel part ce délai avant le créneau ; 0 n’en envoie aucun.
 nav-services = Prestations
 yes = Oui
 no = Non
@@ -286,3 +288,9 @@ feed-turned-off = Votre abonnement est désactivé ; l’ancienne adresse ne fon
 feed-create = Créer une adresse
 feed-replace = Créer une nouvelle adresse (l’ancienne cesse de fonctionner)
 feed-revoke = Désactiver l’abonnement
+mail-visit-reminder-subject = { $business } : votre visite du { $date }
+mail-visit-reminder-body = Bonjour { $name },
+
+    pour rappel, votre prestation « { $service } » a lieu le { $date }, avec une arrivée entre { $from } et { $to }. { $technician } viendra.
+
+    Votre référence est { $reference }. Si quelque chose a changé, vous pouvez déplacer ou annuler la visite dans le portail.

@@ -9,7 +9,7 @@ const ANA_HOME: &str = "LO-000001";
 
 /// The windows offered for Ana's home `days_ahead` local days from today, trying later
 /// days until one has some; with the day they are on.
-async fn windows_ahead(
+pub async fn windows_ahead(
     app: &TestApp,
     service: &str,
     days_ahead: i64,
@@ -52,7 +52,7 @@ async fn windows_ahead(
 }
 
 /// Ana books the first window three days or more ahead; returns its reference and start.
-async fn booked_visit(app: &TestApp) -> (String, String, i64) {
+pub async fn booked_visit(app: &TestApp) -> (String, String, i64) {
     app.sign_in("ana@example.com").await;
     let service = service_ref(app, "Standard clean").await;
     let (_, starts) = windows_ahead(app, &service, 3, "").await;

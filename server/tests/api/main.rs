@@ -17,6 +17,7 @@ mod logs;
 mod mail;
 mod pages;
 mod people;
+mod reminders;
 mod rules;
 mod sessions;
 mod settings;

@@ -3,7 +3,7 @@
 
 use crate::helpers::{location_path, spawn_app, unescape};
 
-const GOOD: [(&str, &str); 9] = [
+const GOOD: [(&str, &str); 10] = [
     ("min_notice_hours", "4"),
     ("horizon_days", "21"),
     ("window_min", "180"),
@@ -13,6 +13,7 @@ const GOOD: [(&str, &str); 9] = [
     ("travel_buffer_min", "15"),
     ("reschedule_notice_hours", "12"),
     ("cancel_notice_hours", "6"),
+    ("reminder_hours", "24"),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -30,6 +30,7 @@ pub async fn save_booking_rules(
     travel_buffer_min: String,
     reschedule_notice_hours: String,
     cancel_notice_hours: String,
+    reminder_hours: String,
 ) -> Result<(), ApiError> {
     use crate::api::support::{info, internal, require, state};
     use crate::error::{FieldProblem, echo};
@@ -45,6 +46,7 @@ pub async fn save_booking_rules(
         ("travel_buffer_min", travel_buffer_min.as_str()),
         ("reschedule_notice_hours", reschedule_notice_hours.as_str()),
         ("cancel_notice_hours", cancel_notice_hours.as_str()),
+        ("reminder_hours", reminder_hours.as_str()),
     ];
     let value = |name: &str| {
         typed

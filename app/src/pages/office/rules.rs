@@ -92,6 +92,7 @@ fn RulesForm(rules: BookingRules, saved: bool) -> impl IntoView {
             rules.reschedule_notice_hours.to_string(),
         ),
         ("cancel_notice_hours", rules.cancel_notice_hours.to_string()),
+        ("reminder_hours", rules.reminder_hours.to_string()),
     ];
     let field = |name: &'static str| {
         let value = error
@@ -129,6 +130,7 @@ fn RulesForm(rules: BookingRules, saved: bool) -> impl IntoView {
         allowance,
         moving,
         cancelling,
+        reminder,
     ] = [
         number("min_notice_hours"),
         number("horizon_days"),
@@ -139,6 +141,7 @@ fn RulesForm(rules: BookingRules, saved: bool) -> impl IntoView {
         number("travel_buffer_min"),
         number("reschedule_notice_hours"),
         number("cancel_notice_hours"),
+        number("reminder_hours"),
     ];
     let done = (saved && error.is_none()).then(|| {
         view! { <div class="alert alert-success" role="status"><p>{t("rules-saved")}</p></div> }
@@ -164,6 +167,7 @@ fn RulesForm(rules: BookingRules, saved: bool) -> impl IntoView {
                 <legend>{t("rules-changes")}</legend>
                 {moving}
                 {cancelling}
+                {reminder}
             </fieldset>
             <button type="submit" class="button button-primary">{t("rules-save")}</button>
         </ActionForm>
