@@ -3,6 +3,7 @@
 //! named next to its field at once.
 
 use crate::error::FieldError;
+use crate::fields::{decimal, whole};
 use serde::{Deserialize, Serialize};
 
 /// The rules, valid by construction when they come from [`BookingRules::parse`].
@@ -40,35 +41,6 @@ pub const FIELDS: [&str; 10] = [
     "cancel_notice_hours",
     "reminder_hours",
 ];
-
-fn whole(raw: &str, min: i64, max: i64) -> Result<i64, FieldError> {
-    let raw = raw.trim();
-    if raw.is_empty() {
-        return Err(FieldError::Required);
-    }
-    let value: i64 = raw.parse().map_err(|_| FieldError::NotANumber)?;
-    if (min..=max).contains(&value) {
-        Ok(value)
-    } else {
-        Err(FieldError::Between { min, max })
-    }
-}
-
-/// A decimal written either way (`1.3` or `1,3`).
-fn decimal(raw: &str, min: i64, max: i64) -> Result<f64, FieldError> {
-    let raw = raw.trim().replace(',', ".");
-    if raw.is_empty() {
-        return Err(FieldError::Required);
-    }
-    let value: f64 = raw.parse().map_err(|_| FieldError::NotANumber)?;
-    #[expect(clippy::cast_precision_loss, reason = "the bounds are small integers")]
-    let (low, high) = (min as f64, max as f64);
-    if value.is_finite() && (low..=high).contains(&value) {
-        Ok(value)
-    } else {
-        Err(FieldError::Between { min, max })
-    }
-}
 
 impl BookingRules {
     /// Parses the form: `value(name)` gives each field as typed. Every refused field is

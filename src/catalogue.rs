@@ -3,6 +3,7 @@
 //! "quote required"), the skills it needs, and whether customers may book it themselves.
 
 use crate::error::FieldError;
+use crate::fields::{text, whole};
 use crate::locale::Locale;
 use crate::money::Currency;
 use serde::{Deserialize, Serialize};
@@ -66,30 +67,6 @@ pub struct ServiceDraft {
 pub const NAME_MAX: usize = 80;
 pub const DESCRIPTION_MAX: usize = 1000;
 pub const CATEGORY_MAX: usize = 60;
-
-fn text(raw: &str, max: usize, required: bool) -> Result<String, FieldError> {
-    let value = raw.trim();
-    if value.is_empty() && required {
-        return Err(FieldError::Required);
-    }
-    if value.chars().count() > max {
-        return Err(FieldError::TooLong { max });
-    }
-    Ok(value.to_string())
-}
-
-fn whole(raw: &str, min: i64, max: i64) -> Result<i64, FieldError> {
-    let raw = raw.trim();
-    if raw.is_empty() {
-        return Err(FieldError::Required);
-    }
-    let value: i64 = raw.parse().map_err(|_| FieldError::NotANumber)?;
-    if (min..=max).contains(&value) {
-        Ok(value)
-    } else {
-        Err(FieldError::Between { min, max })
-    }
-}
 
 /// An amount such as `89`, `89.50` or `89,50` in minor units of `currency`.
 pub fn parse_amount(raw: &str, currency: Currency) -> Result<i64, FieldError> {

@@ -98,8 +98,9 @@ pub struct LocationView {
     pub postal_code: String,
     pub city: String,
     pub country: String,
-    pub latitude: f64,
-    pub longitude: f64,
+    /// `None` until placed; such a location cannot be booked for.
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
     /// Gate codes, key safes: shown only to the account and to staff.
     pub access_notes: Option<String>,
 }
@@ -304,6 +305,8 @@ pub struct VisitDetail {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct LocationChoice {
     pub location: LocationRef,
+    /// Has a position: only then can it be booked for.
+    pub placed: bool,
     pub label: String,
     /// Address lines, as written on an envelope.
     pub address: Vec<String>,

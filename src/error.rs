@@ -35,6 +35,10 @@ pub enum FieldError {
     InvalidSkills,
     #[error("already in use")]
     Taken,
+    #[error("not a two-letter country code")]
+    InvalidCountry,
+    #[error("visits are booked here, so a position is needed")]
+    PositionNeeded,
 }
 
 impl FieldError {
@@ -54,6 +58,8 @@ impl FieldError {
             Self::Between { .. } => "field-between",
             Self::InvalidSkills => "field-invalid-skills",
             Self::Taken => "field-taken",
+            Self::InvalidCountry => "field-invalid-country",
+            Self::PositionNeeded => "field-position-needed",
         }
     }
 

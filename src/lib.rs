@@ -12,12 +12,14 @@ pub mod dates;
 pub mod dto;
 pub mod email;
 pub mod error;
+pub mod fields;
 pub mod format;
 pub mod ics;
 pub mod ids;
 pub mod locale;
 pub mod money;
 pub mod permissions;
+pub mod places;
 pub mod scheduling;
 
 #[cfg(feature = "ssr")]

@@ -65,7 +65,9 @@ impl Role {
         use Permission::*;
         use Role::*;
         match permission {
-            ViewOwnAccount | BookVisits => matches!(self, AccountOwner | AccountMember),
+            ViewOwnAccount | BookVisits | ManageLocations => {
+                matches!(self, AccountOwner | AccountMember)
+            }
             ManageOwnAccount => self == AccountOwner,
             ViewOwnStaffProfile => self.is_staff(),
             UseCalendarFeed => matches!(self, AccountOwner | AccountMember | Technician),
@@ -84,6 +86,8 @@ pub enum Permission {
     ManageOwnAccount,
     /// Book visits at the caller's own account's locations.
     BookVisits,
+    /// Add and change the caller's own account's locations.
+    ManageLocations,
     /// Read the caller's own staff profile.
     ViewOwnStaffProfile,
     /// Read every customer account of the business.

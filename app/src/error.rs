@@ -61,6 +61,9 @@ pub enum ApiError {
     /// The visit is done or cancelled: nothing more to change.
     #[error("visit closed")]
     VisitClosed,
+    /// The location has no position on the map yet, so it cannot be booked for.
+    #[error("location has no position")]
+    LocationNotPlaced,
     /// The request itself was malformed (missing or undecodable arguments).
     #[error("malformed request")]
     BadRequest,
@@ -83,6 +86,7 @@ impl ApiError {
             Self::WindowTaken { .. } => "error-window-taken",
             Self::TooLate { .. } => "error-too-late",
             Self::VisitClosed => "error-visit-closed",
+            Self::LocationNotPlaced => "error-location-not-placed",
             Self::BadRequest => "error-bad-request",
             Self::Internal => "error-internal",
         }
@@ -96,7 +100,10 @@ impl ApiError {
             Self::Forbidden => 403,
             Self::NotFound => 404,
             Self::RateLimited { .. } => 429,
-            Self::WindowTaken { .. } | Self::TooLate { .. } | Self::VisitClosed => 409,
+            Self::WindowTaken { .. }
+            | Self::TooLate { .. }
+            | Self::VisitClosed
+            | Self::LocationNotPlaced => 409,
             Self::Internal => 500,
         }
     }
@@ -162,6 +169,7 @@ impl ApiError {
             },
             Self::TooLate { notice_hours: 24 },
             Self::VisitClosed,
+            Self::LocationNotPlaced,
             Self::BadRequest,
             Self::Internal,
         ]

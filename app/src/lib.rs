@@ -81,6 +81,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("offline") view=pages::offline::OfflinePage ssr=SsrMode::Async />
                 <Route path=path!("book") view=pages::booking::BookPage ssr=SsrMode::Async />
                 <Route path=path!("visits/:reference") view=pages::visits::VisitPage ssr=SsrMode::Async />
+                <Route path=path!("locations") view=pages::locations::LocationsPage ssr=SsrMode::Async />
+                <Route path=path!("locations/:reference") view=pages::locations::LocationEditPage ssr=SsrMode::Async />
                 <Route path=path!("calendar-feed") view=pages::feeds::CalendarFeedPage ssr=SsrMode::Async />
                 <Route path=path!("office/rules") view=pages::office::RulesPage ssr=SsrMode::Async />
                 <Route path=path!("office/services") view=pages::office::ServicesPage ssr=SsrMode::Async />

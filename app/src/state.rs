@@ -4,6 +4,7 @@
 use crate::throttle::SignInThrottle;
 use doorstep::brand::Business;
 use doorstep::services::auth::SessionPolicy;
+use doorstep::services::geocode::Geocoder;
 use doorstep::store::Store;
 use std::sync::{Arc, RwLock};
 
@@ -18,6 +19,8 @@ pub struct AppState {
     /// The portal's public origin (`https://portal.example.com`), for addresses people
     /// copy elsewhere (a calendar feed).
     pub public_origin: Arc<str>,
+    /// Finds positions for addresses; `None`: people enter them.
+    pub geocoder: Option<Arc<dyn Geocoder>>,
 }
 
 impl AppState {
@@ -35,6 +38,7 @@ impl AppState {
             sign_in_throttle: Arc::new(SignInThrottle::default()),
             session_policy,
             public_origin: public_origin.into(),
+            geocoder: None,
         }
     }
 

@@ -72,8 +72,8 @@ async fn seed(n: usize) -> (Store, Business, tempfile::TempDir) {
             postal_code: "10115",
             city: "Berlin",
             country: "DE",
-            latitude: lat,
-            longitude: lng,
+            latitude: Some(lat),
+            longitude: Some(lng),
             access_notes: None,
         };
         locations.push(

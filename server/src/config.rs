@@ -32,6 +32,9 @@ pub struct Config {
     pub session_max_days: u32,
     /// Where mail goes (SMTP, or files when no host is set).
     pub mail: MailSettings,
+    /// A server speaking the Nominatim API that finds positions for addresses; empty:
+    /// people enter positions themselves.
+    pub geocoder_url: String,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,7 +65,7 @@ pub enum ConfigError {
 }
 
 /// Every setting: name, what it accepts (for error messages).
-const KEYS: [(&str, &str); 19] = [
+const KEYS: [(&str, &str); 20] = [
     ("address", "an IP address and port such as 127.0.0.1:3000"),
     ("public_url", "an http:// or https:// URL"),
     ("data_dir", "a folder path"),
@@ -100,6 +103,10 @@ const KEYS: [(&str, &str); 19] = [
         "mail_from",
         "an address such as \"Brightside <portal@example.com>\"",
     ),
+    (
+        "geocoder_url",
+        "empty (people enter positions) or an http:// or https:// URL",
+    ),
 ];
 
 impl Default for Config {
@@ -119,6 +126,7 @@ impl Default for Config {
             session_idle_days: 30,
             session_max_days: 90,
             mail: MailSettings::default(),
+            geocoder_url: String::new(),
         }
     }
 }
@@ -269,6 +277,14 @@ impl Config {
                     .map_err(|_| invalid(v))?;
                 self.mail.from = v.to_string();
             }
+            "geocoder_url" => {
+                let ok = v.is_empty()
+                    || ((v.starts_with("http://") || v.starts_with("https://")) && v.len() > 10);
+                if !ok {
+                    return Err(invalid(v));
+                }
+                self.geocoder_url = v.trim_end_matches('/').to_string();
+            }
             "hash_files" => self.hash_files = parse_bool(v).ok_or_else(|| invalid(v))?,
             "demo_on_empty" => self.demo_on_empty = parse_bool(v).ok_or_else(|| invalid(v))?,
             "log_format" => {
@@ -394,6 +410,7 @@ impl fmt::Debug for Config {
                 },
             )
             .field("mail_from", &self.mail.from)
+            .field("geocoder_url", &self.geocoder_url)
             .finish()
     }
 }

@@ -5,10 +5,12 @@ use crate::assets::Assets;
 use crate::config::Config;
 use crate::http::{ServerState, router};
 use app::state::AppState;
+use doorstep::services::geocode::Nominatim;
 use doorstep::services::tasks::{Runner, RunnerSettings};
 use doorstep::store::{Store, StoreError, business};
 use leptos::prelude::LeptosOptions;
 use std::net::SocketAddr;
+use std::sync::Arc;
 use tokio::net::TcpListener;
 
 #[derive(Debug, thiserror::Error)]
@@ -98,13 +100,24 @@ pub async fn app_state(config: &Config, store: Store) -> Result<AppState, StartE
         let mut conn = store.conn().await?;
         business::load(&mut conn).await?.unwrap_or_default()
     };
-    Ok(AppState::new(
+    let mut state = AppState::new(
         store,
         settings,
         config.secure_cookies(),
         config.session_policy(),
         &config.public_origin(),
-    ))
+    );
+    if !config.geocoder_url.is_empty() {
+        let agent = format!(
+            "Doorstep/{} (+{})",
+            env!("CARGO_PKG_VERSION"),
+            config.public_url
+        );
+        let geocoder = Nominatim::new(&config.geocoder_url, &agent)
+            .map_err(|e| StartError::Command(format!("geocoder: {e}")))?;
+        state.geocoder = Some(Arc::new(geocoder));
+    }
+    Ok(state)
 }
 
 /// The server's state for a store that is ready.

@@ -11,7 +11,7 @@
 use crate::brand::Business;
 use crate::dto::{SessionUser, WindowOffer};
 use crate::ids::{AccountRef, LocationRef, VisitRef};
-use crate::scheduling::{self, GeoPoint, Window};
+use crate::scheduling::{self, Window};
 use crate::services::availability::{self, AvailabilityError, Query, ServiceKey};
 use crate::services::clock;
 use crate::services::mail::{self, Mail, MailTemplate, Recipient};
@@ -26,6 +26,9 @@ use tracing::instrument;
 pub enum BookingError {
     #[error("the location is not one of the account's")]
     UnknownLocation,
+    /// The location has no position yet.
+    #[error("the location has no position")]
+    NotPlaced,
     #[error(transparent)]
     Availability(#[from] AvailabilityError),
     /// The window is not (or no longer) offered; the nearest open ones, nearest first.
@@ -89,8 +92,7 @@ pub async fn book(
         .await?
         .ok_or(BookingError::UnknownLocation)?
     };
-    let at = GeoPoint::new(place.latitude, place.longitude)
-        .map_err(|_| BookingError::UnknownLocation)?;
+    let at = crate::services::offers::place_point(&place).ok_or(BookingError::NotPlaced)?;
     let postal_code = place.postal_code;
     let tz = business.time_zone.zone();
     let query = Query {

@@ -10,6 +10,8 @@ pub mod changes;
 pub mod clock;
 pub mod demo;
 pub mod feeds;
+pub mod geocode;
+pub mod locations;
 pub mod mail;
 pub mod offers;
 pub mod people;

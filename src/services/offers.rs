@@ -25,6 +25,9 @@ pub enum OffersError {
     /// A month or day outside what can be searched.
     #[error("out of range")]
     OutOfRange,
+    /// The location has no position yet, so nobody can say who reaches it when.
+    #[error("the location has no position")]
+    NotPlaced,
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -40,15 +43,22 @@ impl From<AvailabilityError> for OffersError {
 }
 
 fn location_choice(l: BookableLocation) -> LocationChoice {
+    let placed = place_point(&l).is_some();
     let mut address = vec![l.line1];
     address.extend(l.line2);
     address.push(format!("{} {}", l.postal_code, l.city));
     LocationChoice {
         location: LocationRef::from_id(l.id),
+        placed,
         label: l.label,
         address,
         access_notes: l.access_notes,
     }
+}
+
+/// Where a location is, if it has a valid position.
+pub fn place_point(l: &BookableLocation) -> Option<GeoPoint> {
+    GeoPoint::new(l.latitude?, l.longitude?).ok()
 }
 
 fn service_choice(row: &CatalogueRow, locale: Locale) -> ServiceChoice {
@@ -162,7 +172,7 @@ pub async fn calendar(
     }
     drop(conn);
     let except = query.rescheduling.map(VisitRef::id);
-    let at = GeoPoint::new(place.latitude, place.longitude).map_err(|_| OffersError::NotFound)?;
+    let at = place_point(&place).ok_or(OffersError::NotPlaced)?;
     let postal_code = place.postal_code.clone();
     let first = query
         .month

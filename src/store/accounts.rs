@@ -81,8 +81,8 @@ pub struct LocationRow {
     pub postal_code: String,
     pub city: String,
     pub country: String,
-    pub latitude: f64,
-    pub longitude: f64,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
     pub access_notes: Option<String>,
 }
 
@@ -178,8 +178,8 @@ pub async fn with_details(
                 city: row.e.ok_or_else(|| missing("locations.city"))?,
                 country: row.f.ok_or_else(|| missing("locations.country"))?,
                 access_notes: row.g,
-                latitude: row.x.ok_or_else(|| missing("locations.latitude"))?,
-                longitude: row.y.ok_or_else(|| missing("locations.longitude"))?,
+                latitude: row.x,
+                longitude: row.y,
             }),
             _ => {
                 let role = row.c.as_deref().unwrap_or_default();
@@ -220,8 +220,8 @@ pub struct NewLocation<'a> {
     pub postal_code: &'a str,
     pub city: &'a str,
     pub country: &'a str,
-    pub latitude: f64,
-    pub longitude: f64,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
     pub access_notes: Option<&'a str>,
 }
 
@@ -262,13 +262,15 @@ pub struct BookableLocation {
     pub line2: Option<String>,
     pub postal_code: String,
     pub city: String,
-    pub latitude: f64,
-    pub longitude: f64,
+    pub country: String,
+    /// `None` until a geocoder or a person places it; such a place cannot be booked for.
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
     pub access_notes: Option<String>,
 }
 
 const BOOKABLE_COLUMNS: &str =
-    "id, label, line1, line2, postal_code, city, latitude, longitude, access_notes";
+    "id, label, line1, line2, postal_code, city, country, latitude, longitude, access_notes";
 
 /// A location of `account_id`, if it is one.
 pub async fn bookable_location(
@@ -296,4 +298,49 @@ pub async fn bookable_locations(
         .bind(account_id)
         .fetch_all(conn)
         .await?)
+}
+
+/// Writes a location's new label, address, notes and position.
+pub async fn update_location(
+    conn: &mut Conn,
+    account_id: i64,
+    location_id: i64,
+    loc: &NewLocation<'_>,
+    updated_at: i64,
+) -> Result<(), StoreError> {
+    let done = sqlx::query(
+        "UPDATE locations SET label = $1, line1 = $2, line2 = $3, postal_code = $4, city = $5, \
+         country = $6, latitude = $7, longitude = $8, access_notes = $9, updated_at = $10 \
+         WHERE id = $11 AND account_id = $12",
+    )
+    .bind(loc.label)
+    .bind(loc.line1)
+    .bind(loc.line2)
+    .bind(loc.postal_code)
+    .bind(loc.city)
+    .bind(loc.country)
+    .bind(loc.latitude)
+    .bind(loc.longitude)
+    .bind(loc.access_notes)
+    .bind(updated_at)
+    .bind(location_id)
+    .bind(account_id)
+    .execute(conn)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(StoreError::NotFound);
+    }
+    Ok(())
+}
+
+/// How many visits at a location are still to come (not finished, not cancelled).
+pub async fn open_visits_at(conn: &mut Conn, location_id: i64) -> Result<i64, StoreError> {
+    let (n,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM jobs WHERE location_id = $1 \
+         AND status NOT IN ('completed', 'cancelled')",
+    )
+    .bind(location_id)
+    .fetch_one(conn)
+    .await?;
+    Ok(n)
 }

@@ -5,6 +5,7 @@ pub mod auth;
 pub mod booking;
 pub mod feeds;
 pub mod home;
+pub mod locations;
 pub mod office;
 pub mod preferences;
 pub mod visits;

@@ -1,4 +1,5 @@
 //! Server-rendered pieces shared by pages.
 
 pub mod alert;
+pub mod form;
 pub mod layout;

@@ -124,10 +124,15 @@ pub struct TestStore {
 }
 
 pub async fn test_store() -> TestStore {
+    test_store_until(i64::MAX).await
+}
+
+/// A database as the release that ended with migration `last` left it.
+pub async fn test_store_until(last: i64) -> TestStore {
     let dir = tempfile::tempdir().expect("temp dir");
     let (url, database) = fresh_database(&dir).await;
     let store = Store::connect(&url, 8).await.expect("connect");
-    store.migrate().await.expect("migrate");
+    store.migrate_until(last).await.expect("migrate");
     TestStore {
         store,
         _database: database,

@@ -13,6 +13,7 @@ mod feeds;
 mod helpers;
 mod home;
 mod i18n;
+mod locations;
 mod logs;
 mod mail;
 mod pages;

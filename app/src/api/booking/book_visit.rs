@@ -106,6 +106,7 @@ mod imp {
             Err(BookingError::Availability(
                 AvailabilityError::DateOutOfRange | AvailabilityError::TooManyDays,
             )) => Err(ApiError::field("window", FieldError::OutOfRange, keep)),
+            Err(BookingError::NotPlaced) => Err(ApiError::LocationNotPlaced),
             Err(BookingError::JustTaken { alternatives }) => Err(ApiError::WindowTaken {
                 alternatives: alternatives
                     .iter()

@@ -76,6 +76,7 @@ mod imp {
             .await
             .map_err(|e| match e {
                 OffersError::NotFound => ApiError::NotFound,
+                OffersError::NotPlaced => ApiError::LocationNotPlaced,
                 OffersError::OutOfRange => bad(if month.is_some() { "month" } else { "day" }),
                 other => internal("booking calendar failed", other),
             })

@@ -71,6 +71,7 @@ mod imp {
             ChangeError::NotFound => ApiError::NotFound,
             ChangeError::Closed => ApiError::VisitClosed,
             ChangeError::TooLate { notice_hours } => ApiError::TooLate { notice_hours },
+            ChangeError::Booking(BookingError::NotPlaced) => ApiError::LocationNotPlaced,
             ChangeError::Booking(BookingError::JustTaken { alternatives }) => {
                 ApiError::WindowTaken {
                     alternatives: alternatives

@@ -27,14 +27,31 @@ pub fn LocationStep(options: BookingOptions) -> impl IntoView {
         Either::Right(view! {
             <ul class="choices">
                 {options.locations.into_iter().map(|l| {
-                    let href = book_url(&[("location", &l.location.to_string())]);
-                    view! {
-                        <li>
-                            <a class="choice" href=href>
-                                <span class="choice-title">{l.label}</span>
-                                <span class="choice-detail">{l.address.join(", ")}</span>
-                            </a>
-                        </li>
+                    let reference = l.location.to_string();
+                    if l.placed {
+                        let href = book_url(&[("location", &reference)]);
+                        Either::Left(view! {
+                            <li>
+                                <a class="choice" href=href>
+                                    <span class="choice-title">{l.label}</span>
+                                    <span class="choice-detail">{l.address.join(", ")}</span>
+                                </a>
+                            </li>
+                        })
+                    } else {
+                        let fix = format!("/locations/{reference}");
+                        Either::Right(view! {
+                            <li>
+                                <div class="choice choice-disabled">
+                                    <span class="choice-title">{l.label}</span>
+                                    <span class="choice-detail">{l.address.join(", ")}</span>
+                                    <span class="choice-detail">
+                                        {t("location-unplaced")}" "
+                                        <a href=fix>{t("location-add-position")}</a>
+                                    </span>
+                                </div>
+                            </li>
+                        })
                     }
                 }).collect_view()}
             </ul>
@@ -44,17 +61,30 @@ pub fn LocationStep(options: BookingOptions) -> impl IntoView {
         <section class="panel" aria-labelledby="step-heading">
             <StepHeading number=1 title=t("book-where") />
             {list}
+            <p><a href="/locations/new">{t("book-add-location")}</a></p>
         </section>
     }
 }
 
 #[component]
 pub fn ServiceStep(options: BookingOptions, location: String) -> impl IntoView {
-    let place = options
+    let chosen = options
         .locations
         .iter()
-        .find(|l| l.location.to_string().eq_ignore_ascii_case(&location))
-        .map(|l| l.label.clone());
+        .find(|l| l.location.to_string().eq_ignore_ascii_case(&location));
+    let place = chosen.map(|l| l.label.clone());
+    if chosen.is_some_and(|l| !l.placed) {
+        let fix = format!("/locations/{location}");
+        return Either::Left(view! {
+            <section class="panel" aria-labelledby="step-heading">
+                <StepHeading number=2 title=t("book-what") />
+                <div class="alert alert-warning" role="status">
+                    <p>{t("error-location-not-placed")}" "<a href=fix>{t("location-add-position")}</a></p>
+                </div>
+                <p><a href="/book">{t("book-change-location")}</a></p>
+            </section>
+        });
+    }
     let change = (options.locations.len() > 1).then(|| {
         view! { <p><a href="/book">{t("book-change-location")}</a></p> }
     });
@@ -103,14 +133,14 @@ pub fn ServiceStep(options: BookingOptions, location: String) -> impl IntoView {
             </ul>
         })
     };
-    view! {
+    Either::Right(view! {
         <section class="panel" aria-labelledby="step-heading">
             <StepHeading number=2 title=t("book-what") />
             {place.map(|p| view! { <p class="lead">{t_with("book-at", &[("place", p.into())])}</p> })}
             {change}
             {list}
         </section>
-    }
+    })
 }
 
 /// A service's price as customers read it: `€120`, `from €89`, `quote required`.

@@ -52,6 +52,14 @@ fn CustomerHomeView(home: CustomerHome) -> impl IntoView {
                     let notes = l.access_notes.map(|n| view! {
                         <p class="access"><strong>{t("location-access")}</strong>" "{n}</p>
                     });
+                    let unplaced = l.latitude.is_none().then(|| {
+                        let fix = format!("/locations/{}", l.location);
+                        view! {
+                            <p class="alert alert-warning">
+                                {t("location-unplaced")}" "<a href=fix>{t("location-add-position")}</a>
+                            </p>
+                        }
+                    });
                     view! {
                         <li class="card">
                             <h3>{l.label}</h3>
@@ -62,6 +70,7 @@ fn CustomerHomeView(home: CustomerHome) -> impl IntoView {
                                 {format!("{} {}", l.postal_code, l.city)}
                             </address>
                             {notes}
+                            {unplaced}
                         </li>
                     }
                 }).collect_view()}
@@ -118,6 +127,7 @@ fn CustomerHomeView(home: CustomerHome) -> impl IntoView {
         <section aria-labelledby="locations-heading" class="panel">
             <h2 id="locations-heading">{t("locations-heading")}</h2>
             {locations}
+            <p><a href="/locations">{t("locations-manage")}</a></p>
         </section>
         <section aria-labelledby="people-heading" class="panel">
             <h2 id="people-heading">{t("people-heading")}</h2>

@@ -4,6 +4,7 @@
 
 use crate::api::office::{CatalogueEntry, SaveService, get_catalogue, get_service};
 use crate::components::alert::{ErrorAlert, field_message};
+use crate::components::form::TextField;
 use crate::components::layout::Page;
 use crate::error::ApiError;
 use crate::i18n::{self, Arg, t, t_with};
@@ -153,53 +154,6 @@ pub fn ServiceEditPage() -> impl IntoView {
             <h1>{title}</h1>
             {body}
         </Page>
-    }
-}
-
-/// A text input or text area bound to `fields[name]`.
-#[component]
-fn TextField(
-    name: String,
-    label: String,
-    value: String,
-    error: Option<String>,
-    #[prop(optional)] area: bool,
-    #[prop(optional)] required: bool,
-    #[prop(optional)] hint: String,
-) -> impl IntoView {
-    let hint = (!hint.is_empty()).then_some(hint);
-    let id = format!("field-{name}");
-    let error_id = format!("{id}-error");
-    let hint_id = format!("{id}-hint");
-    let described = [
-        hint.as_ref().map(|_| hint_id.clone()),
-        error.as_ref().map(|_| error_id.clone()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" ");
-    let described = (!described.is_empty()).then_some(described);
-    let input_name = format!("fields[{name}]");
-    let invalid = error.is_some().then_some("true");
-    let control = if area {
-        Either::Left(view! {
-            <textarea id=id.clone() name=input_name rows="3" aria-describedby=described
-                aria-invalid=invalid>{value}</textarea>
-        })
-    } else {
-        Either::Right(view! {
-            <input type="text" id=id.clone() name=input_name value=value required=required
-                aria-describedby=described aria-invalid=invalid />
-        })
-    };
-    view! {
-        <div class="field">
-            <label for=id>{label}</label>
-            {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
-            {control}
-            {error.map(|m| view! { <p class="field-error" id=error_id>{m}</p> })}
-        </div>
     }
 }
 

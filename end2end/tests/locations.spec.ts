@@ -1,0 +1,44 @@
+// A customer's places: add one, learn why it cannot be booked without a position, give it
+// one, and book there. The test server has no geocoder, as a fresh install has none.
+import { test, expect, signIn, expectAccessible } from "./fixtures";
+
+test.use({ viewport: { width: 360, height: 740 } });
+
+test("a customer adds a place, enters its position and can book there", async ({ page, consoleProblems }) => {
+  void consoleProblems;
+  await signIn(page, "facilities@example.com");
+  await page.getByRole("link", { name: "Add or change locations" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Locations");
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Add a location" }).click();
+  await expect(page.getByLabel("Country")).toHaveValue("DE");
+  const label = `Studio ${Date.now() % 100000}`;
+  await page.getByLabel("Name").fill(label);
+  await page.getByLabel("Street and number").fill("Kastanienallee 12");
+  await page.getByLabel("Postal code").fill("10435");
+  await page.getByLabel("City").fill("Berlin");
+  await page.getByLabel("How to get in").fill("Ring twice");
+  // A half-typed position is refused beside its field, and nothing typed is lost.
+  await page.getByLabel("Latitude").fill("52,5386");
+  await page.getByRole("button", { name: "Save location" }).click();
+  await expect(page.locator("#field-longitude-error")).toHaveText("This field is required.");
+  await expect(page.getByLabel("How to get in")).toHaveValue("Ring twice");
+  await expectAccessible(page);
+  // Without a position it is saved, and the page says what it still needs.
+  await page.getByLabel("Latitude").fill("");
+  await page.getByRole("button", { name: "Save location" }).click();
+  await expect(page.getByRole("status")).toContainText("Enter its latitude and longitude");
+  await expectAccessible(page);
+  await page.goto("/book");
+  await expect(page.getByText(label)).toBeVisible();
+  await expect(page.getByRole("link", { name: "Add its position" }).first()).toBeVisible();
+  // Entering it makes the place bookable.
+  await page.goto("/locations");
+  await page.getByRole("link", { name: label }).click();
+  await page.getByLabel("Latitude").fill("52.5386");
+  await page.getByLabel("Longitude").fill("13.4101");
+  await page.getByRole("button", { name: "Save location" }).click();
+  await expect(page.getByRole("status")).toContainText("Location saved.");
+  await page.getByRole("status").getByRole("link", { name: "Book a visit here" }).click();
+  await expect(page.getByRole("heading", { name: /What do you need/ })).toBeVisible();
+});

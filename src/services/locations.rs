@@ -1,0 +1,225 @@
+//! The places where visits happen, as their customers keep them: add one, change its
+//! address or notes, and give it a position (looked up, or typed) so it can be booked for.
+
+use crate::dto::SessionUser;
+use crate::ids::{AccountRef, LocationRef};
+use crate::locale::Locale;
+use crate::permissions::Permission;
+use crate::places::{Address, LocationDraft, Position};
+use crate::services::clock;
+use crate::services::geocode::Geocoder;
+use crate::store::accounts::{self, BookableLocation, NewLocation};
+use crate::store::audit::{self, RequestOrigin};
+use crate::store::{Store, StoreError};
+use tracing::instrument;
+
+#[derive(Debug, thiserror::Error)]
+pub enum LocationError {
+    /// Not a location of the person's account (or no account, or no right).
+    #[error("no such location")]
+    NotFound,
+    /// The address changed and no position was found or typed, but visits are booked
+    /// there: they need to know where to go.
+    #[error("the location has open visits and needs a position")]
+    NeedsPosition { open_visits: i64 },
+    #[error(transparent)]
+    Store(StoreError),
+}
+
+impl From<StoreError> for LocationError {
+    fn from(err: StoreError) -> Self {
+        match err {
+            StoreError::NotFound => Self::NotFound,
+            other => Self::Store(other),
+        }
+    }
+}
+
+/// Where a saved location's position came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lookup {
+    /// The person typed it.
+    Typed,
+    /// The address did not change; the position stays.
+    Kept,
+    /// The geocoder found it.
+    Found,
+    /// The geocoder knows no such address.
+    NotFound,
+    /// The geocoder did not answer.
+    Unavailable,
+    /// No geocoder is set up.
+    NoGeocoder,
+}
+
+impl Lookup {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Typed => "typed",
+            Self::Kept => "kept",
+            Self::Found => "found",
+            Self::NotFound => "not_found",
+            Self::Unavailable => "unavailable",
+            Self::NoGeocoder => "no_geocoder",
+        }
+    }
+}
+
+/// What [`save`] did.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Saved {
+    pub location: LocationRef,
+    pub position: Option<Position>,
+    pub lookup: Lookup,
+}
+
+/// The account the person keeps locations for.
+fn account_of(by: &SessionUser) -> Result<AccountRef, LocationError> {
+    if !by.role.allows(Permission::ManageLocations) {
+        return Err(LocationError::NotFound);
+    }
+    by.account.ok_or(LocationError::NotFound)
+}
+
+/// One of the person's account's locations.
+pub async fn get(
+    store: &Store,
+    by: &SessionUser,
+    location: LocationRef,
+) -> Result<BookableLocation, LocationError> {
+    let account = account_of(by)?;
+    let mut conn = store.conn().await?;
+    accounts::bookable_location(&mut conn, account.id(), location.id())
+        .await?
+        .ok_or(LocationError::NotFound)
+}
+
+/// Every location of the person's account, by label.
+pub async fn list(store: &Store, by: &SessionUser) -> Result<Vec<BookableLocation>, LocationError> {
+    let account = account_of(by)?;
+    let mut conn = store.conn().await?;
+    Ok(accounts::bookable_locations(&mut conn, account.id()).await?)
+}
+
+fn address_of(row: &BookableLocation) -> Address {
+    Address {
+        line1: row.line1.clone(),
+        line2: row.line2.clone(),
+        postal_code: row.postal_code.clone(),
+        city: row.city.clone(),
+        country: row.country.clone(),
+    }
+}
+
+fn position_of(row: &BookableLocation) -> Option<Position> {
+    Position::new(row.latitude?, row.longitude?)
+}
+
+/// Decides the position: as typed, as it was, or looked up. A position typed that is
+/// only the old one shown again does not count once the address changed.
+async fn place(
+    geocoder: Option<&dyn Geocoder>,
+    before: Option<&BookableLocation>,
+    draft: &LocationDraft,
+    locale: Locale,
+) -> (Option<Position>, Lookup) {
+    let old = before.and_then(position_of);
+    let moved = before.is_none_or(|b| address_of(b) != draft.address);
+    match draft.position {
+        Some(p) if !(moved && Some(p) == old) => return (Some(p), Lookup::Typed),
+        _ => {}
+    }
+    if !moved && old.is_some() {
+        return (old, Lookup::Kept);
+    }
+    let Some(geocoder) = geocoder else {
+        return (None, Lookup::NoGeocoder);
+    };
+    match geocoder.locate(&draft.address, locale).await {
+        Ok(Some(p)) => (Some(p), Lookup::Found),
+        Ok(None) => (None, Lookup::NotFound),
+        Err(e) => {
+            tracing::warn!(error = %e, "geocoding failed; the person can type the position");
+            (None, Lookup::Unavailable)
+        }
+    }
+}
+
+/// Adds (`location` `None`) or changes a location of the person's account. The geocoder
+/// is asked before the transaction, so a slow answer holds no lock.
+#[instrument(skip(store, geocoder, by, draft, origin), fields(by = %by.user))]
+pub async fn save(
+    store: &Store,
+    geocoder: Option<&dyn Geocoder>,
+    by: &SessionUser,
+    location: Option<LocationRef>,
+    draft: &LocationDraft,
+    locale: Locale,
+    origin: &RequestOrigin,
+) -> Result<Saved, LocationError> {
+    let account = account_of(by)?;
+    let before = match location {
+        Some(l) => Some(get(store, by, l).await?),
+        None => None,
+    };
+    let (position, lookup) = place(geocoder, before.as_ref(), draft, locale).await;
+    let now = clock::now();
+    let mut tx = store.begin().await?;
+    let row = NewLocation {
+        label: &draft.label,
+        line1: &draft.address.line1,
+        line2: draft.address.line2.as_deref(),
+        postal_code: &draft.address.postal_code,
+        city: &draft.address.city,
+        country: &draft.address.country,
+        latitude: position.map(|p| p.latitude),
+        longitude: position.map(|p| p.longitude),
+        access_notes: draft.access_notes.as_deref(),
+    };
+    let (id, action) = match location {
+        Some(l) => {
+            if position.is_none() {
+                let open_visits = accounts::open_visits_at(&mut tx, l.id()).await?;
+                if open_visits > 0 {
+                    return Err(LocationError::NeedsPosition { open_visits });
+                }
+            }
+            accounts::update_location(&mut tx, account.id(), l.id(), &row, now).await?;
+            (l.id(), "location_changed")
+        }
+        None => (
+            accounts::insert_location(&mut tx, account.id(), &row, now).await?,
+            "location_added",
+        ),
+    };
+    let reference = LocationRef::from_id(id);
+    let subject = reference.to_string();
+    // Access notes are secrets of the household: the trail says they changed, not what.
+    let detail = serde_json::json!({
+        "label": draft.label,
+        "address": draft.address,
+        "position": lookup.as_str(),
+        "access_notes_changed": before
+            .as_ref()
+            .is_none_or(|b| b.access_notes != draft.access_notes),
+    })
+    .to_string();
+    audit::record(
+        &mut tx,
+        &audit::Entry {
+            at: now,
+            actor: Some(by.user.to_string()),
+            action,
+            subject: Some(&subject),
+            detail: Some(&detail),
+            origin,
+        },
+    )
+    .await?;
+    tx.commit().await.map_err(StoreError::from)?;
+    Ok(Saved {
+        location: reference,
+        position,
+        lookup,
+    })
+}
