@@ -122,6 +122,8 @@ pub struct CustomerHome {
     pub people: Vec<PersonView>,
     /// Visits from now on, soonest first.
     pub visits: Vec<VisitSummary>,
+    /// Requests the office has not answered yet, newest first.
+    pub requests: Vec<RequestView>,
 }
 
 /// A staff member's own profile.
@@ -361,4 +363,26 @@ pub struct BookingCalendar {
     pub windows: Vec<WindowOffer>,
     /// When the month has no window at all: the first one in the booking horizon.
     pub first_open: Option<WindowOffer>,
+}
+
+/// A request to the office, as its customer and the office read it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RequestView {
+    pub request: crate::ids::RequestRef,
+    pub kind: crate::requests::RequestKind,
+    pub status: crate::requests::RequestStatus,
+    pub account: AccountRef,
+    pub account_name: String,
+    pub location: LocationRef,
+    pub location_label: String,
+    /// Address lines, as written on an envelope.
+    pub address: Vec<String>,
+    /// In the reader's language; `None` for a call back about nothing in particular.
+    pub service: Option<String>,
+    pub notes: Option<String>,
+    pub phone: Option<String>,
+    /// Who sent it (their name), if they are still a person of the portal.
+    pub requested_by: Option<String>,
+    pub created_at: i64,
+    pub handled_at: Option<i64>,
 }

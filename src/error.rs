@@ -39,6 +39,8 @@ pub enum FieldError {
     InvalidCountry,
     #[error("visits are booked here, so a position is needed")]
     PositionNeeded,
+    #[error("not a phone number")]
+    InvalidPhone,
 }
 
 impl FieldError {
@@ -60,6 +62,7 @@ impl FieldError {
             Self::Taken => "field-taken",
             Self::InvalidCountry => "field-invalid-country",
             Self::PositionNeeded => "field-position-needed",
+            Self::InvalidPhone => "field-invalid-phone",
         }
     }
 

@@ -72,6 +72,11 @@ public_ref!(
     LocationRef,
     "LO"
 );
+public_ref!(
+    /// A customer's request to the office: a quote, or a call back.
+    RequestRef,
+    "RQ"
+);
 
 #[cfg(test)]
 mod tests {

@@ -64,6 +64,12 @@ pub enum ApiError {
     /// The location has no position on the map yet, so it cannot be booked for.
     #[error("location has no position")]
     LocationNotPlaced,
+    /// The account has as many open requests as it may; the office answers them first.
+    #[error("too many open requests")]
+    TooManyRequests,
+    /// Someone handled the request already.
+    #[error("request handled already")]
+    RequestHandled,
     /// The request itself was malformed (missing or undecodable arguments).
     #[error("malformed request")]
     BadRequest,
@@ -87,6 +93,8 @@ impl ApiError {
             Self::TooLate { .. } => "error-too-late",
             Self::VisitClosed => "error-visit-closed",
             Self::LocationNotPlaced => "error-location-not-placed",
+            Self::TooManyRequests => "error-too-many-requests",
+            Self::RequestHandled => "error-request-handled",
             Self::BadRequest => "error-bad-request",
             Self::Internal => "error-internal",
         }
@@ -103,7 +111,9 @@ impl ApiError {
             Self::WindowTaken { .. }
             | Self::TooLate { .. }
             | Self::VisitClosed
-            | Self::LocationNotPlaced => 409,
+            | Self::LocationNotPlaced
+            | Self::TooManyRequests
+            | Self::RequestHandled => 409,
             Self::Internal => 500,
         }
     }
@@ -170,6 +180,8 @@ impl ApiError {
             Self::TooLate { notice_hours: 24 },
             Self::VisitClosed,
             Self::LocationNotPlaced,
+            Self::TooManyRequests,
+            Self::RequestHandled,
             Self::BadRequest,
             Self::Internal,
         ]

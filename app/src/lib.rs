@@ -83,6 +83,9 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("visits/:reference") view=pages::visits::VisitPage ssr=SsrMode::Async />
                 <Route path=path!("locations") view=pages::locations::LocationsPage ssr=SsrMode::Async />
                 <Route path=path!("locations/:reference") view=pages::locations::LocationEditPage ssr=SsrMode::Async />
+                <Route path=path!("book/request") view=pages::requests::RequestFormPage ssr=SsrMode::Async />
+                <Route path=path!("requests/:reference") view=pages::requests::RequestPage ssr=SsrMode::Async />
+                <Route path=path!("office/requests") view=pages::requests::OfficeRequestsPage ssr=SsrMode::Async />
                 <Route path=path!("calendar-feed") view=pages::feeds::CalendarFeedPage ssr=SsrMode::Async />
                 <Route path=path!("office/rules") view=pages::office::RulesPage ssr=SsrMode::Async />
                 <Route path=path!("office/services") view=pages::office::ServicesPage ssr=SsrMode::Async />

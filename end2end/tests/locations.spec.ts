@@ -42,3 +42,37 @@ test("a customer adds a place, enters its position and can book there", async ({
   await page.getByRole("status").getByRole("link", { name: "Book a visit here" }).click();
   await expect(page.getByRole("heading", { name: /What do you need/ })).toBeVisible();
 });
+
+test("a customer asks for a quote and the office marks it handled", async ({ page, browser, consoleProblems }) => {
+  void consoleProblems;
+  await signIn(page, "facilities@example.com");
+  await page.goto("/book");
+  await page.getByRole("link", { name: /Head office/ }).click();
+  await page.getByRole("link", { name: "Ask for a quote" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Quote request");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Send request" }).click();
+  // The browser's own check asks for the description first; a bad number is ours to name.
+  await page.getByLabel("What needs doing?").fill("Dark patches behind the archive shelves.");
+  await page.getByLabel("Phone number").fill("ring me");
+  await page.getByRole("button", { name: "Send request" }).click();
+  await expect(page.locator("#field-phone-error")).toContainText("Enter a phone number");
+  await expect(page.getByLabel("What needs doing?")).toHaveValue("Dark patches behind the archive shelves.");
+  await page.getByLabel("Phone number").fill("030 1234567");
+  await page.getByRole("button", { name: "Send request" }).click();
+  await expect(page.getByRole("status")).toContainText("We got your request RQ-");
+  await expectAccessible(page);
+  const reference = (await page.getByRole("heading", { level: 1 }).textContent())?.replace("Request ", "") ?? "";
+
+  const officeContext = await browser.newContext();
+  const office = await officeContext.newPage();
+  await signIn(office, "dispatch@example.com");
+  await office.getByRole("link", { name: "Requests", exact: true }).click();
+  await expect(office.getByText("Dark patches behind the archive shelves.")).toBeVisible();
+  await expectAccessible(office);
+  await office.getByRole("button", { name: `Mark ${reference} handled` }).click();
+  await expect(office.getByRole("status")).toContainText(`${reference} is marked as handled.`);
+  await page.reload();
+  await expect(page.getByText("Answered")).toBeVisible();
+  await officeContext.close();
+});

@@ -46,7 +46,14 @@ pub async fn customer_home(
         false,
     )
     .await?;
+    let requests = crate::store::requests::of_account(&mut conn, account.id(), 20).await?;
     drop(conn);
+    let no_names = std::collections::HashMap::new();
+    let requests = requests
+        .into_iter()
+        .filter(|r| r.status == "open")
+        .filter_map(|r| crate::services::requests::view(r, &no_names))
+        .collect();
     let locations = details
         .locations
         .into_iter()
@@ -81,6 +88,7 @@ pub async fn customer_home(
             .iter()
             .map(crate::services::visits::summary)
             .collect(),
+        requests,
     })
 }
 

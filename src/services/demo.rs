@@ -214,7 +214,8 @@ pub async fn load(store: &Store) -> Result<(), DemoError> {
         let id =
             sched::insert_service(&mut tx, s.name, s.trade, s.minutes, s.buffer, s.skills, now)
                 .await?;
-        crate::store::catalogue::set_price(&mut tx, id, s.price.0, Some(s.price.1)).await?;
+        let amount = (s.price.0 != PriceKind::Quote).then_some(s.price.1);
+        crate::store::catalogue::set_price(&mut tx, id, s.price.0, amount).await?;
         service_ids.push(id);
     }
     // STAFF holds the three technicians after the admin and the dispatcher.
@@ -265,12 +266,12 @@ struct DemoService {
     minutes: i64,
     buffer: i64,
     skills: &'static [&'static str],
-    /// Fixed or "from", in cents.
+    /// Fixed or "from", in cents; a quote has no amount.
     price: (PriceKind, i64),
 }
 
-/// Six services across two trades.
-const SERVICES: [DemoService; 6] = [
+/// Seven services across two trades; one is priced only after a look.
+const SERVICES: [DemoService; 7] = [
     DemoService {
         name: "Standard clean",
         trade: "cleaning",
@@ -318,6 +319,14 @@ const SERVICES: [DemoService; 6] = [
         buffer: 15,
         skills: &["plumbing"],
         price: (PriceKind::From, 7900),
+    },
+    DemoService {
+        name: "Mould assessment",
+        trade: "cleaning",
+        minutes: 60,
+        buffer: 15,
+        skills: &["cleaning"],
+        price: (PriceKind::Quote, 0),
     },
 ];
 

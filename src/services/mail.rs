@@ -28,15 +28,21 @@ pub enum MailTemplate {
     VisitCancelled,
     /// A visit is coming up (as booked).
     VisitReminder,
+    /// A customer asked for a quote (name, reference, service, place).
+    QuoteRequested,
+    /// A customer asked to be called (the same arguments; service may be empty).
+    CallbackRequested,
 }
 
 impl MailTemplate {
-    pub const ALL: [MailTemplate; 5] = [
+    pub const ALL: [MailTemplate; 7] = [
         Self::SettingsCheck,
         Self::VisitBooked,
         Self::VisitRescheduled,
         Self::VisitCancelled,
         Self::VisitReminder,
+        Self::QuoteRequested,
+        Self::CallbackRequested,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -46,6 +52,8 @@ impl MailTemplate {
             Self::VisitRescheduled => "visit-rescheduled",
             Self::VisitCancelled => "visit-cancelled",
             Self::VisitReminder => "visit-reminder",
+            Self::QuoteRequested => "quote-requested",
+            Self::CallbackRequested => "callback-requested",
         }
     }
 
@@ -56,6 +64,8 @@ impl MailTemplate {
             "visit-rescheduled" => Some(Self::VisitRescheduled),
             "visit-cancelled" => Some(Self::VisitCancelled),
             "visit-reminder" => Some(Self::VisitReminder),
+            "quote-requested" => Some(Self::QuoteRequested),
+            "callback-requested" => Some(Self::CallbackRequested),
             _ => None,
         }
     }

@@ -16,6 +16,7 @@ pub mod mail;
 pub mod offers;
 pub mod people;
 pub mod reminders;
+pub mod requests;
 pub mod rules;
 pub mod tasks;
 pub mod visits;

@@ -108,6 +108,7 @@ field-between = Bitte geben Sie eine Zahl von { $min } bis { $max } ein.
 field-invalid-skills = Geben Sie Fähigkeiten als kurze Wörter mit Kommas an, zum Beispiel: reinigung, leitern.
 field-taken = Das ist schon vergeben; bitte wählen Sie etwas anderes.
 field-invalid-country = Bitte den zweistelligen Ländercode angeben, etwa DE, FR oder ES.
+field-invalid-phone = Bitte eine Telefonnummer angeben: Ziffern, Leerzeichen und Bindestriche, mindestens sechs Ziffern.
 field-position-needed = Hier sind Termine gebucht, daher braucht der Ort eine Position: Bitte Breiten- und Längengrad angeben.
 error-invalid-fields = Einige Felder müssen korrigiert werden; bei jedem steht, was fehlt.
 
@@ -212,6 +213,8 @@ ics-description = Referenz { $reference }. Fachkraft: { $technician }.
 error-too-late = Weniger als { $hours } Stunden vor dem Termin kann er nicht mehr online geändert werden. Schreiben Sie uns unten eine Nachricht, wir kümmern uns darum.
 error-visit-closed = Dieser Termin ist bereits erledigt oder abgesagt und kann nicht mehr geändert werden.
 error-location-not-placed = Wir wissen noch nicht, wo dieser Ort auf der Karte liegt, und können dort noch keine Zeiten anbieten.
+error-too-many-requests = Für Ihr Konto warten schon viele Anfragen. Wir beantworten sie zuerst; bei Eile melden Sie sich bitte direkt.
+error-request-handled = Diese Anfrage wurde schon bearbeitet.
 visit-done-moved = Ihr Termin wurde verschoben.
 visit-done-cancelled = Ihr Termin ist abgesagt.
 visit-done-asked = Ihre Nachricht ist im Büro angekommen. Wir melden uns bei Ihnen.
@@ -242,6 +245,18 @@ mail-visit-cancelled-body = Hallo { $name },
     Ihr Termin „{ $service }“ am { $date } ({ $from }–{ $to }) ist abgesagt. Angegebener Grund: { $reason }
 
     Ihre Referenz war { $reference }. Sie können im Portal jederzeit einen neuen Termin buchen.
+mail-quote-requested-subject = { $business }: Ihre Angebotsanfrage { $reference } ist eingegangen
+mail-quote-requested-body = Hallo { $name },
+
+    danke für Ihre Angebotsanfrage für „{ $service }“ am Standort { $place }. Wir sehen uns Ihre Angaben an und melden uns.
+
+    Ihre Referenz ist { $reference }.
+mail-callback-requested-subject = { $business }: Wir rufen Sie zurück ({ $reference })
+mail-callback-requested-body = Hallo { $name },
+
+    Ihre Rückrufbitte zum Standort { $place } ist eingegangen. Jemand aus unserem Büro meldet sich bald.
+
+    Ihre Referenz ist { $reference }.
 
 ## Office
 nav-rules = Buchungsregeln
@@ -273,11 +288,13 @@ rules-cancel-notice-hours-hint = Bis so lange vor dem Zeitfenster können Kunden
 rules-reminder-hours = Erinnerung (Stunden vorher)
 rules-reminder-hours-hint = So lange vor dem Zeitfenster geht eine Erinnerungs-E-Mail hinaus; bei 0 keine.
 nav-services = Leistungen
+nav-requests = Anfragen
 yes = Ja
 no = Nein
 price-from = ab { $amount }
 price-quote = nach Angebot
-book-quote-hint = Dafür braucht es zuerst ein Angebot: Kontaktieren Sie uns, wir erstellen es.
+book-ask-quote = Angebot anfragen
+book-ask-call = Rückruf anfragen
 services-title = Leistungen
 services-add = Leistung hinzufügen
 services-edit = Leistung ändern
@@ -326,3 +343,34 @@ mail-visit-reminder-body = Hallo { $name },
     zur Erinnerung: Ihr Termin „{ $service }“ ist am { $date }, Ankunft zwischen { $from } und { $to }. Es kommt { $technician }.
 
     Ihre Referenz ist { $reference }. Falls sich etwas geändert hat, können Sie den Termin im Portal verschieben oder absagen.
+
+## Requests
+request-quote-title = Angebotsanfrage
+request-callback-title = Rückrufbitte
+request-back-to-booking = ← Zurück zur Buchung
+request-about = { $service } am Standort { $place }
+request-at = Standort { $place }
+request-notes-quote = Was ist zu tun?
+request-notes-quote-hint = Je mehr wir wissen (Größe, Zugang, was Sie sehen), desto genauer das Angebot.
+request-notes-callback = Sollen wir etwas wissen?
+request-notes-callback-hint = Zum Beispiel, an welchen Tagen oder zu welchen Zeiten es passt.
+request-phone = Telefonnummer
+request-phone-hint = Freiwillig. Ohne Nummer antworten wir per E-Mail.
+request-send = Anfrage senden
+request-title = Anfrage { $reference }
+request-sent = Danke. Ihre Anfrage { $reference } ist eingegangen; wir melden uns.
+request-kind = Anfrage
+request-service = Leistung
+request-place = Standort
+request-sent-on = Gesendet am
+request-status = Stand
+request-status-open = Wartet auf unsere Antwort
+request-status-handled = Beantwortet
+request-notes = Ihre Angaben
+request-home = ← Zurück zur Startseite
+requests-title = Anfragen
+requests-empty = Keine Anfragen warten.
+requests-handled = { $reference } ist als bearbeitet markiert.
+requests-mark-handled = { $reference } als bearbeitet markieren
+requests-sent-by = Gesendet von { $name } am { $date }
+home-requests-heading = Ihre Anfragen

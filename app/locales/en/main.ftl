@@ -109,6 +109,7 @@ field-between = Enter a number from { $min } to { $max }.
 field-invalid-skills = List skills as short words separated by commas, for example: cleaning, ladders.
 field-taken = Another one already has this; choose a different one.
 field-invalid-country = Use the two-letter country code, such as DE, FR or ES.
+field-invalid-phone = Enter a phone number: digits, spaces and dashes, at least six digits.
 field-position-needed = Visits are booked at this place, so it needs a position: enter its latitude and longitude.
 error-invalid-fields = Some fields need correcting; each says what is wrong.
 
@@ -213,6 +214,8 @@ ics-description = Reference { $reference }. Technician: { $technician }.
 error-too-late = Less than { $hours } hours before the visit, it can no longer be changed online. Send us a message below and we will sort it out.
 error-visit-closed = This visit is already done or cancelled, so it cannot be changed.
 error-location-not-placed = We don't know where this place is on the map yet, so we can't offer times there.
+error-too-many-requests = Your account has many requests waiting already. We answer them first; please contact us if it is urgent.
+error-request-handled = This request was handled already.
 visit-done-moved = Your visit has been moved.
 visit-done-cancelled = Your visit is cancelled.
 visit-done-asked = Your message has reached the office. We will get back to you.
@@ -243,6 +246,18 @@ mail-visit-cancelled-body = Hello { $name },
     your { $service } on { $date } ({ $from }–{ $to }) is cancelled. Reason given: { $reason }
 
     Your reference was { $reference }. You can book a new visit in the portal whenever it suits you.
+mail-quote-requested-subject = { $business }: we got your quote request { $reference }
+mail-quote-requested-body = Hello { $name },
+
+    thank you for asking for a quote for { $service } at { $place }. We will look at what you wrote and get back to you.
+
+    Your reference is { $reference }.
+mail-callback-requested-subject = { $business }: we will call you ({ $reference })
+mail-callback-requested-body = Hello { $name },
+
+    we got your request to call you about { $place }. Someone from our office will get in touch soon.
+
+    Your reference is { $reference }.
 
 ## Office
 nav-rules = Booking rules
@@ -274,11 +289,13 @@ rules-cancel-notice-hours-hint = Up to this long before the window, customers ma
 rules-reminder-hours = Reminder (hours before)
 rules-reminder-hours-hint = A reminder mail goes out this long before the window; 0 sends none.
 nav-services = Services
+nav-requests = Requests
 yes = Yes
 no = No
 price-from = from { $amount }
 price-quote = quote required
-book-quote-hint = Needs a quote first: contact us and we will prepare one.
+book-ask-quote = Ask for a quote
+book-ask-call = Ask us to call you
 services-title = Services
 services-add = Add a service
 services-edit = Change a service
@@ -327,3 +344,34 @@ mail-visit-reminder-body = Hello { $name },
     a reminder: your { $service } is on { $date }, arriving between { $from } and { $to }. { $technician } will come.
 
     Your reference is { $reference }. If something has changed, you can move or cancel the visit in the portal.
+
+## Requests
+request-quote-title = Quote request
+request-callback-title = Call-back request
+request-back-to-booking = ← Back to booking
+request-about = { $service } at { $place }
+request-at = At { $place }
+request-notes-quote = What needs doing?
+request-notes-quote-hint = The more we know (size, access, what you see), the better the quote.
+request-notes-callback = Anything we should know?
+request-notes-callback-hint = For example the days or times that suit you.
+request-phone = Phone number
+request-phone-hint = Optional. If empty, we answer by e-mail.
+request-send = Send request
+request-title = Request { $reference }
+request-sent = Thank you. We got your request { $reference } and will get back to you.
+request-kind = Request
+request-service = Service
+request-place = Place
+request-sent-on = Sent on
+request-status = Status
+request-status-open = Waiting for our answer
+request-status-handled = Answered
+request-notes = What you wrote
+request-home = ← Back to home
+requests-title = Requests
+requests-empty = No requests are waiting.
+requests-handled = { $reference } is marked as handled.
+requests-mark-handled = Mark { $reference } handled
+requests-sent-by = Sent by { $name } on { $date }
+home-requests-heading = Your requests

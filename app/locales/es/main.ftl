@@ -108,6 +108,7 @@ field-between = Introduzca un número entre { $min } y { $max }.
 field-invalid-skills = Escriba las habilidades como palabras cortas separadas por comas, por ejemplo: limpieza, escaleras.
 field-taken = Ya hay otro con este valor; elija uno distinto.
 field-invalid-country = Use el código de país de dos letras, como ES, FR o DE.
+field-invalid-phone = Indique un número de teléfono: cifras, espacios y guiones, al menos seis cifras.
 field-position-needed = Hay visitas reservadas en este lugar, así que necesita una posición: indique su latitud y longitud.
 error-invalid-fields = Hay campos que corregir; cada uno indica qué falla.
 
@@ -212,6 +213,8 @@ ics-description = Referencia { $reference }. Técnico: { $technician }.
 error-too-late = A menos de { $hours } horas de la visita ya no se puede cambiar en línea. Envíenos un mensaje abajo y lo solucionaremos.
 error-visit-closed = Esta visita ya se realizó o se canceló, así que no se puede cambiar.
 error-location-not-placed = Todavía no sabemos dónde está este lugar en el mapa, así que no podemos ofrecer horas allí.
+error-too-many-requests = Su cuenta ya tiene muchas solicitudes pendientes. Las responderemos primero; si es urgente, contáctenos.
+error-request-handled = Esta solicitud ya se atendió.
 visit-done-moved = Su visita se ha cambiado.
 visit-done-cancelled = Su visita está cancelada.
 visit-done-asked = Su mensaje ha llegado a la oficina. Nos pondremos en contacto con usted.
@@ -242,6 +245,18 @@ mail-visit-cancelled-body = Hola, { $name }:
     su servicio «{ $service }» del { $date } ({ $from }–{ $to }) está cancelado. Motivo indicado: { $reason }
 
     Su referencia era { $reference }. Puede reservar una nueva visita en el portal cuando le venga bien.
+mail-quote-requested-subject = { $business }: hemos recibido su solicitud de presupuesto { $reference }
+mail-quote-requested-body = Hola, { $name }:
+
+    gracias por pedir un presupuesto de { $service } en { $place }. Revisaremos lo que nos ha escrito y le responderemos.
+
+    Su referencia es { $reference }.
+mail-callback-requested-subject = { $business }: le llamaremos ({ $reference })
+mail-callback-requested-body = Hola, { $name }:
+
+    hemos recibido su petición de llamada sobre { $place }. Alguien de nuestra oficina se pondrá en contacto pronto.
+
+    Su referencia es { $reference }.
 
 ## Office
 nav-rules = Reglas de reserva
@@ -273,11 +288,13 @@ rules-cancel-notice-hours-hint = Hasta este tiempo antes de la franja, los clien
 rules-reminder-hours = Recordatorio (horas antes)
 rules-reminder-hours-hint = Un correo de recordatorio sale este tiempo antes de la franja; con 0 no se envía.
 nav-services = Servicios
+nav-requests = Solicitudes
 yes = Sí
 no = No
 price-from = desde { $amount }
 price-quote = requiere presupuesto
-book-quote-hint = Necesita un presupuesto antes: contáctenos y se lo preparamos.
+book-ask-quote = Pedir un presupuesto
+book-ask-call = Pedir que le llamemos
 services-title = Servicios
 services-add = Añadir un servicio
 services-edit = Cambiar un servicio
@@ -326,3 +343,34 @@ mail-visit-reminder-body = Hola, { $name }:
     le recordamos que su servicio «{ $service }» es el { $date }, con llegada entre las { $from } y las { $to }. Vendrá { $technician }.
 
     Su referencia es { $reference }. Si algo ha cambiado, puede mover o cancelar la visita en el portal.
+
+## Requests
+request-quote-title = Solicitud de presupuesto
+request-callback-title = Petición de llamada
+request-back-to-booking = ← Volver a la reserva
+request-about = { $service } en { $place }
+request-at = En { $place }
+request-notes-quote = ¿Qué hay que hacer?
+request-notes-quote-hint = Cuanto más sepamos (tamaño, acceso, lo que ve), mejor será el presupuesto.
+request-notes-callback = ¿Algo que debamos saber?
+request-notes-callback-hint = Por ejemplo, los días u horas que le vienen bien.
+request-phone = Teléfono
+request-phone-hint = Opcional. Si lo deja vacío, responderemos por correo.
+request-send = Enviar la solicitud
+request-title = Solicitud { $reference }
+request-sent = Gracias. Hemos recibido su solicitud { $reference } y le responderemos.
+request-kind = Solicitud
+request-service = Servicio
+request-place = Lugar
+request-sent-on = Enviada el
+request-status = Estado
+request-status-open = Pendiente de respuesta
+request-status-handled = Respondida
+request-notes = Lo que escribió
+request-home = ← Volver al inicio
+requests-title = Solicitudes
+requests-empty = No hay solicitudes pendientes.
+requests-handled = { $reference } está marcada como atendida.
+requests-mark-handled = Marcar { $reference } como atendida
+requests-sent-by = Enviada por { $name } el { $date }
+home-requests-heading = Sus solicitudes

@@ -108,6 +108,7 @@ field-between = Saisissez un nombre entre { $min } et { $max }.
 field-invalid-skills = Indiquez les compétences en mots courts séparés par des virgules, par exemple : nettoyage, échelles.
 field-taken = Un autre l’utilise déjà ; choisissez-en un différent.
 field-invalid-country = Indiquez le code pays à deux lettres, comme FR, DE ou ES.
+field-invalid-phone = Indiquez un numéro de téléphone : chiffres, espaces et tirets, au moins six chiffres.
 field-position-needed = Des visites sont prévues à cette adresse : elle a besoin d’une position. Indiquez sa latitude et sa longitude.
 error-invalid-fields = Certains champs sont à corriger ; chacun indique le problème.
 
@@ -212,6 +213,8 @@ ics-description = Référence { $reference }. Technicien : { $technician }.
 error-too-late = À moins de { $hours } heures de la visite, elle ne peut plus être modifiée en ligne. Envoyez-nous un message ci-dessous et nous nous en occuperons.
 error-visit-closed = Cette visite est déjà terminée ou annulée : elle ne peut plus être modifiée.
 error-location-not-placed = Nous ne savons pas encore où se trouve ce lieu sur la carte : nous ne pouvons pas y proposer de créneaux.
+error-too-many-requests = Votre compte a déjà beaucoup de demandes en attente. Nous y répondons d’abord ; contactez-nous si c’est urgent.
+error-request-handled = Cette demande a déjà été traitée.
 visit-done-moved = Votre visite a été déplacée.
 visit-done-cancelled = Votre visite est annulée.
 visit-done-asked = Votre message est parvenu au bureau. Nous revenons vers vous.
@@ -242,6 +245,18 @@ mail-visit-cancelled-body = Bonjour { $name },
     votre prestation « { $service } » du { $date } ({ $from }–{ $to }) est annulée. Motif indiqué : { $reason }
 
     Votre référence était { $reference }. Vous pouvez réserver une nouvelle visite dans le portail quand cela vous convient.
+mail-quote-requested-subject = { $business } : nous avons reçu votre demande de devis { $reference }
+mail-quote-requested-body = Bonjour { $name },
+
+    merci pour votre demande de devis pour « { $service } » à { $place }. Nous étudions ce que vous avez écrit et revenons vers vous.
+
+    Votre référence est { $reference }.
+mail-callback-requested-subject = { $business } : nous allons vous rappeler ({ $reference })
+mail-callback-requested-body = Bonjour { $name },
+
+    nous avons reçu votre demande de rappel concernant { $place }. Quelqu’un de notre bureau vous contactera bientôt.
+
+    Votre référence est { $reference }.
 
 ## Office
 nav-rules = Règles de réservation
@@ -273,11 +288,13 @@ rules-cancel-notice-hours-hint = Jusqu’à ce délai avant le créneau, les cli
 rules-reminder-hours = Rappel (heures avant)
 rules-reminder-hours-hint = Un e-mail de rappel part ce délai avant le créneau ; 0 n’en envoie aucun.
 nav-services = Prestations
+nav-requests = Demandes
 yes = Oui
 no = Non
 price-from = à partir de { $amount }
 price-quote = sur devis
-book-quote-hint = Un devis est nécessaire d’abord : contactez-nous et nous le préparons.
+book-ask-quote = Demander un devis
+book-ask-call = Demander à être rappelé
 services-title = Prestations
 services-add = Ajouter une prestation
 services-edit = Modifier une prestation
@@ -326,3 +343,34 @@ mail-visit-reminder-body = Bonjour { $name },
     pour rappel, votre prestation « { $service } » a lieu le { $date }, avec une arrivée entre { $from } et { $to }. { $technician } viendra.
 
     Votre référence est { $reference }. Si quelque chose a changé, vous pouvez déplacer ou annuler la visite dans le portail.
+
+## Requests
+request-quote-title = Demande de devis
+request-callback-title = Demande de rappel
+request-back-to-booking = ← Retour à la réservation
+request-about = { $service } à { $place }
+request-at = À { $place }
+request-notes-quote = Que faut-il faire ?
+request-notes-quote-hint = Plus nous en savons (taille, accès, ce que vous constatez), plus le devis est juste.
+request-notes-callback = Quelque chose à nous dire ?
+request-notes-callback-hint = Par exemple les jours ou heures qui vous conviennent.
+request-phone = Téléphone
+request-phone-hint = Facultatif. Sans numéro, nous répondons par e-mail.
+request-send = Envoyer la demande
+request-title = Demande { $reference }
+request-sent = Merci. Nous avons reçu votre demande { $reference } et revenons vers vous.
+request-kind = Demande
+request-service = Prestation
+request-place = Lieu
+request-sent-on = Envoyée le
+request-status = État
+request-status-open = En attente de notre réponse
+request-status-handled = Traitée
+request-notes = Ce que vous avez écrit
+request-home = ← Retour à l’accueil
+requests-title = Demandes
+requests-empty = Aucune demande en attente.
+requests-handled = { $reference } est marquée comme traitée.
+requests-mark-handled = Marquer { $reference } comme traitée
+requests-sent-by = Envoyée par { $name } le { $date }
+home-requests-heading = Vos demandes

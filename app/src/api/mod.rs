@@ -8,6 +8,7 @@ pub mod home;
 pub mod locations;
 pub mod office;
 pub mod preferences;
+pub mod requests;
 pub mod visits;
 
 #[cfg(feature = "ssr")]

@@ -4,7 +4,7 @@
 use leptos::either::Either;
 use leptos::prelude::*;
 
-/// A text input or text area bound to `fields[name]`.
+/// A text input or text area bound to `fields[name]` (or to `name`, when `flat`).
 #[component]
 pub fn TextField(
     name: String,
@@ -20,6 +20,10 @@ pub fn TextField(
     /// The phone keyboard to show (`decimal` for coordinates).
     #[prop(optional)]
     inputmode: &'static str,
+    /// Posted as `name` itself, for a server function that takes each field as an argument,
+    /// rather than as `fields[name]`.
+    #[prop(optional)]
+    flat: bool,
 ) -> impl IntoView {
     let autocomplete = (!autocomplete.is_empty()).then_some(autocomplete);
     let inputmode = (!inputmode.is_empty()).then_some(inputmode);
@@ -36,12 +40,16 @@ pub fn TextField(
     .collect::<Vec<_>>()
     .join(" ");
     let described = (!described.is_empty()).then_some(described);
-    let input_name = format!("fields[{name}]");
+    let input_name = if flat {
+        name.clone()
+    } else {
+        format!("fields[{name}]")
+    };
     let invalid = error.is_some().then_some("true");
     let control = if area {
         Either::Left(view! {
             <textarea id=id.clone() name=input_name rows="3" aria-describedby=described
-                aria-invalid=invalid>{value}</textarea>
+                aria-invalid=invalid required=required>{value}</textarea>
         })
     } else {
         Either::Right(view! {

@@ -66,6 +66,7 @@ fn Header() -> impl IntoView {
             .allows(doorstep::permissions::Permission::ManageScheduling)
             .then(|| {
                 view! {
+                    <li><a href="/office/requests">{t("nav-requests")}</a></li>
                     <li><a href="/office/services">{t("nav-services")}</a></li>
                     <li><a href="/office/rules">{t("nav-rules")}</a></li>
                 }

@@ -8,4 +8,5 @@ pub mod locations;
 pub mod not_found;
 pub mod office;
 pub mod offline;
+pub mod requests;
 pub mod visits;

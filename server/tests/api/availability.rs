@@ -273,8 +273,16 @@ async fn the_first_free_window_is_found_across_the_horizon_or_none() {
     let settings = business(&app).await;
     let now = Timestamp::now();
     let tz = settings.time_zone.zone();
-    // Nobody works for the next three weeks (time off for everyone, from now on).
-    let until = now + SignedDuration::from_hours(24 * 21);
+    // Nobody works for the next three weeks (time off for everyone, from now until midnight
+    // three weeks on: a holiday ending mid-morning would leave windows that start before it
+    // ends and still fit the job after it, whatever the time of day the test runs).
+    let until = now
+        .to_zoned(tz.clone())
+        .date()
+        .checked_add(jiff::Span::new().days(21))
+        .and_then(|day| day.to_zoned(tz.clone()))
+        .expect("date")
+        .timestamp();
     app.execute(&format!(
         "INSERT INTO technician_time_off (user_id, starts_at, ends_at, reason) \
          SELECT user_id, {}, {}, 'holiday' FROM technicians",

@@ -367,8 +367,8 @@ async fn only_the_accounts_people_keep_its_places() {
         .form(&form(
             "",
             &[
-                ("label", "Warehouse"),
-                ("line1", "Lagerstraße 1"),
+                ("label", "Annex"),
+                ("line1", "Anbauweg 1"),
                 ("postal_code", "10117"),
                 ("city", "Berlin"),
                 ("country", "DE"),
@@ -380,7 +380,7 @@ async fn only_the_accounts_people_keep_its_places() {
         .await
         .expect("POST");
     assert_eq!(res.status(), 200);
-    let (warehouse,): (i64,) = sqlx::query_as("SELECT id FROM locations WHERE label = 'Warehouse'")
+    let (warehouse,): (i64,) = sqlx::query_as("SELECT id FROM locations WHERE label = 'Annex'")
         .fetch_one(app.store.pool())
         .await
         .expect("warehouse");
@@ -394,13 +394,12 @@ async fn only_the_accounts_people_keep_its_places() {
         .await;
     assert_eq!(res.status(), 404);
     let html = unescape(&app.get_html(&format!("/locations/{warehouse}")).await);
-    assert!(!html.contains("Lagerstraße"), "{html}");
-    let (label,): (String,) =
-        sqlx::query_as("SELECT label FROM locations WHERE label = 'Warehouse'")
-            .fetch_one(app.store.pool())
-            .await
-            .expect("unchanged");
-    assert_eq!(label, "Warehouse");
+    assert!(!html.contains("Anbauweg"), "{html}");
+    let (label,): (String,) = sqlx::query_as("SELECT label FROM locations WHERE label = 'Annex'")
+        .fetch_one(app.store.pool())
+        .await
+        .expect("unchanged");
+    assert_eq!(label, "Annex");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

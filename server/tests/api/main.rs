@@ -19,6 +19,7 @@ mod mail;
 mod pages;
 mod people;
 mod reminders;
+mod requests;
 mod rules;
 mod sessions;
 mod settings;

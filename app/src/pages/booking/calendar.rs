@@ -63,6 +63,11 @@ pub fn CalendarStep(calendar: BookingCalendar) -> impl IntoView {
     let next = nav_link(&calendar.next, "book-next-month", "next");
     let grid = month_grid(&calendar, &flow, locale);
     let empty_month = calendar.days.iter().all(|d| d.windows == 0);
+    let call_back = format!(
+        "/book/request?location={}&service={}&kind=callback",
+        flow.location, flow.service
+    );
+    let call_back = || view! { <p><a href=call_back.clone()>{t("book-ask-call")}</a></p> };
     let notice = empty_month.then(|| match &calendar.first_open {
         Some(first) => {
             let href = flow.url(&[("day", &window_day(first, &tz))]);
@@ -71,12 +76,14 @@ pub fn CalendarStep(calendar: BookingCalendar) -> impl IntoView {
                 <div class="alert alert-info" role="status">
                     <p>{t("book-month-full")}</p>
                     <p><a href=href>{t_with("book-first-open", &[("when", when.into())])}</a></p>
+                    {call_back()}
                 </div>
             })
         }
         None => Either::Right(view! {
             <div class="alert alert-info" role="status">
                 <p>{t("book-nothing-free")}</p>
+                {call_back()}
             </div>
         }),
     });

@@ -118,13 +118,19 @@ pub fn ServiceStep(options: BookingOptions, location: String) -> impl IntoView {
                             </li>
                         })
                     } else {
+                        let quote_href = format!(
+                            "/book/request?location={location}&service={}&kind=quote",
+                            s.service
+                        );
                         Either::Right(view! {
                             <li>
                                 <div class="choice choice-quote">
                                     <span class="choice-title">{s.name}</span>
                                     {description}
                                     <span class="choice-detail">{detail}</span>
-                                    <span class="choice-detail">{t("book-quote-hint")}</span>
+                                    <span class="choice-detail">
+                                        <a href=quote_href>{t("book-ask-quote")}</a>
+                                    </span>
                                 </div>
                             </li>
                         })

@@ -102,6 +102,33 @@ fn CustomerHomeView(home: CustomerHome) -> impl IntoView {
             </ul>
         })
     };
+    // Requests still waiting for the office: shown only while there are some.
+    let requests = (!home.requests.is_empty()).then(|| {
+        let items = home
+            .requests
+            .iter()
+            .map(|r| {
+                let href = format!("/requests/{}", r.request);
+                let kind = match r.kind {
+                    doorstep::requests::RequestKind::Quote => t("request-quote-title"),
+                    doorstep::requests::RequestKind::Callback => t("request-callback-title"),
+                };
+                let when = format::date_of_seconds(r.created_at, &tz, locale);
+                view! {
+                    <li>
+                        <a href=href>{r.request.to_string()}</a>" · "{kind}" · "
+                        {r.location_label.clone()}" · "{when}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <section aria-labelledby="requests-heading" class="panel">
+                <h2 id="requests-heading">{t("home-requests-heading")}</h2>
+                <ul class="plain-list">{items}</ul>
+            </section>
+        }
+    });
     view! {
         <section aria-labelledby="visits-heading" class="panel">
             <div class="panel-head">
@@ -111,6 +138,7 @@ fn CustomerHomeView(home: CustomerHome) -> impl IntoView {
             {visits}
             <p><a href="/calendar-feed">{t("feed-link")}</a></p>
         </section>
+        {requests}
         <section aria-labelledby="account-heading" class="panel">
             <h2 id="account-heading">{t("account-heading")}</h2>
             <dl class="facts">

@@ -1,0 +1,113 @@
+//! Requests to the office: customers send them (a quote, a call back); the office lists
+//! what is open and marks it handled.
+
+use crate::error::ApiError;
+use doorstep::dto::RequestView;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+fn refused(err: doorstep::services::requests::RequestError) -> ApiError {
+    use doorstep::services::requests::RequestError;
+    match err {
+        RequestError::NotFound => ApiError::NotFound,
+        RequestError::TooMany => ApiError::TooManyRequests,
+        RequestError::Handled => ApiError::RequestHandled,
+        other => crate::api::support::internal("requests failed", other),
+    }
+}
+
+/// `location`, `service` (empty for a call back about nothing in particular): references;
+/// `kind`: `quote` or `callback`; `notes`, `phone`: as typed.
+#[server(endpoint = "send-request")]
+pub async fn send_request(
+    location: String,
+    #[server(default)] service: Option<String>,
+    kind: String,
+    #[server(default)] notes: String,
+    #[server(default)] phone: String,
+) -> Result<(), ApiError> {
+    use crate::api::support::{info, require, state};
+    use crate::error::{FieldProblem, echo};
+    use doorstep::ids::{LocationRef, ServiceRef};
+    use doorstep::permissions::Permission;
+    use doorstep::requests::{RequestDraft, RequestKind};
+    let user = require(Permission::BookVisits)?;
+    let location = LocationRef::parse(&location).ok_or(ApiError::NotFound)?;
+    let service = match service.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(raw) => Some(ServiceRef::parse(raw).ok_or(ApiError::NotFound)?),
+    };
+    let kind = RequestKind::parse(&kind).ok_or(ApiError::BadRequest)?;
+    let draft =
+        RequestDraft::parse(kind, &notes, &phone).map_err(|problems| ApiError::InvalidFields {
+            problems: problems
+                .into_iter()
+                .map(|(field, problem)| FieldProblem {
+                    field: field.to_string(),
+                    problem,
+                })
+                .collect(),
+            echo: echo(&[("notes", &notes), ("phone", &phone)]),
+        })?;
+    let state = state()?;
+    let info = info();
+    let sent = doorstep::services::requests::create(
+        &state.store,
+        &state.business(),
+        &user,
+        location,
+        service,
+        &draft,
+        &info.origin,
+    )
+    .await
+    .map_err(refused)?;
+    leptos_axum::redirect(&format!("/requests/{sent}?sent=1"));
+    Ok(())
+}
+
+/// `request`: a reference (`RQ-000001`).
+#[server(endpoint = "request")]
+pub async fn get_request(request: String) -> Result<RequestView, ApiError> {
+    use crate::api::support::{info, state};
+    use doorstep::ids::RequestRef;
+    let user = info().user.ok_or(ApiError::Unauthenticated)?;
+    let request = RequestRef::parse(&request).ok_or(ApiError::NotFound)?;
+    let state = state()?;
+    doorstep::services::requests::get(
+        &state.store,
+        &user,
+        request,
+        info().locale,
+        state.business().default_locale,
+    )
+    .await
+    .map_err(refused)
+}
+
+#[server(endpoint = "office-requests")]
+pub async fn get_open_requests() -> Result<Vec<RequestView>, ApiError> {
+    use crate::api::support::{info, internal, require, state};
+    use doorstep::permissions::Permission;
+    require(Permission::ManageScheduling)?;
+    let state = state()?;
+    doorstep::services::requests::open(&state.store, info().locale, state.business().default_locale)
+        .await
+        .map_err(|e| internal("listing requests failed", e))
+}
+
+/// `request`: a reference (`RQ-000001`).
+#[server(endpoint = "handle-request")]
+pub async fn mark_request_handled(request: String) -> Result<(), ApiError> {
+    use crate::api::support::{info, require, state};
+    use doorstep::ids::RequestRef;
+    use doorstep::permissions::Permission;
+    let user = require(Permission::ManageScheduling)?;
+    let request = RequestRef::parse(&request).ok_or(ApiError::NotFound)?;
+    let state = state()?;
+    doorstep::services::requests::mark_handled(&state.store, &user, request, &info().origin)
+        .await
+        .map_err(refused)?;
+    leptos_axum::redirect(&format!("/office/requests?handled={request}"));
+    Ok(())
+}

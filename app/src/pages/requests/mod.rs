@@ -1,0 +1,328 @@
+//! Requests to the office. `/book/request?location=…&service=…&kind=quote|callback`: the
+//! form a customer sends instead of a booking; `/requests/RQ-000001`: what they sent and
+//! whether it is answered; `/office/requests`: what the office has still to answer.
+
+use crate::api::booking::get_booking_options;
+use crate::api::requests::{MarkRequestHandled, SendRequest, get_open_requests, get_request};
+use crate::components::alert::{ErrorAlert, field_message};
+use crate::components::form::TextField;
+use crate::components::layout::Page;
+use crate::error::ApiError;
+use crate::i18n::{self, t, t_with};
+use crate::request;
+use doorstep::dto::{BookingOptions, RequestView};
+use doorstep::format;
+use doorstep::permissions::Permission;
+use doorstep::requests::{RequestKind, RequestStatus};
+use leptos::either::Either;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+fn loading() -> impl IntoView {
+    view! { <p class="loading" aria-busy="true">{t("loading")}</p> }
+}
+
+/// Sends visitors to sign in; says whether the person holds `permission`.
+fn allowed(permission: Permission) -> bool {
+    let user = request::current().user;
+    if user.is_none() {
+        #[cfg(feature = "ssr")]
+        leptos_axum::redirect("/sign-in");
+    }
+    user.is_some_and(|u| u.role.allows(permission))
+}
+
+#[cfg(feature = "ssr")]
+fn set_status(error: &ApiError) {
+    if *error != ApiError::Unauthenticated
+        && let Some(res) = use_context::<leptos_axum::ResponseOptions>()
+    {
+        res.set_status(
+            http::StatusCode::from_u16(error.status()).unwrap_or(http::StatusCode::NOT_FOUND),
+        );
+    }
+}
+
+fn kind_title(kind: RequestKind) -> String {
+    match kind {
+        RequestKind::Quote => t("request-quote-title"),
+        RequestKind::Callback => t("request-callback-title"),
+    }
+}
+
+#[component]
+pub fn RequestFormPage() -> impl IntoView {
+    let may = allowed(Permission::BookVisits);
+    let query = use_query_map().get_untracked();
+    let location = query.get("location").unwrap_or_default();
+    let service = query.get("service").unwrap_or_default();
+    let kind = query
+        .get("kind")
+        .as_deref()
+        .and_then(RequestKind::parse)
+        .unwrap_or(RequestKind::Callback);
+    let title = kind_title(kind);
+    let body = if may {
+        Either::Left(view! {
+            <Suspense fallback=loading>
+                {
+                    let (location, service) = (location.clone(), service.clone());
+                    Suspend::new(async move {
+                        match get_booking_options().await {
+                            Ok(options) => Either::Left(view! {
+                                <RequestForm options location service kind />
+                            }),
+                            Err(error) => Either::Right(view! { <ErrorAlert error /> }),
+                        }
+                    })
+                }
+            </Suspense>
+        })
+    } else {
+        Either::Right(view! { <ErrorAlert error=ApiError::Forbidden /> })
+    };
+    view! {
+        <Page title=title.clone()>
+            <p><a href="/book">{t("request-back-to-booking")}</a></p>
+            <h1>{title}</h1>
+            {body}
+        </Page>
+    }
+}
+
+#[component]
+fn RequestForm(
+    options: BookingOptions,
+    location: String,
+    service: String,
+    kind: RequestKind,
+) -> impl IntoView {
+    let action = ServerAction::<SendRequest>::new();
+    let error = action.value().get_untracked().and_then(Result::err);
+    let place = options
+        .locations
+        .iter()
+        .find(|l| l.location.to_string().eq_ignore_ascii_case(&location));
+    let Some(place) = place else {
+        return Either::Left(view! { <ErrorAlert error=ApiError::NotFound /> });
+    };
+    let what = options
+        .services
+        .iter()
+        .find(|s| s.service.to_string().eq_ignore_ascii_case(&service))
+        .map(|s| s.name.clone());
+    if kind == RequestKind::Quote && what.is_none() {
+        return Either::Left(view! { <ErrorAlert error=ApiError::NotFound /> });
+    }
+    let lead = match &what {
+        Some(name) => t_with(
+            "request-about",
+            &[
+                ("service", name.clone().into()),
+                ("place", place.label.clone().into()),
+            ],
+        ),
+        None => t_with("request-at", &[("place", place.label.clone().into())]),
+    };
+    let value = |name: &str| {
+        error
+            .as_ref()
+            .and_then(|e| e.echo(name))
+            .unwrap_or_default()
+            .to_string()
+    };
+    let problem = |name: &str| {
+        error
+            .as_ref()
+            .and_then(|e| e.problem_with(name))
+            .map(field_message)
+    };
+    let (notes_label, notes_hint) = match kind {
+        RequestKind::Quote => (t("request-notes-quote"), t("request-notes-quote-hint")),
+        RequestKind::Callback => (
+            t("request-notes-callback"),
+            t("request-notes-callback-hint"),
+        ),
+    };
+    let notes = view! {
+        <TextField name="notes".to_string() label=notes_label value=value("notes")
+            error=problem("notes") area=true required=kind == RequestKind::Quote hint=notes_hint flat=true />
+    };
+    let phone = view! {
+        <TextField name="phone".to_string() label=t("request-phone") value=value("phone")
+            error=problem("phone") autocomplete="tel" inputmode="tel" hint=t("request-phone-hint")
+            flat=true />
+    };
+    Either::Right(view! {
+        {error.clone().map(|error| view! { <ErrorAlert error /> })}
+        <p class="lead">{lead}</p>
+        <ActionForm action=action attr:class="panel stack">
+            <input type="hidden" name="location" value=location.clone() />
+            <input type="hidden" name="service" value=service.clone() />
+            <input type="hidden" name="kind" value=kind.as_str() />
+            {notes}
+            {phone}
+            <button type="submit" class="button button-primary">{t("request-send")}</button>
+        </ActionForm>
+    })
+}
+
+#[component]
+pub fn RequestPage() -> impl IntoView {
+    let signed_in = allowed(Permission::ViewOwnAccount) || allowed(Permission::ManageScheduling);
+    let reference = use_params_map()
+        .get_untracked()
+        .get("reference")
+        .unwrap_or_default();
+    let sent = use_query_map().get_untracked().get("sent").is_some();
+    let title = t_with(
+        "request-title",
+        &[("reference", reference.to_uppercase().into())],
+    );
+    let body = signed_in.then(|| {
+        view! {
+            <Suspense fallback=loading>
+                {
+                    let reference = reference.clone();
+                    Suspend::new(async move {
+                        match get_request(reference).await {
+                            Ok(request) => Either::Left(view! { <RequestDetail request sent /> }),
+                            Err(error) => {
+                                #[cfg(feature = "ssr")]
+                                set_status(&error);
+                                Either::Right(view! { <ErrorAlert error /> })
+                            }
+                        }
+                    })
+                }
+            </Suspense>
+        }
+    });
+    view! {
+        <Page title=title.clone()>
+            <h1>{title}</h1>
+            {body}
+        </Page>
+    }
+}
+
+fn status_label(status: RequestStatus) -> String {
+    match status {
+        RequestStatus::Open => t("request-status-open"),
+        RequestStatus::Handled => t("request-status-handled"),
+    }
+}
+
+#[component]
+fn RequestDetail(request: RequestView, sent: bool) -> impl IntoView {
+    let business = request::current().business;
+    let tz = business.time_zone.zone();
+    let locale = i18n::locale();
+    let when = format::date_of_seconds(request.created_at, &tz, locale);
+    let banner = sent.then(|| {
+        view! {
+            <div class="alert alert-success" role="status">
+                <p>{t_with("request-sent", &[("reference", request.request.to_string().into())])}</p>
+            </div>
+        }
+    });
+    view! {
+        {banner}
+        <section class="panel">
+            <dl class="facts">
+                <dt>{t("request-kind")}</dt>
+                <dd>{kind_title(request.kind)}</dd>
+                {request.service.clone().map(|s| view! { <dt>{t("request-service")}</dt><dd>{s}</dd> })}
+                <dt>{t("request-place")}</dt>
+                <dd>{request.location_label.clone()}", "{request.address.join(", ")}</dd>
+                <dt>{t("request-sent-on")}</dt>
+                <dd>{when}</dd>
+                <dt>{t("request-status")}</dt>
+                <dd>{status_label(request.status)}</dd>
+                {request.notes.clone().map(|n| view! { <dt>{t("request-notes")}</dt><dd class="notes">{n}</dd> })}
+                {request.phone.clone().map(|p| view! { <dt>{t("request-phone")}</dt><dd>{p}</dd> })}
+            </dl>
+        </section>
+        <p><a href="/">{t("request-home")}</a></p>
+    }
+}
+
+#[component]
+pub fn OfficeRequestsPage() -> impl IntoView {
+    let may = allowed(Permission::ManageScheduling);
+    let handled = use_query_map()
+        .get_untracked()
+        .get("handled")
+        .filter(|_| may);
+    let action = ServerAction::<MarkRequestHandled>::new();
+    let error = action.value().get_untracked().and_then(Result::err);
+    let body = if may {
+        Either::Left(view! {
+            <Suspense fallback=loading>
+                {Suspend::new(async move {
+                    match get_open_requests().await {
+                        Ok(list) => Either::Left(view! { <OpenRequests list action /> }),
+                        Err(error) => Either::Right(view! { <ErrorAlert error /> }),
+                    }
+                })}
+            </Suspense>
+        })
+    } else {
+        Either::Right(view! { <ErrorAlert error=ApiError::Forbidden /> })
+    };
+    let done = handled.map(|reference| {
+        view! {
+            <div class="alert alert-success" role="status">
+                <p>{t_with("requests-handled", &[("reference", reference.into())])}</p>
+            </div>
+        }
+    });
+    view! {
+        <Page title=t("requests-title")>
+            <h1>{t("requests-title")}</h1>
+            {error.map(|error| view! { <ErrorAlert error /> })}
+            {done}
+            {body}
+        </Page>
+    }
+}
+
+#[component]
+fn OpenRequests(list: Vec<RequestView>, action: ServerAction<MarkRequestHandled>) -> impl IntoView {
+    if list.is_empty() {
+        return Either::Left(view! { <p class="empty">{t("requests-empty")}</p> });
+    }
+    let business = request::current().business;
+    let tz = business.time_zone.zone();
+    let locale = i18n::locale();
+    let cards = list
+        .into_iter()
+        .map(|r| {
+            let when = format::date_of_seconds(r.created_at, &tz, locale);
+            let reference = r.request.to_string();
+            let href = format!("/requests/{reference}");
+            let heading = match &r.service {
+                Some(s) => format!("{} · {s}", kind_title(r.kind)),
+                None => kind_title(r.kind),
+            };
+            let button = t_with("requests-mark-handled", &[("reference", reference.clone().into())]);
+            view! {
+                <li class="card">
+                    <h2 class="card-title"><a href=href>{reference.clone()}</a>" "{heading}</h2>
+                    <p>{r.account_name}" · "{r.location_label}", "{r.address.join(", ")}</p>
+                    <p class="meta">{t_with("requests-sent-by", &[
+                        ("name", r.requested_by.unwrap_or_default().into()),
+                        ("date", when.into()),
+                    ])}</p>
+                    {r.notes.map(|n| view! { <p class="notes">{n}</p> })}
+                    {r.phone.map(|p| view! { <p><a href=format!("tel:{}", p.replace(' ', ""))>{p.clone()}</a></p> })}
+                    <ActionForm action=action>
+                        <input type="hidden" name="request" value=reference />
+                        <button type="submit" class="button">{button}</button>
+                    </ActionForm>
+                </li>
+            }
+        })
+        .collect_view();
+    Either::Right(view! { <ul class="cards">{cards}</ul> })
+}

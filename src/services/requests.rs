@@ -1,0 +1,255 @@
+//! Requests to the office: a customer asks for a quote (a service priced on inspection)
+//! or a call back (no window suits); the office lists what is open and marks it handled.
+//! Each step is audited; the customer gets a mail saying the request arrived.
+
+use crate::brand::Business;
+use crate::dto::{RequestView, SessionUser};
+use crate::ids::{AccountRef, LocationRef, RequestRef, ServiceRef};
+use crate::locale::Locale;
+use crate::permissions::Permission;
+use crate::requests::{RequestDraft, RequestKind, RequestStatus};
+use crate::services::clock;
+use crate::services::mail::{self, Mail, MailTemplate, Recipient};
+use crate::store::audit::{self, RequestOrigin};
+use crate::store::requests::{self as store_requests, NewRequest, RequestRow};
+use crate::store::{Store, StoreError, accounts, catalogue};
+use std::collections::HashMap;
+use tracing::instrument;
+
+/// The most open requests one account may have: enough for any household or company,
+/// few enough that a stuck script cannot flood the office.
+pub const OPEN_MAX: i64 = 20;
+
+#[derive(Debug, thiserror::Error)]
+pub enum RequestError {
+    /// Not the person's account's location or request, or not an active service.
+    #[error("not found")]
+    NotFound,
+    #[error("the account has {OPEN_MAX} open requests already")]
+    TooMany,
+    /// Handled already.
+    #[error("the request is handled already")]
+    Handled,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Sends a request for the person's account.
+#[instrument(skip(store, business, by, draft, origin), fields(by = %by.user))]
+pub async fn create(
+    store: &Store,
+    business: &Business,
+    by: &SessionUser,
+    location: LocationRef,
+    service: Option<ServiceRef>,
+    draft: &RequestDraft,
+    origin: &RequestOrigin,
+) -> Result<RequestRef, RequestError> {
+    if !by.role.allows(Permission::BookVisits) {
+        return Err(RequestError::NotFound);
+    }
+    let account = by.account.ok_or(RequestError::NotFound)?;
+    let now = clock::now();
+    let mut tx = store.begin().await?;
+    let place = accounts::bookable_location(&mut tx, account.id(), location.id())
+        .await?
+        .ok_or(RequestError::NotFound)?;
+    let locale = by.locale.unwrap_or(business.default_locale);
+    let service_name = match service {
+        Some(s) => {
+            let row = catalogue::list(&mut tx, Some(s.id()), business.default_locale)
+                .await?
+                .into_iter()
+                .next()
+                .filter(|r| r.draft.active)
+                .ok_or(RequestError::NotFound)?;
+            Some(row.draft.name(locale).to_string())
+        }
+        None if draft.kind == RequestKind::Quote => return Err(RequestError::NotFound),
+        None => None,
+    };
+    if store_requests::open_count(&mut tx, account.id()).await? >= OPEN_MAX {
+        return Err(RequestError::TooMany);
+    }
+    let id = store_requests::insert(
+        &mut tx,
+        &NewRequest {
+            account_id: account.id(),
+            location_id: place.id,
+            service_id: service.map(ServiceRef::id),
+            kind: draft.kind.as_str(),
+            notes: draft.notes.as_deref(),
+            phone: draft.phone.as_deref(),
+            created_by: by.user.id(),
+            created_at: now,
+        },
+    )
+    .await?;
+    let reference = RequestRef::from_id(id);
+    let subject = reference.to_string();
+    audit::record(
+        &mut tx,
+        &audit::Entry {
+            at: now,
+            actor: Some(by.user.to_string()),
+            action: "request_sent",
+            subject: Some(&subject),
+            detail: Some(draft.kind.as_str()),
+            origin,
+        },
+    )
+    .await?;
+    let to = Recipient::from(by);
+    match crate::email::Email::parse(&to.email) {
+        Ok(address) => {
+            let template = match draft.kind {
+                RequestKind::Quote => MailTemplate::QuoteRequested,
+                RequestKind::Callback => MailTemplate::CallbackRequested,
+            };
+            let args = [
+                ("name", to.name.clone()),
+                ("reference", subject.clone()),
+                ("service", service_name.unwrap_or_default()),
+                ("place", place.label.clone()),
+            ]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect();
+            mail::queue(
+                &mut tx,
+                &Mail {
+                    to: address,
+                    to_name: Some(&to.name),
+                    locale,
+                    template,
+                    args,
+                },
+            )
+            .await?;
+        }
+        Err(_) => tracing::warn!(%reference, "no mail: the stored address does not parse"),
+    }
+    tx.commit().await.map_err(StoreError::from)?;
+    Ok(reference)
+}
+
+/// A request as people read it; services named from `names` (by id).
+pub fn view(row: RequestRow, names: &HashMap<i64, String>) -> Option<RequestView> {
+    Some(RequestView {
+        request: RequestRef::from_id(row.id),
+        kind: RequestKind::parse(&row.kind)?,
+        status: RequestStatus::parse(&row.status)?,
+        account: AccountRef::from_id(row.account_id),
+        account_name: row.account_name,
+        location: LocationRef::from_id(row.location_id),
+        location_label: row.location_label,
+        address: vec![row.line1, format!("{} {}", row.postal_code, row.city)],
+        service: row.service_id.and_then(|id| names.get(&id).cloned()),
+        notes: row.notes,
+        phone: row.phone,
+        requested_by: row.requested_by,
+        created_at: row.created_at,
+        handled_at: row.handled_at,
+    })
+}
+
+/// Service names in `locale`, by id.
+async fn service_names(
+    conn: &mut crate::store::Conn,
+    locale: Locale,
+    default_locale: Locale,
+) -> Result<HashMap<i64, String>, StoreError> {
+    Ok(catalogue::list(conn, None, default_locale)
+        .await?
+        .into_iter()
+        .map(|r| (r.id, r.draft.name(locale).to_string()))
+        .collect())
+}
+
+/// Whether `by` may read requests of `account`: its own people, and the office.
+fn may_see(by: &SessionUser, account: i64) -> bool {
+    by.role.allows(Permission::ManageScheduling)
+        || (by.role.allows(Permission::ViewOwnAccount)
+            && by.account.map(AccountRef::id) == Some(account))
+}
+
+/// One request, for its account's people and the office.
+pub async fn get(
+    store: &Store,
+    by: &SessionUser,
+    request: RequestRef,
+    locale: Locale,
+    default_locale: Locale,
+) -> Result<RequestView, RequestError> {
+    let mut conn = store.conn().await?;
+    let row = store_requests::by_id(&mut conn, request.id())
+        .await?
+        .filter(|r| may_see(by, r.account_id))
+        .ok_or(RequestError::NotFound)?;
+    let names = service_names(&mut conn, locale, default_locale).await?;
+    view(row, &names).ok_or(RequestError::NotFound)
+}
+
+/// The account's requests, newest first (the customer's home lists them).
+pub async fn of_account(
+    store: &Store,
+    account: AccountRef,
+    locale: Locale,
+    default_locale: Locale,
+) -> Result<Vec<RequestView>, StoreError> {
+    let mut conn = store.conn().await?;
+    let rows = store_requests::of_account(&mut conn, account.id(), 20).await?;
+    let names = service_names(&mut conn, locale, default_locale).await?;
+    Ok(rows.into_iter().filter_map(|r| view(r, &names)).collect())
+}
+
+/// What the office has still to answer, oldest first.
+pub async fn open(
+    store: &Store,
+    locale: Locale,
+    default_locale: Locale,
+) -> Result<Vec<RequestView>, StoreError> {
+    let mut conn = store.conn().await?;
+    let rows = store_requests::open(&mut conn, 200).await?;
+    let names = service_names(&mut conn, locale, default_locale).await?;
+    Ok(rows.into_iter().filter_map(|r| view(r, &names)).collect())
+}
+
+/// The office marks a request handled (answered, quoted, called).
+#[instrument(skip(store, by, origin), fields(by = %by.user))]
+pub async fn mark_handled(
+    store: &Store,
+    by: &SessionUser,
+    request: RequestRef,
+    origin: &RequestOrigin,
+) -> Result<(), RequestError> {
+    if !by.role.allows(Permission::ManageScheduling) {
+        return Err(RequestError::NotFound);
+    }
+    let now = clock::now();
+    let mut tx = store.begin().await?;
+    if store_requests::by_id(&mut tx, request.id())
+        .await?
+        .is_none()
+    {
+        return Err(RequestError::NotFound);
+    }
+    if !store_requests::mark_handled(&mut tx, request.id(), by.user.id(), now).await? {
+        return Err(RequestError::Handled);
+    }
+    let subject = request.to_string();
+    audit::record(
+        &mut tx,
+        &audit::Entry {
+            at: now,
+            actor: Some(by.user.to_string()),
+            action: "request_handled",
+            subject: Some(&subject),
+            detail: None,
+            origin,
+        },
+    )
+    .await?;
+    tx.commit().await.map_err(StoreError::from)?;
+    Ok(())
+}
