@@ -124,6 +124,7 @@ mod tests {
             ("name", "Ana"),
             ("reference", "DS-000042"),
             ("reason", "Moving house"),
+            ("place", "Home"),
         ]
         .into_iter()
         .map(|(k, v)| (k.to_string(), v.to_string()))
