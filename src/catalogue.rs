@@ -104,7 +104,7 @@ pub fn parse_amount(raw: &str, currency: Currency) -> Result<i64, FieldError> {
 }
 
 /// Skills as typed, comma separated: each a short word of letters, digits and dashes.
-fn skills(raw: &str) -> Result<Vec<String>, FieldError> {
+pub fn parse_skills(raw: &str) -> Result<Vec<String>, FieldError> {
     let mut out: Vec<String> = Vec::new();
     for skill in raw.split(',').map(|s| s.trim().to_lowercase()) {
         if skill.is_empty() {
@@ -189,7 +189,7 @@ impl ServiceDraft {
         let category = text(value("category"), CATEGORY_MAX, true)
             .map_err(|e| problems.push(("category".into(), e)))
             .unwrap_or_default();
-        let skills = skills(value("skills"))
+        let skills = parse_skills(value("skills"))
             .map_err(|e| problems.push(("skills".into(), e)))
             .unwrap_or_default();
         if !problems.is_empty() {

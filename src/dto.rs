@@ -386,3 +386,42 @@ pub struct RequestView {
     pub created_at: i64,
     pub handled_at: Option<i64>,
 }
+
+/// A technician as the office's list shows them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TechnicianSummary {
+    pub user: crate::ids::UserRef,
+    pub name: String,
+    pub email: String,
+    pub disabled: bool,
+    /// `None` until the office sets skills, home and area: until then no visit reaches them.
+    pub profile: Option<crate::technicians::TechnicianProfile>,
+    pub hours: crate::technicians::WeekHours,
+}
+
+/// Time off from now on; times in seconds.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TimeOffEntry {
+    pub id: i64,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    pub reason: Option<String>,
+    /// Open visits of the technician inside it, for the dispatcher to move.
+    pub visits: i64,
+}
+
+/// An extra shift from today on.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ExtraShiftEntry {
+    pub id: i64,
+    pub day: jiff::civil::Date,
+    pub span: crate::technicians::DaySpan,
+}
+
+/// A technician with what the office plans for them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TechnicianDetail {
+    pub summary: TechnicianSummary,
+    pub time_off: Vec<TimeOffEntry>,
+    pub extra_shifts: Vec<ExtraShiftEntry>,
+}

@@ -41,6 +41,22 @@ pub enum FieldError {
     PositionNeeded,
     #[error("not a phone number")]
     InvalidPhone,
+    #[error("hours are written like 08:00-12:00, several separated by commas")]
+    InvalidHours,
+    #[error("the hours of one day overlap")]
+    OverlappingHours,
+    #[error("a radius, postal codes or both are needed")]
+    AreaNeeded,
+    #[error("postal codes are short codes separated by commas")]
+    InvalidPostalCodes,
+    #[error("not a date and time")]
+    InvalidDateTime,
+    #[error("not a date")]
+    InvalidDate,
+    #[error("not a time of day")]
+    InvalidTime,
+    #[error("must be after the start")]
+    EndsBeforeStart,
 }
 
 impl FieldError {
@@ -63,6 +79,14 @@ impl FieldError {
             Self::InvalidCountry => "field-invalid-country",
             Self::PositionNeeded => "field-position-needed",
             Self::InvalidPhone => "field-invalid-phone",
+            Self::InvalidHours => "field-invalid-hours",
+            Self::OverlappingHours => "field-overlapping-hours",
+            Self::AreaNeeded => "field-area-needed",
+            Self::InvalidPostalCodes => "field-invalid-postal-codes",
+            Self::InvalidDateTime => "field-invalid-date-time",
+            Self::InvalidDate => "field-invalid-date",
+            Self::InvalidTime => "field-invalid-time",
+            Self::EndsBeforeStart => "field-ends-before-start",
         }
     }
 

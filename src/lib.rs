@@ -22,6 +22,7 @@ pub mod permissions;
 pub mod places;
 pub mod requests;
 pub mod scheduling;
+pub mod technicians;
 
 #[cfg(feature = "ssr")]
 pub mod password;

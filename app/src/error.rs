@@ -126,6 +126,28 @@ impl ApiError {
         }
     }
 
+    /// Refused fields of a form posted as `fields[…]`, with everything typed handed back
+    /// (names of unknown length are dropped, values cut to what an echo keeps).
+    pub fn fields_refused<K: Into<String>>(
+        problems: impl IntoIterator<Item = (K, FieldError)>,
+        typed: &std::collections::BTreeMap<String, String>,
+    ) -> Self {
+        Self::InvalidFields {
+            problems: problems
+                .into_iter()
+                .map(|(field, problem)| FieldProblem {
+                    field: field.into(),
+                    problem,
+                })
+                .collect(),
+            echo: typed
+                .iter()
+                .filter(|(k, _)| k.len() <= 40)
+                .map(|(k, v)| (k.clone(), v.chars().take(ECHO_MAX).collect()))
+                .collect(),
+        }
+    }
+
     /// The field this error belongs next to, if any.
     pub fn field_name(&self) -> Option<&str> {
         match self {

@@ -90,6 +90,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("office/rules") view=pages::office::RulesPage ssr=SsrMode::Async />
                 <Route path=path!("office/services") view=pages::office::ServicesPage ssr=SsrMode::Async />
                 <Route path=path!("office/services/:reference") view=pages::office::ServiceEditPage ssr=SsrMode::Async />
+                <Route path=path!("office/technicians") view=pages::office::TechniciansPage ssr=SsrMode::Async />
+                <Route path=path!("office/technicians/:reference") view=pages::office::TechnicianPage ssr=SsrMode::Async />
             </Routes>
         </Router>
     }

@@ -59,3 +59,39 @@ test("a customer makes a calendar feed address and turns it off", async ({ page,
   await page.getByRole("button", { name: "Turn the feed off" }).click();
   await expect(page.getByText("Your feed is turned off")).toBeVisible();
 });
+
+test("a dispatcher plans a technician's hours and time off by keyboard", async ({ page, consoleProblems }) => {
+  void consoleProblems;
+  await signIn(page, "dispatch@example.com");
+  await page.getByRole("link", { name: "Technicians", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Technicians");
+  await expectAccessible(page);
+  await page.getByRole("link", { name: /Lena/ }).click();
+  await expectAccessible(page);
+  const saturday = page.getByLabel("Saturday");
+  await expect(saturday).toHaveValue("09:00–13:00");
+  await saturday.fill("9-13, 12-14");
+  await saturday.press("Enter");
+  await expect(page.getByText("These hours overlap")).toBeVisible();
+  await expect(page.getByLabel("Saturday")).toHaveValue("9-13, 12-14");
+  await expectAccessible(page);
+  await page.getByLabel("Saturday").fill("9-13");
+  await page.getByLabel("Saturday").press("Enter");
+  await expect(page.getByRole("status")).toContainText("Weekly hours saved.");
+  await expect(page.getByLabel("Saturday")).toHaveValue("09:00–13:00");
+
+  // Whole days off next year, then taken back.
+  const year = new Date().getFullYear() + 1;
+  await page.getByLabel("First day").fill(`${year}-08-03`);
+  await page.getByLabel("Last day").fill(`${year}-08-14`);
+  await page.getByLabel("Reason (optional)").fill("Summer holiday");
+  await page.getByRole("button", { name: "Add time off" }).click();
+  await expect(page.getByRole("status")).toContainText("Time off added.");
+  await expect(page.getByText("Summer holiday")).toBeVisible();
+  await expectAccessible(page);
+  const remove = page.getByRole("button", { name: /^Remove time off/ });
+  await remove.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("status")).toContainText("Time off removed.");
+  await expect(page.getByText("No time off planned.")).toBeVisible();
+});

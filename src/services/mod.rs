@@ -19,4 +19,5 @@ pub mod reminders;
 pub mod requests;
 pub mod rules;
 pub mod tasks;
+pub mod technicians;
 pub mod visits;

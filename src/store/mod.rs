@@ -14,6 +14,7 @@ pub mod requests;
 pub mod scheduling;
 pub mod sessions;
 pub mod tasks;
+pub mod technicians;
 pub mod users;
 pub mod visits;
 

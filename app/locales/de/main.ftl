@@ -109,6 +109,14 @@ field-invalid-skills = Geben Sie Fähigkeiten als kurze Wörter mit Kommas an, z
 field-taken = Das ist schon vergeben; bitte wählen Sie etwas anderes.
 field-invalid-country = Bitte den zweistelligen Ländercode angeben, etwa DE, FR oder ES.
 field-invalid-phone = Bitte eine Telefonnummer angeben: Ziffern, Leerzeichen und Bindestriche, mindestens sechs Ziffern.
+field-invalid-hours = Zeiten bitte wie 08:00–12:00 angeben; mehrere an einem Tag durch Kommas getrennt.
+field-overlapping-hours = Diese Zeiten überschneiden sich; eine geteilte Schicht braucht eine Pause dazwischen.
+field-area-needed = Bitte einen Radius, Postleitzahlen oder beides angeben, sonst erreicht diese Person kein Termin.
+field-invalid-postal-codes = Postleitzahlen durch Kommas trennen; jede besteht aus Buchstaben, Ziffern, Leerzeichen und Bindestrichen (höchstens 10).
+field-invalid-date-time = Bitte Datum und Uhrzeit angeben, etwa 2026-12-01 08:00.
+field-invalid-date = Bitte ein Datum angeben, etwa 2026-12-01.
+field-invalid-time = Bitte eine Uhrzeit angeben, etwa 08:30.
+field-ends-before-start = Das muss nach dem Beginn liegen.
 field-position-needed = Hier sind Termine gebucht, daher braucht der Ort eine Position: Bitte Breiten- und Längengrad angeben.
 error-invalid-fields = Einige Felder müssen korrigiert werden; bei jedem steht, was fehlt.
 
@@ -289,6 +297,7 @@ rules-reminder-hours = Erinnerung (Stunden vorher)
 rules-reminder-hours-hint = So lange vor dem Zeitfenster geht eine Erinnerungs-E-Mail hinaus; bei 0 keine.
 nav-services = Leistungen
 nav-requests = Anfragen
+nav-technicians = Techniker:innen
 yes = Ja
 no = Nein
 price-from = ab { $amount }
@@ -374,3 +383,66 @@ requests-handled = { $reference } ist als bearbeitet markiert.
 requests-mark-handled = { $reference } als bearbeitet markieren
 requests-sent-by = Gesendet von { $name } am { $date }
 home-requests-heading = Ihre Anfragen
+
+## Technicians
+technicians-title = Techniker:innen
+technicians-lead = Fähigkeiten, Standort, Einsatzgebiet und Arbeitszeiten entscheiden, welche Termine jemand übernehmen kann. Änderungen gelten sofort im Buchungskalender.
+technicians-empty = Noch niemand im Team hat die Rolle Techniker:in.
+technicians-name = Name
+technicians-state = Status
+technicians-state-ready = Buchbar
+technicians-state-unset = Nicht eingerichtet
+technicians-state-disabled = Deaktiviert
+technicians-no-hours = Keine festen Arbeitszeiten
+technicians-back = ← Alle Techniker:innen
+technician-unset = { $name } erhält keine Termine, bis Fähigkeiten, Standort und Einsatzgebiet gespeichert sind.
+technician-profile = Fähigkeiten und Einsatzgebiet
+technician-skills = Fähigkeiten
+technician-skills-hint = Durch Kommas getrennt, etwa „hvac, gas“. Eine Leistung, die Fähigkeiten verlangt, geht nur an Personen, die alle haben.
+technician-home = Standort
+technician-home-hint = Wo der Tag beginnt und endet: Die Anfahrt zum ersten Termin wird von hier gerechnet.
+technician-home-latitude = Breitengrad
+technician-home-longitude = Längengrad
+technician-area = Einsatzgebiet
+technician-radius = Radius in km
+technician-radius-hint = Um den Standort, Luftlinie. Leer lassen, um nur die Postleitzahlen zu bedienen.
+technician-postal-codes = Postleitzahlen
+technician-postal-codes-hint = Zusätzlich zum Radius, durch Kommas getrennt.
+technician-save-profile = Fähigkeiten und Gebiet speichern
+technician-saved-profile = Fähigkeiten und Einsatzgebiet gespeichert.
+technician-hours = Wöchentliche Arbeitszeiten
+technician-hours-hint = Pro Tag, etwa 08:00–12:00, 13:00–17:00 für eine geteilte Schicht. Für einen freien Tag das Feld leer lassen.
+technician-hours-total = { $hours } Stunden pro Woche
+technician-save-hours = Arbeitszeiten speichern
+technician-saved-hours = Wöchentliche Arbeitszeiten gespeichert.
+technician-time-off = Abwesenheiten
+technician-time-off-empty = Keine Abwesenheit geplant.
+technician-time-off-hint = Ohne Uhrzeiten gilt die Abwesenheit für den ganzen ersten und letzten Tag.
+technician-start-day = Erster Tag
+technician-start-time = Ab (optional)
+technician-end-day = Letzter Tag
+technician-end-time = Bis (optional)
+technician-reason = Grund (optional)
+technician-add-time-off = Abwesenheit eintragen
+technician-saved-time-off = Abwesenheit eingetragen.
+technician-removed-time-off = Abwesenheit entfernt.
+technician-time-off-visits = { $count ->
+    [one] Ein Termin dieser Person fällt in diese Zeit. Er bleibt, bis ihn jemand verschiebt.
+   *[other] { $count } Termine dieser Person fallen in diese Zeit. Sie bleiben, bis sie jemand verschiebt.
+}
+technician-time-off-visits-short = { $count ->
+    [one] ein Termin zu verschieben
+   *[other] { $count } Termine zu verschieben
+}
+technician-remove = Entfernen
+technician-remove-time-off = Abwesenheit { $span } entfernen
+technician-extra-shifts = Zusätzliche Schichten
+technician-extra-shifts-hint = Arbeit an einem Tag außerhalb der Wochenzeiten, etwa an einem Samstagvormittag.
+technician-extra-shifts-empty = Keine zusätzlichen Schichten geplant.
+technician-shift-day = Tag
+technician-shift-from = Von
+technician-shift-until = Bis
+technician-add-extra-shift = Schicht eintragen
+technician-saved-extra-shift = Zusätzliche Schicht eingetragen.
+technician-removed-extra-shift = Zusätzliche Schicht entfernt.
+technician-remove-extra-shift = Schicht { $span } entfernen

@@ -110,6 +110,14 @@ field-invalid-skills = List skills as short words separated by commas, for examp
 field-taken = Another one already has this; choose a different one.
 field-invalid-country = Use the two-letter country code, such as DE, FR or ES.
 field-invalid-phone = Enter a phone number: digits, spaces and dashes, at least six digits.
+field-invalid-hours = Write hours like 08:00–12:00; several on one day separated by commas.
+field-overlapping-hours = These hours overlap; a split shift needs a gap between its parts.
+field-area-needed = Give a radius, postal codes, or both: otherwise no visit can reach this technician.
+field-invalid-postal-codes = Postal codes are separated by commas; each is letters, digits, spaces and dashes (at most 10).
+field-invalid-date-time = Enter a date and time, like 2026-12-01 08:00.
+field-invalid-date = Enter a date, like 2026-12-01.
+field-invalid-time = Enter a time of day, like 08:30.
+field-ends-before-start = This must come after the start.
 field-position-needed = Visits are booked at this place, so it needs a position: enter its latitude and longitude.
 error-invalid-fields = Some fields need correcting; each says what is wrong.
 
@@ -290,6 +298,7 @@ rules-reminder-hours = Reminder (hours before)
 rules-reminder-hours-hint = A reminder mail goes out this long before the window; 0 sends none.
 nav-services = Services
 nav-requests = Requests
+nav-technicians = Technicians
 yes = Yes
 no = No
 price-from = from { $amount }
@@ -375,3 +384,66 @@ requests-handled = { $reference } is marked as handled.
 requests-mark-handled = Mark { $reference } handled
 requests-sent-by = Sent by { $name } on { $date }
 home-requests-heading = Your requests
+
+## Technicians
+technicians-title = Technicians
+technicians-lead = Skills, home base, area and hours decide which visits each technician can take. Changes reach the booking calendar at once.
+technicians-empty = No staff member has the technician role yet.
+technicians-name = Name
+technicians-state = Status
+technicians-state-ready = Ready for bookings
+technicians-state-unset = Not set up
+technicians-state-disabled = Deactivated
+technicians-no-hours = No regular hours
+technicians-back = ← All technicians
+technician-unset = No visits reach { $name } until skills, home base and area are saved.
+technician-profile = Skills and area
+technician-skills = Skills
+technician-skills-hint = Separated by commas, like “hvac, gas”. A service needing skills goes only to technicians who have all of them.
+technician-home = Home base
+technician-home-hint = Where the day starts and ends: travel to the first visit is counted from here.
+technician-home-latitude = Latitude
+technician-home-longitude = Longitude
+technician-area = Service area
+technician-radius = Radius in km
+technician-radius-hint = Around the home base, as the crow flies. Leave empty to serve only the postal codes.
+technician-postal-codes = Postal codes
+technician-postal-codes-hint = Served besides the radius, separated by commas.
+technician-save-profile = Save skills and area
+technician-saved-profile = Skills and area saved.
+technician-hours = Weekly hours
+technician-hours-hint = Per day, like 08:00–12:00, 13:00–17:00 for a split shift. Leave a day empty for a day off.
+technician-hours-total = { $hours } hours a week
+technician-save-hours = Save hours
+technician-saved-hours = Weekly hours saved.
+technician-time-off = Time off
+technician-time-off-empty = No time off planned.
+technician-time-off-hint = Without times, time off covers the whole of its first and last day.
+technician-start-day = First day
+technician-start-time = From (optional)
+technician-end-day = Last day
+technician-end-time = Until (optional)
+technician-reason = Reason (optional)
+technician-add-time-off = Add time off
+technician-saved-time-off = Time off added.
+technician-removed-time-off = Time off removed.
+technician-time-off-visits = { $count ->
+    [one] One visit of this technician falls in that time. It keeps its place until someone moves it.
+   *[other] { $count } visits of this technician fall in that time. They keep their place until someone moves them.
+}
+technician-time-off-visits-short = { $count ->
+    [one] one visit to move
+   *[other] { $count } visits to move
+}
+technician-remove = Remove
+technician-remove-time-off = Remove time off { $span }
+technician-extra-shifts = Extra shifts
+technician-extra-shifts-hint = Work on a day besides the weekly hours, such as a Saturday morning.
+technician-extra-shifts-empty = No extra shifts planned.
+technician-shift-day = Day
+technician-shift-from = From
+technician-shift-until = Until
+technician-add-extra-shift = Add extra shift
+technician-saved-extra-shift = Extra shift added.
+technician-removed-extra-shift = Extra shift removed.
+technician-remove-extra-shift = Remove extra shift { $span }

@@ -109,6 +109,14 @@ field-invalid-skills = Escriba las habilidades como palabras cortas separadas po
 field-taken = Ya hay otro con este valor; elija uno distinto.
 field-invalid-country = Use el código de país de dos letras, como ES, FR o DE.
 field-invalid-phone = Indique un número de teléfono: cifras, espacios y guiones, al menos seis cifras.
+field-invalid-hours = Escriba los horarios como 08:00–12:00; varios en un mismo día separados por comas.
+field-overlapping-hours = Estos horarios se solapan; un turno partido necesita una pausa entre sus partes.
+field-area-needed = Indique un radio, códigos postales o ambos; si no, ninguna visita llegará a este técnico.
+field-invalid-postal-codes = Separe los códigos postales con comas; cada uno lleva letras, cifras, espacios y guiones (como mucho 10).
+field-invalid-date-time = Indique fecha y hora, como 2026-12-01 08:00.
+field-invalid-date = Indique una fecha, como 2026-12-01.
+field-invalid-time = Indique una hora, como 08:30.
+field-ends-before-start = Debe ser posterior al inicio.
 field-position-needed = Hay visitas reservadas en este lugar, así que necesita una posición: indique su latitud y longitud.
 error-invalid-fields = Hay campos que corregir; cada uno indica qué falla.
 
@@ -289,6 +297,7 @@ rules-reminder-hours = Recordatorio (horas antes)
 rules-reminder-hours-hint = Un correo de recordatorio sale este tiempo antes de la franja; con 0 no se envía.
 nav-services = Servicios
 nav-requests = Solicitudes
+nav-technicians = Técnicos
 yes = Sí
 no = No
 price-from = desde { $amount }
@@ -374,3 +383,66 @@ requests-handled = { $reference } está marcada como atendida.
 requests-mark-handled = Marcar { $reference } como atendida
 requests-sent-by = Enviada por { $name } el { $date }
 home-requests-heading = Sus solicitudes
+
+## Technicians
+technicians-title = Técnicos
+technicians-lead = Las habilidades, la base, la zona y el horario deciden qué visitas puede atender cada técnico. Los cambios llegan al calendario de reservas al instante.
+technicians-empty = Nadie del equipo tiene todavía el rol de técnico.
+technicians-name = Nombre
+technicians-state = Estado
+technicians-state-ready = Disponible para reservas
+technicians-state-unset = Sin configurar
+technicians-state-disabled = Desactivado
+technicians-no-hours = Sin horario fijo
+technicians-back = ← Todos los técnicos
+technician-unset = Ninguna visita llegará a { $name } hasta guardar habilidades, base y zona.
+technician-profile = Habilidades y zona
+technician-skills = Habilidades
+technician-skills-hint = Separadas por comas, como «hvac, gas». Un servicio que pide habilidades solo va a técnicos que las tienen todas.
+technician-home = Base
+technician-home-hint = Donde empieza y termina la jornada: el trayecto a la primera visita se cuenta desde aquí.
+technician-home-latitude = Latitud
+technician-home-longitude = Longitud
+technician-area = Zona de servicio
+technician-radius = Radio en km
+technician-radius-hint = Alrededor de la base, en línea recta. Déjelo vacío para atender solo los códigos postales.
+technician-postal-codes = Códigos postales
+technician-postal-codes-hint = Además del radio, separados por comas.
+technician-save-profile = Guardar habilidades y zona
+technician-saved-profile = Habilidades y zona guardadas.
+technician-hours = Horario semanal
+technician-hours-hint = Por día, como 08:00–12:00, 13:00–17:00 para un turno partido. Deje vacío un día libre.
+technician-hours-total = { $hours } horas a la semana
+technician-save-hours = Guardar horario
+technician-saved-hours = Horario semanal guardado.
+technician-time-off = Ausencias
+technician-time-off-empty = No hay ausencias previstas.
+technician-time-off-hint = Sin horas, la ausencia cubre todo el primer y el último día.
+technician-start-day = Primer día
+technician-start-time = Desde (opcional)
+technician-end-day = Último día
+technician-end-time = Hasta (opcional)
+technician-reason = Motivo (opcional)
+technician-add-time-off = Añadir ausencia
+technician-saved-time-off = Ausencia añadida.
+technician-removed-time-off = Ausencia eliminada.
+technician-time-off-visits = { $count ->
+    [one] Una visita de este técnico cae en ese periodo. Se queda donde está hasta que alguien la mueva.
+   *[other] { $count } visitas de este técnico caen en ese periodo. Se quedan donde están hasta que alguien las mueva.
+}
+technician-time-off-visits-short = { $count ->
+    [one] una visita por mover
+   *[other] { $count } visitas por mover
+}
+technician-remove = Eliminar
+technician-remove-time-off = Eliminar la ausencia { $span }
+technician-extra-shifts = Turnos extra
+technician-extra-shifts-hint = Trabajo en un día fuera del horario semanal, como un sábado por la mañana.
+technician-extra-shifts-empty = No hay turnos extra previstos.
+technician-shift-day = Día
+technician-shift-from = Desde
+technician-shift-until = Hasta
+technician-add-extra-shift = Añadir turno extra
+technician-saved-extra-shift = Turno extra añadido.
+technician-removed-extra-shift = Turno extra eliminado.
+technician-remove-extra-shift = Eliminar el turno { $span }

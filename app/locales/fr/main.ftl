@@ -109,6 +109,14 @@ field-invalid-skills = Indiquez les compétences en mots courts séparés par de
 field-taken = Un autre l’utilise déjà ; choisissez-en un différent.
 field-invalid-country = Indiquez le code pays à deux lettres, comme FR, DE ou ES.
 field-invalid-phone = Indiquez un numéro de téléphone : chiffres, espaces et tirets, au moins six chiffres.
+field-invalid-hours = Écrivez les horaires comme 08:00–12:00 ; plusieurs le même jour, séparés par des virgules.
+field-overlapping-hours = Ces horaires se chevauchent ; une journée coupée demande une pause entre ses parties.
+field-area-needed = Indiquez un rayon, des codes postaux ou les deux : sinon aucune intervention n’arrive à ce technicien.
+field-invalid-postal-codes = Séparez les codes postaux par des virgules ; chacun est fait de lettres, chiffres, espaces et tirets (10 au plus).
+field-invalid-date-time = Indiquez une date et une heure, comme 2026-12-01 08:00.
+field-invalid-date = Indiquez une date, comme 2026-12-01.
+field-invalid-time = Indiquez une heure, comme 08:30.
+field-ends-before-start = Doit venir après le début.
 field-position-needed = Des visites sont prévues à cette adresse : elle a besoin d’une position. Indiquez sa latitude et sa longitude.
 error-invalid-fields = Certains champs sont à corriger ; chacun indique le problème.
 
@@ -289,6 +297,7 @@ rules-reminder-hours = Rappel (heures avant)
 rules-reminder-hours-hint = Un e-mail de rappel part ce délai avant le créneau ; 0 n’en envoie aucun.
 nav-services = Prestations
 nav-requests = Demandes
+nav-technicians = Techniciens
 yes = Oui
 no = Non
 price-from = à partir de { $amount }
@@ -374,3 +383,66 @@ requests-handled = { $reference } est marquée comme traitée.
 requests-mark-handled = Marquer { $reference } comme traitée
 requests-sent-by = Envoyée par { $name } le { $date }
 home-requests-heading = Vos demandes
+
+## Technicians
+technicians-title = Techniciens
+technicians-lead = Compétences, base, zone et horaires décident des interventions que chaque technicien peut prendre. Les changements arrivent tout de suite dans le calendrier de réservation.
+technicians-empty = Personne dans l’équipe n’a encore le rôle de technicien.
+technicians-name = Nom
+technicians-state = État
+technicians-state-ready = Réservable
+technicians-state-unset = Non configuré
+technicians-state-disabled = Désactivé
+technicians-no-hours = Pas d’horaires réguliers
+technicians-back = ← Tous les techniciens
+technician-unset = Aucune intervention n’arrive à { $name } tant que compétences, base et zone ne sont pas enregistrées.
+technician-profile = Compétences et zone
+technician-skills = Compétences
+technician-skills-hint = Séparées par des virgules, comme « hvac, gaz ». Un service qui demande des compétences ne va qu’aux techniciens qui les ont toutes.
+technician-home = Base
+technician-home-hint = Là où la journée commence et finit : le trajet vers la première intervention compte depuis ici.
+technician-home-latitude = Latitude
+technician-home-longitude = Longitude
+technician-area = Zone d’intervention
+technician-radius = Rayon en km
+technician-radius-hint = Autour de la base, à vol d’oiseau. Laissez vide pour ne servir que les codes postaux.
+technician-postal-codes = Codes postaux
+technician-postal-codes-hint = En plus du rayon, séparés par des virgules.
+technician-save-profile = Enregistrer compétences et zone
+technician-saved-profile = Compétences et zone enregistrées.
+technician-hours = Horaires de la semaine
+technician-hours-hint = Par jour, comme 08:00–12:00, 13:00–17:00 pour une journée coupée. Laissez vide un jour de repos.
+technician-hours-total = { $hours } heures par semaine
+technician-save-hours = Enregistrer les horaires
+technician-saved-hours = Horaires de la semaine enregistrés.
+technician-time-off = Absences
+technician-time-off-empty = Aucune absence prévue.
+technician-time-off-hint = Sans heures, l’absence couvre tout le premier et le dernier jour.
+technician-start-day = Premier jour
+technician-start-time = À partir de (facultatif)
+technician-end-day = Dernier jour
+technician-end-time = Jusqu’à (facultatif)
+technician-reason = Motif (facultatif)
+technician-add-time-off = Ajouter une absence
+technician-saved-time-off = Absence ajoutée.
+technician-removed-time-off = Absence supprimée.
+technician-time-off-visits = { $count ->
+    [one] Une intervention de ce technicien tombe pendant cette période. Elle reste en place jusqu’à ce que quelqu’un la déplace.
+   *[other] { $count } interventions de ce technicien tombent pendant cette période. Elles restent en place jusqu’à ce que quelqu’un les déplace.
+}
+technician-time-off-visits-short = { $count ->
+    [one] une intervention à déplacer
+   *[other] { $count } interventions à déplacer
+}
+technician-remove = Supprimer
+technician-remove-time-off = Supprimer l’absence { $span }
+technician-extra-shifts = Créneaux supplémentaires
+technician-extra-shifts-hint = Du travail un jour en dehors des horaires de la semaine, comme un samedi matin.
+technician-extra-shifts-empty = Aucun créneau supplémentaire prévu.
+technician-shift-day = Jour
+technician-shift-from = De
+technician-shift-until = À
+technician-add-extra-shift = Ajouter un créneau
+technician-saved-extra-shift = Créneau supplémentaire ajouté.
+technician-removed-extra-shift = Créneau supplémentaire supprimé.
+technician-remove-extra-shift = Supprimer le créneau { $span }

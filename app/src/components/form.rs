@@ -24,7 +24,15 @@ pub fn TextField(
     /// rather than as `fields[name]`.
     #[prop(optional)]
     flat: bool,
+    /// The input's type when not `text` (`date`, `time`).
+    #[prop(optional)]
+    input_type: &'static str,
 ) -> impl IntoView {
+    let input_type = if input_type.is_empty() {
+        "text"
+    } else {
+        input_type
+    };
     let autocomplete = (!autocomplete.is_empty()).then_some(autocomplete);
     let inputmode = (!inputmode.is_empty()).then_some(inputmode);
     let hint = (!hint.is_empty()).then_some(hint);
@@ -53,7 +61,7 @@ pub fn TextField(
         })
     } else {
         Either::Right(view! {
-            <input type="text" id=id.clone() name=input_name value=value required=required
+            <input type=input_type id=id.clone() name=input_name value=value required=required
                 aria-describedby=described aria-invalid=invalid autocomplete=autocomplete
                 inputmode=inputmode />
         })

@@ -68,6 +68,7 @@ fn Header() -> impl IntoView {
                 view! {
                     <li><a href="/office/requests">{t("nav-requests")}</a></li>
                     <li><a href="/office/services">{t("nav-services")}</a></li>
+                    <li><a href="/office/technicians">{t("nav-technicians")}</a></li>
                     <li><a href="/office/rules">{t("nav-rules")}</a></li>
                 }
             });

@@ -10,3 +10,17 @@ pub mod office;
 pub mod offline;
 pub mod requests;
 pub mod visits;
+
+/// Gives a page that could not load its subject the status of the reason (403, 404…);
+/// a visitor keeps the redirect to sign-in already set.
+#[cfg(feature = "ssr")]
+pub(crate) fn set_status(error: &crate::error::ApiError) {
+    use leptos::prelude::use_context;
+    if *error != crate::error::ApiError::Unauthenticated
+        && let Some(res) = use_context::<leptos_axum::ResponseOptions>()
+    {
+        res.set_status(
+            http::StatusCode::from_u16(error.status()).unwrap_or(http::StatusCode::NOT_FOUND),
+        );
+    }
+}

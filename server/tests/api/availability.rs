@@ -8,7 +8,7 @@ use doorstep::services::availability::{AvailabilityError, Query, ServiceKey, fin
 use doorstep::store::scheduling::{NewJob, insert_job};
 use jiff::{SignedDuration, Timestamp};
 
-fn shop() -> GeoPoint {
+pub(crate) fn shop() -> GeoPoint {
     GeoPoint::new(52.4891, 13.3936).expect("point")
 }
 
@@ -25,7 +25,7 @@ fn next_working_day(tz: &jiff::tz::TimeZone) -> jiff::civil::Date {
     day
 }
 
-async fn business(app: &crate::helpers::TestApp) -> Business {
+pub(crate) async fn business(app: &crate::helpers::TestApp) -> Business {
     let mut conn = app.store.conn().await.expect("conn");
     doorstep::store::business::load(&mut conn)
         .await

@@ -25,3 +25,4 @@ mod sessions;
 mod settings;
 mod sign_in_limits;
 mod tasks;
+mod technicians;

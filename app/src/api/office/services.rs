@@ -59,7 +59,6 @@ pub async fn save_service(
     #[server(default)] fields: BTreeMap<String, String>,
 ) -> Result<(), ApiError> {
     use crate::api::support::{info, internal, require, state};
-    use crate::error::{Echo, FieldProblem};
     use doorstep::error::FieldError;
     use doorstep::permissions::Permission;
     use doorstep::services::catalogue::{CatalogueError, save};
@@ -71,18 +70,7 @@ pub async fn save_service(
     let state = state()?;
     let business = state.business();
     let value = |name: &str| fields.get(name).map_or("", String::as_str);
-    let echo: Echo = fields
-        .iter()
-        .filter(|(k, _)| k.len() <= 40)
-        .map(|(k, v)| (k.clone(), v.chars().take(1100).collect()))
-        .collect();
-    let refused = |problems: Vec<(String, FieldError)>| ApiError::InvalidFields {
-        problems: problems
-            .into_iter()
-            .map(|(field, problem)| FieldProblem { field, problem })
-            .collect(),
-        echo: echo.clone(),
-    };
+    let refused = |problems: Vec<(String, FieldError)>| ApiError::fields_refused(problems, &fields);
     let draft =
         ServiceDraft::parse(value, business.default_locale, business.currency).map_err(&refused)?;
     let name_field = format!("name_{}", business.default_locale.code());

@@ -135,10 +135,7 @@ pub fn LocationEditPage() -> impl IntoView {
                             Ok(form) => Either::Left(view! { <PlaceForm form unplaced /> }),
                             Err(error) => {
                                 #[cfg(feature = "ssr")]
-                                if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
-                                    res.set_status(http::StatusCode::from_u16(error.status())
-                                        .unwrap_or(http::StatusCode::NOT_FOUND));
-                                }
+                                crate::pages::set_status(&error);
                                 Either::Right(view! { <ErrorAlert error /> })
                             }
                         }

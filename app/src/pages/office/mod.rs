@@ -2,6 +2,8 @@
 
 mod rules;
 mod services;
+mod technicians;
 
 pub use rules::RulesPage;
 pub use services::{ServiceEditPage, ServicesPage};
+pub use technicians::{TechnicianPage, TechniciansPage};

@@ -32,17 +32,6 @@ fn allowed(permission: Permission) -> bool {
     user.is_some_and(|u| u.role.allows(permission))
 }
 
-#[cfg(feature = "ssr")]
-fn set_status(error: &ApiError) {
-    if *error != ApiError::Unauthenticated
-        && let Some(res) = use_context::<leptos_axum::ResponseOptions>()
-    {
-        res.set_status(
-            http::StatusCode::from_u16(error.status()).unwrap_or(http::StatusCode::NOT_FOUND),
-        );
-    }
-}
-
 fn kind_title(kind: RequestKind) -> String {
     match kind {
         RequestKind::Quote => t("request-quote-title"),
@@ -189,7 +178,7 @@ pub fn RequestPage() -> impl IntoView {
                             Ok(request) => Either::Left(view! { <RequestDetail request sent /> }),
                             Err(error) => {
                                 #[cfg(feature = "ssr")]
-                                set_status(&error);
+                                crate::pages::set_status(&error);
                                 Either::Right(view! { <ErrorAlert error /> })
                             }
                         }

@@ -47,14 +47,7 @@ pub fn VisitPage() -> impl IntoView {
                             Err(error) => {
                                 // A visitor is already on their way to sign in.
                                 #[cfg(feature = "ssr")]
-                                if error != crate::error::ApiError::Unauthenticated
-                                    && let Some(res) = use_context::<leptos_axum::ResponseOptions>()
-                                {
-                                    res.set_status(
-                                        http::StatusCode::from_u16(error.status())
-                                            .unwrap_or(http::StatusCode::NOT_FOUND),
-                                    );
-                                }
+                                crate::pages::set_status(&error);
                                 Either::Right(view! {
                                     <h1>{t("visit-heading")}</h1>
                                     <ErrorAlert error />

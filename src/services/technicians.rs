@@ -1,0 +1,324 @@
+//! Technicians for the office: profile (skills, home, area), weekly hours, time off and
+//! extra shifts. Every change is one transaction with its audit entry; the engine reads the
+//! same tables on the next search, so a change is in the calendar at once.
+
+use crate::catalogue::parse_skills;
+use crate::dto::{ExtraShiftEntry, SessionUser, TechnicianDetail, TechnicianSummary, TimeOffEntry};
+use crate::ids::UserRef;
+use crate::places::Position;
+use crate::services::clock;
+use crate::store::audit::{self, RequestOrigin};
+use crate::store::technicians::{self as store, TechnicianRow};
+use crate::store::{Store, StoreError};
+use crate::technicians::{DaySpan, ExtraShiftDraft, TechnicianProfile, TimeOffDraft, WeekHours};
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+use tracing::instrument;
+
+#[derive(Debug, thiserror::Error)]
+pub enum TechnicianError {
+    /// No technician by that reference, or no such entry of theirs.
+    #[error("not found")]
+    NotFound,
+    /// Local time that does not exist or cannot be stored.
+    #[error("the time is out of range")]
+    OutOfRange,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+fn profile_of(row: &TechnicianRow) -> Option<TechnicianProfile> {
+    let home = Position::new(row.home_lat?, row.home_lng?)?;
+    let split = |raw: &Option<String>| -> Vec<String> {
+        raw.as_deref()
+            .unwrap_or_default()
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    Some(TechnicianProfile {
+        skills: parse_skills(row.skills.as_deref().unwrap_or_default()).unwrap_or_default(),
+        home,
+        radius_km: row.area_radius_km,
+        postal_codes: split(&row.area_postal_codes),
+    })
+}
+
+fn summary(row: &TechnicianRow, hours: WeekHours) -> TechnicianSummary {
+    TechnicianSummary {
+        user: UserRef::from_id(row.id),
+        name: row.name.clone(),
+        email: row.email.clone(),
+        disabled: row.disabled != 0,
+        profile: profile_of(row),
+        hours,
+    }
+}
+
+/// Every technician, by name.
+pub async fn list(store: &Store) -> Result<Vec<TechnicianSummary>, StoreError> {
+    let mut conn = store.conn().await?;
+    let rows = store::list(&mut conn, None).await?;
+    let mut hours = store::hours(&mut conn, None).await?;
+    Ok(rows
+        .iter()
+        .map(|row| {
+            let week = hours
+                .iter_mut()
+                .find(|(u, _)| *u == row.id)
+                .map(|(_, w)| std::mem::take(w))
+                .unwrap_or_default();
+            summary(row, week)
+        })
+        .collect())
+}
+
+/// One technician with their time off and extra shifts from now on.
+pub async fn get(
+    store: &Store,
+    user: UserRef,
+    tz: &TimeZone,
+) -> Result<TechnicianDetail, TechnicianError> {
+    let mut conn = store.conn().await?;
+    let row = store::list(&mut conn, Some(user.id()))
+        .await?
+        .into_iter()
+        .next()
+        .ok_or(TechnicianError::NotFound)?;
+    let hours = store::hours(&mut conn, Some(user.id()))
+        .await?
+        .pop()
+        .map(|(_, w)| w)
+        .unwrap_or_default();
+    let now = clock::now();
+    let mut time_off = Vec::new();
+    for (id, starts_at, ends_at, reason) in store::time_off(&mut conn, user.id(), now).await? {
+        let visits = store::visits_between(&mut conn, user.id(), starts_at, ends_at).await?;
+        time_off.push(TimeOffEntry {
+            id,
+            starts_at,
+            ends_at,
+            reason,
+            visits,
+        });
+    }
+    let today = Timestamp::from_second(now)
+        .map_err(|_| TechnicianError::OutOfRange)?
+        .to_zoned(tz.clone())
+        .date();
+    let extra_shifts = store::extra_shifts(&mut conn, user.id(), &today.to_string())
+        .await?
+        .into_iter()
+        .filter_map(|(id, day, start, end)| {
+            Some(ExtraShiftEntry {
+                id,
+                day: day.parse().ok()?,
+                span: DaySpan {
+                    start_min: u16::try_from(start).ok()?,
+                    end_min: u16::try_from(end).ok()?,
+                },
+            })
+        })
+        .collect();
+    Ok(TechnicianDetail {
+        summary: summary(&row, hours),
+        time_off,
+        extra_shifts,
+    })
+}
+
+/// Refuses anyone who is not a technician (the office cannot give a dispatcher hours).
+async fn exists(conn: &mut crate::store::Conn, user: UserRef) -> Result<(), TechnicianError> {
+    if store::list(conn, Some(user.id())).await?.is_empty() {
+        return Err(TechnicianError::NotFound);
+    }
+    Ok(())
+}
+
+async fn record(
+    conn: &mut crate::store::Conn,
+    by: &SessionUser,
+    action: &str,
+    user: UserRef,
+    detail: &str,
+    now: i64,
+    origin: &RequestOrigin,
+) -> Result<(), StoreError> {
+    let subject = user.to_string();
+    audit::record(
+        conn,
+        &audit::Entry {
+            at: now,
+            actor: Some(by.user.to_string()),
+            action,
+            subject: Some(&subject),
+            detail: Some(detail),
+            origin,
+        },
+    )
+    .await
+}
+
+/// Sets skills, home and area.
+#[instrument(skip(store, by, profile, origin), fields(by = %by.user))]
+pub async fn save_profile(
+    store: &Store,
+    by: &SessionUser,
+    user: UserRef,
+    profile: &TechnicianProfile,
+    origin: &RequestOrigin,
+) -> Result<(), TechnicianError> {
+    let now = clock::now();
+    let mut tx = store.begin().await?;
+    exists(&mut tx, user).await?;
+    store::save_profile(&mut tx, user.id(), profile).await?;
+    let detail = serde_json::to_string(profile).unwrap_or_default();
+    record(&mut tx, by, "technician_saved", user, &detail, now, origin).await?;
+    tx.commit().await.map_err(StoreError::from)?;
+    Ok(())
+}
+
+/// Replaces the weekly hours.
+#[instrument(skip(store, by, week, origin), fields(by = %by.user))]
+pub async fn save_hours(
+    store: &Store,
+    by: &SessionUser,
+    user: UserRef,
+    week: &WeekHours,
+    origin: &RequestOrigin,
+) -> Result<(), TechnicianError> {
+    let now = clock::now();
+    let mut tx = store.begin().await?;
+    exists(&mut tx, user).await?;
+    store::replace_hours(&mut tx, user.id(), week).await?;
+    let detail = serde_json::to_string(week).unwrap_or_default();
+    record(
+        &mut tx,
+        by,
+        "technician_hours_saved",
+        user,
+        &detail,
+        now,
+        origin,
+    )
+    .await?;
+    tx.commit().await.map_err(StoreError::from)?;
+    Ok(())
+}
+
+/// A local date and time as an instant in `tz` (the later one when clocks go back, the
+/// first after the gap when they go forward).
+fn instant(at: jiff::civil::DateTime, tz: &TimeZone) -> Result<i64, TechnicianError> {
+    at.to_zoned(tz.clone())
+        .map(|z| z.timestamp().as_second())
+        .map_err(|_| TechnicianError::OutOfRange)
+}
+
+/// Adds time off; returns its id and how many open visits of the technician fall in it
+/// (they stay where they are: the dispatcher moves them).
+#[instrument(skip(store, by, draft, tz, origin), fields(by = %by.user))]
+pub async fn add_time_off(
+    store: &Store,
+    by: &SessionUser,
+    user: UserRef,
+    draft: &TimeOffDraft,
+    tz: &TimeZone,
+    origin: &RequestOrigin,
+) -> Result<(i64, i64), TechnicianError> {
+    let (starts_at, ends_at) = (instant(draft.starts, tz)?, instant(draft.ends, tz)?);
+    if ends_at <= starts_at {
+        return Err(TechnicianError::OutOfRange);
+    }
+    let now = clock::now();
+    let mut tx = store.begin().await?;
+    exists(&mut tx, user).await?;
+    let id = store::insert_time_off(
+        &mut tx,
+        user.id(),
+        starts_at,
+        ends_at,
+        draft.reason.as_deref(),
+    )
+    .await?;
+    let visits = store::visits_between(&mut tx, user.id(), starts_at, ends_at).await?;
+    let detail = serde_json::json!({
+        "id": id, "starts_at": starts_at, "ends_at": ends_at, "reason": draft.reason,
+    })
+    .to_string();
+    record(&mut tx, by, "time_off_added", user, &detail, now, origin).await?;
+    tx.commit().await.map_err(StoreError::from)?;
+    Ok((id, visits))
+}
+
+#[instrument(skip(store, by, origin), fields(by = %by.user))]
+pub async fn remove_time_off(
+    store: &Store,
+    by: &SessionUser,
+    user: UserRef,
+    id: i64,
+    origin: &RequestOrigin,
+) -> Result<(), TechnicianError> {
+    let now = clock::now();
+    let mut tx = store.begin().await?;
+    if !store::delete_time_off(&mut tx, user.id(), id).await? {
+        return Err(TechnicianError::NotFound);
+    }
+    let detail = serde_json::json!({ "id": id }).to_string();
+    record(&mut tx, by, "time_off_removed", user, &detail, now, origin).await?;
+    tx.commit().await.map_err(StoreError::from)?;
+    Ok(())
+}
+
+/// Adds an extra shift; returns its id.
+#[instrument(skip(store, by, draft, origin), fields(by = %by.user))]
+pub async fn add_extra_shift(
+    store: &Store,
+    by: &SessionUser,
+    user: UserRef,
+    draft: &ExtraShiftDraft,
+    origin: &RequestOrigin,
+) -> Result<i64, TechnicianError> {
+    let now = clock::now();
+    let mut tx = store.begin().await?;
+    exists(&mut tx, user).await?;
+    let id =
+        store::insert_extra_shift(&mut tx, user.id(), &draft.day.to_string(), draft.span).await?;
+    let detail = serde_json::json!({
+        "id": id, "day": draft.day.to_string(),
+        "start_min": draft.span.start_min, "end_min": draft.span.end_min,
+    })
+    .to_string();
+    record(&mut tx, by, "extra_shift_added", user, &detail, now, origin).await?;
+    tx.commit().await.map_err(StoreError::from)?;
+    Ok(id)
+}
+
+#[instrument(skip(store, by, origin), fields(by = %by.user))]
+pub async fn remove_extra_shift(
+    store: &Store,
+    by: &SessionUser,
+    user: UserRef,
+    id: i64,
+    origin: &RequestOrigin,
+) -> Result<(), TechnicianError> {
+    let now = clock::now();
+    let mut tx = store.begin().await?;
+    if !store::delete_extra_shift(&mut tx, user.id(), id).await? {
+        return Err(TechnicianError::NotFound);
+    }
+    let detail = serde_json::json!({ "id": id }).to_string();
+    record(
+        &mut tx,
+        by,
+        "extra_shift_removed",
+        user,
+        &detail,
+        now,
+        origin,
+    )
+    .await?;
+    tx.commit().await.map_err(StoreError::from)?;
+    Ok(())
+}

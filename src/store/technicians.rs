@@ -1,0 +1,229 @@
+//! Technicians as the office edits them: the staff with the technician role, their
+//! scheduling profile, weekly hours, time off and extra shifts.
+
+use super::{Conn, StoreError};
+use crate::technicians::{DaySpan, TechnicianProfile, WeekHours};
+
+/// A technician, with their profile when one was set up.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct TechnicianRow {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    pub disabled: i64,
+    pub skills: Option<String>,
+    pub home_lat: Option<f64>,
+    pub home_lng: Option<f64>,
+    pub area_radius_km: Option<f64>,
+    pub area_postal_codes: Option<String>,
+}
+
+/// Staff with the technician role, by name; only `only` when given.
+pub async fn list(conn: &mut Conn, only: Option<i64>) -> Result<Vec<TechnicianRow>, StoreError> {
+    Ok(sqlx::query_as::<_, TechnicianRow>(
+        "SELECT u.id, u.name, u.email, u.disabled, t.skills, t.home_lat, t.home_lng, \
+         t.area_radius_km, t.area_postal_codes \
+         FROM users u JOIN staff_profiles s ON s.user_id = u.id AND s.role = 'technician' \
+         LEFT JOIN technicians t ON t.user_id = u.id \
+         WHERE ($1 = 0 OR u.id = $1) ORDER BY u.name, u.id",
+    )
+    .bind(only.unwrap_or(0))
+    .fetch_all(conn)
+    .await?)
+}
+
+/// Weekly hours by technician; only `only` when given.
+pub async fn hours(
+    conn: &mut Conn,
+    only: Option<i64>,
+) -> Result<Vec<(i64, WeekHours)>, StoreError> {
+    let rows: Vec<(i64, i64, i64, i64)> = sqlx::query_as(
+        "SELECT user_id, weekday, start_min, end_min FROM technician_hours \
+         WHERE ($1 = 0 OR user_id = $1) ORDER BY user_id, weekday, start_min",
+    )
+    .bind(only.unwrap_or(0))
+    .fetch_all(conn)
+    .await?;
+    let mut out: Vec<(i64, WeekHours)> = Vec::new();
+    for (user, weekday, start, end) in rows {
+        let (Ok(day), Ok(start_min), Ok(end_min)) = (
+            usize::try_from(weekday - 1),
+            u16::try_from(start),
+            u16::try_from(end),
+        ) else {
+            continue;
+        };
+        if out.last().is_none_or(|(u, _)| *u != user) {
+            out.push((user, WeekHours::default()));
+        }
+        if let (Some((_, week)), true) = (out.last_mut(), day < 7) {
+            week.days[day].push(DaySpan { start_min, end_min });
+        }
+    }
+    Ok(out)
+}
+
+/// Sets the profile, creating the scheduling row on first save. The area's circle is
+/// centred on home.
+pub async fn save_profile(
+    conn: &mut Conn,
+    user_id: i64,
+    profile: &TechnicianProfile,
+) -> Result<(), StoreError> {
+    let centre = profile.radius_km.map(|_| profile.home);
+    sqlx::query(
+        "INSERT INTO technicians (user_id, skills, home_lat, home_lng, area_lat, area_lng, \
+         area_radius_km, area_postal_codes) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+         ON CONFLICT (user_id) DO UPDATE SET skills = excluded.skills, \
+         home_lat = excluded.home_lat, home_lng = excluded.home_lng, \
+         area_lat = excluded.area_lat, area_lng = excluded.area_lng, \
+         area_radius_km = excluded.area_radius_km, area_postal_codes = excluded.area_postal_codes",
+    )
+    .bind(user_id)
+    .bind(profile.skills.join(","))
+    .bind(profile.home.latitude)
+    .bind(profile.home.longitude)
+    .bind(centre.map(|c| c.latitude))
+    .bind(centre.map(|c| c.longitude))
+    .bind(profile.radius_km)
+    .bind(profile.postal_codes.join(","))
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Replaces the weekly hours.
+pub async fn replace_hours(
+    conn: &mut Conn,
+    user_id: i64,
+    week: &WeekHours,
+) -> Result<(), StoreError> {
+    sqlx::query("DELETE FROM technician_hours WHERE user_id = $1")
+        .bind(user_id)
+        .execute(&mut *conn)
+        .await?;
+    for (index, spans) in week.days.iter().enumerate() {
+        for span in spans {
+            super::scheduling::insert_hours(
+                conn,
+                user_id,
+                i64::try_from(index + 1).unwrap_or(1),
+                i64::from(span.start_min),
+                i64::from(span.end_min),
+            )
+            .await?;
+        }
+    }
+    Ok(())
+}
+
+/// Time off that has not ended by `now`, soonest first.
+pub async fn time_off(
+    conn: &mut Conn,
+    user_id: i64,
+    now: i64,
+) -> Result<Vec<(i64, i64, i64, Option<String>)>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT id, starts_at, ends_at, reason FROM technician_time_off \
+         WHERE user_id = $1 AND ends_at > $2 ORDER BY starts_at, id",
+    )
+    .bind(user_id)
+    .bind(now)
+    .fetch_all(conn)
+    .await?)
+}
+
+pub async fn insert_time_off(
+    conn: &mut Conn,
+    user_id: i64,
+    starts_at: i64,
+    ends_at: i64,
+    reason: Option<&str>,
+) -> Result<i64, StoreError> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO technician_time_off (user_id, starts_at, ends_at, reason) \
+         VALUES ($1, $2, $3, $4) RETURNING id",
+    )
+    .bind(user_id)
+    .bind(starts_at)
+    .bind(ends_at)
+    .bind(reason)
+    .fetch_one(conn)
+    .await?)
+}
+
+/// Whether the entry existed (for this technician) and is gone.
+pub async fn delete_time_off(conn: &mut Conn, user_id: i64, id: i64) -> Result<bool, StoreError> {
+    let done = sqlx::query("DELETE FROM technician_time_off WHERE id = $1 AND user_id = $2")
+        .bind(id)
+        .bind(user_id)
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Extra shifts from `from_day` (`YYYY-MM-DD`) on, soonest first.
+pub async fn extra_shifts(
+    conn: &mut Conn,
+    user_id: i64,
+    from_day: &str,
+) -> Result<Vec<(i64, String, i64, i64)>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT id, day, start_min, end_min FROM technician_extra_shifts \
+         WHERE user_id = $1 AND day >= $2 ORDER BY day, start_min, id",
+    )
+    .bind(user_id)
+    .bind(from_day)
+    .fetch_all(conn)
+    .await?)
+}
+
+pub async fn insert_extra_shift(
+    conn: &mut Conn,
+    user_id: i64,
+    day: &str,
+    span: DaySpan,
+) -> Result<i64, StoreError> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO technician_extra_shifts (user_id, day, start_min, end_min) \
+         VALUES ($1, $2, $3, $4) RETURNING id",
+    )
+    .bind(user_id)
+    .bind(day)
+    .bind(i64::from(span.start_min))
+    .bind(i64::from(span.end_min))
+    .fetch_one(conn)
+    .await?)
+}
+
+/// Whether the entry existed (for this technician) and is gone.
+pub async fn delete_extra_shift(
+    conn: &mut Conn,
+    user_id: i64,
+    id: i64,
+) -> Result<bool, StoreError> {
+    let done = sqlx::query("DELETE FROM technician_extra_shifts WHERE id = $1 AND user_id = $2")
+        .bind(id)
+        .bind(user_id)
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// How many of the technician's open visits overlap `[start, end)`.
+pub async fn visits_between(
+    conn: &mut Conn,
+    user_id: i64,
+    start: i64,
+    end: i64,
+) -> Result<i64, StoreError> {
+    Ok(sqlx::query_scalar(
+        "SELECT COUNT(*) FROM jobs WHERE technician_id = $1 \
+         AND status NOT IN ('cancelled', 'completed') AND planned_start < $2 AND planned_end > $3",
+    )
+    .bind(user_id)
+    .bind(end)
+    .bind(start)
+    .fetch_one(conn)
+    .await?)
+}
