@@ -77,6 +77,11 @@ public_ref!(
     RequestRef,
     "RQ"
 );
+public_ref!(
+    /// A customer's recurring plan: the same visit again and again.
+    PlanRef,
+    "PL"
+);
 
 #[cfg(test)]
 mod tests {

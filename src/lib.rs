@@ -20,6 +20,7 @@ pub mod locale;
 pub mod money;
 pub mod permissions;
 pub mod places;
+pub mod recurrence;
 pub mod requests;
 pub mod scheduling;
 pub mod technicians;

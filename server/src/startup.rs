@@ -162,6 +162,9 @@ pub fn task_runner(config: &Config, app: &AppState) -> Result<Runner, StartError
             std::sync::Arc::new(doorstep::services::reminders::ReminderHandler::new(
                 app.store.clone(),
             )),
+            std::sync::Arc::new(doorstep::services::plans::PlanGenerator::new(
+                app.store.clone(),
+            )),
         ],
         RunnerSettings::default(),
     ))
@@ -192,6 +195,11 @@ impl Server {
         let store = self.state.app.store.clone();
         let purge = tokio::spawn(purge_sessions(store.clone()));
         let refresh = tokio::spawn(refresh_settings(self.state.app.clone()));
+        // Recurring plans extend themselves over the horizon from a task that writes its
+        // next run; one must be due whenever the server runs.
+        if let Err(error) = doorstep::services::plans::schedule_generator(&store).await {
+            tracing::error!(%error, "the recurring-plan generator could not be scheduled");
+        }
         // The one place background work runs (handlers: `task_runner`).
         let tasks = tokio::spawn(self.state.tasks.clone().run());
         let app = router(self.state);

@@ -58,6 +58,9 @@ pub struct BookingRequest<'a> {
     pub notify: Option<&'a Recipient>,
     /// The visit this moves, if it is not a new one.
     pub replaces: Option<VisitRef>,
+    /// The recurring plan and day (`YYYY-MM-DD`) a new visit is generated for: its day row
+    /// is written in the same transaction, and a second visit for that day is refused.
+    pub plan_day: Option<(i64, &'a str)>,
     pub origin: &'a RequestOrigin,
 }
 
@@ -170,6 +173,17 @@ pub async fn book(
                     .await?
                 }
             };
+            if let Some((plan, day)) = request.plan_day {
+                crate::store::plans::insert_day(
+                    &mut tx,
+                    plan,
+                    day,
+                    "booked",
+                    Some(job_id),
+                    clock::now(),
+                )
+                .await?;
+            }
             let visit = VisitRef::from_id(job_id);
             let (kind, action, template) = match request.replaces {
                 Some(_) => (
@@ -205,7 +219,16 @@ pub async fn book(
                     actor: Some(actor),
                     action,
                     subject: Some(&subject),
-                    detail: Some(snap.service.name.as_str()),
+                    detail: Some(&match request.plan_day {
+                        Some((plan, _)) => {
+                            format!(
+                                "{} · {}",
+                                snap.service.name,
+                                crate::ids::PlanRef::from_id(plan)
+                            )
+                        }
+                        None => snap.service.name.clone(),
+                    }),
                     origin: request.origin,
                 },
             )

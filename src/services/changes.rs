@@ -104,7 +104,7 @@ pub async fn policy(
 }
 
 /// The visit, if `by` may change it now with `notice` (`None`: cancel's, else reschedule's).
-async fn changeable(
+pub(crate) async fn changeable(
     conn: &mut Conn,
     by: &SessionUser,
     visit: VisitRef,
@@ -178,6 +178,7 @@ pub async fn reschedule(
             by,
             notify: notify.as_ref(),
             replaces: Some(visit),
+            plan_day: None,
             origin,
         },
     )
@@ -205,12 +206,29 @@ pub async fn cancel(
         (row, notify)
     };
     let mut tx = store.begin().await?;
-    if !visits::cancel(&mut tx, row.id).await? {
+    cancel_in(&mut tx, business, by, &row, notify, reason, origin).await?;
+    tx.commit().await.map_err(StoreError::from)?;
+    Ok(())
+}
+
+/// Cancels the open visit `row` inside the caller's transaction: its status, timeline
+/// step, audit entry and the mail to `notify`.
+pub(crate) async fn cancel_in(
+    conn: &mut Conn,
+    business: &Business,
+    by: &SessionUser,
+    row: &VisitRow,
+    notify: Option<Recipient>,
+    reason: &str,
+    origin: &RequestOrigin,
+) -> Result<(), ChangeError> {
+    let visit = VisitRef::from_id(row.id);
+    if !visits::cancel(&mut *conn, row.id).await? {
         return Err(ChangeError::Closed);
     }
     let at = clock::now();
     let window = WindowOffer {
-        start: window_start(&row),
+        start: window_start(row),
         end: row.window_end.unwrap_or(row.planned_end),
     };
     let detail = StepDetail {
@@ -218,7 +236,7 @@ pub async fn cancel(
         reason: Some(reason.to_string()),
     };
     visits::add_timeline(
-        &mut tx,
+        &mut *conn,
         row.id,
         at,
         Some(by.user.id()),
@@ -228,7 +246,7 @@ pub async fn cancel(
     .await?;
     let subject = visit.to_string();
     audit::record(
-        &mut tx,
+        &mut *conn,
         &audit::Entry {
             at,
             actor: Some(by.user.to_string()),
@@ -256,10 +274,9 @@ pub async fn cancel(
         });
         if let Some(mut message) = message {
             message.args.insert("reason".into(), reason.to_string());
-            mail::queue(&mut tx, &message).await?;
+            mail::queue(&mut *conn, &message).await?;
         }
     }
-    tx.commit().await.map_err(StoreError::from)?;
     Ok(())
 }
 

@@ -15,6 +15,7 @@ pub mod locations;
 pub mod mail;
 pub mod offers;
 pub mod people;
+pub mod plans;
 pub mod reminders;
 pub mod requests;
 pub mod rules;

@@ -51,6 +51,7 @@ pub async fn create(
     let account = by.account.ok_or(RequestError::NotFound)?;
     let now = clock::now();
     let mut tx = store.begin().await?;
+    accounts::lock(&mut tx, account.id()).await?;
     let place = accounts::bookable_location(&mut tx, account.id(), location.id())
         .await?
         .ok_or(RequestError::NotFound)?;

@@ -130,8 +130,10 @@ pub async fn get(
 }
 
 /// Refuses anyone who is not a technician (the office cannot give a dispatcher hours).
-async fn exists(conn: &mut crate::store::Conn, user: UserRef) -> Result<(), TechnicianError> {
-    if store::list(conn, Some(user.id())).await?.is_empty() {
+/// Read before the change's transaction: on SQLite a transaction must write first.
+async fn exists(store: &Store, user: UserRef) -> Result<(), TechnicianError> {
+    let mut conn = store.conn().await?;
+    if store::list(&mut conn, Some(user.id())).await?.is_empty() {
         return Err(TechnicianError::NotFound);
     }
     Ok(())
@@ -171,8 +173,8 @@ pub async fn save_profile(
     origin: &RequestOrigin,
 ) -> Result<(), TechnicianError> {
     let now = clock::now();
+    exists(store, user).await?;
     let mut tx = store.begin().await?;
-    exists(&mut tx, user).await?;
     store::save_profile(&mut tx, user.id(), profile).await?;
     let detail = serde_json::to_string(profile).unwrap_or_default();
     record(&mut tx, by, "technician_saved", user, &detail, now, origin).await?;
@@ -190,8 +192,8 @@ pub async fn save_hours(
     origin: &RequestOrigin,
 ) -> Result<(), TechnicianError> {
     let now = clock::now();
+    exists(store, user).await?;
     let mut tx = store.begin().await?;
-    exists(&mut tx, user).await?;
     store::replace_hours(&mut tx, user.id(), week).await?;
     let detail = serde_json::to_string(week).unwrap_or_default();
     record(
@@ -232,8 +234,8 @@ pub async fn add_time_off(
         return Err(TechnicianError::OutOfRange);
     }
     let now = clock::now();
+    exists(store, user).await?;
     let mut tx = store.begin().await?;
-    exists(&mut tx, user).await?;
     let id = store::insert_time_off(
         &mut tx,
         user.id(),
@@ -281,8 +283,8 @@ pub async fn add_extra_shift(
     origin: &RequestOrigin,
 ) -> Result<i64, TechnicianError> {
     let now = clock::now();
+    exists(store, user).await?;
     let mut tx = store.begin().await?;
-    exists(&mut tx, user).await?;
     let id =
         store::insert_extra_shift(&mut tx, user.id(), &draft.day.to_string(), draft.span).await?;
     let detail = serde_json::json!({

@@ -344,3 +344,14 @@ pub async fn open_visits_at(conn: &mut Conn, location_id: i64) -> Result<i64, St
     .await?;
     Ok(n)
 }
+
+/// Takes the account's lock until the transaction ends (a write to its row, so it must be
+/// the transaction's first statement: on SQLite a transaction that read first may not
+/// write later). Writes that count the account's rows first queue here.
+pub async fn lock(conn: &mut Conn, account_id: i64) -> Result<bool, StoreError> {
+    let done = sqlx::query("UPDATE customer_accounts SET name = name WHERE id = $1")
+        .bind(account_id)
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}

@@ -10,6 +10,7 @@ pub mod catalogue;
 mod codec;
 pub mod feeds;
 pub mod mail;
+pub mod plans;
 pub mod requests;
 pub mod scheduling;
 pub mod sessions;

@@ -137,3 +137,18 @@ pub async fn by_id(conn: &mut Conn, id: i64) -> Result<TaskRow, StoreError> {
     .fetch_one(conn)
     .await?)
 }
+
+/// Pending tasks of `kind`; with `after`, only those due later than it.
+pub async fn pending_of_kind(
+    conn: &mut Conn,
+    kind: &str,
+    after: Option<i64>,
+) -> Result<i64, StoreError> {
+    Ok(sqlx::query_scalar(
+        "SELECT COUNT(*) FROM background_tasks WHERE kind = $1 AND state = 'pending' AND run_at > $2",
+    )
+    .bind(kind)
+    .bind(after.unwrap_or(i64::MIN))
+    .fetch_one(conn)
+    .await?)
+}

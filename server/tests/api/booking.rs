@@ -21,7 +21,7 @@ async fn business(app: &TestApp) -> Business {
 }
 
 /// Ana's household and its one location.
-async fn anas_home(app: &TestApp) -> (AccountRef, LocationRef) {
+pub(crate) async fn anas_home(app: &TestApp) -> (AccountRef, LocationRef) {
     let mut conn = app.store.conn().await.expect("conn");
     let (location, account): (i64, i64) =
         sqlx::query_as("SELECT id, account_id FROM locations WHERE label = 'Home'")
@@ -32,7 +32,7 @@ async fn anas_home(app: &TestApp) -> (AccountRef, LocationRef) {
 }
 
 /// Ana, as her session knows her.
-async fn ana(app: &TestApp) -> SessionUser {
+pub(crate) async fn ana(app: &TestApp) -> SessionUser {
     let mut conn = app.store.conn().await.expect("conn");
     let (id, name, account): (i64, String, i64) = sqlx::query_as(
         "SELECT u.id, u.name, m.account_id FROM users u JOIN memberships m ON m.user_id = u.id \
@@ -135,6 +135,7 @@ async fn twenty_customers_racing_for_one_window_one_gets_it() {
                     by: &by,
                     notify: Some(&Recipient::from(&by)),
                     replaces: None,
+                    plan_day: None,
                     origin: &origin(),
                 },
             )
@@ -254,6 +255,7 @@ async fn a_window_never_offered_is_refused_with_the_nearest_open_ones() {
             by: &ana_user,
             notify: None,
             replaces: None,
+            plan_day: None,
             origin: &origin(),
         },
     )
@@ -292,6 +294,7 @@ async fn a_location_of_another_account_cannot_be_booked() {
             by: &ana_user,
             notify: None,
             replaces: None,
+            plan_day: None,
             origin: &origin(),
         },
     )

@@ -18,6 +18,7 @@ mod logs;
 mod mail;
 mod pages;
 mod people;
+mod plans;
 mod reminders;
 mod requests;
 mod rules;

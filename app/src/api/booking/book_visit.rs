@@ -86,6 +86,7 @@ mod imp {
                 by: &user,
                 notify: Some(&Recipient::from(&user)),
                 replaces: None,
+                plan_day: None,
                 origin: &info.origin,
             },
         )

@@ -1,0 +1,348 @@
+//! Recurring plans: the generator books each day of the rule over the horizon once, however
+//! often and however concurrently it runs; a day that does not fit is flagged, never
+//! dropped; customers skip a day, pause and resume; the worker keeps itself scheduled.
+
+use crate::availability::business;
+use crate::booking::{ana, anas_home};
+use crate::helpers::{TestApp, spawn_app};
+use doorstep::ids::{PlanRef, ServiceRef};
+use doorstep::recurrence::{Frequency, Recurrence};
+use doorstep::services::plans::{self, Generated, PlanDraft, PlanError};
+use doorstep::store::audit::RequestOrigin;
+use jiff::Timestamp;
+use jiff::civil::{Date, Weekday};
+
+/// The first `weekday` at least three days ahead.
+fn next(app_tz: &jiff::tz::TimeZone, weekday: Weekday) -> Date {
+    let mut day = Timestamp::now()
+        .to_zoned(app_tz.clone())
+        .date()
+        .checked_add(jiff::Span::new().days(3))
+        .expect("date");
+    while day.weekday() != weekday {
+        day = day.tomorrow().expect("date");
+    }
+    day
+}
+
+async fn weekly_plan(app: &TestApp, window_start_min: u16) -> (PlanRef, Generated, Date) {
+    let settings = business(app).await;
+    let tz = settings.time_zone.zone();
+    let (_, home) = anas_home(app).await;
+    let starts = next(&tz, Weekday::Tuesday);
+    let draft = PlanDraft {
+        location: home,
+        service: ServiceRef::from_id(1),
+        recurrence: Recurrence {
+            frequency: Frequency::Weeks { weeks: 1 },
+            starts,
+            ends: None,
+        },
+        window_start_min,
+        notes: Some("Key under the mat".into()),
+    };
+    let (plan, generated) = plans::create(
+        &app.store,
+        &settings,
+        &ana(app).await,
+        &draft,
+        &RequestOrigin::default(),
+    )
+    .await
+    .expect("plan");
+    (plan, generated, starts)
+}
+
+/// (day, state, visit status, window start) of the plan's rows.
+async fn days(app: &TestApp, plan: PlanRef) -> Vec<(String, String, Option<String>, Option<i64>)> {
+    sqlx::query_as(
+        "SELECT d.day, d.state, j.status, j.window_start FROM plan_days d \
+         LEFT JOIN jobs j ON j.id = d.job_id WHERE d.plan_id = $1 ORDER BY d.day",
+    )
+    .bind(plan.id())
+    .fetch_all(app.store.pool())
+    .await
+    .expect("days")
+}
+
+async fn count(app: &TestApp, sql: &str) -> i64 {
+    let (n,): (i64,) = sqlx::query_as(sql)
+        .fetch_one(app.store.pool())
+        .await
+        .expect("count");
+    n
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_weekly_plan_books_each_day_of_the_horizon_once_however_often_it_runs() {
+    let app = spawn_app().await;
+    let settings = business(&app).await;
+    let tz = settings.time_zone.zone();
+    let (plan, first, starts) = weekly_plan(&app, 14 * 60).await;
+    // Every Tuesday from the start to the horizon (30 days) has a row: booked or flagged.
+    let horizon = Timestamp::now()
+        .to_zoned(tz.clone())
+        .date()
+        .checked_add(jiff::Span::new().days(30))
+        .expect("date");
+    let rule = Recurrence {
+        frequency: Frequency::Weeks { weeks: 1 },
+        starts,
+        ends: None,
+    };
+    let expected: Vec<String> = rule
+        .days(starts, horizon)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    let rows = days(&app, plan).await;
+    assert_eq!(
+        rows.iter().map(|r| r.0.clone()).collect::<Vec<_>>(),
+        expected
+    );
+    // (The server's own worker may have generated some of them first: count the rows.)
+    let booked = rows.iter().filter(|r| r.1 == "booked").count();
+    assert!(booked >= 2, "{first:?} {rows:?}");
+    for (day, state, status, window) in &rows {
+        if state == "booked" {
+            assert_eq!(status.as_deref(), Some("scheduled"), "{day}");
+            let local = Timestamp::from_second(window.expect("window"))
+                .expect("time")
+                .to_zoned(tz.clone());
+            assert_eq!((local.date().to_string(), local.hour()), (day.clone(), 14));
+        }
+    }
+    let jobs_before = count(&app, "SELECT COUNT(*) FROM jobs").await;
+
+    // Again, and twice at once: nothing new.
+    let now = Timestamp::now();
+    let again = plans::generate(&app.store, &settings, plan.id(), now)
+        .await
+        .expect("again");
+    assert_eq!(again, Generated::default());
+    let (a, b) = tokio::join!(
+        plans::generate_all(&app.store, &settings, now),
+        plans::generate_all(&app.store, &settings, now),
+    );
+    assert_eq!(a.expect("a"), Generated::default());
+    assert_eq!(b.expect("b"), Generated::default());
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM jobs").await, jobs_before);
+    assert_eq!(days(&app, plan).await, rows);
+
+    // The visits carry the plan's notes; each booking is in the trail, naming the plan.
+    let notes = count(
+        &app,
+        "SELECT COUNT(*) FROM jobs WHERE notes = 'Key under the mat'",
+    )
+    .await;
+    assert_eq!(usize::try_from(notes).expect("n"), booked);
+    let audited = count(
+        &app,
+        &format!(
+            "SELECT COUNT(*) FROM audit_log WHERE action = 'visit_booked' AND detail LIKE '%{plan}'"
+        ),
+    )
+    .await;
+    assert_eq!(usize::try_from(audited).expect("n"), booked);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_generators_racing_on_fresh_days_book_each_day_once() {
+    let app = spawn_app().await;
+    let settings = business(&app).await;
+    // The plan exists, its days do not yet: forget them and race two runs over them (and
+    // the server's own worker, should it wake).
+    let (plan, _, _) = weekly_plan(&app, 14 * 60).await;
+    let before = days(&app, plan).await;
+    app.execute("UPDATE jobs SET status = 'cancelled' WHERE id IN (SELECT job_id FROM plan_days)")
+        .await;
+    app.execute("DELETE FROM plan_days").await;
+    let now = Timestamp::now();
+    let (a, b) = tokio::join!(
+        plans::generate(&app.store, &settings, plan.id(), now),
+        plans::generate(&app.store, &settings, plan.id(), now),
+    );
+    let (a, b) = (a.expect("a"), b.expect("b"));
+    let after = days(&app, plan).await;
+    let states = |rows: &[(String, String, Option<String>, Option<i64>)]| {
+        rows.iter()
+            .map(|r| (r.0.clone(), r.1.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(states(&after), states(&before), "{a:?} {b:?}");
+    let booked = after.iter().filter(|r| r.1 == "booked").count();
+    assert!(a.booked + b.booked <= booked);
+    let open = count(
+        &app,
+        "SELECT COUNT(*) FROM jobs WHERE notes = 'Key under the mat' AND status <> 'cancelled'",
+    )
+    .await;
+    assert_eq!(usize::try_from(open).expect("n"), booked, "one visit a day");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_window_nobody_can_keep_is_flagged_for_the_office_not_dropped() {
+    let app = spawn_app().await;
+    // Nobody works at three in the morning.
+    let (plan, generated, _) = weekly_plan(&app, 3 * 60).await;
+    assert_eq!(generated.booked, 0);
+    let rows = days(&app, plan).await;
+    assert!(rows.len() >= 4, "{rows:?}");
+    assert!(rows.iter().all(|r| r.1 == "misfit"), "{rows:?}");
+    let flagged = count(
+        &app,
+        "SELECT COUNT(*) FROM audit_log WHERE action = 'plan_day_misfit'",
+    )
+    .await;
+    assert_eq!(
+        usize::try_from(flagged).expect("n"),
+        rows.len(),
+        "each flagged once"
+    );
+    let mut conn = app.store.conn().await.expect("conn");
+    let listed = doorstep::store::plans::misfits(&mut conn, "2000-01-01")
+        .await
+        .expect("misfits");
+    assert_eq!(listed.len(), rows.len());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn customers_skip_a_day_pause_and_resume() {
+    let app = spawn_app().await;
+    let settings = business(&app).await;
+    let ana = ana(&app).await;
+    let origin = RequestOrigin::default();
+    let (plan, _, starts) = weekly_plan(&app, 14 * 60).await;
+    let booked: Vec<String> = days(&app, plan)
+        .await
+        .into_iter()
+        .filter(|r| r.1 == "booked")
+        .map(|r| r.0)
+        .collect();
+    assert!(booked.len() >= 2);
+
+    // Skip the first booked day: its visit is cancelled and the day stays skipped.
+    let first: Date = booked[0].parse().expect("day");
+    plans::skip(&app.store, &settings, &ana, plan, first, &origin)
+        .await
+        .expect("skip");
+    let rows = days(&app, plan).await;
+    let row = rows.iter().find(|r| r.0 == booked[0]).expect("row");
+    assert_eq!(
+        (row.1.as_str(), row.2.as_deref()),
+        ("skipped", Some("cancelled"))
+    );
+    plans::generate(&app.store, &settings, plan.id(), Timestamp::now())
+        .await
+        .expect("generate");
+    assert_eq!(
+        days(&app, plan).await,
+        rows,
+        "a skipped day is not booked again"
+    );
+    // A day the plan does not have, and someone else's plan: refused.
+    let wednesday = starts.tomorrow().expect("day");
+    assert!(matches!(
+        plans::skip(&app.store, &settings, &ana, plan, wednesday, &origin).await,
+        Err(PlanError::NotADay)
+    ));
+    let mut stranger = ana.clone();
+    stranger.account = Some(doorstep::ids::AccountRef::from_id(999));
+    assert!(matches!(
+        plans::skip(&app.store, &settings, &stranger, plan, first, &origin).await,
+        Err(PlanError::NotFound)
+    ));
+
+    // Pause past the second booked day: its visit is cancelled, its day forgotten.
+    let second: Date = booked[1].parse().expect("day");
+    let until = second.tomorrow().expect("day");
+    let kept = plans::pause(&app.store, &settings, &ana, plan, until, &origin)
+        .await
+        .expect("pause");
+    assert!(kept.is_empty());
+    let paused = days(&app, plan).await;
+    assert!(!paused.iter().any(|r| r.0 == booked[1]), "{paused:?}");
+    plans::generate(&app.store, &settings, plan.id(), Timestamp::now())
+        .await
+        .expect("generate");
+    assert!(
+        !days(&app, plan).await.iter().any(|r| r.0 == booked[1]),
+        "nothing inside the pause"
+    );
+
+    // Resume: the second day is booked again; the skipped one stays skipped.
+    plans::resume(&app.store, &settings, &ana, plan, &origin)
+        .await
+        .expect("resume");
+    let rows = days(&app, plan).await;
+    assert!(rows.iter().any(|r| r.0 == booked[1]));
+    assert_eq!(
+        rows.iter().find(|r| r.0 == booked[0]).map(|r| r.1.as_str()),
+        Some("skipped")
+    );
+    let actions = count(
+        &app,
+        "SELECT COUNT(*) FROM audit_log WHERE action IN \
+         ('plan_created', 'plan_day_skipped', 'plan_paused', 'plan_resumed')",
+    )
+    .await;
+    assert_eq!(actions, 4);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_worker_generates_plans_and_keeps_its_next_run_written() {
+    let app = spawn_app().await;
+    let pending =
+        "SELECT COUNT(*) FROM background_tasks WHERE kind = 'plans.generate' AND state = 'pending'";
+    // The server wrote a run when it started, due at once; once it ran, the next is
+    // pending, and asking again adds none.
+    let due = format!(
+        "{pending} AND run_at <= {}",
+        Timestamp::now().as_second() + 60
+    );
+    let written = "SELECT COUNT(*) FROM background_tasks WHERE kind = 'plans.generate'";
+    let mut waited = 0;
+    while count(&app, written).await == 0 || count(&app, &due).await > 0 {
+        app.tasks.run_once().await.expect("run");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        waited += 1;
+        assert!(waited < 100, "the first run never ran");
+    }
+    assert_eq!(count(&app, pending).await, 1);
+    plans::schedule_generator(&app.store)
+        .await
+        .expect("schedule");
+    assert_eq!(count(&app, pending).await, 1, "one run is enough");
+    let (plan, _, _) = weekly_plan(&app, 14 * 60).await;
+    // As if the plan had been set up before its days came into the horizon, and the next
+    // run were due now.
+    app.execute("DELETE FROM plan_days").await;
+    app.execute("UPDATE jobs SET status = 'cancelled' WHERE notes = 'Key under the mat'")
+        .await;
+    app.execute("UPDATE background_tasks SET run_at = 0 WHERE kind = 'plans.generate' AND state = 'pending'")
+        .await;
+    let mut waited = 0;
+    while days(&app, plan).await.is_empty() {
+        app.tasks.run_once().await.expect("run");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        waited += 1;
+        assert!(waited < 100, "the worker never generated the plan");
+    }
+    // The next run is written, hours from now, once.
+    let mut waited = 0;
+    loop {
+        let (n, run_at): (i64, Option<i64>) = sqlx::query_as(
+            "SELECT COUNT(*), MIN(run_at) FROM background_tasks \
+             WHERE kind = 'plans.generate' AND state = 'pending'",
+        )
+        .fetch_one(app.store.pool())
+        .await
+        .expect("next");
+        if n == 1 && run_at.is_some_and(|at| at > Timestamp::now().as_second() + 3600) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        waited += 1;
+        assert!(waited < 100, "{n} runs pending, first at {run_at:?}");
+    }
+}
