@@ -87,6 +87,22 @@ fn nth_weekday(first: Date, nth: i8, weekday: Weekday) -> Option<Date> {
     (day.month() == first.month()).then_some(day)
 }
 
+/// The day `pick` chooses in each month (given its first day), within `[from, until]`.
+fn monthly(from: Date, until: Date, pick: impl Fn(Date) -> Option<Date>) -> Vec<Date> {
+    let mut out = Vec::new();
+    let mut month = from.first_of_month();
+    while month <= until {
+        if let Some(d) = pick(month).filter(|d| *d >= from && *d <= until) {
+            out.push(d);
+        }
+        match month.checked_add(1.month()) {
+            Ok(next) => month = next,
+            Err(_) => break,
+        }
+    }
+    out
+}
+
 impl Recurrence {
     /// The visit days in `[from, until]`, in order. The result over a range is the same
     /// as over its parts joined: what a generator running day by day, or twice, sees.
@@ -112,38 +128,15 @@ impl Recurrence {
                 }
             }
             Frequency::MonthDay { day } => {
-                let mut month = from.first_of_month();
-                while month <= until {
+                out = monthly(from, until, |month| {
                     let last = month.last_of_month().day();
                     let wanted = i8::try_from(day).unwrap_or(1).clamp(1, last);
-                    if let Ok(d) = month.with().day(wanted).build()
-                        && d >= from
-                        && d <= until
-                    {
-                        out.push(d);
-                    }
-                    match month.checked_add(1.month()) {
-                        Ok(next) => month = next,
-                        Err(_) => break,
-                    }
-                }
+                    month.with().day(wanted).build().ok()
+                });
             }
             Frequency::NthWeekday { nth, weekday } => {
-                let Some(weekday) = weekday_of(weekday) else {
-                    return out;
-                };
-                let mut month = from.first_of_month();
-                while month <= until {
-                    if let Some(d) = nth_weekday(month, nth, weekday)
-                        && d >= from
-                        && d <= until
-                    {
-                        out.push(d);
-                    }
-                    match month.checked_add(1.month()) {
-                        Ok(next) => month = next,
-                        Err(_) => break,
-                    }
+                if let Some(weekday) = weekday_of(weekday) {
+                    out = monthly(from, until, |month| nth_weekday(month, nth, weekday));
                 }
             }
         }

@@ -132,6 +132,21 @@ impl ApiError {
         problems: impl IntoIterator<Item = (K, FieldError)>,
         typed: &std::collections::BTreeMap<String, String>,
     ) -> Self {
+        Self::refused(
+            problems,
+            typed
+                .iter()
+                .filter(|(k, _)| k.len() <= 40)
+                .map(|(k, v)| (k.clone(), v.chars().take(ECHO_MAX).collect()))
+                .collect(),
+        )
+    }
+
+    /// Refused fields, each with its problem, and what was typed.
+    pub fn refused<K: Into<String>>(
+        problems: impl IntoIterator<Item = (K, FieldError)>,
+        echo: Echo,
+    ) -> Self {
         Self::InvalidFields {
             problems: problems
                 .into_iter()
@@ -140,11 +155,7 @@ impl ApiError {
                     problem,
                 })
                 .collect(),
-            echo: typed
-                .iter()
-                .filter(|(k, _)| k.len() <= 40)
-                .map(|(k, v)| (k.clone(), v.chars().take(ECHO_MAX).collect()))
-                .collect(),
+            echo,
         }
     }
 

@@ -373,3 +373,16 @@ pub fn unescape(html: &str) -> String {
         .replace("&#39;", "'")
         .replace("&quot;", "\"")
 }
+
+/// The first `weekday` at least three days from today in `tz`: past any notice rule.
+pub fn next_weekday(tz: &jiff::tz::TimeZone, weekday: jiff::civil::Weekday) -> jiff::civil::Date {
+    let mut day = jiff::Timestamp::now()
+        .to_zoned(tz.clone())
+        .date()
+        .checked_add(jiff::Span::new().days(3))
+        .expect("date");
+    while day.weekday() != weekday {
+        day = day.tomorrow().expect("date");
+    }
+    day
+}

@@ -4,7 +4,7 @@
 
 use crate::availability::business;
 use crate::booking::{ana, anas_home};
-use crate::helpers::{TestApp, spawn_app};
+use crate::helpers::{TestApp, next_weekday, spawn_app};
 use doorstep::ids::{PlanRef, ServiceRef};
 use doorstep::recurrence::{Frequency, Recurrence};
 use doorstep::services::plans::{self, Generated, PlanDraft, PlanError};
@@ -12,24 +12,11 @@ use doorstep::store::audit::RequestOrigin;
 use jiff::Timestamp;
 use jiff::civil::{Date, Weekday};
 
-/// The first `weekday` at least three days ahead.
-fn next(app_tz: &jiff::tz::TimeZone, weekday: Weekday) -> Date {
-    let mut day = Timestamp::now()
-        .to_zoned(app_tz.clone())
-        .date()
-        .checked_add(jiff::Span::new().days(3))
-        .expect("date");
-    while day.weekday() != weekday {
-        day = day.tomorrow().expect("date");
-    }
-    day
-}
-
 async fn weekly_plan(app: &TestApp, window_start_min: u16) -> (PlanRef, Generated, Date) {
     let settings = business(app).await;
     let tz = settings.time_zone.zone();
     let (_, home) = anas_home(app).await;
-    let starts = next(&tz, Weekday::Tuesday);
+    let starts = next_weekday(&tz, Weekday::Tuesday);
     let draft = PlanDraft {
         location: home,
         service: ServiceRef::from_id(1),

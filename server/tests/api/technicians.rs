@@ -3,7 +3,7 @@
 //! mistakes are named field by field and change nothing; only the office may do it.
 
 use crate::availability::{business, shop};
-use crate::helpers::{TestApp, location_path, spawn_app, unescape};
+use crate::helpers::{TestApp, location_path, next_weekday, spawn_app, unescape};
 use doorstep::services::availability::{Query, ServiceKey, find_windows};
 use jiff::Timestamp;
 use jiff::civil::{Date, Weekday};
@@ -54,19 +54,6 @@ async fn days_with_windows(app: &TestApp) -> Vec<(Date, Vec<u16>)> {
         }
     }
     days
-}
-
-/// The first `weekday` at least three days ahead (past any notice rule).
-fn ahead(app_tz: &jiff::tz::TimeZone, weekday: Weekday) -> Date {
-    let mut day = Timestamp::now()
-        .to_zoned(app_tz.clone())
-        .date()
-        .checked_add(jiff::Span::new().days(3))
-        .expect("date");
-    while day.weekday() != weekday {
-        day = day.tomorrow().expect("date");
-    }
-    day
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -144,7 +131,7 @@ async fn the_calendar_follows_the_hours_time_off_and_extra_shifts_the_office_set
     // Time off for a whole Wednesday empties it; other days stay.
     let settings = business(&app).await;
     let tz = settings.time_zone.zone();
-    let wednesday = ahead(&tz, Weekday::Wednesday).to_string();
+    let wednesday = next_weekday(&tz, Weekday::Wednesday).to_string();
     let res = app
         .call_form(
             "/api/add-time-off",
@@ -169,7 +156,7 @@ async fn the_calendar_follows_the_hours_time_off_and_extra_shifts_the_office_set
     assert!(!days.is_empty());
 
     // An extra Sunday morning opens that Sunday.
-    let sunday = ahead(&tz, Weekday::Sunday).to_string();
+    let sunday = next_weekday(&tz, Weekday::Sunday).to_string();
     let res = app
         .call_form(
             "/api/add-extra-shift",

@@ -114,7 +114,7 @@ pub async fn save_location(
     #[server(default)] fields: BTreeMap<String, String>,
 ) -> Result<(), ApiError> {
     use crate::api::support::{info, require, state};
-    use crate::error::{Echo, FieldProblem};
+    use crate::error::Echo;
     use doorstep::error::FieldError;
     use doorstep::permissions::Permission;
     use doorstep::services::locations::{LocationError, save};
@@ -131,16 +131,8 @@ pub async fn save_location(
                 .map(|v| ((*name).to_string(), v.chars().take(1100).collect()))
         })
         .collect();
-    let refused_fields = |problems: Vec<(&str, FieldError)>| ApiError::InvalidFields {
-        problems: problems
-            .into_iter()
-            .map(|(field, problem)| FieldProblem {
-                field: field.to_string(),
-                problem,
-            })
-            .collect(),
-        echo: echo.clone(),
-    };
+    let refused_fields =
+        |problems: Vec<(&str, FieldError)>| ApiError::refused(problems, echo.clone());
     let value = |name: &str| fields.get(name).map_or("", String::as_str);
     let draft = LocationDraft::parse(value).map_err(&refused_fields)?;
     let state = state()?;

@@ -33,7 +33,7 @@ pub async fn save_booking_rules(
     reminder_hours: String,
 ) -> Result<(), ApiError> {
     use crate::api::support::{info, internal, require, state};
-    use crate::error::{FieldProblem, echo};
+    use crate::error::echo;
     use doorstep::permissions::Permission;
     let user = require(Permission::ManageScheduling)?;
     let typed = [
@@ -54,16 +54,8 @@ pub async fn save_booking_rules(
             .find(|(k, _)| *k == name)
             .map_or("", |(_, v)| *v)
     };
-    let rules = BookingRules::parse(value).map_err(|problems| ApiError::InvalidFields {
-        problems: problems
-            .into_iter()
-            .map(|(field, problem)| FieldProblem {
-                field: field.to_string(),
-                problem,
-            })
-            .collect(),
-        echo: echo(&typed),
-    })?;
+    let rules =
+        BookingRules::parse(value).map_err(|problems| ApiError::refused(problems, echo(&typed)))?;
     let state = state()?;
     doorstep::services::rules::save(&state.store, &user, &rules, &info().origin)
         .await

@@ -27,7 +27,7 @@ pub async fn send_request(
     #[server(default)] phone: String,
 ) -> Result<(), ApiError> {
     use crate::api::support::{info, require, state};
-    use crate::error::{FieldProblem, echo};
+    use crate::error::echo;
     use doorstep::ids::{LocationRef, ServiceRef};
     use doorstep::permissions::Permission;
     use doorstep::requests::{RequestDraft, RequestKind};
@@ -38,17 +38,9 @@ pub async fn send_request(
         Some(raw) => Some(ServiceRef::parse(raw).ok_or(ApiError::NotFound)?),
     };
     let kind = RequestKind::parse(&kind).ok_or(ApiError::BadRequest)?;
-    let draft =
-        RequestDraft::parse(kind, &notes, &phone).map_err(|problems| ApiError::InvalidFields {
-            problems: problems
-                .into_iter()
-                .map(|(field, problem)| FieldProblem {
-                    field: field.to_string(),
-                    problem,
-                })
-                .collect(),
-            echo: echo(&[("notes", &notes), ("phone", &phone)]),
-        })?;
+    let draft = RequestDraft::parse(kind, &notes, &phone).map_err(|problems| {
+        ApiError::refused(problems, echo(&[("notes", &notes), ("phone", &phone)]))
+    })?;
     let state = state()?;
     let info = info();
     let sent = doorstep::services::requests::create(
