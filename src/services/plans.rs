@@ -211,13 +211,19 @@ pub async fn generate(
         locale: u.locale,
     });
     let origin = RequestOrigin::default();
+    // Days decided already, read once; a run racing this one is stopped by the day's key.
+    let decided: std::collections::HashSet<String> = {
+        let mut conn = store.conn().await?;
+        store::days(&mut conn, plan_id, &from.to_string())
+            .await?
+            .into_iter()
+            .map(|d| d.day)
+            .collect()
+    };
     for day in rule.days(from, last) {
         let day_key = day.to_string();
-        {
-            let mut conn = store.conn().await?;
-            if store::has_day(&mut conn, plan_id, &day_key).await? {
-                continue;
-            }
+        if decided.contains(&day_key) {
+            continue;
         }
         let Some(start) = window_on(day, row.window_start_min, business) else {
             continue;

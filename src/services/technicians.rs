@@ -8,7 +8,7 @@ use crate::ids::UserRef;
 use crate::places::Position;
 use crate::services::clock;
 use crate::store::audit::{self, RequestOrigin};
-use crate::store::technicians::{self as store, TechnicianRow};
+use crate::store::technicians::{self as store, Planned, TechnicianRow};
 use crate::store::{Store, StoreError};
 use crate::technicians::{DaySpan, ExtraShiftDraft, TechnicianProfile, TimeOffDraft, WeekHours};
 use jiff::Timestamp;
@@ -254,21 +254,27 @@ pub async fn add_time_off(
     Ok((id, visits))
 }
 
+/// Removes a time off or an extra shift of the technician.
 #[instrument(skip(store, by, origin), fields(by = %by.user))]
-pub async fn remove_time_off(
+pub async fn remove(
     store: &Store,
     by: &SessionUser,
     user: UserRef,
+    what: Planned,
     id: i64,
     origin: &RequestOrigin,
 ) -> Result<(), TechnicianError> {
     let now = clock::now();
     let mut tx = store.begin().await?;
-    if !store::delete_time_off(&mut tx, user.id(), id).await? {
+    if !store::delete_planned(&mut tx, what, user.id(), id).await? {
         return Err(TechnicianError::NotFound);
     }
+    let action = match what {
+        Planned::TimeOff => "time_off_removed",
+        Planned::ExtraShift => "extra_shift_removed",
+    };
     let detail = serde_json::json!({ "id": id }).to_string();
-    record(&mut tx, by, "time_off_removed", user, &detail, now, origin).await?;
+    record(&mut tx, by, action, user, &detail, now, origin).await?;
     tx.commit().await.map_err(StoreError::from)?;
     Ok(())
 }
@@ -295,32 +301,4 @@ pub async fn add_extra_shift(
     record(&mut tx, by, "extra_shift_added", user, &detail, now, origin).await?;
     tx.commit().await.map_err(StoreError::from)?;
     Ok(id)
-}
-
-#[instrument(skip(store, by, origin), fields(by = %by.user))]
-pub async fn remove_extra_shift(
-    store: &Store,
-    by: &SessionUser,
-    user: UserRef,
-    id: i64,
-    origin: &RequestOrigin,
-) -> Result<(), TechnicianError> {
-    let now = clock::now();
-    let mut tx = store.begin().await?;
-    if !store::delete_extra_shift(&mut tx, user.id(), id).await? {
-        return Err(TechnicianError::NotFound);
-    }
-    let detail = serde_json::json!({ "id": id }).to_string();
-    record(
-        &mut tx,
-        by,
-        "extra_shift_removed",
-        user,
-        &detail,
-        now,
-        origin,
-    )
-    .await?;
-    tx.commit().await.map_err(StoreError::from)?;
-    Ok(())
 }

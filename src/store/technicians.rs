@@ -152,16 +152,6 @@ pub async fn insert_time_off(
     .await?)
 }
 
-/// Whether the entry existed (for this technician) and is gone.
-pub async fn delete_time_off(conn: &mut Conn, user_id: i64, id: i64) -> Result<bool, StoreError> {
-    let done = sqlx::query("DELETE FROM technician_time_off WHERE id = $1 AND user_id = $2")
-        .bind(id)
-        .bind(user_id)
-        .execute(conn)
-        .await?;
-    Ok(done.rows_affected() == 1)
-}
-
 /// Extra shifts from `from_day` (`YYYY-MM-DD`) on, soonest first.
 pub async fn extra_shifts(
     conn: &mut Conn,
@@ -196,13 +186,34 @@ pub async fn insert_extra_shift(
     .await?)
 }
 
+/// What the office plans besides the weekly hours.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Planned {
+    TimeOff,
+    ExtraShift,
+}
+
+impl Planned {
+    fn table(self) -> &'static str {
+        match self {
+            Self::TimeOff => "technician_time_off",
+            Self::ExtraShift => "technician_extra_shifts",
+        }
+    }
+}
+
 /// Whether the entry existed (for this technician) and is gone.
-pub async fn delete_extra_shift(
+pub async fn delete_planned(
     conn: &mut Conn,
+    what: Planned,
     user_id: i64,
     id: i64,
 ) -> Result<bool, StoreError> {
-    let done = sqlx::query("DELETE FROM technician_extra_shifts WHERE id = $1 AND user_id = $2")
+    let sql = format!(
+        "DELETE FROM {} WHERE id = $1 AND user_id = $2",
+        what.table()
+    );
+    let done = sqlx::query(&sql)
         .bind(id)
         .bind(user_id)
         .execute(conn)

@@ -24,3 +24,19 @@ pub(crate) fn set_status(error: &crate::error::ApiError) {
         );
     }
 }
+
+/// What a page shows while its data loads (the server renders it only when streaming).
+pub(crate) fn loading() -> impl leptos::IntoView {
+    use leptos::prelude::*;
+    view! { <p class="loading" aria-busy="true">{crate::i18n::t("loading")}</p> }
+}
+
+/// Sends visitors to sign in; says whether the signed-in person holds `permission`.
+pub(crate) fn allowed(permission: doorstep::permissions::Permission) -> bool {
+    let user = crate::request::current().user;
+    if user.is_none() {
+        #[cfg(feature = "ssr")]
+        leptos_axum::redirect("/sign-in");
+    }
+    user.is_some_and(|u| u.role.allows(permission))
+}

@@ -151,10 +151,11 @@ pub async fn remove_time_off(user: String, entry: i64) -> Result<(), ApiError> {
     use doorstep::permissions::Permission;
     let by = require(Permission::ManageScheduling)?;
     let user = server::technician(&user)?;
-    doorstep::services::technicians::remove_time_off(
+    doorstep::services::technicians::remove(
         &state()?.store,
         &by,
         user,
+        doorstep::store::technicians::Planned::TimeOff,
         entry,
         &info().origin,
     )
@@ -198,10 +199,11 @@ pub async fn remove_extra_shift(user: String, entry: i64) -> Result<(), ApiError
     use doorstep::permissions::Permission;
     let by = require(Permission::ManageScheduling)?;
     let user = server::technician(&user)?;
-    doorstep::services::technicians::remove_extra_shift(
+    doorstep::services::technicians::remove(
         &state()?.store,
         &by,
         user,
+        doorstep::store::technicians::Planned::ExtraShift,
         entry,
         &info().origin,
     )

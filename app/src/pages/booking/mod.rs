@@ -123,7 +123,7 @@ pub fn BookPage() -> impl IntoView {
     };
     let body = if may_book {
         Either::Left(view! {
-            <Suspense fallback=|| view! { <p class="loading" aria-busy="true">{t("loading")}</p> }>
+            <Suspense fallback=crate::pages::loading>
                 {
                     let wanted = wanted.clone();
                     Suspend::new(async move { step(wanted).await })

@@ -28,7 +28,7 @@ pub fn CalendarFeedPage() -> impl IntoView {
     let off = query.get("off").is_some();
     let body = if allowed {
         Either::Left(view! {
-            <Suspense fallback=|| view! { <p class="loading" aria-busy="true">{t("loading")}</p> }>
+            <Suspense fallback=crate::pages::loading>
                 {
                     let secret = secret.clone();
                     Suspend::new(async move {

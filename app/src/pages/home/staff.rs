@@ -24,7 +24,7 @@ pub fn StaffHomePage(user: SessionUser) -> impl IntoView {
     view! {
         <Page title=title.clone()>
             <h1>{title}</h1>
-            <Suspense fallback=|| view! { <p class="loading" aria-busy="true">{t("loading")}</p> }>
+            <Suspense fallback=crate::pages::loading>
                 // Read while rendering: nothing on this page needs the data in the
                 // browser, so none of it is serialized into the page.
                 {Suspend::new(async move {

@@ -11,25 +11,14 @@ use crate::components::layout::Page;
 use crate::error::ApiError;
 use crate::i18n::t;
 use crate::pages::booking::book_url;
-use crate::request;
 use doorstep::permissions::Permission;
 use doorstep::places::Position;
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-/// Sends visitors to sign in; says whether the person may keep the account's places.
 fn allowed() -> bool {
-    let user = request::current().user;
-    if user.is_none() {
-        #[cfg(feature = "ssr")]
-        leptos_axum::redirect("/sign-in");
-    }
-    user.is_some_and(|u| u.role.allows(Permission::ManageLocations))
-}
-
-fn loading() -> impl IntoView {
-    view! { <p class="loading" aria-busy="true">{t("loading")}</p> }
+    crate::pages::allowed(Permission::ManageLocations)
 }
 
 #[component]
@@ -38,7 +27,7 @@ pub fn LocationsPage() -> impl IntoView {
     let saved = use_query_map().get_untracked().get("saved").filter(|_| may);
     let body = if may {
         Either::Left(view! {
-            <Suspense fallback=loading>
+            <Suspense fallback=crate::pages::loading>
                 {Suspend::new(async move {
                     match get_locations().await {
                         Ok(list) => Either::Left(view! { <LocationList list /> }),
@@ -126,7 +115,7 @@ pub fn LocationEditPage() -> impl IntoView {
     };
     let body = if may {
         Either::Left(view! {
-            <Suspense fallback=loading>
+            <Suspense fallback=crate::pages::loading>
                 {
                     let reference = reference.clone();
                     let unplaced = unplaced.clone();

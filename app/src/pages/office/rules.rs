@@ -6,7 +6,6 @@ use crate::components::alert::{ErrorAlert, field_message};
 use crate::components::layout::Page;
 use crate::error::ApiError;
 use crate::i18n::t;
-use crate::request;
 use doorstep::booking_rules::BookingRules;
 use doorstep::permissions::Permission;
 use leptos::either::Either;
@@ -15,18 +14,11 @@ use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn RulesPage() -> impl IntoView {
-    let user = request::current().user;
-    if user.is_none() {
-        #[cfg(feature = "ssr")]
-        leptos_axum::redirect("/sign-in");
-    }
-    let allowed = user
-        .as_ref()
-        .is_some_and(|u| u.role.allows(Permission::ManageScheduling));
+    let allowed = crate::pages::allowed(Permission::ManageScheduling);
     let saved = use_query_map().get_untracked().get("saved").is_some();
     let body = if allowed {
         Either::Left(view! {
-            <Suspense fallback=|| view! { <p class="loading" aria-busy="true">{t("loading")}</p> }>
+            <Suspense fallback=crate::pages::loading>
                 {Suspend::new(async move {
                     match get_booking_rules().await {
                         Ok(rules) => Either::Left(view! { <RulesForm rules saved /> }),

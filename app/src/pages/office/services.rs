@@ -17,14 +17,8 @@ use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-/// Sends visitors to sign in; says whether the person may manage the catalogue.
 fn allowed() -> bool {
-    let user = request::current().user;
-    if user.is_none() {
-        #[cfg(feature = "ssr")]
-        leptos_axum::redirect("/sign-in");
-    }
-    user.is_some_and(|u| u.role.allows(Permission::ManageScheduling))
+    crate::pages::allowed(Permission::ManageScheduling)
 }
 
 #[component]
@@ -33,7 +27,7 @@ pub fn ServicesPage() -> impl IntoView {
     let saved = use_query_map().get_untracked().get("saved");
     let body = if may {
         Either::Left(view! {
-            <Suspense fallback=|| view! { <p class="loading" aria-busy="true">{t("loading")}</p> }>
+            <Suspense fallback=crate::pages::loading>
                 {Suspend::new(async move {
                     match get_catalogue().await {
                         Ok(list) => Either::Left(view! { <ServiceList list /> }),
@@ -129,7 +123,7 @@ pub fn ServiceEditPage() -> impl IntoView {
         Either::Right(Either::Left(view! { <ServiceForm entry=None /> }))
     } else {
         Either::Right(Either::Right(view! {
-            <Suspense fallback=|| view! { <p class="loading" aria-busy="true">{t("loading")}</p> }>
+            <Suspense fallback=crate::pages::loading>
                 {
                     let reference = reference.clone();
                     Suspend::new(async move {

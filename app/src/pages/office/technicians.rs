@@ -22,19 +22,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// Sends visitors to sign in; says whether the person may plan technicians.
 fn allowed() -> bool {
-    let user = request::current().user;
-    if user.is_none() {
-        #[cfg(feature = "ssr")]
-        leptos_axum::redirect("/sign-in");
-    }
-    user.is_some_and(|u| {
-        u.role
-            .allows(doorstep::permissions::Permission::ManageScheduling)
-    })
-}
-
-fn loading() -> impl IntoView {
-    view! { <p class="loading" aria-busy="true">{t("loading")}</p> }
+    crate::pages::allowed(doorstep::permissions::Permission::ManageScheduling)
 }
 
 /// `Mon 08:00–12:00, 13:00–17:00 · Tue …`, days off left out.
@@ -71,7 +59,7 @@ pub fn TechniciansPage() -> impl IntoView {
     let may = allowed();
     let body = if may {
         Either::Left(view! {
-            <Suspense fallback=loading>
+            <Suspense fallback=crate::pages::loading>
                 {Suspend::new(async move {
                     match get_technicians().await {
                         Ok(list) => Either::Left(view! { <TechnicianList list /> }),
@@ -148,7 +136,7 @@ pub fn TechnicianPage() -> impl IntoView {
         .unwrap_or_default();
     let body = may.then(|| {
         view! {
-            <Suspense fallback=loading>
+            <Suspense fallback=crate::pages::loading>
                 {
                     let reference = reference.clone();
                     Suspend::new(async move {

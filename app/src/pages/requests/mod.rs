@@ -9,6 +9,7 @@ use crate::components::form::TextField;
 use crate::components::layout::Page;
 use crate::error::ApiError;
 use crate::i18n::{self, t, t_with};
+use crate::pages::allowed;
 use crate::request;
 use doorstep::dto::{BookingOptions, RequestView};
 use doorstep::format;
@@ -17,20 +18,6 @@ use doorstep::requests::{RequestKind, RequestStatus};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
-
-fn loading() -> impl IntoView {
-    view! { <p class="loading" aria-busy="true">{t("loading")}</p> }
-}
-
-/// Sends visitors to sign in; says whether the person holds `permission`.
-fn allowed(permission: Permission) -> bool {
-    let user = request::current().user;
-    if user.is_none() {
-        #[cfg(feature = "ssr")]
-        leptos_axum::redirect("/sign-in");
-    }
-    user.is_some_and(|u| u.role.allows(permission))
-}
 
 fn kind_title(kind: RequestKind) -> String {
     match kind {
@@ -53,7 +40,7 @@ pub fn RequestFormPage() -> impl IntoView {
     let title = kind_title(kind);
     let body = if may {
         Either::Left(view! {
-            <Suspense fallback=loading>
+            <Suspense fallback=crate::pages::loading>
                 {
                     let (location, service) = (location.clone(), service.clone());
                     Suspend::new(async move {
@@ -170,7 +157,7 @@ pub fn RequestPage() -> impl IntoView {
     );
     let body = signed_in.then(|| {
         view! {
-            <Suspense fallback=loading>
+            <Suspense fallback=crate::pages::loading>
                 {
                     let reference = reference.clone();
                     Suspend::new(async move {
@@ -247,7 +234,7 @@ pub fn OfficeRequestsPage() -> impl IntoView {
     let error = action.value().get_untracked().and_then(Result::err);
     let body = if may {
         Either::Left(view! {
-            <Suspense fallback=loading>
+            <Suspense fallback=crate::pages::loading>
                 {Suspend::new(async move {
                     match get_open_requests().await {
                         Ok(list) => Either::Left(view! { <OpenRequests list action /> }),

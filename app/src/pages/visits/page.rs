@@ -38,7 +38,7 @@ pub fn VisitPage() -> impl IntoView {
     );
     view! {
         <Page title=title.clone()>
-            <Suspense fallback=|| view! { <p class="loading" aria-busy="true">{t("loading")}</p> }>
+            <Suspense fallback=crate::pages::loading>
                 {
                     let reference = reference.clone();
                     Suspend::new(async move {
