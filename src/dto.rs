@@ -6,6 +6,8 @@ use crate::locale::Locale;
 use crate::permissions::Role;
 use serde::{Deserialize, Serialize};
 
+pub mod plans;
+
 /// The signed-in person, as every page needs them.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SessionUser {

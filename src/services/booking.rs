@@ -58,10 +58,21 @@ pub struct BookingRequest<'a> {
     pub notify: Option<&'a Recipient>,
     /// The visit this moves, if it is not a new one.
     pub replaces: Option<VisitRef>,
-    /// The recurring plan and day (`YYYY-MM-DD`) a new visit is generated for: its day row
-    /// is written in the same transaction, and a second visit for that day is refused.
-    pub plan_day: Option<(i64, &'a str)>,
+    /// The recurring plan's day a new visit is generated for: its day row is written in the
+    /// same transaction, and a second visit for that day is refused.
+    pub plan_day: Option<PlanDay<'a>>,
     pub origin: &'a RequestOrigin,
+}
+
+/// A day of a recurring plan, as the generator read the plan.
+#[derive(Clone, Copy, Debug)]
+pub struct PlanDay<'a> {
+    pub plan: i64,
+    /// `YYYY-MM-DD`.
+    pub day: &'a str,
+    /// The plan's revision when read: if it changed since, nothing is booked and the
+    /// booking fails as a conflict.
+    pub revision: i64,
 }
 
 /// A booked visit.
@@ -173,11 +184,19 @@ pub async fn book(
                     .await?
                 }
             };
-            if let Some((plan, day)) = request.plan_day {
+            if let Some(plan_day) = request.plan_day {
+                if !crate::store::plans::unchanged(&mut tx, plan_day.plan, plan_day.revision)
+                    .await?
+                {
+                    tx.rollback().await.map_err(StoreError::from)?;
+                    return Err(BookingError::Store(StoreError::Conflict(
+                        "the plan changed while its day was booked".into(),
+                    )));
+                }
                 crate::store::plans::insert_day(
                     &mut tx,
-                    plan,
-                    day,
+                    plan_day.plan,
+                    plan_day.day,
                     "booked",
                     Some(job_id),
                     clock::now(),
@@ -220,7 +239,7 @@ pub async fn book(
                     action,
                     subject: Some(&subject),
                     detail: Some(&match request.plan_day {
-                        Some((plan, _)) => {
+                        Some(PlanDay { plan, .. }) => {
                             format!(
                                 "{} · {}",
                                 snap.service.name,

@@ -15,6 +15,8 @@ pub mod locations;
 pub mod mail;
 pub mod offers;
 pub mod people;
+pub mod plan_edits;
+pub mod plan_views;
 pub mod plans;
 pub mod reminders;
 pub mod requests;

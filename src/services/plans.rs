@@ -10,7 +10,7 @@ use crate::ids::{LocationRef, PlanRef, ServiceRef, VisitRef};
 use crate::permissions::Permission;
 use crate::recurrence::Recurrence;
 use crate::services::availability::ServiceKey;
-use crate::services::booking::{self, BookingError, BookingRequest};
+use crate::services::booking::{self, BookingError, BookingRequest, PlanDay};
 use crate::services::changes::{self, ChangeError};
 use crate::services::clock;
 use crate::services::mail::Recipient;
@@ -31,6 +31,9 @@ pub enum PlanError {
     /// The plan ended.
     #[error("the plan has ended")]
     Ended,
+    /// The location has no position yet, so nobody can be booked to go there.
+    #[error("the location has no position")]
+    NotPlaced,
     /// The day is not one of the plan's.
     #[error("not a day of the plan")]
     NotADay,
@@ -79,12 +82,16 @@ impl std::ops::AddAssign for Generated {
     }
 }
 
-fn rule_of(row: &PlanRow) -> Result<Recurrence, PlanError> {
+pub(crate) fn rule_of(row: &PlanRow) -> Result<Recurrence, PlanError> {
     serde_json::from_str(&row.rule).map_err(|e| PlanError::Corrupt(e.to_string()))
 }
 
 /// The instant the preferred window starts on `day`.
-fn window_on(day: Date, window_start_min: i64, business: &Business) -> Option<Timestamp> {
+pub(crate) fn window_on(
+    day: Date,
+    window_start_min: i64,
+    business: &Business,
+) -> Option<Timestamp> {
     let minutes = i8::try_from(window_start_min / 60)
         .ok()
         .zip(i8::try_from(window_start_min % 60).ok())?;
@@ -111,9 +118,12 @@ pub async fn create(
     let now = clock::now();
     let mut tx = store.begin().await?;
     accounts::lock(&mut tx, account.id()).await?;
-    accounts::bookable_location(&mut tx, account.id(), draft.location.id())
+    let place = accounts::bookable_location(&mut tx, account.id(), draft.location.id())
         .await?
         .ok_or(PlanError::NotFound)?;
+    if crate::services::offers::place_point(&place).is_none() {
+        return Err(PlanError::NotPlaced);
+    }
     let service =
         crate::store::catalogue::list(&mut tx, Some(draft.service.id()), business.default_locale)
             .await?
@@ -144,7 +154,7 @@ pub async fn create(
     Ok((plan, generated))
 }
 
-async fn record(
+pub(crate) async fn record(
     conn: &mut Conn,
     by: Option<&SessionUser>,
     action: &str,
@@ -247,12 +257,17 @@ pub async fn generate(
             by,
             notify: recipient.as_ref(),
             replaces: None,
-            plan_day: Some((plan_id, &day_key)),
+            plan_day: Some(PlanDay {
+                plan: plan_id,
+                day: &day_key,
+                revision: row.revision,
+            }),
             origin: &origin,
         };
         match booking::book(store, business, &request).await {
             Ok(_) => done.booked += 1,
-            // Another run wrote the day meanwhile.
+            // Another run wrote the day meanwhile, or the plan changed since it was read
+            // (the run after the change books it).
             Err(BookingError::Store(StoreError::Conflict(_))) => {}
             Err(BookingError::Store(e)) => return Err(e.into()),
             Err(other) => {
@@ -269,6 +284,11 @@ pub async fn generate(
 async fn flag(store: &Store, row: &PlanRow, day: &str, why: &str) -> Result<bool, StoreError> {
     let now = clock::now();
     let mut tx = store.begin().await?;
+    // A run that read the plan before a change flags nothing: the run after it decides.
+    if !store::unchanged(&mut tx, row.id, row.revision).await? {
+        tx.rollback().await.map_err(StoreError::from)?;
+        return Ok(false);
+    }
     match store::insert_day(&mut tx, row.id, day, "misfit", None, now).await {
         Ok(()) => {}
         Err(StoreError::Conflict(_)) => return Ok(false),
@@ -321,7 +341,11 @@ pub async fn generate_all(
 }
 
 /// The plan, if `by` may change it.
-async fn own_plan(conn: &mut Conn, by: &SessionUser, plan: PlanRef) -> Result<PlanRow, PlanError> {
+pub(crate) async fn own_plan(
+    conn: &mut Conn,
+    by: &SessionUser,
+    plan: PlanRef,
+) -> Result<PlanRow, PlanError> {
     let row = store::get(conn, plan.id())
         .await?
         .ok_or(PlanError::NotFound)?;
@@ -422,32 +446,14 @@ pub async fn pause(
     let (row, cancel, kept) = {
         let mut conn = store.conn().await?;
         let row = own_plan(&mut conn, by, plan).await?;
-        let mut cancel = Vec::new();
-        let mut kept = Vec::new();
-        for d in store::days(&mut conn, plan.id(), &today_key).await? {
-            if d.day >= until_key || d.state != "booked" {
-                continue;
-            }
-            let Some(job) = d.job_id else { continue };
-            match changes::changeable(&mut conn, by, VisitRef::from_id(job), now, |n| n.1).await {
-                Ok(visit_row) => {
-                    let notify = changes::booker_of(&mut conn, &visit_row).await?;
-                    cancel.push((d.day, visit_row, notify));
-                }
-                Err(ChangeError::TooLate { .. }) => kept.push(VisitRef::from_id(job)),
-                Err(ChangeError::Closed) => {}
-                Err(e) => return Err(e.into()),
-            }
-        }
+        let (cancel, kept) =
+            to_cancel(&mut conn, by, plan, &today_key, now, |d| d.day < until_key).await?;
         (row, cancel, kept)
     };
     let at = clock::now();
     let mut tx = store.begin().await?;
     store::lock(&mut tx, row.id).await?;
-    for (day, visit_row, notify) in cancel {
-        changes::cancel_in(&mut tx, business, by, &visit_row, notify, "paused", origin).await?;
-        store::forget_days(&mut tx, row.id, &day, Some(&day_after(&day))).await?;
-    }
+    cancel_days(&mut tx, business, by, row.id, cancel, "paused", origin).await?;
     // Flags inside the pause no longer matter; resuming decides those days anew. A day
     // the customer skipped stays skipped.
     forget_misfits(&mut tx, row.id, &today_key, Some(&until_key)).await?;
@@ -466,7 +472,58 @@ pub async fn pause(
     Ok(kept)
 }
 
-fn day_after(day: &str) -> String {
+/// A booked day's visit to cancel: the day, the visit, and who to tell.
+pub(crate) type Cancel = (String, crate::store::visits::VisitRow, Option<Recipient>);
+
+/// The plan's booked days from `from_day` on that `wanted` picks: the visits that may still
+/// be cancelled online, and those kept because they are too close for that.
+pub(crate) async fn to_cancel(
+    conn: &mut Conn,
+    by: &SessionUser,
+    plan: PlanRef,
+    from_day: &str,
+    now: Timestamp,
+    wanted: impl Fn(&store::DayRow) -> bool,
+) -> Result<(Vec<Cancel>, Vec<VisitRef>), PlanError> {
+    let mut cancel = Vec::new();
+    let mut kept = Vec::new();
+    for d in store::days(&mut *conn, plan.id(), from_day).await? {
+        if d.state != "booked" || !wanted(&d) {
+            continue;
+        }
+        let Some(job) = d.job_id else { continue };
+        match changes::changeable(&mut *conn, by, VisitRef::from_id(job), now, |n| n.1).await {
+            Ok(visit_row) => {
+                let notify = changes::booker_of(&mut *conn, &visit_row).await?;
+                cancel.push((d.day, visit_row, notify));
+            }
+            Err(ChangeError::TooLate { .. }) => kept.push(VisitRef::from_id(job)),
+            Err(ChangeError::Closed) => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Ok((cancel, kept))
+}
+
+/// Cancels the visits inside the caller's transaction and forgets their days, so the
+/// generator decides them again (or, for a plan that ended, never).
+pub(crate) async fn cancel_days(
+    conn: &mut Conn,
+    business: &Business,
+    by: &SessionUser,
+    plan_id: i64,
+    cancel: Vec<Cancel>,
+    reason: &str,
+    origin: &RequestOrigin,
+) -> Result<(), PlanError> {
+    for (day, visit_row, notify) in cancel {
+        changes::cancel_in(&mut *conn, business, by, &visit_row, notify, reason, origin).await?;
+        store::forget_days(&mut *conn, plan_id, &day, Some(&day_after(&day))).await?;
+    }
+    Ok(())
+}
+
+pub(crate) fn day_after(day: &str) -> String {
     day.parse::<Date>()
         .ok()
         .and_then(|d| d.tomorrow().ok())
@@ -475,7 +532,7 @@ fn day_after(day: &str) -> String {
 }
 
 /// Forgets the flagged days in the range.
-async fn forget_misfits(
+pub(crate) async fn forget_misfits(
     conn: &mut Conn,
     plan_id: i64,
     from_day: &str,

@@ -15,10 +15,12 @@ pub struct PlanRow {
     pub status: String,
     pub created_by: Option<i64>,
     pub created_at: i64,
+    /// Counts the plan's changes; see [`unchanged`].
+    pub revision: i64,
 }
 
 const SELECT: &str = "SELECT id, account_id, location_id, service_id, rule, window_start_min, \
-     notes, paused_until, status, created_by, created_at FROM plans";
+     notes, paused_until, status, created_by, created_at, revision FROM plans";
 
 pub struct NewPlan<'a> {
     pub account_id: i64,
@@ -67,6 +69,21 @@ pub async fn lock(conn: &mut Conn, id: i64) -> Result<bool, StoreError> {
     Ok(done.rows_affected() == 1)
 }
 
+/// Takes the plan's lock, as [`lock`] does, if the plan still runs at `revision`: what a
+/// booking for one of its days checks inside its transaction, so a generator that read the
+/// plan before a change or an end books nothing on the old terms.
+pub async fn unchanged(conn: &mut Conn, id: i64, revision: i64) -> Result<bool, StoreError> {
+    let done = sqlx::query(
+        "UPDATE plans SET updated_at = updated_at \
+         WHERE id = $1 AND revision = $2 AND status = 'active'",
+    )
+    .bind(id)
+    .bind(revision)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
 /// An account's plans, newest first.
 pub async fn of_account(conn: &mut Conn, account_id: i64) -> Result<Vec<PlanRow>, StoreError> {
     Ok(
@@ -93,13 +110,16 @@ pub async fn update_rule(
     window_start_min: i64,
     now: i64,
 ) -> Result<(), StoreError> {
-    sqlx::query("UPDATE plans SET rule = $1, window_start_min = $2, updated_at = $3 WHERE id = $4")
-        .bind(rule)
-        .bind(window_start_min)
-        .bind(now)
-        .bind(id)
-        .execute(conn)
-        .await?;
+    sqlx::query(
+        "UPDATE plans SET rule = $1, window_start_min = $2, updated_at = $3, \
+         revision = revision + 1 WHERE id = $4",
+    )
+    .bind(rule)
+    .bind(window_start_min)
+    .bind(now)
+    .bind(id)
+    .execute(conn)
+    .await?;
     Ok(())
 }
 
@@ -109,21 +129,27 @@ pub async fn set_paused_until(
     until: Option<&str>,
     now: i64,
 ) -> Result<(), StoreError> {
-    sqlx::query("UPDATE plans SET paused_until = $1, updated_at = $2 WHERE id = $3")
-        .bind(until)
-        .bind(now)
-        .bind(id)
-        .execute(conn)
-        .await?;
+    sqlx::query(
+        "UPDATE plans SET paused_until = $1, updated_at = $2, revision = revision + 1 \
+         WHERE id = $3",
+    )
+    .bind(until)
+    .bind(now)
+    .bind(id)
+    .execute(conn)
+    .await?;
     Ok(())
 }
 
 pub async fn end(conn: &mut Conn, id: i64, now: i64) -> Result<(), StoreError> {
-    sqlx::query("UPDATE plans SET status = 'ended', updated_at = $1 WHERE id = $2")
-        .bind(now)
-        .bind(id)
-        .execute(conn)
-        .await?;
+    sqlx::query(
+        "UPDATE plans SET status = 'ended', updated_at = $1, revision = revision + 1 \
+         WHERE id = $2",
+    )
+    .bind(now)
+    .bind(id)
+    .execute(conn)
+    .await?;
     Ok(())
 }
 
@@ -246,4 +272,65 @@ pub async fn of_job(conn: &mut Conn, job_id: i64) -> Result<Option<(i64, String)
             .fetch_optional(conn)
             .await?,
     )
+}
+
+/// A plan as its pages list it, with its next visit and the days flagged ahead.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ListedPlan {
+    pub id: i64,
+    pub account_id: i64,
+    pub account_name: String,
+    pub location_label: String,
+    pub service_name: String,
+    pub rule: String,
+    pub window_start_min: i64,
+    pub notes: Option<String>,
+    pub paused_until: Option<String>,
+    pub status: String,
+    pub next_start: Option<i64>,
+    pub next_end: Option<i64>,
+    pub misfits: i64,
+}
+
+/// Plans with what their lists show: of one account (`account`), or one plan (`only`), or
+/// every plan when both are 0; running ones first, newest first. The service's name is in
+/// `locale` where the catalogue has it. `now`: UTC seconds; `today`: the business's date.
+pub async fn listed(
+    conn: &mut Conn,
+    account: i64,
+    only: i64,
+    locale: &str,
+    today: &str,
+    now: i64,
+) -> Result<Vec<ListedPlan>, StoreError> {
+    let next = |column: &str| {
+        format!(
+            "(SELECT j.{column} FROM plan_days d JOIN jobs j ON j.id = d.job_id \
+             WHERE d.plan_id = p.id AND d.state = 'booked' AND j.status IN {open} \
+             AND j.window_start >= $5 ORDER BY j.window_start LIMIT 1)",
+            open = super::visits::OPEN_STATUSES
+        )
+    };
+    let sql = format!(
+        "SELECT p.id, p.account_id, a.name AS account_name, l.label AS location_label, \
+         COALESCE(st.name, s.name) AS service_name, p.rule, p.window_start_min, p.notes, \
+         p.paused_until, p.status, {} AS next_start, {} AS next_end, \
+         (SELECT COUNT(*) FROM plan_days d WHERE d.plan_id = p.id AND d.state = 'misfit' \
+          AND d.day >= $4) AS misfits \
+         FROM plans p JOIN customer_accounts a ON a.id = p.account_id \
+         JOIN locations l ON l.id = p.location_id JOIN services s ON s.id = p.service_id \
+         LEFT JOIN service_texts st ON st.service_id = s.id AND st.locale = $3 \
+         WHERE ($1 = 0 OR p.account_id = $1) AND ($2 = 0 OR p.id = $2) \
+         ORDER BY p.status, p.id DESC",
+        next("window_start"),
+        next("window_end"),
+    );
+    Ok(sqlx::query_as::<_, ListedPlan>(&sql)
+        .bind(account)
+        .bind(only)
+        .bind(locale)
+        .bind(today)
+        .bind(now)
+        .fetch_all(conn)
+        .await?)
 }

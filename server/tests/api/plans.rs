@@ -12,7 +12,7 @@ use doorstep::store::audit::RequestOrigin;
 use jiff::Timestamp;
 use jiff::civil::{Date, Weekday};
 
-async fn weekly_plan(app: &TestApp, window_start_min: u16) -> (PlanRef, Generated, Date) {
+pub async fn weekly_plan(app: &TestApp, window_start_min: u16) -> (PlanRef, Generated, Date) {
     let settings = business(app).await;
     let tz = settings.time_zone.zone();
     let (_, home) = anas_home(app).await;
@@ -332,4 +332,252 @@ async fn the_worker_generates_plans_and_keeps_its_next_run_written() {
         waited += 1;
         assert!(waited < 100, "{n} runs pending, first at {run_at:?}");
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_plan_page_lists_its_days_and_only_its_account_reads_it() {
+    use doorstep::dto::plans::PlanDayState;
+    use doorstep::locale::Locale;
+    use doorstep::services::plan_views;
+    let app = spawn_app().await;
+    let settings = business(&app).await;
+    let ana = ana(&app).await;
+    let (plan, _, _) = weekly_plan(&app, 14 * 60).await;
+    let list = plan_views::list(&app.store, &settings, &ana, Locale::En)
+        .await
+        .expect("list");
+    assert_eq!(list.len(), 1);
+    assert!(list[0].active && list[0].next.is_some(), "{list:?}");
+    assert_eq!(list[0].window_start_min, 14 * 60);
+    let detail = plan_views::detail(&app.store, &settings, &ana, plan, Locale::En)
+        .await
+        .expect("detail");
+    let booked: Vec<_> = detail
+        .days
+        .iter()
+        .filter(|d| d.state == PlanDayState::Booked)
+        .collect();
+    assert!(booked.len() >= 2, "{:?}", detail.days);
+    assert!(
+        booked
+            .iter()
+            .all(|d| d.visit.is_some() && d.window.is_some())
+    );
+    // A few days past the horizon are listed, to skip before they are booked.
+    let later = detail
+        .days
+        .iter()
+        .filter(|d| d.state == PlanDayState::Later)
+        .count();
+    assert!(
+        (1..=plan_views::LATER_DAYS + 1).contains(&later),
+        "{:?}",
+        detail.days
+    );
+    let mut days: Vec<&str> = detail.days.iter().map(|d| d.day.as_str()).collect();
+    days.dedup();
+    assert_eq!(days.len(), detail.days.len(), "each day once");
+
+    // Someone of another account reads nothing of it.
+    let mut stranger = ana.clone();
+    stranger.account = Some(doorstep::ids::AccountRef::from_id(999));
+    assert!(matches!(
+        plan_views::detail(&app.store, &settings, &stranger, plan, Locale::En).await,
+        Err(PlanError::NotFound)
+    ));
+    assert!(
+        plan_views::list(&app.store, &settings, &stranger, Locale::En)
+            .await
+            .expect("list")
+            .is_empty()
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn changing_the_time_moves_the_visits_and_ending_cancels_them() {
+    use doorstep::services::plan_edits;
+    let app = spawn_app().await;
+    let settings = business(&app).await;
+    let tz = settings.time_zone.zone();
+    let ana = ana(&app).await;
+    let origin = RequestOrigin::default();
+    let (plan, _, starts) = weekly_plan(&app, 14 * 60).await;
+    let before = days(&app, plan).await;
+    let booked_before = before.iter().filter(|r| r.1 == "booked").count();
+    assert!(booked_before >= 2);
+
+    // Same rhythm, ten in the morning: every visit ahead is booked again at ten.
+    let rule = Recurrence {
+        frequency: Frequency::Weeks { weeks: 1 },
+        starts,
+        ends: None,
+    };
+    let changed = plan_edits::change(&app.store, &settings, &ana, plan, rule, 10 * 60, &origin)
+        .await
+        .expect("change");
+    assert!(changed.kept.is_empty(), "{changed:?}");
+    let after = days(&app, plan).await;
+    let booked: Vec<_> = after.iter().filter(|r| r.1 == "booked").collect();
+    assert!(!booked.is_empty(), "{after:?}");
+    for (day, _, status, window) in &booked {
+        assert_eq!(status.as_deref(), Some("scheduled"), "{day}");
+        let local = Timestamp::from_second(window.expect("window"))
+            .expect("time")
+            .to_zoned(tz.clone());
+        assert_eq!((local.date().to_string(), local.hour()), (day.clone(), 10));
+    }
+    let open = count(
+        &app,
+        "SELECT COUNT(*) FROM jobs WHERE notes = 'Key under the mat' AND status <> 'cancelled'",
+    )
+    .await;
+    assert_eq!(
+        usize::try_from(open).expect("n"),
+        booked.len(),
+        "no visit twice"
+    );
+
+    // Changing nothing keeps every visit as it is.
+    let rule_again = Recurrence {
+        frequency: Frequency::Weeks { weeks: 1 },
+        starts,
+        ends: None,
+    };
+    plan_edits::change(
+        &app.store,
+        &settings,
+        &ana,
+        plan,
+        rule_again,
+        10 * 60,
+        &origin,
+    )
+    .await
+    .expect("change again");
+    assert_eq!(days(&app, plan).await, after);
+
+    // Ending: the visits ahead are cancelled, nothing more is booked, and it is final.
+    let kept = plan_edits::end(&app.store, &settings, &ana, plan, &origin)
+        .await
+        .expect("end");
+    assert!(kept.is_empty());
+    let open = count(
+        &app,
+        "SELECT COUNT(*) FROM jobs WHERE notes = 'Key under the mat' AND status <> 'cancelled'",
+    )
+    .await;
+    assert_eq!(open, 0);
+    let generated = plans::generate(&app.store, &settings, plan.id(), Timestamp::now())
+        .await
+        .expect("generate");
+    assert_eq!(generated, Generated::default());
+    assert!(matches!(
+        plan_edits::end(&app.store, &settings, &ana, plan, &origin).await,
+        Err(PlanError::Ended)
+    ));
+    let actions = count(
+        &app,
+        "SELECT COUNT(*) FROM audit_log WHERE action IN ('plan_changed', 'plan_ended')",
+    )
+    .await;
+    assert_eq!(actions, 3);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_generator_that_read_the_plan_before_a_change_books_nothing_at_the_old_time() {
+    use doorstep::services::booking::{self, BookingError, BookingRequest, PlanDay};
+    use doorstep::services::plan_edits;
+    use doorstep::store::StoreError;
+    let app = spawn_app().await;
+    let settings = business(&app).await;
+    let tz = settings.time_zone.zone();
+    let ana = ana(&app).await;
+    let (plan, _, starts) = weekly_plan(&app, 14 * 60).await;
+    // What a run read before the change: the plan at its first revision, a day to book.
+    let stale = {
+        let mut conn = app.store.conn().await.expect("conn");
+        doorstep::store::plans::get(&mut conn, plan.id())
+            .await
+            .expect("read")
+            .expect("plan")
+    };
+    let rule = Recurrence {
+        frequency: Frequency::Weeks { weeks: 1 },
+        starts,
+        ends: None,
+    };
+    plan_edits::change(
+        &app.store,
+        &settings,
+        &ana,
+        plan,
+        rule,
+        10 * 60,
+        &RequestOrigin::default(),
+    )
+    .await
+    .expect("change");
+    // The change's own run has not reached a day it booked yet: its row is forgotten.
+    let (day, ..) = days(&app, plan)
+        .await
+        .into_iter()
+        .find(|r| r.1 == "booked")
+        .expect("a booked day");
+    app.execute(&format!(
+        "UPDATE jobs SET status = 'cancelled' WHERE id IN \
+         (SELECT job_id FROM plan_days WHERE day = '{day}')"
+    ))
+    .await;
+    app.execute(&format!("DELETE FROM plan_days WHERE day = '{day}'"))
+        .await;
+    let date: Date = day.parse().expect("day");
+    let old_time = date
+        .at(14, 0, 0, 0)
+        .to_zoned(tz.clone())
+        .expect("zoned")
+        .timestamp();
+    let (account, location) = anas_home(&app).await;
+    let stale_booking = booking::book(
+        &app.store,
+        &settings,
+        &BookingRequest {
+            account,
+            location,
+            service: doorstep::services::availability::ServiceKey::Id(stale.service_id),
+            window_start: old_time,
+            notes: stale.notes.as_deref(),
+            now: Timestamp::now(),
+            by: &ana,
+            notify: None,
+            replaces: None,
+            plan_day: Some(PlanDay {
+                plan: plan.id(),
+                day: &day,
+                revision: stale.revision,
+            }),
+            origin: &RequestOrigin::default(),
+        },
+    )
+    .await;
+    assert!(
+        matches!(
+            stale_booking,
+            Err(BookingError::Store(StoreError::Conflict(_)))
+        ),
+        "{stale_booking:?}"
+    );
+    // Nothing was written for the day; the next run books it at the new time.
+    assert!(!days(&app, plan).await.iter().any(|r| r.0 == day));
+    plans::generate(&app.store, &settings, plan.id(), Timestamp::now())
+        .await
+        .expect("generate");
+    let row = days(&app, plan)
+        .await
+        .into_iter()
+        .find(|r| r.0 == day)
+        .expect("booked again");
+    let local = Timestamp::from_second(row.3.unwrap_or_else(|| panic!("{row:?}")))
+        .expect("time")
+        .to_zoned(tz);
+    assert_eq!((row.1.as_str(), local.hour()), ("booked", 10));
 }
