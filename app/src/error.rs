@@ -70,6 +70,9 @@ pub enum ApiError {
     /// Someone handled the request already.
     #[error("request handled already")]
     RequestHandled,
+    /// The recurring plan has ended: nothing more to change.
+    #[error("plan ended")]
+    PlanEnded,
     /// The request itself was malformed (missing or undecodable arguments).
     #[error("malformed request")]
     BadRequest,
@@ -95,6 +98,7 @@ impl ApiError {
             Self::LocationNotPlaced => "error-location-not-placed",
             Self::TooManyRequests => "error-too-many-requests",
             Self::RequestHandled => "error-request-handled",
+            Self::PlanEnded => "error-plan-ended",
             Self::BadRequest => "error-bad-request",
             Self::Internal => "error-internal",
         }
@@ -113,7 +117,8 @@ impl ApiError {
             | Self::VisitClosed
             | Self::LocationNotPlaced
             | Self::TooManyRequests
-            | Self::RequestHandled => 409,
+            | Self::RequestHandled
+            | Self::PlanEnded => 409,
             Self::Internal => 500,
         }
     }
@@ -215,6 +220,7 @@ impl ApiError {
             Self::LocationNotPlaced,
             Self::TooManyRequests,
             Self::RequestHandled,
+            Self::PlanEnded,
             Self::BadRequest,
             Self::Internal,
         ]

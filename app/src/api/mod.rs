@@ -7,6 +7,7 @@ pub mod feeds;
 pub mod home;
 pub mod locations;
 pub mod office;
+pub mod plans;
 pub mod preferences;
 pub mod requests;
 pub mod visits;

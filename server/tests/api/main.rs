@@ -1,6 +1,7 @@
 //! The integration suite: the real server on a free port, over a fresh database per test.
 //! SQLite by default; set DOORSTEP_TEST_POSTGRES to a PostgreSQL URL to run it there.
 
+mod access;
 mod audit;
 mod auth;
 mod availability;

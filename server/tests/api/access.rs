@@ -1,0 +1,385 @@
+//! Who may call what: every server function, called by a visitor, another account's owner,
+//! Ana (the owner of the objects the calls name), a technician, a dispatcher and an admin,
+//! is refused or let through exactly as its row says; a server function without a row fails.
+
+use crate::helpers::{TestApp, spawn_app};
+use std::collections::{BTreeMap, BTreeSet};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Caller {
+    Visitor,
+    /// The owner of another customer account.
+    Stranger,
+    /// Ana: her home, her visit, her plan, her request.
+    Owner,
+    Technician,
+    Dispatcher,
+    Admin,
+}
+use Caller::*;
+
+impl Caller {
+    fn email(self) -> Option<&'static str> {
+        match self {
+            Visitor => None,
+            Stranger => Some("facilities@example.com"),
+            Owner => Some("ana@example.com"),
+            Technician => Some("tomas@example.com"),
+            Dispatcher => Some("dispatch@example.com"),
+            Admin => Some("admin@example.com"),
+        }
+    }
+}
+
+const ANYONE: &[Caller] = &[Visitor, Stranger, Owner, Technician, Dispatcher, Admin];
+/// Customers, each for their own account.
+const CUSTOMERS: &[Caller] = &[Stranger, Owner];
+const OWNER: &[Caller] = &[Owner];
+const STAFF: &[Caller] = &[Technician, Dispatcher, Admin];
+const OFFICE: &[Caller] = &[Dispatcher, Admin];
+const OWNER_AND_OFFICE: &[Caller] = &[Owner, Dispatcher, Admin];
+/// Customers and technicians keep a feed of their own visits or jobs; the office does not.
+const FEED_KEEPERS: &[Caller] = &[Stranger, Owner, Technician];
+/// Ana's visit is Tomás's job: he reads it (and may change nothing of it).
+const SEE_THE_VISIT: &[Caller] = &[Owner, Technician, Dispatcher, Admin];
+/// Customers list their own account's plans (none, for the stranger); the office all.
+const PLAN_LISTS: &[Caller] = &[Stranger, Owner, Dispatcher, Admin];
+
+/// One server function: its endpoint, valid arguments naming Ana's objects (`name=value`
+/// pairs joined by `&`, unencoded; `{…}` is filled in from the fixtures), and the callers
+/// let through.
+struct Row {
+    endpoint: &'static str,
+    args: &'static str,
+    allowed: &'static [Caller],
+}
+
+const fn row(endpoint: &'static str, args: &'static str, allowed: &'static [Caller]) -> Row {
+    Row {
+        endpoint,
+        args,
+        allowed,
+    }
+}
+
+/// In the order called: reads and harmless writes first; what changes what later calls
+/// find (the technician's hours, the rules, ending the plan, cancelling the visit,
+/// signing out) last.
+static ROWS: &[Row] = &[
+    row("set-locale", "locale=en", ANYONE),
+    row("customer-home", "", CUSTOMERS),
+    row("staff-home", "", STAFF),
+    row("calendar-feed", "", FEED_KEEPERS),
+    row("create-calendar-feed", "", FEED_KEEPERS),
+    row("revoke-calendar-feed", "", FEED_KEEPERS),
+    row("locations", "", CUSTOMERS),
+    row("location", "location=LO-000001", OWNER),
+    // Ana's home as it is, position typed.
+    row(
+        "save-location",
+        concat!(
+            "location=LO-000001&fields[label]=Home&fields[line1]=Kastanienallee 12",
+            "&fields[postal_code]=10435&fields[city]=Berlin&fields[country]=DE",
+            "&fields[access_notes]=Gate code 4711, second floor left",
+            "&fields[latitude]=52.5386&fields[longitude]=13.4105",
+        ),
+        OWNER,
+    ),
+    row("booking-options", "", CUSTOMERS),
+    row(
+        "booking-calendar",
+        "location=LO-000001&service={service}",
+        OWNER,
+    ),
+    row(
+        "book-visit",
+        "location=LO-000001&service={service}&window={start}",
+        OWNER,
+    ),
+    row("visit", "visit={visit}", SEE_THE_VISIT),
+    row(
+        "reschedule-visit",
+        "visit={visit}&window={start}",
+        OWNER_AND_OFFICE,
+    ),
+    row(
+        "ask-office",
+        "visit={visit}&message=Could you come earlier?",
+        OWNER_AND_OFFICE,
+    ),
+    row(
+        "send-request",
+        "location=LO-000001&kind=callback&notes=Call me",
+        OWNER,
+    ),
+    row("request", "request={request}", OWNER_AND_OFFICE),
+    row("office-requests", "", OFFICE),
+    row("handle-request", "request={request}", OFFICE),
+    row("plans", "", PLAN_LISTS),
+    row("plan", "plan={plan}", OWNER_AND_OFFICE),
+    row("plan-form", "", CUSTOMERS),
+    row(
+        "create-plan",
+        "location=LO-000001&service={service}&frequency=weekly&starts={day}&time=10:00",
+        OWNER,
+    ),
+    row("skip-plan-day", "plan={plan}&day={day}", OWNER_AND_OFFICE),
+    row("pause-plan", "plan={plan}&until={until}", OWNER_AND_OFFICE),
+    row("resume-plan", "plan={plan}", OWNER_AND_OFFICE),
+    row(
+        "change-plan",
+        "plan={plan}&frequency=weekly&starts={day}&time=15:00",
+        OWNER_AND_OFFICE,
+    ),
+    row("booking-rules", "", OFFICE),
+    row("catalogue", "", OFFICE),
+    row("catalogue-service", "service={service}", OFFICE),
+    row(
+        "save-service",
+        concat!(
+            "service=&fields[name_en]=Mould removal&fields[name_de]=Schimmelsanierung",
+            "&fields[category]=Restoration&fields[duration_min]=240&fields[buffer_min]=30",
+            "&fields[price_kind]=quote&fields[active]=on",
+        ),
+        OFFICE,
+    ),
+    row("technicians", "", OFFICE),
+    row("technician", "user={tomas}", OFFICE),
+    row(
+        "save-technician",
+        concat!(
+            "user={tomas}&fields[skills]=cleaning&fields[home_latitude]=52.5",
+            "&fields[home_longitude]=13.4&fields[radius_km]=10",
+        ),
+        OFFICE,
+    ),
+    row(
+        "save-technician-hours",
+        "user={tomas}&fields[hours_1]=8-17",
+        OFFICE,
+    ),
+    row(
+        "add-time-off",
+        "user={tomas}&fields[start_day]={later}&fields[end_day]={later}",
+        OFFICE,
+    ),
+    row("remove-time-off", "user={tomas}&entry={time_off}", OFFICE),
+    row(
+        "add-extra-shift",
+        "user={tomas}&fields[day]={later}&fields[from]=8&fields[until]=9",
+        OFFICE,
+    ),
+    row("remove-extra-shift", "user={tomas}&entry={shift}", OFFICE),
+    row(
+        "save-booking-rules",
+        concat!(
+            "min_notice_hours=4&horizon_days=21&window_min=180&step_min=60&road_factor=1,4",
+            "&speed_kmh=25&travel_buffer_min=15&reschedule_notice_hours=12",
+            "&cancel_notice_hours=6&reminder_hours=24",
+        ),
+        OFFICE,
+    ),
+    row("end-plan", "plan={plan}", OWNER_AND_OFFICE),
+    row(
+        "cancel-visit",
+        "visit={visit}&reason=Plans changed",
+        OWNER_AND_OFFICE,
+    ),
+    // A wrong password is no refusal: anyone may try to sign in.
+    row(
+        "sign-in",
+        "email=nobody@example.com&password=not-the-password",
+        ANYONE,
+    ),
+    row("sign-out", "", ANYONE),
+];
+
+/// What the rows name, made as Ana and the office would (Ana on the app's own client).
+async fn fixtures(app: &TestApp) -> BTreeMap<&'static str, String> {
+    let tz = crate::availability::business(app).await.time_zone.zone();
+    let days = |from: jiff::civil::Date, n: i64| {
+        from.checked_add(jiff::Span::new().days(n))
+            .expect("date")
+            .to_string()
+    };
+    let today = jiff::Timestamp::now().to_zoned(tz).date();
+    let (visit, service, start) = crate::changes::booked_visit(app).await;
+    let (plan, _, day) = crate::plans::weekly_plan(app, 14 * 60).await;
+    let res = app
+        .call(
+            "/api/send-request",
+            &[
+                ("location", "LO-000001"),
+                ("kind", "callback"),
+                ("notes", "Call me"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 200, "Ana's request");
+    let (request,): (i64,) =
+        sqlx::query_as("SELECT id FROM service_requests ORDER BY id DESC LIMIT 1")
+            .fetch_one(app.store.pool())
+            .await
+            .expect("request");
+    let (tomas,): (i64,) = sqlx::query_as("SELECT id FROM users WHERE email = 'tomas@example.com'")
+        .fetch_one(app.store.pool())
+        .await
+        .expect("tomas");
+    let visit_id = doorstep::ids::VisitRef::parse(&visit).expect("visit").id();
+    app.execute(&format!(
+        "UPDATE jobs SET technician_id = {tomas} WHERE id = {visit_id}"
+    ))
+    .await;
+    // Far past the horizon, so they change no window the other calls look at.
+    let off_at = jiff::Timestamp::now().as_second() + 90 * 86_400;
+    let insert_time_off = format!(
+        "INSERT INTO technician_time_off (user_id, starts_at, ends_at, reason) \
+         VALUES ({tomas}, {off_at}, {}, NULL) RETURNING id",
+        off_at + 86_400
+    );
+    let (time_off,): (i64,) = sqlx::query_as(&insert_time_off)
+        .fetch_one(app.store.pool())
+        .await
+        .expect("time off");
+    let insert_shift = format!(
+        "INSERT INTO technician_extra_shifts (user_id, day, start_min, end_min) \
+         VALUES ({tomas}, '{}', 480, 540) RETURNING id",
+        days(today, 90)
+    );
+    let (shift,): (i64,) = sqlx::query_as(&insert_shift)
+        .fetch_one(app.store.pool())
+        .await
+        .expect("extra shift");
+    BTreeMap::from([
+        ("visit", visit),
+        ("start", start.to_string()),
+        ("service", service),
+        ("plan", plan.to_string()),
+        ("day", day.to_string()),
+        ("until", days(day, 7)),
+        ("request", format!("RQ-{request:06}")),
+        ("tomas", doorstep::ids::UserRef::from_id(tomas).to_string()),
+        ("time_off", time_off.to_string()),
+        ("shift", shift.to_string()),
+        ("later", days(today, 60)),
+    ])
+}
+
+/// The row's arguments as pairs, with every `{name}` filled in.
+fn fill(args: &str, fixtures: &BTreeMap<&str, String>) -> Vec<(String, String)> {
+    args.split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (name, raw) = pair.split_once('=').expect("name=value");
+            let mut value = raw.to_string();
+            for (key, with) in fixtures {
+                value = value.replace(&format!("{{{key}}}"), with);
+            }
+            assert!(!value.contains('{'), "unknown placeholder in {pair}");
+            (name.to_string(), value)
+        })
+        .collect()
+}
+
+/// Refused: told to sign in, forbidden or not found. Anything else (done, a refused
+/// field, a closed visit, wrong credentials) got past the check of who asks.
+fn refused(status: u16, body: &str) -> bool {
+    let tag = serde_json::from_str::<serde_json::Value>(body)
+        .ok()
+        .and_then(|v| v.get("error")?.as_str().map(str::to_string));
+    matches!(status, 401 | 403 | 404)
+        && matches!(
+            tag.as_deref(),
+            Some("unauthenticated" | "forbidden" | "not_found")
+        )
+}
+
+/// Calls every row as `caller` on an app of its own; fails naming every call that was
+/// refused or let through against its row, and every server error (it hides the answer).
+async fn check(caller: Caller) {
+    let app = spawn_app().await;
+    let fixtures = fixtures(&app).await;
+    let browser = app.other_browser();
+    if let Some(email) = caller.email() {
+        browser.sign_in(email).await;
+    }
+    let mut wrong = Vec::new();
+    for row in ROWS {
+        let res = browser
+            .client
+            .post(app.url(&format!("/api/{}", row.endpoint)))
+            .header("accept", "application/json")
+            .form(&fill(row.args, &fixtures))
+            .send()
+            .await
+            .expect("POST");
+        let status = res.status().as_u16();
+        let body = res.text().await.expect("body");
+        let allowed = row.allowed.contains(&caller);
+        if refused(status, &body) == allowed || status >= 500 {
+            let expected = if allowed { "let through" } else { "refused" };
+            let body: String = body.chars().take(200).collect();
+            wrong.push(format!(
+                "  {}: expected {expected}, got {status} {body}",
+                row.endpoint
+            ));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "{caller:?}: {} of {} calls wrong:\n{}",
+        wrong.len(),
+        ROWS.len(),
+        wrong.join("\n")
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_visitor_may_only_sign_in_sign_out_and_pick_a_language() {
+    check(Visitor).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn another_accounts_owner_reaches_nothing_of_anas() {
+    check(Stranger).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ana_keeps_her_own_places_visits_requests_and_plans() {
+    check(Owner).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_technician_reads_their_job_and_changes_nothing() {
+    check(Technician).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_dispatcher_runs_the_office_but_books_for_nobody() {
+    check(Dispatcher).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_admin_runs_the_office_but_books_for_nobody() {
+    check(Admin).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_server_function_has_a_row_and_every_row_a_server_function() {
+    // The registry is filled from the `app` crate's `inventory` submissions, linked into
+    // this test binary through `server`; paths carry the `/api` prefix.
+    let registered: BTreeSet<String> = leptos::server_fn::axum::server_fn_paths()
+        .map(|(path, _method)| path.to_string())
+        .collect();
+    let rows: BTreeSet<String> = ROWS
+        .iter()
+        .map(|r| format!("/api/{}", r.endpoint))
+        .collect();
+    assert_eq!(rows.len(), ROWS.len(), "one row per server function");
+    let missing: Vec<_> = registered.difference(&rows).collect();
+    let unknown: Vec<_> = rows.difference(&registered).collect();
+    assert!(
+        missing.is_empty() && unknown.is_empty(),
+        "server functions without a row: {missing:?}; rows naming none: {unknown:?}"
+    );
+}
