@@ -86,6 +86,9 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("book/request") view=pages::requests::RequestFormPage ssr=SsrMode::Async />
                 <Route path=path!("requests/:reference") view=pages::requests::RequestPage ssr=SsrMode::Async />
                 <Route path=path!("office/requests") view=pages::requests::OfficeRequestsPage ssr=SsrMode::Async />
+                <Route path=path!("plans") view=pages::plans::PlansPage ssr=SsrMode::Async />
+                <Route path=path!("plans/new") view=pages::plans::NewPlanPage ssr=SsrMode::Async />
+                <Route path=path!("plans/:reference") view=pages::plans::PlanPage ssr=SsrMode::Async />
                 <Route path=path!("calendar-feed") view=pages::feeds::CalendarFeedPage ssr=SsrMode::Async />
                 <Route path=path!("office/rules") view=pages::office::RulesPage ssr=SsrMode::Async />
                 <Route path=path!("office/services") view=pages::office::ServicesPage ssr=SsrMode::Async />

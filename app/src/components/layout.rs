@@ -60,13 +60,19 @@ fn Header() -> impl IntoView {
         let book = u
             .role
             .allows(doorstep::permissions::Permission::BookVisits)
-            .then(|| view! { <li><a href="/book">{t("nav-book")}</a></li> });
+            .then(|| {
+                view! {
+                    <li><a href="/book">{t("nav-book")}</a></li>
+                    <li><a href="/plans">{t("nav-plans")}</a></li>
+                }
+            });
         let rules = u
             .role
             .allows(doorstep::permissions::Permission::ManageScheduling)
             .then(|| {
                 view! {
                     <li><a href="/office/requests">{t("nav-requests")}</a></li>
+                    <li><a href="/plans">{t("nav-plans")}</a></li>
                     <li><a href="/office/services">{t("nav-services")}</a></li>
                     <li><a href="/office/technicians">{t("nav-technicians")}</a></li>
                     <li><a href="/office/rules">{t("nav-rules")}</a></li>

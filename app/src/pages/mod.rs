@@ -8,6 +8,7 @@ pub mod locations;
 pub mod not_found;
 pub mod office;
 pub mod offline;
+pub mod plans;
 pub mod requests;
 pub mod visits;
 
@@ -31,12 +32,17 @@ pub(crate) fn loading() -> impl leptos::IntoView {
     view! { <p class="loading" aria-busy="true">{crate::i18n::t("loading")}</p> }
 }
 
-/// Sends visitors to sign in; says whether the signed-in person holds `permission`.
-pub(crate) fn allowed(permission: doorstep::permissions::Permission) -> bool {
+/// Sends visitors to sign in; the signed-in person, if any.
+pub(crate) fn signed_in() -> Option<doorstep::dto::SessionUser> {
     let user = crate::request::current().user;
     if user.is_none() {
         #[cfg(feature = "ssr")]
         leptos_axum::redirect("/sign-in");
     }
-    user.is_some_and(|u| u.role.allows(permission))
+    user
+}
+
+/// Sends visitors to sign in; says whether the signed-in person holds `permission`.
+pub(crate) fn allowed(permission: doorstep::permissions::Permission) -> bool {
+    signed_in().is_some_and(|u| u.role.allows(permission))
 }
