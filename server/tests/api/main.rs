@@ -19,6 +19,7 @@ mod logs;
 mod mail;
 mod pages;
 mod people;
+mod plan_pages;
 mod plans;
 mod reminders;
 mod requests;

@@ -159,10 +159,16 @@ mod imp {
         notes: String,
     ) -> Result<(), ApiError> {
         let user = require(Permission::BookVisits)?;
-        let location = LocationRef::parse(&location).ok_or(ApiError::NotFound)?;
-        let service = ServiceRef::parse(&service).ok_or(ApiError::NotFound)?;
         let mut keep = form.echo();
-        keep.extend(echo(&[("notes", &notes)]));
+        keep.extend(echo(&[
+            ("notes", &notes),
+            ("location", &location),
+            ("service", &service),
+        ]));
+        let location = LocationRef::parse(&location)
+            .ok_or_else(|| ApiError::field("location", FieldError::Required, keep.clone()))?;
+        let service = ServiceRef::parse(&service)
+            .ok_or_else(|| ApiError::field("service", FieldError::Required, keep.clone()))?;
         let mut parsed = form.parse(today()?);
         let notes = notes.trim();
         if notes.chars().count() > NOTES_MAX {

@@ -150,6 +150,15 @@ fn NewPlanForm(form: PlanForm, location: String, service: String) -> impl IntoVi
             <p><a class="button" href="/locations">{t("locations-manage")}</a></p>
         });
     }
+    // After a refused post, what was chosen then; else what the address preselects.
+    let chosen = |name: &str, preset: &str| {
+        error
+            .as_ref()
+            .and_then(|e| e.echo(name))
+            .unwrap_or(preset)
+            .to_string()
+    };
+    let (location, service) = (chosen("location", &location), chosen("service", &service));
     let locations = placed
         .into_iter()
         .map(|l| {
