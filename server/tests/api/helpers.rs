@@ -376,10 +376,27 @@ pub fn unescape(html: &str) -> String {
 
 /// The first `weekday` at least three days from today in `tz`: past any notice rule.
 pub fn next_weekday(tz: &jiff::tz::TimeZone, weekday: jiff::civil::Weekday) -> jiff::civil::Date {
+    weekday_from(tz, weekday, 3)
+}
+
+/// The first `weekday` a week or more from today in `tz`: past the demo data's week of jobs,
+/// so what the day offers does not depend on which weekday the test runs.
+pub fn weekday_after_demo_week(
+    tz: &jiff::tz::TimeZone,
+    weekday: jiff::civil::Weekday,
+) -> jiff::civil::Date {
+    weekday_from(tz, weekday, 7)
+}
+
+fn weekday_from(
+    tz: &jiff::tz::TimeZone,
+    weekday: jiff::civil::Weekday,
+    days_ahead: i64,
+) -> jiff::civil::Date {
     let mut day = jiff::Timestamp::now()
         .to_zoned(tz.clone())
         .date()
-        .checked_add(jiff::Span::new().days(3))
+        .checked_add(jiff::Span::new().days(days_ahead))
         .expect("date");
     while day.weekday() != weekday {
         day = day.tomorrow().expect("date");
