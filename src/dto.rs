@@ -6,6 +6,7 @@ use crate::locale::Locale;
 use crate::permissions::Role;
 use serde::{Deserialize, Serialize};
 
+pub mod board;
 pub mod plans;
 
 /// The signed-in person, as every page needs them.

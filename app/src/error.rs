@@ -73,6 +73,14 @@ pub enum ApiError {
     /// The recurring plan has ended: nothing more to change.
     #[error("plan ended")]
     PlanEnded,
+    /// The visit does not fit the technician's day at that time; who could take it then,
+    /// best first.
+    #[error("does not fit")]
+    DoesNotFit {
+        could: Vec<doorstep::dto::board::MoveAlternative>,
+        #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+        echo: Echo,
+    },
     /// The request itself was malformed (missing or undecodable arguments).
     #[error("malformed request")]
     BadRequest,
@@ -99,6 +107,7 @@ impl ApiError {
             Self::TooManyRequests => "error-too-many-requests",
             Self::RequestHandled => "error-request-handled",
             Self::PlanEnded => "error-plan-ended",
+            Self::DoesNotFit { .. } => "error-does-not-fit",
             Self::BadRequest => "error-bad-request",
             Self::Internal => "error-internal",
         }
@@ -118,7 +127,8 @@ impl ApiError {
             | Self::LocationNotPlaced
             | Self::TooManyRequests
             | Self::RequestHandled
-            | Self::PlanEnded => 409,
+            | Self::PlanEnded
+            | Self::DoesNotFit { .. } => 409,
             Self::Internal => 500,
         }
     }
@@ -179,7 +189,8 @@ impl ApiError {
             | Self::InvalidFields { echo, .. }
             | Self::InvalidCredentials { echo }
             | Self::RateLimited { echo, .. }
-            | Self::WindowTaken { echo, .. } => echo.get(name).map(String::as_str),
+            | Self::WindowTaken { echo, .. }
+            | Self::DoesNotFit { echo, .. } => echo.get(name).map(String::as_str),
             _ => None,
         }
     }
@@ -221,6 +232,10 @@ impl ApiError {
             Self::TooManyRequests,
             Self::RequestHandled,
             Self::PlanEnded,
+            Self::DoesNotFit {
+                could: Vec::new(),
+                echo: Echo::new(),
+            },
             Self::BadRequest,
             Self::Internal,
         ]

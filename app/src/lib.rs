@@ -90,6 +90,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("plans/new") view=pages::plans::NewPlanPage ssr=SsrMode::Async />
                 <Route path=path!("plans/:reference") view=pages::plans::PlanPage ssr=SsrMode::Async />
                 <Route path=path!("calendar-feed") view=pages::feeds::CalendarFeedPage ssr=SsrMode::Async />
+                <Route path=path!("office/board") view=pages::office::BoardPage ssr=SsrMode::Async />
                 <Route path=path!("office/rules") view=pages::office::RulesPage ssr=SsrMode::Async />
                 <Route path=path!("office/services") view=pages::office::ServicesPage ssr=SsrMode::Async />
                 <Route path=path!("office/services/:reference") view=pages::office::ServiceEditPage ssr=SsrMode::Async />

@@ -274,6 +274,10 @@ impl Technician {
         self.extra_shifts.sort();
     }
 
+    pub fn skills(&self) -> &[String] {
+        &self.skills
+    }
+
     pub fn home(&self) -> GeoPoint {
         self.home
     }

@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod auth;
 pub mod availability;
+pub mod board;
 pub mod booking;
 pub mod catalogue;
 pub mod changes;

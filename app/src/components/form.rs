@@ -27,6 +27,10 @@ pub fn TextField(
     /// The input's type when not `text` (`date`, `time`).
     #[prop(optional)]
     input_type: &'static str,
+    /// The element id when the page holds the same field more than once (`field-{name}`
+    /// otherwise).
+    #[prop(optional)]
+    id: String,
 ) -> impl IntoView {
     let input_type = if input_type.is_empty() {
         "text"
@@ -36,7 +40,11 @@ pub fn TextField(
     let autocomplete = (!autocomplete.is_empty()).then_some(autocomplete);
     let inputmode = (!inputmode.is_empty()).then_some(inputmode);
     let hint = (!hint.is_empty()).then_some(hint);
-    let id = format!("field-{name}");
+    let id = if id.is_empty() {
+        format!("field-{name}")
+    } else {
+        id
+    };
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
     let described = [

@@ -71,6 +71,7 @@ fn Header() -> impl IntoView {
             .allows(doorstep::permissions::Permission::ManageScheduling)
             .then(|| {
                 view! {
+                    <li><a href="/office/board">{t("nav-board")}</a></li>
                     <li><a href="/office/requests">{t("nav-requests")}</a></li>
                     <li><a href="/plans">{t("nav-plans")}</a></li>
                     <li><a href="/office/services">{t("nav-services")}</a></li>

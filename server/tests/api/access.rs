@@ -131,6 +131,18 @@ static ROWS: &[Row] = &[
         "plan={plan}&frequency=weekly&starts={day}&time=15:00",
         OWNER_AND_OFFICE,
     ),
+    row("board", "day={day}", OFFICE),
+    // Three at night fits nobody's day: refused for that, after the check of who asks.
+    row(
+        "move-visit",
+        "visit={visit}&technician={tomas}&day={day}&time=03:00",
+        OFFICE,
+    ),
+    row(
+        "block-time",
+        "technician={tomas}&day={later}&from=12:00&until=13:00&reason=Van service",
+        OFFICE,
+    ),
     row("booking-rules", "", OFFICE),
     row("catalogue", "", OFFICE),
     row("catalogue-service", "service={service}", OFFICE),

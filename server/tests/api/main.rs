@@ -5,6 +5,7 @@ mod access;
 mod audit;
 mod auth;
 mod availability;
+mod board;
 mod booking;
 mod booking_pages;
 mod catalogue;

@@ -1,9 +1,11 @@
 //! The office's set-up pages.
 
+mod board;
 mod rules;
 mod services;
 mod technicians;
 
+pub use board::BoardPage;
 pub use rules::RulesPage;
 pub use services::{ServiceEditPage, ServicesPage};
 pub use technicians::{TechnicianPage, TechniciansPage};
