@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# `make bench`: the scheduling engine benchmarks (criterion, see server/benches), then the
+# `make bench`: the scheduling engine benchmarks (criterion, see server/benches), bookings
+# committed per second (server/benches/booking.rs), then the
 # release server under HTTP load, first-visit transfer and wasm size (see bench.py).
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
@@ -10,6 +11,15 @@ cd "$ROOT"
 status=0
 cargo bench -p server --bench scheduling || status=1
 python3 "$ROOT/.ci/bench_scheduling.py" || status=1
+echo
+# Bookings per second against raw inserts, on SQLite and on a private PostgreSQL.
+source "$ROOT/.ci/pg.sh"
+if pg_start; then
+  trap pg_stop EXIT
+fi
+cargo bench -p server --bench booking || status=1
+pg_stop
+trap - EXIT
 echo
 cargo leptos build --release
 python3 "$ROOT/.ci/bench.py" "$DOORSTEP_BIN" || status=1

@@ -136,7 +136,8 @@ pub async fn book(
             // Inside the lock: the technician's day as it is now, other bookings included.
             let day_start = window.start - SignedDuration::from_hours(48);
             let day_end = window.end + SignedDuration::from_hours(48);
-            let jobs = sched::jobs_except(&mut tx, day_start, day_end, except).await?;
+            let jobs =
+                sched::technician_jobs(&mut tx, technician.id, day_start, day_end, except).await?;
             let still = scheduling::best_technicians(
                 &snap.service,
                 at,

@@ -370,6 +370,16 @@ pub async fn jobs(conn: &mut Conn, from: Timestamp, to: Timestamp) -> Result<Vec
     jobs_except(conn, from, to, None).await
 }
 
+const JOBS: &str = "SELECT j.technician_id, j.planned_start, j.planned_end, s.buffer_min, \
+     l.latitude, l.longitude FROM jobs j JOIN services s ON s.id = j.service_id \
+     JOIN locations l ON l.id = j.location_id \
+     WHERE j.technician_id IS NOT NULL AND j.status <> 'cancelled' \
+     AND j.planned_start < $1 AND j.planned_end > $2 AND j.id <> $3 AND j.planned_start > $4";
+
+/// No job lasts longer (services take at most a day, plus their buffer): the lower bound on
+/// the start lets the index on it serve the range instead of every job since the first.
+const LONGEST_JOB_S: i64 = 48 * 3600;
+
 /// As [`jobs`], leaving out job `except`: the visit being moved does not stand in its own way.
 pub async fn jobs_except(
     conn: &mut Conn,
@@ -377,17 +387,38 @@ pub async fn jobs_except(
     to: Timestamp,
     except: Option<i64>,
 ) -> Result<Vec<Job>, StoreError> {
-    let rows = sqlx::query_as::<_, JobRow>(
-        "SELECT j.technician_id, j.planned_start, j.planned_end, s.buffer_min, l.latitude, l.longitude \
-         FROM jobs j JOIN services s ON s.id = j.service_id JOIN locations l ON l.id = j.location_id \
-         WHERE j.technician_id IS NOT NULL AND j.status <> 'cancelled' \
-         AND j.planned_start < $1 AND j.planned_end > $2 AND j.id <> $3",
-    )
-    .bind(to.as_second())
-    .bind(from.as_second() - 24 * 3600)
-    .bind(except.unwrap_or(0))
-    .fetch_all(conn)
-    .await?;
+    load_jobs(conn, JOBS, from, to, except, None).await
+}
+
+/// As [`jobs_except`], for one technician only: what a re-check under their lock needs.
+pub async fn technician_jobs(
+    conn: &mut Conn,
+    technician: i64,
+    from: Timestamp,
+    to: Timestamp,
+    except: Option<i64>,
+) -> Result<Vec<Job>, StoreError> {
+    let sql = format!("{JOBS} AND j.technician_id = $5");
+    load_jobs(conn, &sql, from, to, except, Some(technician)).await
+}
+
+async fn load_jobs(
+    conn: &mut Conn,
+    sql: &str,
+    from: Timestamp,
+    to: Timestamp,
+    except: Option<i64>,
+    technician: Option<i64>,
+) -> Result<Vec<Job>, StoreError> {
+    let mut query = sqlx::query_as::<_, JobRow>(sql)
+        .bind(to.as_second())
+        .bind(from.as_second() - 24 * 3600)
+        .bind(except.unwrap_or(0))
+        .bind(from.as_second() - 24 * 3600 - LONGEST_JOB_S);
+    if let Some(technician) = technician {
+        query = query.bind(technician);
+    }
+    let rows = query.fetch_all(conn).await?;
     let mut jobs = Vec::with_capacity(rows.len());
     for r in rows {
         let job = Timestamp::from_second(r.planned_start)
