@@ -242,6 +242,91 @@ fn alternatives(candidates: Vec<Candidate>, technicians: &[Technician]) -> Vec<M
         .collect()
 }
 
+/// A technician's day checked for a job at `start`: first on a snapshot, then again in
+/// `tx` under the technician's lock (bookings made meanwhile included). The lock is held
+/// until `tx` ends.
+struct Fitted {
+    tx: sqlx::Transaction<'static, sqlx::Any>,
+    snap: availability::Snapshot,
+    chosen: Technician,
+    fit: Candidate,
+}
+
+/// Where and when a job is to fit.
+struct Spot<'a> {
+    service: ServiceKey<'a>,
+    point: GeoPoint,
+    postal_code: &'a str,
+    technician: UserRef,
+    start: Timestamp,
+    /// The visit being moved: its own time does not count against it.
+    except: Option<i64>,
+}
+
+async fn fit(store: &Store, business: &Business, spot: &Spot<'_>) -> Result<Fitted, BoardError> {
+    let tz = business.time_zone.zone();
+    let day = spot.start.to_zoned(tz).date();
+    let snap =
+        availability::snapshot_except(store, business, spot.service, day, 1, spot.except).await?;
+    let chosen = snap
+        .technicians
+        .iter()
+        .find(|t| t.id == spot.technician.id())
+        .cloned()
+        .ok_or(BoardError::NotFound)?;
+    let postal = Some(spot.postal_code);
+    let fits_with = |jobs: &[scheduling::Job], who: &[Technician]| {
+        scheduling::best_technicians(
+            &snap.service,
+            spot.point,
+            postal,
+            spot.start,
+            who,
+            jobs,
+            &snap.rules,
+        )
+    };
+    if fits_with(&snap.jobs, std::slice::from_ref(&chosen)).is_empty() {
+        let could = alternatives(fits_with(&snap.jobs, &snap.technicians), &snap.technicians);
+        return Err(BoardError::DoesNotFit { could });
+    }
+    let mut tx = store.begin().await?;
+    sched::lock_technician(&mut tx, chosen.id).await?;
+    let around = SignedDuration::from_hours(48);
+    let jobs = sched::technician_jobs(
+        &mut tx,
+        chosen.id,
+        spot.start - around,
+        spot.start + around,
+        spot.except,
+    )
+    .await?;
+    let Some(fit) = fits_with(&jobs, std::slice::from_ref(&chosen))
+        .into_iter()
+        .next()
+    else {
+        tx.rollback().await.map_err(StoreError::from)?;
+        // Taken meanwhile: the others as the snapshot saw them.
+        let mut could = alternatives(fits_with(&snap.jobs, &snap.technicians), &snap.technicians);
+        could.retain(|c| c.technician.id() != chosen.id);
+        return Err(BoardError::DoesNotFit { could });
+    };
+    Ok(Fitted {
+        tx,
+        snap,
+        chosen,
+        fit,
+    })
+}
+
+/// The window a job starting at `start` promises, by the business's window width.
+fn promised(start: Timestamp, rules: &Rules) -> WindowOffer {
+    WindowOffer {
+        start: start.as_second(),
+        end: (start + rules.window()).as_second(),
+    }
+}
+
 /// Moves an open visit to `technician`, starting at `start`, if it fits their day then
 /// (hours, time off, the other visits and the travel between them; no notice rule: this
 /// is the office). The customer's window becomes the one starting then; the visit's
@@ -285,48 +370,26 @@ pub async fn move_visit(
     if !open {
         return Err(BoardError::Closed);
     }
-    let tz = business.time_zone.zone();
-    let day = start.to_zoned(tz.clone()).date();
-    let snap = availability::snapshot_except(
+    let Fitted {
+        mut tx,
+        snap,
+        chosen,
+        fit,
+    } = fit(
         store,
         business,
-        ServiceKey::Id(row.service_id),
-        day,
-        1,
-        Some(row.id),
+        &Spot {
+            service: ServiceKey::Id(row.service_id),
+            point,
+            postal_code: &row.postal_code,
+            technician,
+            start,
+            except: Some(row.id),
+        },
     )
     .await?;
-    let chosen = snap
-        .technicians
-        .iter()
-        .find(|t| t.id == technician.id())
-        .ok_or(BoardError::NotFound)?;
-    let postal = Some(row.postal_code.as_str());
-    let fits_with = |jobs: &[scheduling::Job], who: &[Technician]| {
-        scheduling::best_technicians(&snap.service, point, postal, start, who, jobs, &snap.rules)
-    };
-    if fits_with(&snap.jobs, std::slice::from_ref(chosen)).is_empty() {
-        let could = alternatives(fits_with(&snap.jobs, &snap.technicians), &snap.technicians);
-        return Err(BoardError::DoesNotFit { could });
-    }
-    let mut tx = store.begin().await?;
-    sched::lock_technician(&mut tx, chosen.id).await?;
-    // Inside the lock: the day as it is now, bookings made meanwhile included.
-    let around = SignedDuration::from_hours(48);
-    let jobs = sched::jobs_except(&mut tx, start - around, start + around, Some(row.id)).await?;
-    let Some(fit) = fits_with(&jobs, std::slice::from_ref(chosen))
-        .into_iter()
-        .next()
-    else {
-        tx.rollback().await.map_err(StoreError::from)?;
-        let could = alternatives(fits_with(&jobs, &snap.technicians), &snap.technicians);
-        return Err(BoardError::DoesNotFit { could });
-    };
     let end = start + snap.service.duration();
-    let window = WindowOffer {
-        start: start.as_second(),
-        end: (start + snap.rules.window()).as_second(),
-    };
+    let window = promised(start, &snap.rules);
     let moved = visits::move_to(
         &mut tx,
         row.id,
@@ -339,60 +402,231 @@ pub async fn move_visit(
         tx.rollback().await.map_err(StoreError::from)?;
         return Err(BoardError::Closed);
     }
-    let now = clock::now();
-    let detail = StepDetail {
-        window: Some(window),
-        reason: None,
-    };
-    visits::add_timeline(
-        &mut tx,
-        row.id,
-        now,
-        Some(by.user.id()),
-        "rescheduled",
-        &detail.to_json(),
-    )
-    .await?;
     let (added, gap) = (minutes(fit.added_travel), minutes(fit.gap_left));
-    let subject = visit.to_string();
-    let audit_detail = serde_json::json!({
+    let detail = serde_json::json!({
         "technician": UserRef::from_id(chosen.id).to_string(),
         "start": window.start,
         "added_travel_min": added,
         "gap_left_min": gap,
+    });
+    let done = Done {
+        by,
+        visit,
+        kind: "rescheduled",
+        action: "visit_moved",
+        detail,
+        template: MailTemplate::VisitRescheduled,
+        notify: notify.as_ref(),
+        service: &snap.service.name,
+        technician: &chosen.name,
+        window,
+        origin,
+    };
+    tell(&mut tx, business, &done).await?;
+    tx.commit().await.map_err(StoreError::from)?;
+    Ok(Moved {
+        visit,
+        technician: chosen.name.clone(),
+        window,
+        added_travel_min: added,
+        gap_left_min: gap,
     })
-    .to_string();
+}
+
+/// What a change on the board did, for the timeline, the audit log and the customer.
+struct Done<'a> {
+    by: &'a SessionUser,
+    visit: VisitRef,
+    /// The timeline step.
+    kind: &'static str,
+    /// The audit action.
+    action: &'static str,
+    detail: serde_json::Value,
+    template: MailTemplate,
+    notify: Option<&'a mail::Recipient>,
+    service: &'a str,
+    technician: &'a str,
+    window: WindowOffer,
+    origin: &'a RequestOrigin,
+}
+
+/// Writes the timeline step, the audit entry, the customer's mail and the reminder of a
+/// change, in the change's transaction.
+async fn tell(
+    conn: &mut crate::store::Conn,
+    business: &Business,
+    done: &Done<'_>,
+) -> Result<(), BoardError> {
+    let now = clock::now();
+    let step = StepDetail {
+        window: Some(done.window),
+        reason: None,
+    };
+    visits::add_timeline(
+        conn,
+        done.visit.id(),
+        now,
+        Some(done.by.user.id()),
+        done.kind,
+        &step.to_json(),
+    )
+    .await?;
+    let subject = done.visit.to_string();
+    let detail = done.detail.to_string();
     audit::record(
-        &mut tx,
+        conn,
         &audit::Entry {
             at: now,
-            actor: Some(by.user.to_string()),
-            action: "visit_moved",
+            actor: Some(done.by.user.to_string()),
+            action: done.action,
             subject: Some(&subject),
-            detail: Some(&audit_detail),
-            origin,
+            detail: Some(&detail),
+            origin: done.origin,
         },
     )
     .await?;
-    if let Some(to) = notify.as_ref() {
+    let window = (
+        Timestamp::from_second(done.window.start).map_err(|_| BoardError::OutOfRange)?,
+        Timestamp::from_second(done.window.end).map_err(|_| BoardError::OutOfRange)?,
+    );
+    if let Some(to) = done.notify {
         let message = booking::visit_mail(
-            MailTemplate::VisitRescheduled,
+            done.template,
             to,
             business,
-            &snap.service.name,
-            &chosen.name,
-            visit,
-            (
-                Timestamp::from_second(window.start).unwrap_or(start),
-                Timestamp::from_second(window.end).unwrap_or(end),
-            ),
+            done.service,
+            done.technician,
+            done.visit,
+            window,
         );
-        if let Some(message) = message {
-            mail::queue(&mut tx, &message).await?;
+        match message {
+            Some(message) => {
+                mail::queue(conn, &message).await?;
+            }
+            None => {
+                tracing::warn!(visit = %done.visit, "no mail: the stored address does not parse")
+            }
         }
     }
-    let hours = sched::reminder_hours(&mut tx).await?;
-    crate::services::reminders::schedule(&mut tx, row.id, window.start, hours).await?;
+    let hours = sched::reminder_hours(conn).await?;
+    crate::services::reminders::schedule(conn, done.visit.id(), done.window.start, hours).await?;
+    Ok(())
+}
+
+/// Arranges a regular visit `plan`'s flagged `day` with `technician` at `start`, if it fits their
+/// day then: the visit is booked for the plan's place and service, the day is no longer
+/// flagged, and whoever set the plan up gets the confirmation mail.
+#[instrument(skip(store, business, by, origin), fields(by = %by.user))]
+pub async fn place_flagged(
+    store: &Store,
+    business: &Business,
+    by: &SessionUser,
+    (plan, day): (PlanRef, Date),
+    technician: UserRef,
+    start: Timestamp,
+    origin: &RequestOrigin,
+) -> Result<Moved, BoardError> {
+    office(by)?;
+    if start < Timestamp::now() {
+        return Err(BoardError::Past);
+    }
+    let day_key = day.to_string();
+    let (row, place, point, notify) = {
+        let mut conn = store.conn().await?;
+        let row = crate::store::plans::get(&mut conn, plan.id())
+            .await?
+            .ok_or(BoardError::NotFound)?;
+        if row.status != "active" {
+            return Err(BoardError::Closed);
+        }
+        let flagged = crate::store::plans::days(&mut conn, row.id, &day_key)
+            .await?
+            .into_iter()
+            .any(|d| d.day == day_key && d.state == "misfit");
+        if !flagged {
+            return Err(BoardError::Closed);
+        }
+        let place =
+            crate::store::accounts::bookable_location(&mut conn, row.account_id, row.location_id)
+                .await?
+                .ok_or(BoardError::NotFound)?;
+        let point = crate::services::offers::place_point(&place).ok_or(BoardError::NotPlaced)?;
+        let notify = match row.created_by {
+            // Whoever set the plan up, while they still may sign in.
+            Some(id) => crate::store::users::by_id(&mut conn, id)
+                .await
+                .ok()
+                .and_then(|u| crate::services::auth::session_user(&u))
+                .map(|u| mail::Recipient::from(&u)),
+            None => None,
+        };
+        (row, place, point, notify)
+    };
+    let Fitted {
+        mut tx,
+        snap,
+        chosen,
+        fit,
+    } = fit(
+        store,
+        business,
+        &Spot {
+            service: ServiceKey::Id(row.service_id),
+            point,
+            postal_code: &place.postal_code,
+            technician,
+            start,
+            except: None,
+        },
+    )
+    .await?;
+    let end = start + snap.service.duration();
+    let window = promised(start, &snap.rules);
+    let job = sched::insert_job(
+        &mut tx,
+        &sched::NewJob {
+            account_id: row.account_id,
+            location_id: row.location_id,
+            service_id: row.service_id,
+            technician_id: Some(chosen.id),
+            status: "scheduled",
+            planned_start: start.as_second(),
+            planned_end: end.as_second(),
+            window: Some((window.start, window.end)),
+            notes: row.notes.clone(),
+            booked_by: row.created_by,
+        },
+        clock::now(),
+    )
+    .await?;
+    // Placed by someone else meanwhile: this one books nothing.
+    if !crate::store::plans::place_day(&mut tx, row.id, &day_key, job).await? {
+        tx.rollback().await.map_err(StoreError::from)?;
+        return Err(BoardError::Closed);
+    }
+    let visit = VisitRef::from_id(job);
+    let (added, gap) = (minutes(fit.added_travel), minutes(fit.gap_left));
+    let detail = serde_json::json!({
+        "plan": plan.to_string(),
+        "day": day_key,
+        "technician": UserRef::from_id(chosen.id).to_string(),
+        "added_travel_min": added,
+        "gap_left_min": gap,
+    });
+    let done = Done {
+        by,
+        visit,
+        kind: "booked",
+        action: "plan_day_placed",
+        detail,
+        template: MailTemplate::VisitBooked,
+        notify: notify.as_ref(),
+        service: &snap.service.name,
+        technician: &chosen.name,
+        window,
+        origin,
+    };
+    tell(&mut tx, business, &done).await?;
     tx.commit().await.map_err(StoreError::from)?;
     Ok(Moved {
         visit,

@@ -230,6 +230,25 @@ pub async fn insert_day(
     Ok(())
 }
 
+/// Books a flagged day with `job_id`; false when the day is no longer flagged.
+pub async fn place_day(
+    conn: &mut Conn,
+    plan_id: i64,
+    day: &str,
+    job_id: i64,
+) -> Result<bool, StoreError> {
+    let done = sqlx::query(
+        "UPDATE plan_days SET state = 'booked', job_id = $1 \
+         WHERE plan_id = $2 AND day = $3 AND state = 'misfit'",
+    )
+    .bind(job_id)
+    .bind(plan_id)
+    .bind(day)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
 pub async fn set_day_state(
     conn: &mut Conn,
     plan_id: i64,

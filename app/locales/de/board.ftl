@@ -42,3 +42,7 @@ board-blocked = { $count ->
 board-could = { $name } könnte ihn dann übernehmen ({ $travel } Min. mehr Fahrzeit).
 board-could-nobody = Zu dieser Zeit kann ihn niemand übernehmen: Versuchen Sie eine andere Zeit oder einen anderen Tag.
 error-does-not-fit = Der Termin passt zu dieser Zeit nicht in den Tag dieses Technikers.
+board-arrange = Einplanen
+board-arrange-day = { $day } einplanen
+board-arrange-confirm = Diesen Termin buchen
+board-placed = { $visit } ist gebucht. Das bringt { $travel } Min. mehr Fahrzeit und lässt { $gap } Min. frei. Der Kunde wird informiert.

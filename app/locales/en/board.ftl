@@ -42,3 +42,7 @@ board-blocked = { $count ->
 board-could = { $name } could take it then (adds { $travel } min of travel).
 board-could-nobody = Nobody can take it at that time: try another time or day.
 error-does-not-fit = The visit does not fit that technician's day at that time.
+board-arrange = Arrange
+board-arrange-day = Arrange { $day }
+board-arrange-confirm = Book this visit
+board-placed = { $visit } is booked. It adds { $travel } min of travel and leaves { $gap } min free around it. The customer is told.

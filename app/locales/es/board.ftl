@@ -42,3 +42,7 @@ board-blocked = { $count ->
 board-could = { $name } podría hacerla a esa hora (añade { $travel } min de trayecto).
 board-could-nobody = Nadie puede hacerla a esa hora: pruebe otra hora u otro día.
 error-does-not-fit = La visita no cabe en el día de ese técnico a esa hora.
+board-arrange = Organizar
+board-arrange-day = Organizar { $day }
+board-arrange-confirm = Reservar esta visita
+board-placed = { $visit } está reservada. Añade { $travel } min de trayecto y deja { $gap } min libres alrededor. Se avisa al cliente.

@@ -42,3 +42,7 @@ board-blocked = { $count ->
 board-could = { $name } pourrait la faire à cette heure (ajoute { $travel } min de trajet).
 board-could-nobody = Personne ne peut la faire à cette heure : essayez une autre heure ou un autre jour.
 error-does-not-fit = L’intervention ne tient pas dans la journée de ce technicien à cette heure.
+board-arrange = Organiser
+board-arrange-day = Organiser { $day }
+board-arrange-confirm = Réserver cette intervention
+board-placed = { $visit } est réservée. Elle ajoute { $travel } min de trajet et laisse { $gap } min libres autour. Le client est prévenu.

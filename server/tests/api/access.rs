@@ -138,6 +138,12 @@ static ROWS: &[Row] = &[
         "visit={visit}&technician={tomas}&day={day}&time=03:00",
         OFFICE,
     ),
+    // Ana's plan has no flagged day: refused as arranged already, after the check of who asks.
+    row(
+        "place-flagged",
+        "plan={plan}&day={day}&technician={tomas}&time=10:00",
+        OFFICE,
+    ),
     row(
         "block-time",
         "technician={tomas}&day={later}&from=12:00&until=13:00&reason=Van service",

@@ -239,3 +239,158 @@ async fn blocking_time_shows_on_the_lane_and_a_bad_span_writes_nothing() {
         assert_eq!(res.status(), 400, "{bad}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_flagged_regular_visit_day_is_arranged_from_the_board_once() {
+    let app = spawn_app().await;
+    // Nobody works at three in the morning: every day of the plan is flagged.
+    let (plan, generated, first) = crate::plans::weekly_plan(&app, 3 * 60).await;
+    assert_eq!(generated.booked, 0);
+    let day = first.to_string();
+    let settings = crate::availability::business(&app).await;
+    let tz = settings.time_zone.zone();
+    let office = app.other_browser();
+    office.sign_in("dispatch@example.com").await;
+    let page = format!("/office/board?day={day}");
+    let board = unescape(&office.get_html(&page).await);
+    let plan_ref = plan.to_string();
+    assert!(
+        board.contains(&format!("href=\"/plans/{plan_ref}\"")),
+        "{board}"
+    );
+    let flagged_forms = board
+        .matches(&format!("name=\"plan\" value=\"{plan_ref}\""))
+        .count();
+    assert!(flagged_forms >= 2, "an arrange form a day: {board}");
+
+    // A time that fits someone that day, by the engine.
+    let (service, lat, lng, postal): (i64, f64, f64, String) = one(
+        &app,
+        &format!(
+            "SELECT p.service_id, l.latitude, l.longitude, l.postal_code FROM plans p \
+             JOIN locations l ON l.id = p.location_id WHERE p.id = {}",
+            plan.id()
+        ),
+    )
+    .await;
+    let at = GeoPoint::new(lat, lng).expect("point");
+    let mut target = None;
+    for hour in [10, 11, 9, 13, 14] {
+        let when = first
+            .at(hour, 0, 0, 0)
+            .to_zoned(tz.clone())
+            .expect("zoned")
+            .timestamp();
+        let fits = availability::best_technicians(
+            &app.store,
+            &settings,
+            ServiceKey::Id(service),
+            at,
+            Some(&postal),
+            when,
+        )
+        .await
+        .expect("best");
+        if let Some(best) = fits.into_iter().next() {
+            target = Some((best.technician, when, format!("{hour:02}:00")));
+            break;
+        }
+    }
+    let (technician, when, time) = target.expect("a time that fits someone");
+    let technician_ref = UserRef::from_id(technician).to_string();
+    let post = |time: String| {
+        let request = office
+            .client
+            .post(app.url("/api/place-flagged"))
+            .header("accept", "text/html")
+            .header("referer", app.url(&page))
+            .form(&[
+                ("plan", plan_ref.clone()),
+                ("day", day.clone()),
+                ("technician", technician_ref.clone()),
+                ("time", time),
+            ]);
+        async move { request.send().await.expect("place") }
+    };
+    let count = |sql: &'static str| {
+        let app = &app;
+        async move { one::<(i64,)>(app, sql).await.0 }
+    };
+    let (jobs_before, mails_before) = (
+        count("SELECT COUNT(*) FROM jobs").await,
+        count("SELECT COUNT(*) FROM mail_messages").await,
+    );
+
+    // Three at night fits nobody: said so, the form comes back as typed, nothing is written.
+    let res = post("03:00".into()).await;
+    let html = unescape(&office.get_html(&location_path(&res, &app.url(""))).await);
+    assert!(
+        html.contains("does not fit that technician's day at that time"),
+        "{html}"
+    );
+    assert!(html.contains("value=\"03:00\""), "{html}");
+    assert_eq!(count("SELECT COUNT(*) FROM jobs").await, jobs_before);
+
+    let res = post(time.clone()).await;
+    assert_eq!(res.status(), 302);
+    let landed = location_path(&res, &app.url(""));
+    assert!(landed.contains("placed=DS-"), "{landed}");
+    let html = unescape(&office.get_html(&landed).await);
+    assert!(html.contains("is booked. It adds"), "{html}");
+    let (state, job): (String, i64) = one(
+        &app,
+        &format!(
+            "SELECT state, job_id FROM plan_days WHERE plan_id = {} AND day = '{day}'",
+            plan.id()
+        ),
+    )
+    .await;
+    assert_eq!(state, "booked");
+    let (assigned, planned, window, notes): (i64, i64, i64, String) = one(
+        &app,
+        &format!(
+            "SELECT technician_id, planned_start, window_start, notes FROM jobs WHERE id = {job}"
+        ),
+    )
+    .await;
+    assert_eq!(
+        (assigned, planned, window),
+        (technician, when.as_second(), when.as_second())
+    );
+    assert_eq!(
+        notes, "Key under the mat",
+        "the plan's notes go with the visit"
+    );
+    assert_eq!(count("SELECT COUNT(*) FROM jobs").await, jobs_before + 1);
+    assert_eq!(
+        count("SELECT COUNT(*) FROM mail_messages").await,
+        mails_before + 1,
+        "whoever set the plan up is told"
+    );
+    let visit = VisitRef::from_id(job).to_string();
+    let placed: (i64,) = one(
+        &app,
+        &format!(
+            "SELECT COUNT(*) FROM audit_log WHERE action = 'plan_day_placed' \
+             AND subject = '{visit}'"
+        ),
+    )
+    .await;
+    assert_eq!(placed.0, 1);
+    // Ana sees the day booked on her plan, and the visit with its time.
+    app.sign_in("ana@example.com").await;
+    let plan_page = unescape(&app.get_html(&format!("/plans/{plan_ref}")).await);
+    assert!(plan_page.contains(&visit), "{plan_page}");
+    let visit_page = unescape(&app.get_html(&format!("/visits/{visit}")).await);
+    assert!(visit_page.contains(&time), "{time} on {visit_page}");
+
+    // Arranged once: a second try books nothing more.
+    let res = post(time).await;
+    let html = unescape(&office.get_html(&location_path(&res, &app.url(""))).await);
+    assert!(!html.contains("is booked. It adds"), "{html}");
+    assert_eq!(count("SELECT COUNT(*) FROM jobs").await, jobs_before + 1);
+    let listed = unescape(&office.get_html(&page).await)
+        .matches(&format!("name=\"plan\" value=\"{plan_ref}\""))
+        .count();
+    assert_eq!(listed + 1, flagged_forms, "the day is no longer listed");
+}

@@ -1,4 +1,5 @@
-//! The dispatcher's board: read a day, move a visit, block a technician's time.
+//! The dispatcher's board: read a day, move a visit, arrange a regular visit's flagged day,
+//! block a technician's time.
 
 use crate::error::ApiError;
 use doorstep::dto::board::Board;
@@ -28,6 +29,23 @@ pub async fn move_visit(
         time.unwrap_or_default(),
     );
     imp::move_visit(visit, technician, day, time).await
+}
+
+/// Arranges `plan`'s flagged `day` with `technician` (references) at `time` (`09:30`).
+#[server(endpoint = "place-flagged")]
+pub async fn place_flagged(
+    plan: String,
+    day: String,
+    #[server(default)] technician: Option<String>,
+    #[server(default)] time: Option<String>,
+) -> Result<(), ApiError> {
+    imp::place_flagged(
+        plan,
+        day,
+        technician.unwrap_or_default(),
+        time.unwrap_or_default(),
+    )
+    .await
 }
 
 /// Blocks `technician`'s time on `day` from `from` to `until` (`13:00`), with a `reason`.
@@ -130,18 +148,8 @@ mod imp {
         let technician = UserRef::parse(&technician)
             .ok_or_else(|| ApiError::field("technician", FieldError::Required, echo(&typed)))?;
         let date = day_required(&day, &typed)?;
-        let minute = minute(&time, "time", &typed)?;
         let business = state.business();
-        let start = date
-            .to_zoned(business.time_zone.zone())
-            .ok()
-            .and_then(|midnight| {
-                midnight
-                    .checked_add(jiff::SignedDuration::from_mins(i64::from(minute)))
-                    .ok()
-            })
-            .map(|z| z.timestamp())
-            .ok_or_else(|| ApiError::field("time", FieldError::OutOfRange, echo(&typed)))?;
+        let start = start_at(date, &time, &business, &typed)?;
         let moved = board::move_visit(
             &state.store,
             &business,
@@ -156,6 +164,62 @@ mod imp {
         leptos_axum::redirect(&format!(
             "/office/board?day={date}&moved={}&travel={}&gap={}",
             moved.visit, moved.added_travel_min, moved.gap_left_min
+        ));
+        Ok(())
+    }
+
+    /// `time` on `date` in the business's zone.
+    fn start_at(
+        date: Date,
+        time: &str,
+        business: &doorstep::brand::Business,
+        typed: &[(&str, &str)],
+    ) -> Result<jiff::Timestamp, ApiError> {
+        let minute = minute(time, "time", typed)?;
+        date.to_zoned(business.time_zone.zone())
+            .ok()
+            .and_then(|midnight| {
+                midnight
+                    .checked_add(jiff::SignedDuration::from_mins(i64::from(minute)))
+                    .ok()
+            })
+            .map(|z| z.timestamp())
+            .ok_or_else(|| ApiError::field("time", FieldError::OutOfRange, echo(typed)))
+    }
+
+    pub async fn place_flagged(
+        plan: String,
+        day: String,
+        technician: String,
+        time: String,
+    ) -> Result<(), ApiError> {
+        let (by, state) = office()?;
+        let typed = [
+            ("plan", plan.as_str()),
+            ("day", day.as_str()),
+            ("technician", technician.as_str()),
+            ("time", time.as_str()),
+        ];
+        let plan = doorstep::ids::PlanRef::parse(&plan).ok_or(ApiError::NotFound)?;
+        let technician = UserRef::parse(&technician)
+            .ok_or_else(|| ApiError::field("technician", FieldError::Required, echo(&typed)))?;
+        let date = day_required(&day, &typed)?;
+        let business = state.business();
+        let start = start_at(date, &time, &business, &typed)?;
+        let placed = board::place_flagged(
+            &state.store,
+            &business,
+            &by,
+            (plan, date),
+            technician,
+            start,
+            &info().origin,
+        )
+        .await
+        .map_err(|e| failed(e, echo(&typed)))?;
+        leptos_axum::redirect(&format!(
+            "/office/board?day={date}&placed={}&travel={}&gap={}",
+            placed.visit, placed.added_travel_min, placed.gap_left_min
         ));
         Ok(())
     }

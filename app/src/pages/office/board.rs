@@ -4,7 +4,7 @@
 //! Moving a visit or blocking time are plain forms; the page says what the engine found
 //! (the travel a move adds, the time it leaves free) or who could take the visit instead.
 
-use crate::api::office::{BlockTime, MoveVisit, get_board};
+use crate::api::office::{BlockTime, MoveVisit, PlaceFlagged, get_board};
 use crate::components::alert::{ErrorAlert, field_message};
 use crate::components::form::TextField;
 use crate::components::layout::Page;
@@ -15,7 +15,7 @@ use crate::pages::booking::window_times;
 use crate::pages::plans::{day_text, time_of_day};
 use crate::request;
 use doorstep::dto::WindowOffer;
-use doorstep::dto::board::{Board, BoardLane, BoardStop};
+use doorstep::dto::board::{Board, BoardLane, BoardStop, FlaggedDay};
 use doorstep::permissions::Permission;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -81,7 +81,16 @@ fn done_notice() -> Option<impl IntoView + use<>> {
             .and_then(|v| v.parse::<i64>().ok())
             .unwrap_or(0)
     };
-    let line = if let Some(visit) = query.get("moved") {
+    let line = if let Some(visit) = query.get("placed") {
+        t_with(
+            "board-placed",
+            &[
+                ("visit", visit.into()),
+                ("travel", Arg::Num(num("travel"))),
+                ("gap", Arg::Num(num("gap"))),
+            ],
+        )
+    } else if let Some(visit) = query.get("moved") {
         t_with(
             "board-moved",
             &[
@@ -102,6 +111,8 @@ fn done_notice() -> Option<impl IntoView + use<>> {
 fn BoardView(board: Board) -> impl IntoView {
     let move_action = ServerAction::<MoveVisit>::new();
     let block_action = ServerAction::<BlockTime>::new();
+    let place_action = ServerAction::<PlaceFlagged>::new();
+    let place_error = place_action.value().get_untracked().and_then(Result::err);
     let move_error = move_action.value().get_untracked().and_then(Result::err);
     let block_error = block_action.value().get_untracked().and_then(Result::err);
     let day: jiff::civil::Date = board.day.parse().unwrap_or_default();
@@ -115,42 +126,47 @@ fn BoardView(board: Board) -> impl IntoView {
         .iter()
         .map(|l| (l.technician.to_string(), l.name.clone()))
         .collect();
-    let refused = move_error.clone().map(|error| match error {
-        ApiError::DoesNotFit { ref could, .. } => {
-            let others = could
-                .iter()
-                .map(|c| {
-                    let line = t_with(
-                        "board-could",
-                        &[
-                            ("name", c.name.clone().into()),
-                            ("travel", Arg::Num(c.added_travel_min)),
-                        ],
-                    );
-                    view! { <li>{line}</li> }
+    let refused = move_error
+        .clone()
+        .or_else(|| place_error.clone())
+        .map(|error| match error {
+            ApiError::DoesNotFit { ref could, .. } => {
+                let others = could
+                    .iter()
+                    .map(|c| {
+                        let line = t_with(
+                            "board-could",
+                            &[
+                                ("name", c.name.clone().into()),
+                                ("travel", Arg::Num(c.added_travel_min)),
+                            ],
+                        );
+                        view! { <li>{line}</li> }
+                    })
+                    .collect_view();
+                let none = could
+                    .is_empty()
+                    .then(|| view! { <p>{t("board-could-nobody")}</p> });
+                Either::Left(view! {
+                    <div class="alert alert-error" role="alert">
+                        <p>{t("error-does-not-fit")}</p>
+                        {none}
+                        <ul>{others}</ul>
+                    </div>
                 })
-                .collect_view();
-            let none = could
-                .is_empty()
-                .then(|| view! { <p>{t("board-could-nobody")}</p> });
-            Either::Left(view! {
-                <div class="alert alert-error" role="alert">
-                    <p>{t("error-does-not-fit")}</p>
-                    {none}
-                    <ul>{others}</ul>
-                </div>
-            })
-        }
-        error => Either::Right(view! { <ErrorAlert error /> }),
-    });
+            }
+            error => Either::Right(view! { <ErrorAlert error /> }),
+        });
     let block_refused = block_error
         .clone()
         .map(|error| view! { <ErrorAlert error /> });
     let forms = Forms {
         move_action,
         block_action,
+        place_action,
         move_error,
         block_error,
+        place_error,
         technicians,
         day: board.day.clone(),
     };
@@ -168,21 +184,12 @@ fn BoardView(board: Board) -> impl IntoView {
             </ol>
         })
     };
-    let locale = i18n::locale();
     let flagged = if board.flagged.is_empty() {
         Either::Left(view! { <p class="empty">{t("board-flagged-empty")}</p> })
     } else {
         Either::Right(view! {
             <ul class="board-list">
-                {board.flagged.iter().map(|f| {
-                    let line = t_with("board-flagged-line", &[
-                        ("day", day_text(&f.day).into()),
-                        ("customer", f.customer.clone().into()),
-                        ("service", f.service.clone().into()),
-                        ("time", time_of_day(f.window_start_min, locale).into()),
-                    ]);
-                    view! { <li><a href=format!("/plans/{}", f.plan)>{line}</a></li> }
-                }).collect_view()}
+                {board.flagged.iter().map(|f| flagged_view(f, &forms)).collect_view()}
             </ul>
         })
     };
@@ -223,8 +230,10 @@ fn BoardView(board: Board) -> impl IntoView {
 struct Forms {
     move_action: ServerAction<MoveVisit>,
     block_action: ServerAction<BlockTime>,
+    place_action: ServerAction<PlaceFlagged>,
     move_error: Option<ApiError>,
     block_error: Option<ApiError>,
+    place_error: Option<ApiError>,
     technicians: Vec<(String, String)>,
     day: String,
 }
@@ -321,6 +330,83 @@ fn lane_view(lane: &BoardLane, forms: &Forms) -> impl IntoView + use<> {
     }
 }
 
+/// The technicians to choose from, `chosen` selected.
+fn technician_options(forms: &Forms, chosen: &str) -> impl IntoView + use<> {
+    forms
+        .technicians
+        .iter()
+        .map(|(reference, name)| {
+            let selected = reference == chosen;
+            view! { <option value=reference.clone() selected=selected>{name.clone()}</option> }
+        })
+        .collect_view()
+}
+
+/// A regular visit's day to arrange: who and when, the preferred time to start with.
+fn flagged_view(flagged: &FlaggedDay, forms: &Forms) -> impl IntoView + use<> {
+    let plan = flagged.plan.to_string();
+    let key = format!("{plan}-{}", flagged.day);
+    let line = t_with(
+        "board-flagged-line",
+        &[
+            ("day", day_text(&flagged.day).into()),
+            ("customer", flagged.customer.clone().into()),
+            ("service", flagged.service.clone().into()),
+            (
+                "time",
+                time_of_day(flagged.window_start_min, i18n::locale()).into(),
+            ),
+        ],
+    );
+    let error = forms.place_error.clone().filter(|e| {
+        e.echo("plan") == Some(plan.as_str()) && e.echo("day") == Some(flagged.day.as_str())
+    });
+    let preferred = format!(
+        "{:02}:{:02}",
+        flagged.window_start_min / 60,
+        flagged.window_start_min % 60
+    );
+    let time = error
+        .as_ref()
+        .and_then(|e| e.echo("time"))
+        .map_or(preferred, str::to_string);
+    let time_error = error
+        .as_ref()
+        .and_then(|e| e.problem_with("time"))
+        .map(field_message);
+    let chosen = error
+        .as_ref()
+        .and_then(|e| e.echo("technician"))
+        .unwrap_or_default()
+        .to_string();
+    let options = technician_options(forms, &chosen);
+    let label = t_with(
+        "board-arrange-day",
+        &[("day", day_text(&flagged.day).into())],
+    );
+    let (select_id, time_id) = (format!("technician-{key}"), format!("time-{key}"));
+    let (action, day, open) = (forms.place_action, flagged.day.clone(), error.is_some());
+    view! {
+        <li>
+            <a href=format!("/plans/{plan}")>{line}</a>
+            <details class="plan-change" open=open>
+                <summary aria-label=label>{t("board-arrange")}</summary>
+                <ActionForm action=action attr:class="stack">
+                    <input type="hidden" name="plan" value=plan />
+                    <input type="hidden" name="day" value=day />
+                    <div class="field">
+                        <label for=select_id.clone()>{t("board-technician")}</label>
+                        <select id=select_id name="technician" required=true>{options}</select>
+                    </div>
+                    <TextField name="time".to_string() id=time_id label=t("board-time")
+                        value=time error=time_error required=true flat=true input_type="time" />
+                    <button type="submit" class="button">{t("board-arrange-confirm")}</button>
+                </ActionForm>
+            </details>
+        </li>
+    }
+}
+
 fn stop_view(stop: &BoardStop, forms: &Forms) -> impl IntoView + use<> {
     let visit = stop.visit.to_string();
     let travel = stop
@@ -348,14 +434,7 @@ fn stop_view(stop: &BoardStop, forms: &Forms) -> impl IntoView + use<> {
             .map(field_message)
     };
     let chosen = value("technician", String::new());
-    let options = forms
-        .technicians
-        .iter()
-        .map(|(reference, name)| {
-            let selected = *reference == chosen;
-            view! { <option value=reference.clone() selected=selected>{name.clone()}</option> }
-        })
-        .collect_view();
+    let options = technician_options(forms, &chosen);
     let select_id = format!("technician-{visit}");
     let label = t_with("board-move-visit", &[("visit", visit.clone().into())]);
     let (day, time) = (
