@@ -18,6 +18,7 @@ mod i18n;
 mod locations;
 mod logs;
 mod mail;
+mod no_overlap;
 mod pages;
 mod people;
 mod plan_pages;
