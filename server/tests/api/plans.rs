@@ -581,3 +581,93 @@ async fn a_generator_that_read_the_plan_before_a_change_books_nothing_at_the_old
         .to_zoned(tz);
     assert_eq!((row.1.as_str(), local.hour()), ("booked", 10));
 }
+
+/// Any rule, any preferred time, the generator run again (twice at once, then once more)
+/// after the plan is set up: the days and their visits stay exactly as the first run left
+/// them, and each booked day has one standing visit.
+mod generation_is_idempotent {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn any_frequency() -> impl Strategy<Value = Frequency> {
+        prop_oneof![
+            prop::sample::select(vec![1u8, 2, 4]).prop_map(|weeks| Frequency::Weeks { weeks }),
+            (1u8..=31).prop_map(|day| Frequency::MonthDay { day }),
+            (prop::sample::select(vec![1i8, 2, 3, 4, -1]), 1u8..=7)
+                .prop_map(|(nth, weekday)| Frequency::NthWeekday { nth, weekday }),
+        ]
+    }
+
+    async fn case(frequency: Frequency, days_ahead: i64, window_start_min: u16) {
+        let app = spawn_app().await;
+        let settings = business(&app).await;
+        let (_, home) = anas_home(&app).await;
+        let starts = Timestamp::now()
+            .to_zoned(settings.time_zone.zone())
+            .date()
+            .checked_add(jiff::Span::new().days(days_ahead))
+            .expect("date");
+        let draft = PlanDraft {
+            location: home,
+            service: ServiceRef::from_id(1),
+            recurrence: Recurrence {
+                frequency,
+                starts,
+                ends: None,
+            },
+            window_start_min,
+            notes: Some("Key under the mat".into()),
+        };
+        let (plan, first) = plans::create(
+            &app.store,
+            &settings,
+            &ana(&app).await,
+            &draft,
+            &RequestOrigin::default(),
+        )
+        .await
+        .expect("plan");
+        let before = days(&app, plan).await;
+        let now = Timestamp::now();
+        let (a, b) = tokio::join!(
+            plans::generate(&app.store, &settings, plan.id(), now),
+            plans::generate(&app.store, &settings, plan.id(), now),
+        );
+        let c = plans::generate(&app.store, &settings, plan.id(), now).await;
+        for run in [a, b, c] {
+            assert_eq!(run.expect("run"), Generated::default(), "{first:?}");
+        }
+        assert_eq!(days(&app, plan).await, before);
+        let booked = before.iter().filter(|d| d.1 == "booked").count();
+        assert_eq!(booked, first.booked);
+        let standing = count(
+            &app,
+            "SELECT COUNT(*) FROM jobs WHERE notes = 'Key under the mat' AND status <> 'cancelled'",
+        )
+        .await;
+        assert_eq!(usize::try_from(standing).expect("n"), booked);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig {
+            cases: 10,
+            max_shrink_iters: 16,
+            failure_persistence: None,
+            ..ProptestConfig::default()
+        })]
+
+        #[test]
+        fn for_any_rule_and_time(
+            frequency in any_frequency(),
+            days_ahead in 3i64..40,
+            window_start_min in prop::sample::select(vec![3 * 60, 8 * 60, 10 * 60 + 30, 14 * 60]),
+        ) {
+            let runtime = tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(2)
+                .enable_all()
+                .build()
+                .expect("runtime");
+            runtime.block_on(case(frequency, days_ahead, window_start_min));
+        }
+    }
+}
