@@ -393,6 +393,89 @@ async fn a_plan_page_lists_its_days_and_only_its_account_reads_it() {
     );
 }
 
+/// (day, visit id, visit status) of the plan's booked days.
+async fn visits_by_day(app: &TestApp, plan: PlanRef) -> Vec<(String, i64, String)> {
+    sqlx::query_as(
+        "SELECT d.day, j.id, j.status FROM plan_days d JOIN jobs j ON j.id = d.job_id \
+         WHERE d.plan_id = $1 ORDER BY d.day, j.id",
+    )
+    .bind(plan.id())
+    .fetch_all(app.store.pool())
+    .await
+    .expect("visits")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_new_rhythm_keeps_the_visits_it_still_wants_and_cancels_the_others() {
+    use doorstep::services::plan_edits;
+    use std::collections::BTreeSet;
+    let app = spawn_app().await;
+    let settings = business(&app).await;
+    let tz = settings.time_zone.zone();
+    let ana = ana(&app).await;
+    let origin = RequestOrigin::default();
+    let (plan, _, starts) = weekly_plan(&app, 14 * 60).await;
+    let horizon = Timestamp::now()
+        .to_zoned(tz)
+        .date()
+        .checked_add(jiff::Span::new().days(30))
+        .expect("date");
+    // Weekly, then every other week from the same Tuesday, then monthly on its weekday.
+    for frequency in [
+        Frequency::Weeks { weeks: 2 },
+        Frequency::parse("monthly_weekday", starts).expect("monthly"),
+    ] {
+        let before = visits_by_day(&app, plan).await;
+        let rule = Recurrence {
+            frequency,
+            starts,
+            ends: None,
+        };
+        let wanted: BTreeSet<String> = rule
+            .days(starts, horizon)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        let changed = plan_edits::change(&app.store, &settings, &ana, plan, rule, 14 * 60, &origin)
+            .await
+            .expect("change");
+        assert!(changed.kept.is_empty(), "{changed:?}");
+        let after = visits_by_day(&app, plan).await;
+        let standing: Vec<_> = after.iter().filter(|v| v.2 != "cancelled").collect();
+        assert!(!standing.is_empty(), "{frequency:?} {after:?}");
+        for (day, _, _) in &standing {
+            assert!(
+                wanted.contains(day),
+                "{frequency:?}: {day} stands, {wanted:?}"
+            );
+        }
+        for (day, id, status) in before.iter().filter(|v| v.2 != "cancelled") {
+            // (A dropped day's row goes; its visit stays, cancelled.)
+            let (now,): (String,) = sqlx::query_as("SELECT status FROM jobs WHERE id = $1")
+                .bind(id)
+                .fetch_one(app.store.pool())
+                .await
+                .expect("visit");
+            if wanted.contains(day) {
+                // A day the new rule keeps, at the same time: the very same visit stands.
+                assert_eq!(now, status.as_str(), "{frequency:?} {day}");
+            } else {
+                assert_eq!(now, "cancelled", "{frequency:?} {day}");
+            }
+        }
+        let open = count(
+            &app,
+            "SELECT COUNT(*) FROM jobs WHERE notes = 'Key under the mat' AND status <> 'cancelled'",
+        )
+        .await;
+        assert_eq!(
+            usize::try_from(open).expect("n"),
+            standing.len(),
+            "no stray visit"
+        );
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn changing_the_time_moves_the_visits_and_ending_cancels_them() {
     use doorstep::services::plan_edits;
@@ -639,7 +722,8 @@ mod generation_is_idempotent {
         }
         assert_eq!(days(&app, plan).await, before);
         let booked = before.iter().filter(|d| d.1 == "booked").count();
-        assert_eq!(booked, first.booked);
+        // The server's own worker may have booked some days first; none is booked twice.
+        assert!(booked >= first.booked, "{first:?} {before:?}");
         let standing = count(
             &app,
             "SELECT COUNT(*) FROM jobs WHERE notes = 'Key under the mat' AND status <> 'cancelled'",
