@@ -388,6 +388,8 @@ pub struct RequestView {
     pub requested_by: Option<String>,
     pub created_at: i64,
     pub handled_at: Option<i64>,
+    /// The visit a change request is about.
+    pub visit: Option<VisitRef>,
 }
 
 /// A technician as the office's list shows them.

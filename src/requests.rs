@@ -12,6 +12,9 @@ pub enum RequestKind {
     Quote,
     /// "Please call me": no window suits, or none is free.
     Callback,
+    /// "Please change my visit": asked from the visit's page when it is too close to move or
+    /// cancel online. It names the visit and only comes from there.
+    Change,
 }
 
 impl RequestKind {
@@ -19,13 +22,20 @@ impl RequestKind {
         match self {
             Self::Quote => "quote",
             Self::Callback => "callback",
+            Self::Change => "change",
         }
+    }
+
+    /// Whether the request form sends this kind (a change is asked from its visit's page).
+    pub fn from_form(self) -> bool {
+        !matches!(self, Self::Change)
     }
 
     pub fn parse(raw: &str) -> Option<Self> {
         match raw.trim() {
             "quote" => Some(Self::Quote),
             "callback" => Some(Self::Callback),
+            "change" => Some(Self::Change),
             _ => None,
         }
     }
@@ -158,9 +168,14 @@ mod tests {
 
     #[test]
     fn kinds_round_trip() {
-        for kind in [RequestKind::Quote, RequestKind::Callback] {
+        for kind in [
+            RequestKind::Quote,
+            RequestKind::Callback,
+            RequestKind::Change,
+        ] {
             assert_eq!(RequestKind::parse(kind.as_str()), Some(kind));
         }
+        assert!(!RequestKind::Change.from_form());
         assert_eq!(RequestKind::parse("visit"), None);
     }
 }

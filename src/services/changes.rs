@@ -5,14 +5,17 @@
 
 use crate::brand::Business;
 use crate::dto::{ChangePolicy, SessionUser, WindowOffer};
-use crate::ids::{AccountRef, LocationRef, VisitRef};
+use crate::ids::{AccountRef, LocationRef, RequestRef, VisitRef};
 use crate::permissions::{Permission, Role};
+use crate::requests::RequestKind;
 use crate::services::availability::ServiceKey;
 use crate::services::booking::{self, Booked, BookingError, BookingRequest, visit_mail};
 use crate::services::clock;
 use crate::services::mail::{self, MailTemplate, Recipient};
+use crate::services::requests;
 use crate::services::visits::StepDetail;
 use crate::store::audit::{self, RequestOrigin};
+use crate::store::requests::{self as store_requests, NewRequest};
 use crate::store::visits::{self, VisitRow};
 use crate::store::{Conn, Store, StoreError, scheduling as sched, users};
 use jiff::{SignedDuration, Timestamp};
@@ -29,6 +32,9 @@ pub enum ChangeError {
     /// Within the notice; the customer may ask the office instead.
     #[error("too close to the visit to change it online")]
     TooLate { notice_hours: i64 },
+    /// The account has as many open requests as the office takes from one account.
+    #[error("too many open requests")]
+    TooMany,
     #[error(transparent)]
     Booking(BookingError),
     #[error(transparent)]
@@ -280,8 +286,9 @@ pub(crate) async fn cancel_in(
     Ok(())
 }
 
-/// Too close to the visit to change it online: the customer's message goes to the office,
-/// as a timeline step the dispatcher's board shows.
+/// Too close to the visit to change it online: the customer's message goes to the office as
+/// a change request naming the visit (the office's request list and the board show it), and
+/// is a step of the visit's timeline. Returns the request's reference.
 #[instrument(skip(store, by, message, origin), fields(by = %by.user))]
 pub async fn ask_office(
     store: &Store,
@@ -289,7 +296,7 @@ pub async fn ask_office(
     visit: VisitRef,
     message: &str,
     origin: &RequestOrigin,
-) -> Result<(), ChangeError> {
+) -> Result<RequestRef, ChangeError> {
     let row = {
         let mut conn = store.conn().await?;
         visits::by_id(&mut conn, visit.id())
@@ -301,7 +308,29 @@ pub async fn ask_office(
         return Err(ChangeError::Closed);
     }
     let mut tx = store.begin().await?;
+    // Taken first: SQLite refuses a write after a read in a deferred transaction that raced.
+    crate::store::accounts::lock(&mut tx, row.account_id).await?;
+    if store_requests::open_count(&mut tx, row.account_id).await? >= requests::OPEN_MAX {
+        return Err(ChangeError::TooMany);
+    }
     let at = clock::now();
+    let request = RequestRef::from_id(
+        store_requests::insert(
+            &mut tx,
+            &NewRequest {
+                account_id: row.account_id,
+                location_id: row.location_id,
+                service_id: Some(row.service_id),
+                kind: RequestKind::Change.as_str(),
+                notes: Some(message),
+                phone: None,
+                created_by: by.user.id(),
+                created_at: at,
+                visit_id: Some(row.id),
+            },
+        )
+        .await?,
+    );
     let detail = StepDetail {
         window: None,
         reason: Some(message.to_string()),
@@ -323,11 +352,11 @@ pub async fn ask_office(
             actor: Some(by.user.to_string()),
             action: "visit_change_requested",
             subject: Some(&subject),
-            detail: None,
+            detail: Some(&request.to_string()),
             origin,
         },
     )
     .await?;
     tx.commit().await.map_err(StoreError::from)?;
-    Ok(())
+    Ok(request)
 }

@@ -52,7 +52,10 @@ impl From<ChangeError> for PlanError {
         match err {
             ChangeError::TooLate { notice_hours } => Self::TooLate { notice_hours },
             ChangeError::Store(e) => Self::Store(e),
-            ChangeError::NotFound | ChangeError::Closed | ChangeError::Booking(_) => Self::NotFound,
+            ChangeError::NotFound
+            | ChangeError::Closed
+            | ChangeError::TooMany
+            | ChangeError::Booking(_) => Self::NotFound,
         }
     }
 }

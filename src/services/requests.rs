@@ -45,7 +45,8 @@ pub async fn create(
     draft: &RequestDraft,
     origin: &RequestOrigin,
 ) -> Result<RequestRef, RequestError> {
-    if !by.role.allows(Permission::BookVisits) {
+    // A change request names a visit: it is sent from the visit's page (`changes::ask_office`).
+    if !by.role.allows(Permission::BookVisits) || !draft.kind.from_form() {
         return Err(RequestError::NotFound);
     }
     let account = by.account.ok_or(RequestError::NotFound)?;
@@ -83,6 +84,7 @@ pub async fn create(
             phone: draft.phone.as_deref(),
             created_by: by.user.id(),
             created_at: now,
+            visit_id: None,
         },
     )
     .await?;
@@ -105,7 +107,7 @@ pub async fn create(
         Ok(address) => {
             let template = match draft.kind {
                 RequestKind::Quote => MailTemplate::QuoteRequested,
-                RequestKind::Callback => MailTemplate::CallbackRequested,
+                RequestKind::Callback | RequestKind::Change => MailTemplate::CallbackRequested,
             };
             let args = [
                 ("name", to.name.clone()),
@@ -151,6 +153,7 @@ pub fn view(row: RequestRow, names: &HashMap<i64, String>) -> Option<RequestView
         requested_by: row.requested_by,
         created_at: row.created_at,
         handled_at: row.handled_at,
+        visit: row.visit_id.map(crate::ids::VisitRef::from_id),
     })
 }
 

@@ -21,11 +21,13 @@ pub struct RequestRow {
     pub requested_by: Option<String>,
     pub created_at: i64,
     pub handled_at: Option<i64>,
+    /// The visit a change request is about.
+    pub visit_id: Option<i64>,
 }
 
 const SELECT: &str = "SELECT r.id, r.account_id, a.name AS account_name, r.location_id, \
      l.label AS location_label, l.line1, l.postal_code, l.city, r.service_id, r.kind, r.status, \
-     r.notes, r.phone, u.name AS requested_by, r.created_at, r.handled_at \
+     r.notes, r.phone, u.name AS requested_by, r.created_at, r.handled_at, r.visit_id \
      FROM service_requests r \
      JOIN customer_accounts a ON a.id = r.account_id \
      JOIN locations l ON l.id = r.location_id \
@@ -40,12 +42,15 @@ pub struct NewRequest<'a> {
     pub phone: Option<&'a str>,
     pub created_by: i64,
     pub created_at: i64,
+    /// Only for a change request, which names its visit.
+    pub visit_id: Option<i64>,
 }
 
 pub async fn insert(conn: &mut Conn, r: &NewRequest<'_>) -> Result<i64, StoreError> {
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO service_requests (account_id, location_id, service_id, kind, notes, phone, \
-         created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+         created_by, created_at, visit_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
+         RETURNING id",
     )
     .bind(r.account_id)
     .bind(r.location_id)
@@ -55,6 +60,7 @@ pub async fn insert(conn: &mut Conn, r: &NewRequest<'_>) -> Result<i64, StoreErr
     .bind(r.phone)
     .bind(r.created_by)
     .bind(r.created_at)
+    .bind(r.visit_id)
     .fetch_one(conn)
     .await?;
     Ok(id)

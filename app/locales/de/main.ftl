@@ -356,6 +356,7 @@ mail-visit-reminder-body = Hallo { $name },
 ## Requests
 request-quote-title = Angebotsanfrage
 request-callback-title = Rückrufbitte
+request-change-title = Änderung eines Besuchs
 request-back-to-booking = ← Zurück zur Buchung
 request-about = { $service } am Standort { $place }
 request-at = Standort { $place }
@@ -369,6 +370,7 @@ request-send = Anfrage senden
 request-title = Anfrage { $reference }
 request-sent = Danke. Ihre Anfrage { $reference } ist eingegangen; wir melden uns.
 request-kind = Anfrage
+request-visit = Besuch
 request-service = Leistung
 request-place = Standort
 request-sent-on = Gesendet am

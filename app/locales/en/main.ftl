@@ -357,6 +357,7 @@ mail-visit-reminder-body = Hello { $name },
 ## Requests
 request-quote-title = Quote request
 request-callback-title = Call-back request
+request-change-title = Change to a visit
 request-back-to-booking = ← Back to booking
 request-about = { $service } at { $place }
 request-at = At { $place }
@@ -370,6 +371,7 @@ request-send = Send request
 request-title = Request { $reference }
 request-sent = Thank you. We got your request { $reference } and will get back to you.
 request-kind = Request
+request-visit = Visit
 request-service = Service
 request-place = Place
 request-sent-on = Sent on

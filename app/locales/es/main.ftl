@@ -356,6 +356,7 @@ mail-visit-reminder-body = Hola, { $name }:
 ## Requests
 request-quote-title = Solicitud de presupuesto
 request-callback-title = Petición de llamada
+request-change-title = Cambio de una visita
 request-back-to-booking = ← Volver a la reserva
 request-about = { $service } en { $place }
 request-at = En { $place }
@@ -369,6 +370,7 @@ request-send = Enviar la solicitud
 request-title = Solicitud { $reference }
 request-sent = Gracias. Hemos recibido su solicitud { $reference } y le responderemos.
 request-kind = Solicitud
+request-visit = Visita
 request-service = Servicio
 request-place = Lugar
 request-sent-on = Enviada el

@@ -356,6 +356,7 @@ mail-visit-reminder-body = Bonjour { $name },
 ## Requests
 request-quote-title = Demande de devis
 request-callback-title = Demande de rappel
+request-change-title = Modification d’une visite
 request-back-to-booking = ← Retour à la réservation
 request-about = { $service } à { $place }
 request-at = À { $place }
@@ -369,6 +370,7 @@ request-send = Envoyer la demande
 request-title = Demande { $reference }
 request-sent = Merci. Nous avons reçu votre demande { $reference } et revenons vers vous.
 request-kind = Demande
+request-visit = Visite
 request-service = Prestation
 request-place = Lieu
 request-sent-on = Envoyée le

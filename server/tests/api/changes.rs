@@ -255,9 +255,45 @@ async fn inside_the_notice_customers_ask_the_office_and_staff_may_still_change()
     assert!(html.contains("You asked the office for a change."));
     assert!(html.contains("Could you come an hour later?"));
 
-    // The office may, whatever the notice.
+    // The message reaches the office as a change request naming the visit: on the office's
+    // list of requests and on the board of the visit's day, beside the technicians' lanes.
     let office = app.other_browser();
     office.sign_in("dispatch@example.com").await;
+    let list = unescape(&office.get_html("/office/requests").await);
+    assert!(list.contains("Change to a visit"), "{list}");
+    assert!(
+        list.contains(&format!("href=\"/visits/{reference}\"")),
+        "{list}"
+    );
+    assert!(list.contains("Could you come an hour later?"));
+    let visit_page = unescape(&office.get_html(&page).await);
+    let board_link = visit_page
+        .split("href=\"")
+        .map(|rest| rest.split('"').next().unwrap_or_default())
+        .find(|href| href.starts_with("/office/board?day="))
+        .unwrap_or_else(|| panic!("staff move visits on the board: {visit_page}"))
+        .to_string();
+    let board = unescape(&office.get_html(&board_link).await);
+    let column = board
+        .split("id=\"board-unassigned\"")
+        .nth(1)
+        .expect("the column beside the lanes");
+    assert!(column.contains("Change to a visit"), "{column}");
+    assert!(column.contains("Could you come an hour later?"), "{column}");
+    // Only the visit's page asks for a change: the request form does not.
+    let res = app
+        .call(
+            "/api/send-request",
+            &[
+                ("location", "LO-000001"),
+                ("kind", "change"),
+                ("notes", "x"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 400);
+
+    // The office may, whatever the notice.
     let res = office
         .client
         .post(app.url("/api/cancel-visit"))

@@ -37,7 +37,10 @@ pub async fn send_request(
         None | Some("") => None,
         Some(raw) => Some(ServiceRef::parse(raw).ok_or(ApiError::NotFound)?),
     };
-    let kind = RequestKind::parse(&kind).ok_or(ApiError::BadRequest)?;
+    // A change request comes from its visit's page (`ask-office`), never from this form.
+    let kind = RequestKind::parse(&kind)
+        .filter(|k| k.from_form())
+        .ok_or(ApiError::BadRequest)?;
     let draft = RequestDraft::parse(kind, &notes, &phone).map_err(|problems| {
         ApiError::refused(problems, echo(&[("notes", &notes), ("phone", &phone)]))
     })?;

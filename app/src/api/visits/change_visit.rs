@@ -70,6 +70,7 @@ mod imp {
         match err {
             ChangeError::NotFound => ApiError::NotFound,
             ChangeError::Closed => ApiError::VisitClosed,
+            ChangeError::TooMany => ApiError::TooManyRequests,
             ChangeError::TooLate { notice_hours } => ApiError::TooLate { notice_hours },
             ChangeError::Booking(BookingError::NotPlaced) => ApiError::LocationNotPlaced,
             ChangeError::Booking(BookingError::JustTaken { alternatives }) => {

@@ -109,10 +109,7 @@ fn CustomerHomeView(home: CustomerHome) -> impl IntoView {
             .iter()
             .map(|r| {
                 let href = format!("/requests/{}", r.request);
-                let kind = match r.kind {
-                    doorstep::requests::RequestKind::Quote => t("request-quote-title"),
-                    doorstep::requests::RequestKind::Callback => t("request-callback-title"),
-                };
+                let kind = crate::pages::requests::kind_title(r.kind);
                 let when = format::date_of_seconds(r.created_at, &tz, locale);
                 view! {
                     <li>

@@ -13,9 +13,10 @@ use crate::i18n::{self, Arg, t, t_with};
 use crate::pages::allowed;
 use crate::pages::booking::window_times;
 use crate::pages::plans::{day_text, time_of_day};
+use crate::pages::requests::{kind_title, visit_link};
 use crate::request;
-use doorstep::dto::WindowOffer;
 use doorstep::dto::board::{Board, BoardLane, BoardStop, FlaggedDay};
+use doorstep::dto::{RequestView, WindowOffer};
 use doorstep::permissions::Permission;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -198,6 +199,15 @@ fn BoardView(board: Board) -> impl IntoView {
         "board-requests",
         &[("count", Arg::Num(i64::try_from(requests).unwrap_or(0)))],
     );
+    let open_requests = (requests > 0).then(|| {
+        let items = board
+            .open_requests
+            .iter()
+            .take(REQUESTS_SHOWN)
+            .map(request_view)
+            .collect_view();
+        view! { <ul class="board-list">{items}</ul> }
+    });
     view! {
         <nav class="actions" aria-label=t("board-days")>
             <a class="button" href=prev>{t("board-prev")}</a>
@@ -220,9 +230,31 @@ fn BoardView(board: Board) -> impl IntoView {
                 <h3>{t("board-flagged")}</h3>
                 {flagged}
                 <h3>{t("board-open-requests")}</h3>
+                {open_requests}
                 <p><a href="/office/requests">{requests_line}</a></p>
             </section>
         </div>
+    }
+}
+
+/// The oldest open requests the board lists beside the lanes; the rest are a link away.
+const REQUESTS_SHOWN: usize = 10;
+
+/// An open request, oldest first: what, for whom, where, and the visit a change is about.
+fn request_view(r: &RequestView) -> impl IntoView + use<> {
+    let reference = r.request.to_string();
+    let what = match &r.service {
+        Some(service) => format!("{} · {service}", kind_title(r.kind)),
+        None => kind_title(r.kind),
+    };
+    let visit = visit_link(r).map(|link| view! { <p>{t("request-visit")}" "{link}</p> });
+    view! {
+        <li>
+            <p><a href=format!("/requests/{reference}")>{reference.clone()}</a>" · "{what}</p>
+            <p class="hint">{r.account_name.clone()}" · "{r.location_label.clone()}</p>
+            {visit}
+            {r.notes.clone().map(|n| view! { <p class="notes">{n}</p> })}
+        </li>
     }
 }
 

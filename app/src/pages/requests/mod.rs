@@ -19,11 +19,21 @@ use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-fn kind_title(kind: RequestKind) -> String {
+/// What kind of request it is, as the customer's home, the office and the board name it.
+pub fn kind_title(kind: RequestKind) -> String {
     match kind {
         RequestKind::Quote => t("request-quote-title"),
         RequestKind::Callback => t("request-callback-title"),
+        RequestKind::Change => t("request-change-title"),
     }
+}
+
+/// A link to the visit a change request is about.
+pub fn visit_link(request: &RequestView) -> Option<impl IntoView + use<>> {
+    request.visit.map(|visit| {
+        let reference = visit.to_string();
+        view! { <a href=format!("/visits/{reference}")>{reference.clone()}</a> }
+    })
 }
 
 #[component]
@@ -36,6 +46,7 @@ pub fn RequestFormPage() -> impl IntoView {
         .get("kind")
         .as_deref()
         .and_then(RequestKind::parse)
+        .filter(|k| k.from_form())
         .unwrap_or(RequestKind::Callback);
     let title = kind_title(kind);
     let body = if may {
@@ -115,7 +126,8 @@ fn RequestForm(
     };
     let (notes_label, notes_hint) = match kind {
         RequestKind::Quote => (t("request-notes-quote"), t("request-notes-quote-hint")),
-        RequestKind::Callback => (
+        // (A change is asked from its visit's page: this form never shows one.)
+        RequestKind::Callback | RequestKind::Change => (
             t("request-notes-callback"),
             t("request-notes-callback-hint"),
         ),
@@ -208,6 +220,7 @@ fn RequestDetail(request: RequestView, sent: bool) -> impl IntoView {
             <dl class="facts">
                 <dt>{t("request-kind")}</dt>
                 <dd>{kind_title(request.kind)}</dd>
+                {visit_link(&request).map(|link| view! { <dt>{t("request-visit")}</dt><dd>{link}</dd> })}
                 {request.service.clone().map(|s| view! { <dt>{t("request-service")}</dt><dd>{s}</dd> })}
                 <dt>{t("request-place")}</dt>
                 <dd>{request.location_label.clone()}", "{request.address.join(", ")}</dd>
@@ -282,10 +295,12 @@ fn OpenRequests(list: Vec<RequestView>, action: ServerAction<MarkRequestHandled>
                 None => kind_title(r.kind),
             };
             let button = t_with("requests-mark-handled", &[("reference", reference.clone().into())]);
+            let visit = visit_link(&r).map(|link| view! { <p>{t("request-visit")}" "{link}</p> });
             view! {
                 <li class="card">
                     <h2 class="card-title"><a href=href>{reference.clone()}</a>" "{heading}</h2>
                     <p>{r.account_name}" · "{r.location_label}", "{r.address.join(", ")}</p>
+                    {visit}
                     <p class="meta">{t_with("requests-sent-by", &[
                         ("name", r.requested_by.unwrap_or_default().into()),
                         ("date", when.into()),

@@ -10,6 +10,7 @@ use crate::pages::booking::book_url;
 use crate::request;
 use doorstep::dto::VisitDetail;
 use doorstep::format;
+use doorstep::permissions::Permission;
 use jiff::Timestamp;
 use leptos::prelude::*;
 
@@ -36,12 +37,22 @@ pub fn VisitActions(visit: VisitDetail) -> impl IntoView {
         at.and_then(|s| Timestamp::from_second(s).ok())
             .map(|at| format::date_time(at, &tz, locale))
     };
+    // The office moves visits on the board of the visit's day (any technician, any time the
+    // engine allows); customers choose another window in the booking calendar.
+    let office = crate::pages::allowed(Permission::ManageScheduling);
     let move_link = policy.may_reschedule.then(|| {
-        let href = book_url(&[
-            ("location", &visit.location.to_string()),
-            ("service", &visit.service_ref.to_string()),
-            ("reschedule", &reference),
-        ]);
+        let href = if office {
+            let day = Timestamp::from_second(visit.summary.window_start)
+                .map(|at| at.to_zoned(tz.clone()).date().to_string())
+                .unwrap_or_default();
+            format!("/office/board?day={day}")
+        } else {
+            book_url(&[
+                ("location", &visit.location.to_string()),
+                ("service", &visit.service_ref.to_string()),
+                ("reschedule", &reference),
+            ])
+        };
         let note = until(policy.reschedule_until)
             .map(|when| view! { <p class="hint">{t_with("visit-change-until", &[("when", when.into())])}</p> });
         view! {
