@@ -12,8 +12,10 @@ use std::time::Duration;
 
 /// The background task kind that sends one message; its payload is `{"mail": ID}`.
 pub const SEND_MAIL: &str = "mail.send";
-/// Attempts a message gets before it is given up (about a day with the growing pauses).
-pub const SEND_ATTEMPTS: i64 = 12;
+/// Attempts a message gets before it is given up: with the worker's pauses (30 s doubling
+/// to an hour, then hourly) the last comes about a day after the first, long enough to ride
+/// out a mail server's bad day.
+pub const SEND_ATTEMPTS: i64 = 30;
 
 /// Which mail it is: each has its texts in the Fluent files (`mail-<name>-…`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
