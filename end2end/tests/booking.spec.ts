@@ -152,6 +152,10 @@ plain.describe("without JavaScript", () => {
     await expect(page.getByRole("group", { name: "These times are still free:" })).toBeVisible();
     await page.getByRole("button", { name: "Confirm booking" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Your visit is booked." })).toBeVisible();
+    const reference = (await page.locator(".alert-success").textContent())?.match(/DS-\d+/)?.[0];
+    expect(reference).toBeTruthy();
+    await page.getByRole("link", { name: "Home", exact: true }).click();
+    await expect(page.locator(`a[href="/visits/${reference}"]`)).toBeVisible();
   });
 
   plain("a customer moves and then cancels a visit with a reason", async ({ page }) => {
