@@ -430,3 +430,16 @@ pub struct TechnicianDetail {
     pub time_off: Vec<TimeOffEntry>,
     pub extra_shifts: Vec<ExtraShiftEntry>,
 }
+
+/// One event of the live stream (`GET /events`), as its `data:` carries it; the event's
+/// `id:` is `seq`, the place to resume after.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LiveEvent {
+    pub seq: i64,
+    /// When it happened (seconds since the epoch).
+    pub at: i64,
+    /// What happened: a visit's timeline step (`booked`, `rescheduled`, `cancelled`, …).
+    pub kind: String,
+    /// The visit it is about.
+    pub visit: Option<VisitRef>,
+}

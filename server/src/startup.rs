@@ -140,6 +140,9 @@ pub async fn state(config: &Config, store: Store) -> Result<ServerState, StartEr
         }
     }
     let tasks = task_runner(config, &app)?;
+    let url = config.database_url();
+    let listen_url = url.starts_with("postgres").then_some(url);
+    let events = doorstep::services::events::Hub::start(app.store.clone(), listen_url).await?;
     Ok(ServerState {
         leptos,
         public_origin: config.public_origin().into(),
@@ -147,6 +150,7 @@ pub async fn state(config: &Config, store: Store) -> Result<ServerState, StartEr
         assets: std::sync::Arc::new(assets),
         trusted_proxies: std::sync::Arc::new(config.trusted_proxies.clone()),
         tasks,
+        events,
     })
 }
 

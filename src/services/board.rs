@@ -424,6 +424,7 @@ pub async fn move_visit(
     };
     tell(&mut tx, business, &done).await?;
     tx.commit().await.map_err(StoreError::from)?;
+    store.announce_events();
     Ok(Moved {
         visit,
         technician: chosen.name.clone(),
@@ -628,6 +629,7 @@ pub async fn place_flagged(
     };
     tell(&mut tx, business, &done).await?;
     tx.commit().await.map_err(StoreError::from)?;
+    store.announce_events();
     Ok(Moved {
         visit,
         technician: chosen.name.clone(),

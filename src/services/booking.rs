@@ -275,6 +275,7 @@ pub async fn book(
             let hours = sched::reminder_hours(&mut tx).await?;
             crate::services::reminders::schedule(&mut tx, job_id, promised.0, hours).await?;
             tx.commit().await.map_err(StoreError::from)?;
+            store.announce_events();
             return Ok(Booked {
                 visit,
                 technician: technician.id,

@@ -214,6 +214,7 @@ pub async fn cancel(
     let mut tx = store.begin().await?;
     cancel_in(&mut tx, business, by, &row, notify, reason, origin).await?;
     tx.commit().await.map_err(StoreError::from)?;
+    store.announce_events();
     Ok(())
 }
 
@@ -358,5 +359,6 @@ pub async fn ask_office(
     )
     .await?;
     tx.commit().await.map_err(StoreError::from)?;
+    store.announce_events();
     Ok(request)
 }

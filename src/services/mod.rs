@@ -10,6 +10,7 @@ pub mod catalogue;
 pub mod changes;
 pub mod clock;
 pub mod demo;
+pub mod events;
 pub mod feeds;
 pub mod geocode;
 pub mod locations;

@@ -79,6 +79,7 @@ pub async fn change(
     let detail = serde_json::json!({ "rule": recurrence, "window_start_min": new_min }).to_string();
     record(&mut tx, Some(by), "plan_changed", plan, &detail, at, origin).await?;
     tx.commit().await.map_err(StoreError::from)?;
+    store.announce_events();
     let generated = plans::generate(store, business, row.id, Timestamp::now()).await?;
     Ok(Changed { kept, generated })
 }
@@ -109,5 +110,6 @@ pub async fn end(
     store::end(&mut tx, row.id, at).await?;
     record(&mut tx, Some(by), "plan_ended", plan, "", at, origin).await?;
     tx.commit().await.map_err(StoreError::from)?;
+    store.announce_events();
     Ok(kept)
 }

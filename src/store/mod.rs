@@ -9,6 +9,7 @@ pub mod board;
 pub mod business;
 pub mod catalogue;
 mod codec;
+pub mod events;
 pub mod feeds;
 pub mod mail;
 pub mod plans;
@@ -74,6 +75,9 @@ impl From<sqlx::Error> for StoreError {
 pub struct Store {
     pool: AnyPool,
     engine: Engine,
+    /// Woken after a transaction that wrote events commits, so this instance's live
+    /// stream reads them at once (other instances learn of them through the database).
+    events_written: std::sync::Arc<tokio::sync::Notify>,
 }
 
 impl Store {
@@ -113,7 +117,11 @@ impl Store {
             _ => url.to_string(),
         };
         let pool = options.connect(&url).await?;
-        Ok(Self { pool, engine })
+        Ok(Self {
+            pool,
+            engine,
+            events_written: std::sync::Arc::default(),
+        })
     }
 
     pub fn pool(&self) -> &AnyPool {
@@ -122,6 +130,16 @@ impl Store {
 
     pub fn engine(&self) -> Engine {
         self.engine
+    }
+
+    /// Says that a transaction which wrote events has committed: call after `commit`.
+    pub fn announce_events(&self) {
+        self.events_written.notify_one();
+    }
+
+    /// Waits for the next [`Store::announce_events`] (one made while nobody waited counts).
+    pub async fn events_announced(&self) {
+        self.events_written.notified().await;
     }
 
     /// Applies every migration of this engine that has not run yet.

@@ -118,9 +118,10 @@ pub async fn add_timeline(
     .bind(actor)
     .bind(kind)
     .bind(detail)
-    .execute(conn)
+    .execute(&mut *conn)
     .await?;
-    Ok(())
+    // Every step of a visit is news for the people following it live.
+    super::events::append_for_job(conn, job_id, kind, at, detail).await
 }
 
 /// A visit's timeline, oldest first, with each actor's name and whether they are staff.

@@ -1,6 +1,7 @@
 //! The HTTP stack: routes, and the middleware every response passes through.
 
 pub mod client_ip;
+mod events;
 mod headers;
 mod health;
 mod ics;
@@ -36,6 +37,8 @@ pub struct ServerState {
     pub trusted_proxies: std::sync::Arc<client_ip::TrustedProxies>,
     /// The background task worker of this instance.
     pub tasks: doorstep::services::tasks::Runner,
+    /// This instance's follower of the events table, for the live stream.
+    pub events: doorstep::services::events::Hub,
 }
 
 impl axum::extract::FromRef<ServerState> for LeptosOptions {
@@ -62,6 +65,7 @@ pub fn router(state: ServerState) -> Router {
         .route("/manifest.webmanifest", get(pwa::manifest))
         .route("/visits/{reference}/calendar.ics", get(ics::visit))
         .route("/feeds/{file}", get(ics::feed))
+        .route("/events", get(events::stream))
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos.clone();
             move || shell(options.clone())

@@ -64,7 +64,7 @@ impl Drop for DatabaseGuard {
     }
 }
 
-fn client() -> Client {
+pub fn client() -> Client {
     Client::builder()
         .cookie_store(true)
         // A request that hangs fails its test instead of the whole run.
@@ -282,6 +282,31 @@ impl TestApp {
             .await;
         assert_eq!(res.status(), 302, "sign-in of {email}");
         assert_eq!(location(&res), "/", "sign-in of {email} lands home");
+    }
+
+    /// Another server instance on this app's database and data folder (as behind a load
+    /// balancer); its address.
+    pub async fn another_instance(&self) -> String {
+        let mut env = BTreeMap::new();
+        env.insert(
+            "DOORSTEP_DATABASE_URL".to_string(),
+            self.database_url.clone(),
+        );
+        env.insert("DOORSTEP_ADDRESS".to_string(), "127.0.0.1:0".to_string());
+        env.insert("DOORSTEP_HASH_FILES".to_string(), "false".to_string());
+        env.insert(
+            "DOORSTEP_DATA_DIR".to_string(),
+            self.data_dir.display().to_string(),
+        );
+        let config = Config::from_sources("test", "", &env).expect("test config");
+        let store = startup::open_store(&config).await.expect("store");
+        let state = startup::state(&config, store).await.expect("state");
+        let server = startup::Server::bind(config.address, state)
+            .await
+            .expect("bind");
+        let addr = server.local_addr().expect("address");
+        tokio::spawn(server.serve());
+        format!("http://{addr}")
     }
 
     /// A second browser on the same server.

@@ -11,6 +11,7 @@ mod booking_pages;
 mod catalogue;
 mod changes;
 mod demo;
+mod events;
 mod feeds;
 mod helpers;
 mod home;
