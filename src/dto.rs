@@ -178,6 +178,8 @@ pub enum VisitStatus {
     Scheduled,
     Assigned,
     EnRoute,
+    /// On the way and at the place (stored as `en_route` with an arrival time).
+    Arrived,
     InProgress,
     Completed,
     Cancelled,
@@ -185,11 +187,12 @@ pub enum VisitStatus {
 }
 
 impl VisitStatus {
-    pub const ALL: [VisitStatus; 8] = [
+    pub const ALL: [VisitStatus; 9] = [
         Self::Requested,
         Self::Scheduled,
         Self::Assigned,
         Self::EnRoute,
+        Self::Arrived,
         Self::InProgress,
         Self::Completed,
         Self::Cancelled,
@@ -202,6 +205,7 @@ impl VisitStatus {
             Self::Scheduled => "scheduled",
             Self::Assigned => "assigned",
             Self::EnRoute => "en_route",
+            Self::Arrived => "arrived",
             Self::InProgress => "in_progress",
             Self::Completed => "completed",
             Self::Cancelled => "cancelled",
@@ -220,6 +224,7 @@ impl VisitStatus {
             Self::Scheduled => "visit-status-scheduled",
             Self::Assigned => "visit-status-assigned",
             Self::EnRoute => "visit-status-en-route",
+            Self::Arrived => "visit-status-arrived",
             Self::InProgress => "visit-status-in-progress",
             Self::Completed => "visit-status-completed",
             Self::Cancelled => "visit-status-cancelled",
@@ -442,4 +447,22 @@ pub struct LiveEvent {
     pub kind: String,
     /// The visit it is about.
     pub visit: Option<VisitRef>,
+}
+
+/// A job on the technician's day, with what they need at the door.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DayJob {
+    pub summary: VisitSummary,
+    /// The customer account's name.
+    pub customer: String,
+    /// When the technician is planned to start and finish (UTC seconds).
+    pub planned_start: i64,
+    pub planned_end: i64,
+    /// Address lines, as written on an envelope.
+    pub address: Vec<String>,
+    pub access_notes: Option<String>,
+    /// What the customer wrote for the technician.
+    pub notes: Option<String>,
+    /// The step it takes next (`on_my_way`, `arrived`, `start`, `complete`), if any.
+    pub next: Option<String>,
 }

@@ -61,6 +61,10 @@ pub enum ApiError {
     /// The visit is done or cancelled: nothing more to change.
     #[error("visit closed")]
     VisitClosed,
+    /// The job is not where that step starts from: taken already (another phone, a double
+    /// tap) or out of order.
+    #[error("step out of order")]
+    StepOutOfOrder,
     /// The location has no position on the map yet, so it cannot be booked for.
     #[error("location has no position")]
     LocationNotPlaced,
@@ -103,6 +107,7 @@ impl ApiError {
             Self::WindowTaken { .. } => "error-window-taken",
             Self::TooLate { .. } => "error-too-late",
             Self::VisitClosed => "error-visit-closed",
+            Self::StepOutOfOrder => "error-step-out-of-order",
             Self::LocationNotPlaced => "error-location-not-placed",
             Self::TooManyRequests => "error-too-many-requests",
             Self::RequestHandled => "error-request-handled",
@@ -124,6 +129,7 @@ impl ApiError {
             Self::WindowTaken { .. }
             | Self::TooLate { .. }
             | Self::VisitClosed
+            | Self::StepOutOfOrder
             | Self::LocationNotPlaced
             | Self::TooManyRequests
             | Self::RequestHandled
@@ -228,6 +234,7 @@ impl ApiError {
             },
             Self::TooLate { notice_hours: 24 },
             Self::VisitClosed,
+            Self::StepOutOfOrder,
             Self::LocationNotPlaced,
             Self::TooManyRequests,
             Self::RequestHandled,

@@ -13,6 +13,7 @@ pub mod demo;
 pub mod events;
 pub mod feeds;
 pub mod geocode;
+pub mod job_steps;
 pub mod locations;
 pub mod mail;
 pub mod offers;

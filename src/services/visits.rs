@@ -44,10 +44,14 @@ pub fn first_name(name: &str) -> String {
 }
 
 pub fn summary(row: &VisitRow) -> VisitSummary {
-    let status = VisitStatus::parse(&row.status).unwrap_or_else(|| {
-        tracing::warn!(visit = row.id, status = %row.status, "unknown visit status");
-        VisitStatus::OnHold
-    });
+    let status = match VisitStatus::parse(&row.status) {
+        Some(VisitStatus::EnRoute) if row.arrived_at.is_some() => VisitStatus::Arrived,
+        Some(status) => status,
+        None => {
+            tracing::warn!(visit = row.id, status = %row.status, "unknown visit status");
+            VisitStatus::OnHold
+        }
+    };
     VisitSummary {
         visit: VisitRef::from_id(row.id),
         service: row.service_name.clone(),

@@ -27,13 +27,18 @@ pub struct VisitRow {
     pub notes: Option<String>,
     pub booked_by: Option<i64>,
     pub created_at: i64,
+    /// When the technician got there, while the job is on the way.
+    pub arrived_at: Option<i64>,
+    pub account_name: String,
 }
 
 const VISIT_SELECT: &str = "SELECT j.id, j.account_id, j.location_id, l.label AS location_label, \
      l.line1, l.line2, l.postal_code, l.city, l.access_notes, j.service_id, \
      s.name AS service_name, j.technician_id, u.name AS technician_name, j.status, \
-     j.planned_start, j.planned_end, j.window_start, j.window_end, j.notes, j.booked_by, j.created_at \
+     j.planned_start, j.planned_end, j.window_start, j.window_end, j.notes, j.booked_by, j.created_at, \
+     j.arrived_at, a.name AS account_name \
      FROM jobs j JOIN locations l ON l.id = j.location_id JOIN services s ON s.id = j.service_id \
+     JOIN customer_accounts a ON a.id = j.account_id \
      LEFT JOIN users u ON u.id = j.technician_id";
 
 /// One visit by its id.
@@ -99,6 +104,65 @@ pub struct TimelineRow {
     pub actor_is_staff: Option<i64>,
     pub kind: String,
     pub detail: String,
+}
+
+/// A technician's jobs planned to start in `[from, to)` (a day), in order, cancelled ones
+/// left out.
+pub async fn day_of_technician(
+    conn: &mut Conn,
+    technician_id: i64,
+    from: i64,
+    to: i64,
+) -> Result<Vec<VisitRow>, StoreError> {
+    let sql = format!(
+        "{VISIT_SELECT} WHERE j.technician_id = $1 AND j.planned_start >= $2 \
+         AND j.planned_start < $3 AND j.status <> 'cancelled' ORDER BY j.planned_start, j.id"
+    );
+    Ok(sqlx::query_as::<_, VisitRow>(&sql)
+        .bind(technician_id)
+        .bind(from)
+        .bind(to)
+        .fetch_all(conn)
+        .await?)
+}
+
+/// Moves a job one step on the day (`on_my_way`, `arrived`, `start`, `complete`) if it is
+/// where that step starts from; whether it moved. Starting marks an arrival not marked.
+pub async fn take_step(
+    conn: &mut Conn,
+    job_id: i64,
+    step: &str,
+    at: i64,
+) -> Result<bool, StoreError> {
+    // (sql, whether it takes the time as $2)
+    let (sql, timed) = match step {
+        "on_my_way" => (
+            "UPDATE jobs SET status = 'en_route' WHERE id = $1 \
+             AND status IN ('scheduled', 'assigned')",
+            false,
+        ),
+        "arrived" => (
+            "UPDATE jobs SET arrived_at = $2 WHERE id = $1 AND status = 'en_route' \
+             AND arrived_at IS NULL",
+            true,
+        ),
+        "start" => (
+            "UPDATE jobs SET status = 'in_progress', arrived_at = COALESCE(arrived_at, $2) \
+             WHERE id = $1 AND status = 'en_route'",
+            true,
+        ),
+        "complete" => (
+            "UPDATE jobs SET status = 'completed' WHERE id = $1 AND status = 'in_progress'",
+            false,
+        ),
+        _ => return Ok(false),
+    };
+    let mut query = sqlx::query(sql).bind(job_id);
+    if timed {
+        query = query.bind(at);
+    }
+    let done = query.execute(conn).await?;
+    Ok(done.rows_affected() == 1)
 }
 
 /// Appends a step to a visit's timeline; `detail` is JSON.

@@ -66,6 +66,8 @@ fn Header() -> impl IntoView {
                     <li><a href="/plans">{t("nav-plans")}</a></li>
                 }
             });
+        let today = (u.role == doorstep::permissions::Role::Technician)
+            .then(|| view! { <li><a href="/today">{t("nav-today")}</a></li> });
         let rules = u
             .role
             .allows(doorstep::permissions::Permission::ManageScheduling)
@@ -84,6 +86,7 @@ fn Header() -> impl IntoView {
                 <ul>
                     <li><a href="/">{t("nav-home")}</a></li>
                     {book}
+                    {today}
                     {rules}
                 </ul>
             </nav>

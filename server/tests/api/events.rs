@@ -89,13 +89,13 @@ async fn browser(base: &str, email: &str) -> Client {
 }
 
 /// A visit's number, as events carry it.
-fn id_of(visit: &str) -> i64 {
+pub fn id_of(visit: &str) -> i64 {
     doorstep::ids::VisitRef::parse(visit)
         .expect("reference")
         .id()
 }
 
-async fn technician_of(app: &TestApp, visit: &str) -> String {
+pub async fn technician_of(app: &TestApp, visit: &str) -> String {
     let id = id_of(visit);
     let (email,): (String,) = sqlx::query_as(
         "SELECT u.email FROM jobs j JOIN users u ON u.id = j.technician_id WHERE j.id = $1",

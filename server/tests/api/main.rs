@@ -16,6 +16,7 @@ mod feeds;
 mod helpers;
 mod home;
 mod i18n;
+mod job_steps;
 mod locations;
 mod logs;
 mod mail;

@@ -2,6 +2,8 @@
 
 mod change_visit;
 mod get_visit;
+mod job_steps;
 
 pub use change_visit::*;
 pub use get_visit::*;
+pub use job_steps::*;

@@ -2,5 +2,7 @@
 
 mod actions;
 mod page;
+mod today;
 
 pub use page::VisitPage;
+pub use today::TodayPage;

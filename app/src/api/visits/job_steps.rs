@@ -1,0 +1,50 @@
+//! The job on the day: the technician's list of today's jobs, and taking a job's next step
+//! (on my way, arrived, start, complete). A technician lands back on their day, the office
+//! on the visit's page.
+
+use crate::error::ApiError;
+use doorstep::dto::DayJob;
+use leptos::prelude::*;
+
+/// The signed-in technician's jobs of today (the business's day), in order.
+#[server(endpoint = "technician-day")]
+pub async fn get_technician_day() -> Result<Vec<DayJob>, ApiError> {
+    use crate::api::support::{info, internal, state};
+    use doorstep::services::job_steps::{self, StepError};
+    let user = info().user.ok_or(ApiError::Unauthenticated)?;
+    let state = state()?;
+    let tz = state.business().time_zone.zone();
+    job_steps::day(&state.store, &user, &tz, jiff::Timestamp::now())
+        .await
+        .map_err(|e| match e {
+            StepError::NotFound => ApiError::Forbidden,
+            other => internal("reading the technician's day failed", other),
+        })
+}
+
+/// `visit`: its reference; `step`: `on_my_way`, `arrived`, `start` or `complete`.
+#[server(endpoint = "advance-visit")]
+pub async fn advance_visit(visit: String, step: String) -> Result<(), ApiError> {
+    use crate::api::support::{info, internal, state};
+    use doorstep::ids::VisitRef;
+    use doorstep::permissions::Role;
+    use doorstep::services::job_steps::{self, Step, StepError};
+    let user = info().user.ok_or(ApiError::Unauthenticated)?;
+    let visit = VisitRef::parse(&visit).ok_or(ApiError::NotFound)?;
+    let step = Step::parse(&step).ok_or(ApiError::BadRequest)?;
+    let state = state()?;
+    job_steps::advance(&state.store, &user, visit, step, &info().origin)
+        .await
+        .map_err(|e| match e {
+            StepError::NotFound => ApiError::NotFound,
+            StepError::NotNow(_) => ApiError::StepOutOfOrder,
+            other => internal("a job step failed", other),
+        })?;
+    let back = if user.role == Role::Technician {
+        format!("/today#{visit}")
+    } else {
+        format!("/visits/{visit}")
+    };
+    leptos_axum::redirect(&back);
+    Ok(())
+}

@@ -1,0 +1,202 @@
+//! The job on the day: the technician sets off, arrives, starts and finishes. Each step is
+//! a timeline entry and so an event (the customer's page and the office follow it live) and
+//! an audit entry, in one transaction. A step that does not follow from where the job is
+//! (done twice, from two phones, or out of order) changes nothing and says so.
+
+use crate::dto::{DayJob, SessionUser, VisitStatus};
+use crate::ids::VisitRef;
+use crate::permissions::Role;
+use crate::services::clock;
+use crate::services::visits::summary;
+use crate::store::audit::{self, RequestOrigin};
+use crate::store::visits::{self, VisitRow};
+use crate::store::{Store, StoreError};
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+use tracing::instrument;
+
+/// A step of the job on the day, in the order they come.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// "On my way": the technician sets off for the place.
+    OnMyWay,
+    /// At the place.
+    Arrived,
+    /// The work begins.
+    Start,
+    /// The work is done.
+    Complete,
+}
+
+impl Step {
+    pub const ALL: [Step; 4] = [Self::OnMyWay, Self::Arrived, Self::Start, Self::Complete];
+
+    /// The form's value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::OnMyWay => "on_my_way",
+            Self::Arrived => "arrived",
+            Self::Start => "start",
+            Self::Complete => "complete",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.as_str() == raw.trim())
+    }
+
+    /// The step a job showing `status` takes next, if it has one.
+    pub fn next_for(status: VisitStatus) -> Option<Self> {
+        match status {
+            VisitStatus::Scheduled | VisitStatus::Assigned => Some(Self::OnMyWay),
+            VisitStatus::EnRoute => Some(Self::Arrived),
+            VisitStatus::Arrived => Some(Self::Start),
+            VisitStatus::InProgress => Some(Self::Complete),
+            VisitStatus::Requested
+            | VisitStatus::Completed
+            | VisitStatus::Cancelled
+            | VisitStatus::OnHold => None,
+        }
+    }
+
+    /// The timeline's word for it.
+    fn timeline_kind(self) -> &'static str {
+        match self {
+            Self::OnMyWay => "en_route",
+            Self::Arrived => "arrived",
+            Self::Start => "started",
+            Self::Complete => "completed",
+        }
+    }
+
+    /// What the job shows once the step is taken.
+    fn leads_to(self) -> VisitStatus {
+        match self {
+            Self::OnMyWay => VisitStatus::EnRoute,
+            Self::Arrived => VisitStatus::Arrived,
+            Self::Start => VisitStatus::InProgress,
+            Self::Complete => VisitStatus::Completed,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StepError {
+    /// Missing, or not the caller's job.
+    #[error("no such job")]
+    NotFound,
+    /// The job is not where the step starts from (taken already, or out of order).
+    #[error("the job is {0:?}: that step does not follow")]
+    NotNow(VisitStatus),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Whether `by` works this job: its technician, or the office.
+fn works(by: &SessionUser, row: &VisitRow) -> bool {
+    match by.role {
+        Role::Technician => row.technician_id == Some(by.user.id()),
+        Role::Dispatcher | Role::Admin => true,
+        Role::AccountOwner | Role::AccountMember => false,
+    }
+}
+
+/// Takes `step` for the job; returns what the job shows now.
+#[instrument(skip(store, by, origin), fields(by = %by.user))]
+pub async fn advance(
+    store: &Store,
+    by: &SessionUser,
+    visit: VisitRef,
+    step: Step,
+    origin: &RequestOrigin,
+) -> Result<VisitStatus, StepError> {
+    let row = {
+        let mut conn = store.conn().await?;
+        visits::by_id(&mut conn, visit.id())
+            .await?
+            .filter(|row| works(by, row))
+            .ok_or(StepError::NotFound)?
+    };
+    let at = clock::now();
+    let mut tx = store.begin().await?;
+    // The move is the transaction's first statement and names where it starts from, so of
+    // two phones taking the same step one moves the job and the other is told.
+    if !visits::take_step(&mut tx, row.id, step.as_str(), at).await? {
+        tx.rollback().await.map_err(StoreError::from)?;
+        let now = {
+            let mut conn = store.conn().await?;
+            visits::by_id(&mut conn, row.id).await?
+        };
+        let status = now
+            .as_ref()
+            .map_or(VisitStatus::Cancelled, |r| summary(r).status);
+        return Err(StepError::NotNow(status));
+    }
+    visits::add_timeline(
+        &mut tx,
+        row.id,
+        at,
+        Some(by.user.id()),
+        step.timeline_kind(),
+        "{}",
+    )
+    .await?;
+    let subject = visit.to_string();
+    audit::record(
+        &mut tx,
+        &audit::Entry {
+            at,
+            actor: Some(by.user.to_string()),
+            action: "visit_step",
+            subject: Some(&subject),
+            detail: Some(step.as_str()),
+            origin,
+        },
+    )
+    .await?;
+    tx.commit().await.map_err(StoreError::from)?;
+    store.announce_events();
+    Ok(step.leads_to())
+}
+
+/// The technician's jobs of the local day of `now`, in order, with what they need at the
+/// door and the step each takes next.
+pub async fn day(
+    store: &Store,
+    by: &SessionUser,
+    tz: &TimeZone,
+    now: Timestamp,
+) -> Result<Vec<DayJob>, StepError> {
+    if by.role != Role::Technician {
+        return Err(StepError::NotFound);
+    }
+    let today = now.to_zoned(tz.clone()).date();
+    let (from, to) = match (
+        today.to_zoned(tz.clone()),
+        today.tomorrow().and_then(|d| d.to_zoned(tz.clone())),
+    ) {
+        (Ok(from), Ok(to)) => (from.timestamp().as_second(), to.timestamp().as_second()),
+        _ => return Ok(Vec::new()),
+    };
+    let mut conn = store.conn().await?;
+    let rows = visits::day_of_technician(&mut conn, by.user.id(), from, to).await?;
+    Ok(rows
+        .iter()
+        .map(|row| {
+            let summary = summary(row);
+            let mut address = vec![row.line1.clone()];
+            address.extend(row.line2.clone());
+            address.push(format!("{} {}", row.postal_code, row.city));
+            DayJob {
+                next: Step::next_for(summary.status).map(|s| s.as_str().to_string()),
+                summary,
+                customer: row.account_name.clone(),
+                planned_start: row.planned_start,
+                planned_end: row.planned_end,
+                address,
+                access_notes: row.access_notes.clone(),
+                notes: row.notes.clone(),
+            }
+        })
+        .collect())
+}
