@@ -301,6 +301,9 @@ pub struct ChangePolicy {
 /// A visit's page.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct VisitDetail {
+    /// The last event committed before the page's data was read: the live stream resumes
+    /// after it.
+    pub events_after: i64,
     pub summary: VisitSummary,
     pub service_ref: ServiceRef,
     pub location: LocationRef,

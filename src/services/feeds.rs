@@ -153,10 +153,9 @@ pub async fn read(
     let visits = rows
         .iter()
         .map(|row| {
-            let mut address = vec![row.line1.clone()];
-            address.extend(row.line2.clone());
-            address.push(format!("{} {}", row.postal_code, row.city));
+            let address = crate::services::visits::address_lines(row);
             VisitDetail {
+                events_after: 0,
                 summary: summary(row),
                 service_ref: ServiceRef::from_id(row.service_id),
                 location: LocationRef::from_id(row.location_id),

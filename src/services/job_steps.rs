@@ -7,7 +7,7 @@ use crate::dto::{DayJob, SessionUser, VisitStatus};
 use crate::ids::VisitRef;
 use crate::permissions::Role;
 use crate::services::clock;
-use crate::services::visits::summary;
+use crate::services::visits::{address_lines, summary};
 use crate::store::audit::{self, RequestOrigin};
 use crate::store::visits::{self, VisitRow};
 use crate::store::{Store, StoreError};
@@ -184,9 +184,7 @@ pub async fn day(
         .iter()
         .map(|row| {
             let summary = summary(row);
-            let mut address = vec![row.line1.clone()];
-            address.extend(row.line2.clone());
-            address.push(format!("{} {}", row.postal_code, row.city));
+            let address = address_lines(row);
             DayJob {
                 next: Step::next_for(summary.status).map(|s| s.as_str().to_string()),
                 summary,

@@ -63,6 +63,14 @@ pub fn summary(row: &VisitRow) -> VisitSummary {
     }
 }
 
+/// A visit's address lines, as written on an envelope.
+pub fn address_lines(row: &VisitRow) -> Vec<String> {
+    let mut address = vec![row.line1.clone()];
+    address.extend(row.line2.clone());
+    address.push(format!("{} {}", row.postal_code, row.city));
+    address
+}
+
 /// May `viewer` see this visit? Customers: their account's; technicians: their own;
 /// dispatchers and admins: all.
 pub fn may_see(viewer: &SessionUser, row: &VisitRow) -> bool {
@@ -95,6 +103,8 @@ pub async fn detail(
     visit: VisitRef,
 ) -> Result<VisitDetail, VisitError> {
     let mut conn = store.conn().await?;
+    // Read first: whatever commits after it reaches the page's live stream.
+    let events_after = crate::store::events::latest(&mut conn).await?;
     let row = visits::by_id(&mut conn, visit.id())
         .await?
         .filter(|row| may_see(viewer, row))
@@ -103,10 +113,9 @@ pub async fn detail(
     let now = crate::services::clock::now();
     let changes = crate::services::changes::policy(&mut conn, viewer, &row, now).await?;
     let timeline = steps.iter().map(|s| step(viewer, &row, s)).collect();
-    let mut address = vec![row.line1.clone()];
-    address.extend(row.line2.clone());
-    address.push(format!("{} {}", row.postal_code, row.city));
+    let address = address_lines(&row);
     Ok(VisitDetail {
+        events_after,
         summary: summary(&row),
         service_ref: ServiceRef::from_id(row.service_id),
         location: LocationRef::from_id(row.location_id),

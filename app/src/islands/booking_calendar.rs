@@ -30,11 +30,11 @@ pub fn LiveCalendar(children: Children) -> impl IntoView {
 #[cfg(feature = "hydrate")]
 mod live {
     use super::ROOT;
+    use crate::islands::page_parts::{fetch, part};
     use leptos::prelude::*;
     use std::collections::HashMap;
     use wasm_bindgen::JsCast;
-    use wasm_bindgen_futures::JsFuture;
-    use web_sys::{DomParser, Element, HtmlElement, Response, SupportedType};
+    use web_sys::{Element, HtmlElement};
 
     /// Pages fetched ahead (the next month), by address; only what this page has seen.
     pub type Cache = HashMap<String, String>;
@@ -90,30 +90,12 @@ mod live {
         });
     }
 
-    /// The page at `href`, as HTML.
-    async fn fetch(href: &str) -> Option<String> {
-        let response = JsFuture::from(window().fetch_with_str(href)).await.ok()?;
-        let response: Response = response.dyn_into().ok()?;
-        if !response.ok() {
-            return None;
-        }
-        let text = JsFuture::from(response.text().ok()?).await.ok()?;
-        text.as_string()
-    }
-
     /// Puts the calendar part of `html` in place of the current one.
     fn swap(href: &str, html: &str, focus: &str) {
         let Some(current) = root() else {
             return;
         };
-        // The body only: the head's styles would be applied (and refused by the page's
-        // content security policy) even in a parsed, never shown document.
-        let body = html.find("<body").map_or(html, |at| &html[at..]);
-        let parsed = DomParser::new()
-            .ok()
-            .and_then(|p| p.parse_from_string(body, SupportedType::TextHtml).ok())
-            .and_then(|doc| doc.query_selector(&format!("[{ROOT}]")).ok().flatten());
-        let Some(fresh) = parsed else {
+        let Some(fresh) = part(html, ROOT) else {
             let _ = window().location().assign(href);
             return;
         };

@@ -2,4 +2,7 @@
 //! as props, and touches browser APIs only in effects and event handlers.
 
 pub mod booking_calendar;
+pub mod live_visit;
+#[cfg(feature = "hydrate")]
+pub mod page_parts;
 pub mod sign_in_fields;

@@ -6,6 +6,7 @@ use crate::api::visits::get_visit;
 use crate::components::alert::ErrorAlert;
 use crate::components::layout::Page;
 use crate::i18n::{self, Arg, t, t_with};
+use crate::islands::live_visit::LiveVisit;
 use crate::pages::booking::window_long;
 use crate::request;
 use doorstep::dto::{Actor, TimelineStep, VisitDetail, WindowOffer};
@@ -43,7 +44,14 @@ pub fn VisitPage() -> impl IntoView {
                     let reference = reference.clone();
                     Suspend::new(async move {
                         match get_visit(reference).await {
-                            Ok(visit) => Either::Left(view! { <VisitView visit done /> }),
+                            Ok(visit) => {
+                                let (id, after) = (visit.summary.visit.id(), visit.events_after);
+                                Either::Left(view! {
+                                    <LiveVisit visit=id after=after>
+                                        <VisitView visit done />
+                                    </LiveVisit>
+                                })
+                            }
                             Err(error) => {
                                 // A visitor is already on their way to sign in.
                                 #[cfg(feature = "ssr")]
@@ -103,7 +111,7 @@ fn VisitView(visit: VisitDetail, done: Option<&'static str>) -> impl IntoView {
                 <dt>{t("visit-reference")}</dt>
                 <dd>{reference.clone()}</dd>
                 <dt>{t("visit-status")}</dt>
-                <dd><span class="badge">{t(s.status.message_key())}</span></dd>
+                <dd><span class="badge" data-visit-status="">{t(s.status.message_key())}</span></dd>
                 <dt>{t("visit-service")}</dt>
                 <dd>{s.service.clone()}</dd>
                 <dt>{t("visit-when")}</dt>

@@ -1,0 +1,115 @@
+//! A visit's page, kept current. The server renders the whole page, and a reload shows the
+//! latest, which is all a browser without wasm needs. Once hydrated, this island follows the
+//! live stream (`/events`) from the last event the page was rendered with; when an event
+//! about this visit arrives it fetches the page again (the same server rendering), swaps the
+//! visit's part in, and says the new status in a polite live region. The browser's
+//! `EventSource` reconnects by itself and resumes after the last event it got.
+
+use leptos::prelude::*;
+
+/// The attribute marking the part of the page that is swapped.
+pub const ROOT: &str = "data-live-visit";
+/// The attribute marking the status the live region reads out.
+pub const STATUS: &str = "data-visit-status";
+
+#[island]
+pub fn LiveVisit(visit: i64, after: i64, children: Children) -> impl IntoView {
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| live::follow(visit, after));
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (visit, after);
+    view! {
+        <div data-live-visit="">{children()}</div>
+        <p class="visually-hidden" role="status" id="visit-live-status"></p>
+    }
+}
+
+/// The visit an event's data names (`{"seq":…,"visit":42,…}`), read without a JSON parser
+/// in the bundle.
+pub fn visit_of(data: &str) -> Option<i64> {
+    let rest = &data[data.find("\"visit\":")? + "\"visit\":".len()..];
+    let digits: String = rest
+        .trim_start()
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits.parse().ok()
+}
+
+#[cfg(feature = "hydrate")]
+mod live {
+    use super::{ROOT, STATUS, visit_of};
+    use crate::islands::page_parts::{fetch, part};
+    use leptos::prelude::*;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::closure::Closure;
+    use web_sys::{EventSource, MessageEvent};
+
+    pub fn follow(visit: i64, after: i64) {
+        let Ok(source) = EventSource::new(&format!("/events?after={after}")) else {
+            return;
+        };
+        let on_event = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
+            if ev.data().as_string().as_deref().and_then(visit_of) == Some(visit) {
+                leptos::task::spawn_local(refresh());
+            }
+        });
+        let _ = source.add_event_listener_with_callback("visit", on_event.as_ref().unchecked_ref());
+        // Both live as long as the page does.
+        on_event.forget();
+        std::mem::forget(source);
+    }
+
+    async fn refresh() {
+        let Some(path) = window().location().pathname().ok() else {
+            return;
+        };
+        let (Some(html), Some(current)) = (
+            fetch(&path).await,
+            document()
+                .query_selector(&format!("[{ROOT}]"))
+                .ok()
+                .flatten(),
+        ) else {
+            return;
+        };
+        let Some(fresh) = part(&html, ROOT) else {
+            return;
+        };
+        current.set_inner_html(&fresh.inner_html());
+        let status = current
+            .query_selector(&format!("[{STATUS}]"))
+            .ok()
+            .flatten()
+            .and_then(|el| el.text_content());
+        if let (Some(status), Some(region)) =
+            (status, document().get_element_by_id("visit-live-status"))
+        {
+            region.set_text_content(Some(&status));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::visit_of;
+    use doorstep::dto::LiveEvent;
+    use doorstep::ids::VisitRef;
+
+    #[test]
+    fn the_visit_is_read_from_the_events_own_json() {
+        let event = LiveEvent {
+            seq: 7,
+            at: 1_700_000_000,
+            kind: "en_route".into(),
+            visit: Some(VisitRef::from_id(42)),
+        };
+        let data = serde_json::to_string(&event).expect("json");
+        assert_eq!(visit_of(&data), Some(42));
+        let none = LiveEvent {
+            visit: None,
+            ..event
+        };
+        assert_eq!(visit_of(&serde_json::to_string(&none).expect("json")), None);
+    }
+}

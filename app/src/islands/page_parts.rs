@@ -1,0 +1,33 @@
+//! Fetching a page again and taking a part of it: islands that keep a server-rendered part
+//! current ask the server for the same page a reload would get, so what they show is
+//! exactly what a browser without wasm sees.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{DomParser, Element, Response, SupportedType};
+
+/// The page at `href`, as HTML.
+pub async fn fetch(href: &str) -> Option<String> {
+    let window = web_sys::window()?;
+    let response = JsFuture::from(window.fetch_with_str(href)).await.ok()?;
+    let response: Response = response.dyn_into().ok()?;
+    if !response.ok() {
+        return None;
+    }
+    let text = JsFuture::from(response.text().ok()?).await.ok()?;
+    text.as_string()
+}
+
+/// The element of `html` carrying the attribute `marker`, parsed but never shown.
+pub fn part(html: &str, marker: &str) -> Option<Element> {
+    // The body only: the head's styles would be applied (and refused by the page's content
+    // security policy) even in a parsed, never shown document.
+    let body = html.find("<body").map_or(html, |at| &html[at..]);
+    DomParser::new()
+        .ok()?
+        .parse_from_string(body, SupportedType::TextHtml)
+        .ok()?
+        .query_selector(&format!("[{marker}]"))
+        .ok()
+        .flatten()
+}
