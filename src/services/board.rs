@@ -12,7 +12,7 @@ use crate::services::availability::{self, AvailabilityError, ServiceKey};
 use crate::services::mail::{self, MailTemplate};
 use crate::services::visits::StepDetail;
 use crate::services::{booking, changes, clock};
-use crate::store::audit::{self, RequestOrigin};
+use crate::store::audit::RequestOrigin;
 use crate::store::board as store;
 use crate::store::scheduling as sched;
 use crate::store::{Store, StoreError, visits};
@@ -463,25 +463,17 @@ async fn tell(
         window: Some(done.window),
         reason: None,
     };
-    visits::add_timeline(
-        conn,
-        done.visit.id(),
-        now,
-        Some(done.by.user.id()),
-        done.kind,
-        &step.to_json(),
-    )
-    .await?;
-    let subject = done.visit.to_string();
     let detail = done.detail.to_string();
-    audit::record(
-        conn,
-        &audit::Entry {
+    crate::services::visits::record_step(
+        &mut *conn,
+        &crate::services::visits::Recorded {
+            visit: done.visit,
+            by: done.by,
             at: now,
-            actor: Some(done.by.user.to_string()),
+            kind: done.kind,
+            detail: &step,
             action: done.action,
-            subject: Some(&subject),
-            detail: Some(&detail),
+            audit_detail: Some(&detail),
             origin: done.origin,
         },
     )

@@ -16,7 +16,7 @@ use crate::services::availability::{self, AvailabilityError, Query, ServiceKey};
 use crate::services::clock;
 use crate::services::mail::{self, Mail, MailTemplate, Recipient};
 use crate::services::visits::{StepDetail, first_name};
-use crate::store::audit::{self, RequestOrigin};
+use crate::store::audit::RequestOrigin;
 use crate::store::scheduling::{self as sched, NewJob};
 use crate::store::{Store, StoreError, visits};
 use jiff::{SignedDuration, Timestamp};
@@ -221,34 +221,24 @@ pub async fn book(
                 }),
                 reason: None,
             };
-            visits::add_timeline(
+            let audit_detail = match request.plan_day {
+                Some(PlanDay { plan, .. }) => format!(
+                    "{} · {}",
+                    snap.service.name,
+                    crate::ids::PlanRef::from_id(plan)
+                ),
+                None => snap.service.name.clone(),
+            };
+            crate::services::visits::record_step(
                 &mut tx,
-                job_id,
-                now,
-                Some(request.by.user.id()),
-                kind,
-                &detail.to_json(),
-            )
-            .await?;
-            let actor = request.by.user.to_string();
-            let subject = visit.to_string();
-            audit::record(
-                &mut tx,
-                &audit::Entry {
+                &crate::services::visits::Recorded {
+                    visit,
+                    by: request.by,
                     at: now,
-                    actor: Some(actor),
+                    kind,
+                    detail: &detail,
                     action,
-                    subject: Some(&subject),
-                    detail: Some(&match request.plan_day {
-                        Some(PlanDay { plan, .. }) => {
-                            format!(
-                                "{} · {}",
-                                snap.service.name,
-                                crate::ids::PlanRef::from_id(plan)
-                            )
-                        }
-                        None => snap.service.name.clone(),
-                    }),
+                    audit_detail: Some(&audit_detail),
                     origin: request.origin,
                 },
             )

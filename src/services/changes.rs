@@ -13,8 +13,8 @@ use crate::services::booking::{self, Booked, BookingError, BookingRequest, visit
 use crate::services::clock;
 use crate::services::mail::{self, MailTemplate, Recipient};
 use crate::services::requests;
-use crate::services::visits::StepDetail;
-use crate::store::audit::{self, RequestOrigin};
+use crate::services::visits::{Recorded, StepDetail, record_step};
+use crate::store::audit::RequestOrigin;
 use crate::store::requests::{self as store_requests, NewRequest};
 use crate::store::visits::{self, VisitRow};
 use crate::store::{Conn, Store, StoreError, scheduling as sched, users};
@@ -242,24 +242,16 @@ pub(crate) async fn cancel_in(
         window: None,
         reason: Some(reason.to_string()),
     };
-    visits::add_timeline(
+    record_step(
         &mut *conn,
-        row.id,
-        at,
-        Some(by.user.id()),
-        "cancelled",
-        &detail.to_json(),
-    )
-    .await?;
-    let subject = visit.to_string();
-    audit::record(
-        &mut *conn,
-        &audit::Entry {
+        &Recorded {
+            visit,
+            by,
             at,
-            actor: Some(by.user.to_string()),
+            kind: "cancelled",
+            detail: &detail,
             action: "visit_cancelled",
-            subject: Some(&subject),
-            detail: Some(reason),
+            audit_detail: Some(reason),
             origin,
         },
     )
@@ -336,24 +328,16 @@ pub async fn ask_office(
         window: None,
         reason: Some(message.to_string()),
     };
-    visits::add_timeline(
+    record_step(
         &mut tx,
-        row.id,
-        at,
-        Some(by.user.id()),
-        "change_requested",
-        &detail.to_json(),
-    )
-    .await?;
-    let subject = visit.to_string();
-    audit::record(
-        &mut tx,
-        &audit::Entry {
+        &Recorded {
+            visit,
+            by,
             at,
-            actor: Some(by.user.to_string()),
+            kind: "change_requested",
+            detail: &detail,
             action: "visit_change_requested",
-            subject: Some(&subject),
-            detail: Some(&request.to_string()),
+            audit_detail: Some(&request.to_string()),
             origin,
         },
     )

@@ -7,8 +7,8 @@ use crate::dto::{DayJob, SessionUser, VisitStatus};
 use crate::ids::VisitRef;
 use crate::permissions::Role;
 use crate::services::clock;
-use crate::services::visits::{address_lines, summary};
-use crate::store::audit::{self, RequestOrigin};
+use crate::services::visits::{Recorded, StepDetail, address_lines, record_step, summary};
+use crate::store::audit::RequestOrigin;
 use crate::store::visits::{self, VisitRow};
 use crate::store::{Store, StoreError};
 use jiff::Timestamp;
@@ -132,24 +132,16 @@ pub async fn advance(
             .map_or(VisitStatus::Cancelled, |r| summary(r).status);
         return Err(StepError::NotNow(status));
     }
-    visits::add_timeline(
+    record_step(
         &mut tx,
-        row.id,
-        at,
-        Some(by.user.id()),
-        step.timeline_kind(),
-        "{}",
-    )
-    .await?;
-    let subject = visit.to_string();
-    audit::record(
-        &mut tx,
-        &audit::Entry {
+        &Recorded {
+            visit,
+            by,
             at,
-            actor: Some(by.user.to_string()),
+            kind: step.timeline_kind(),
+            detail: &StepDetail::default(),
             action: "visit_step",
-            subject: Some(&subject),
-            detail: Some(step.as_str()),
+            audit_detail: Some(step.as_str()),
             origin,
         },
     )

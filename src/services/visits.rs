@@ -6,8 +6,9 @@ use crate::dto::{
 };
 use crate::ids::{AccountRef, LocationRef, ServiceRef, VisitRef};
 use crate::permissions::{Permission, Role};
+use crate::store::audit::{self, RequestOrigin};
 use crate::store::visits::{self, TimelineRow, VisitRow};
-use crate::store::{Store, StoreError};
+use crate::store::{Conn, Store, StoreError};
 use serde::{Deserialize, Serialize};
 use tracing::instrument;
 
@@ -36,6 +37,46 @@ impl StepDetail {
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_else(|_| "{}".to_string())
     }
+}
+
+/// A step of a visit as it is kept: a timeline entry (and so an event) and an audit entry.
+pub struct Recorded<'a> {
+    pub visit: VisitRef,
+    pub by: &'a SessionUser,
+    pub at: i64,
+    /// The timeline's word (`booked`, `cancelled`, `en_route`, …).
+    pub kind: &'a str,
+    pub detail: &'a StepDetail,
+    /// The audit log's word (`visit_cancelled`, …) and what it keeps beside it.
+    pub action: &'a str,
+    pub audit_detail: Option<&'a str>,
+    pub origin: &'a RequestOrigin,
+}
+
+/// Writes `step` on `conn`, the transaction of the change it records.
+pub async fn record_step(conn: &mut Conn, step: &Recorded<'_>) -> Result<(), StoreError> {
+    visits::add_timeline(
+        &mut *conn,
+        step.visit.id(),
+        step.at,
+        Some(step.by.user.id()),
+        step.kind,
+        &step.detail.to_json(),
+    )
+    .await?;
+    let subject = step.visit.to_string();
+    audit::record(
+        conn,
+        &audit::Entry {
+            at: step.at,
+            actor: Some(step.by.user.to_string()),
+            action: step.action,
+            subject: Some(&subject),
+            detail: step.audit_detail,
+            origin: step.origin,
+        },
+    )
+    .await
 }
 
 /// A person's first name: all a customer is told of a technician.

@@ -52,6 +52,10 @@ async fn days(app: &TestApp, plan: PlanRef) -> Vec<(String, String, Option<Strin
     .expect("days")
 }
 
+/// The plan's visits still standing (the test plans' visits carry this note).
+const STANDING: &str =
+    "SELECT COUNT(*) FROM jobs WHERE notes = 'Key under the mat' AND status <> 'cancelled'";
+
 async fn count(app: &TestApp, sql: &str) -> i64 {
     let (n,): (i64,) = sqlx::query_as(sql)
         .fetch_one(app.store.pool())
@@ -159,11 +163,7 @@ async fn two_generators_racing_on_fresh_days_book_each_day_once() {
     assert_eq!(states(&after), states(&before), "{a:?} {b:?}");
     let booked = after.iter().filter(|r| r.1 == "booked").count();
     assert!(a.booked + b.booked <= booked);
-    let open = count(
-        &app,
-        "SELECT COUNT(*) FROM jobs WHERE notes = 'Key under the mat' AND status <> 'cancelled'",
-    )
-    .await;
+    let open = count(&app, STANDING).await;
     assert_eq!(usize::try_from(open).expect("n"), booked, "one visit a day");
 }
 
@@ -463,11 +463,7 @@ async fn a_new_rhythm_keeps_the_visits_it_still_wants_and_cancels_the_others() {
                 assert_eq!(now, "cancelled", "{frequency:?} {day}");
             }
         }
-        let open = count(
-            &app,
-            "SELECT COUNT(*) FROM jobs WHERE notes = 'Key under the mat' AND status <> 'cancelled'",
-        )
-        .await;
+        let open = count(&app, STANDING).await;
         assert_eq!(
             usize::try_from(open).expect("n"),
             standing.len(),
@@ -509,11 +505,7 @@ async fn changing_the_time_moves_the_visits_and_ending_cancels_them() {
             .to_zoned(tz.clone());
         assert_eq!((local.date().to_string(), local.hour()), (day.clone(), 10));
     }
-    let open = count(
-        &app,
-        "SELECT COUNT(*) FROM jobs WHERE notes = 'Key under the mat' AND status <> 'cancelled'",
-    )
-    .await;
+    let open = count(&app, STANDING).await;
     assert_eq!(
         usize::try_from(open).expect("n"),
         booked.len(),
@@ -544,11 +536,7 @@ async fn changing_the_time_moves_the_visits_and_ending_cancels_them() {
         .await
         .expect("end");
     assert!(kept.is_empty());
-    let open = count(
-        &app,
-        "SELECT COUNT(*) FROM jobs WHERE notes = 'Key under the mat' AND status <> 'cancelled'",
-    )
-    .await;
+    let open = count(&app, STANDING).await;
     assert_eq!(open, 0);
     let generated = plans::generate(&app.store, &settings, plan.id(), Timestamp::now())
         .await
@@ -724,11 +712,7 @@ mod generation_is_idempotent {
         let booked = before.iter().filter(|d| d.1 == "booked").count();
         // The server's own worker may have booked some days first; none is booked twice.
         assert!(booked >= first.booked, "{first:?} {before:?}");
-        let standing = count(
-            &app,
-            "SELECT COUNT(*) FROM jobs WHERE notes = 'Key under the mat' AND status <> 'cancelled'",
-        )
-        .await;
+        let standing = count(&app, STANDING).await;
         assert_eq!(usize::try_from(standing).expect("n"), booked);
     }
 
