@@ -234,11 +234,11 @@ async fn a_change_on_one_instance_reaches_a_stream_on_another() {
     let took = began.elapsed();
     assert_eq!(data["visit"], id_of(&visit));
     // PostgreSQL wakes the other instance on commit; SQLite has no such signal between
-    // processes and is read once a second.
+    // processes and is read once a second (the margin is for a busy test machine).
     let limit = if std::env::var("DOORSTEP_TEST_POSTGRES").is_ok() {
         Duration::from_secs(1)
     } else {
-        Duration::from_secs(2)
+        Duration::from_secs(3)
     };
     assert!(took < limit, "{took:?}");
 }
