@@ -312,6 +312,9 @@ pub struct VisitDetail {
     pub notes: Option<String>,
     pub timeline: Vec<TimelineStep>,
     pub changes: ChangePolicy,
+    /// The job's next step on the day (`on_my_way`, …), for its technician and the office.
+    #[serde(default)]
+    pub next_step: Option<String>,
 }
 
 /// A location a customer may book for.

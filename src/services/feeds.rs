@@ -164,6 +164,7 @@ pub async fn read(
                 notes: row.notes.clone(),
                 timeline: Vec::new(),
                 changes: ChangePolicy::default(),
+                next_step: None,
             }
         })
         .collect();

@@ -93,7 +93,7 @@ pub enum StepError {
 }
 
 /// Whether `by` works this job: its technician, or the office.
-fn works(by: &SessionUser, row: &VisitRow) -> bool {
+pub fn works(by: &SessionUser, row: &VisitRow) -> bool {
     match by.role {
         Role::Technician => row.technician_id == Some(by.user.id()),
         Role::Dispatcher | Role::Admin => true,

@@ -155,7 +155,12 @@ pub async fn detail(
     let changes = crate::services::changes::policy(&mut conn, viewer, &row, now).await?;
     let timeline = steps.iter().map(|s| step(viewer, &row, s)).collect();
     let address = address_lines(&row);
+    let next_step = crate::services::job_steps::works(viewer, &row)
+        .then(|| crate::services::job_steps::Step::next_for(summary(&row).status))
+        .flatten()
+        .map(|step| step.as_str().to_string());
     Ok(VisitDetail {
+        next_step,
         events_after,
         summary: summary(&row),
         service_ref: ServiceRef::from_id(row.service_id),

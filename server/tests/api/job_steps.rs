@@ -58,7 +58,11 @@ async fn the_technician_takes_each_step_once_in_order_and_the_customer_follows()
         .post(app.url("/api/advance-visit"))
         .header(ACCEPT, "text/html")
         .header(REFERER, app.url("/today"))
-        .form(&[("visit", visit.as_str()), ("step", "on_my_way")])
+        .form(&[
+            ("visit", visit.as_str()),
+            ("step", "on_my_way"),
+            ("back", "today"),
+        ])
         .send()
         .await
         .expect("POST");
@@ -132,8 +136,14 @@ async fn only_the_jobs_technician_and_the_office_take_its_steps() {
         .await
         .expect("GET");
     assert_eq!(res.status(), 403);
+    // The step's button is on the visit's page for the office, never for the customer.
+    let button = format!("aria-label=\"On my way: {visit}\"");
+    let customers_page = unescape(&customer_day.get_html(&format!("/visits/{visit}")).await);
+    assert!(!customers_page.contains(&button), "{customers_page}");
     let office = app.other_browser();
     office.sign_in("dispatch@example.com").await;
+    let offices_page = unescape(&office.get_html(&format!("/visits/{visit}")).await);
+    assert!(offices_page.contains(&button), "{offices_page}");
     assert_eq!(step(&office, &visit, "on_my_way").await, (200, None));
     assert_eq!(
         step(&office, &visit, "sideways").await.0,

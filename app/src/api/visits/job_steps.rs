@@ -1,6 +1,6 @@
 //! The job on the day: the technician's list of today's jobs, and taking a job's next step
-//! (on my way, arrived, start, complete). A technician lands back on their day, the office
-//! on the visit's page.
+//! (on my way, arrived, start, complete). The form lands back where it was: the day or the
+//! visit's page.
 
 use crate::error::ApiError;
 use doorstep::dto::DayJob;
@@ -22,12 +22,16 @@ pub async fn get_technician_day() -> Result<Vec<DayJob>, ApiError> {
         })
 }
 
-/// `visit`: its reference; `step`: `on_my_way`, `arrived`, `start` or `complete`.
+/// `visit`: its reference; `step`: `on_my_way`, `arrived`, `start` or `complete`; `back`:
+/// `today` to land on the technician's day, else the visit's page.
 #[server(endpoint = "advance-visit")]
-pub async fn advance_visit(visit: String, step: String) -> Result<(), ApiError> {
+pub async fn advance_visit(
+    visit: String,
+    step: String,
+    #[server(default)] back: Option<String>,
+) -> Result<(), ApiError> {
     use crate::api::support::{info, internal, state};
     use doorstep::ids::VisitRef;
-    use doorstep::permissions::Role;
     use doorstep::services::job_steps::{self, Step, StepError};
     let user = info().user.ok_or(ApiError::Unauthenticated)?;
     let visit = VisitRef::parse(&visit).ok_or(ApiError::NotFound)?;
@@ -40,7 +44,7 @@ pub async fn advance_visit(visit: String, step: String) -> Result<(), ApiError> 
             StepError::NotNow(_) => ApiError::StepOutOfOrder,
             other => internal("a job step failed", other),
         })?;
-    let back = if user.role == Role::Technician {
+    let back = if back.as_deref() == Some("today") {
         format!("/today#{visit}")
     } else {
         format!("/visits/{visit}")

@@ -6,3 +6,4 @@ mod today;
 
 pub use page::VisitPage;
 pub use today::TodayPage;
+pub(crate) use today::step_form;

@@ -2,7 +2,7 @@
 //! after booking (`?booked=1`) it is the confirmation page; after a change it says so.
 
 use super::actions::VisitActions;
-use crate::api::visits::get_visit;
+use crate::api::visits::{AdvanceVisit, get_visit};
 use crate::components::alert::ErrorAlert;
 use crate::components::layout::Page;
 use crate::i18n::{self, Arg, t, t_with};
@@ -131,6 +131,15 @@ fn VisitView(visit: VisitDetail, done: Option<&'static str>) -> impl IntoView {
             </dl>
             <p><a class="button" href=ics download=format!("{reference}.ics")>{t("visit-add-to-calendar")}</a></p>
         </section>
+        {visit.next_step.clone().map(|step| {
+            let action = ServerAction::<AdvanceVisit>::new();
+            let refused = action
+                .value()
+                .get_untracked()
+                .and_then(Result::err)
+                .map(|error| view! { <ErrorAlert error /> });
+            view! { {refused} {super::step_form(action, reference.clone(), step, false)} }
+        })}
         <VisitActions visit=visit.clone() />
         <section class="panel" aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">{t("visit-timeline")}</h2>

@@ -53,13 +53,38 @@ pub fn TodayPage() -> impl IntoView {
 }
 
 /// The button's words for a step.
-fn step_label(step: &str) -> String {
+pub fn step_label(step: &str) -> String {
     t(match step {
         "on_my_way" => "today-step-on-my-way",
         "arrived" => "today-step-arrived",
         "start" => "today-step-start",
         _ => "today-step-complete",
     })
+}
+
+/// The one button that takes a job's next step, named with the visit it is for.
+pub fn step_form(
+    action: ServerAction<AdvanceVisit>,
+    reference: String,
+    step: String,
+    from_day: bool,
+) -> impl IntoView {
+    let label = step_label(&step);
+    let name = t_with(
+        "today-step-for",
+        &[
+            ("step", label.clone().into()),
+            ("visit", reference.clone().into()),
+        ],
+    );
+    view! {
+        <ActionForm action=action>
+            <input type="hidden" name="visit" value=reference />
+            <input type="hidden" name="step" value=step />
+            {from_day.then(|| view! { <input type="hidden" name="back" value="today" /> })}
+            <button type="submit" class="button button-primary" aria-label=name>{label}</button>
+        </ActionForm>
+    }
 }
 
 #[component]
@@ -91,21 +116,10 @@ fn DayView(jobs: Vec<DayJob>, action: ServerAction<AdvanceVisit>) -> impl IntoVi
             );
             let status = t(job.summary.status.message_key());
             let for_step = reference.clone();
-            let step = job.next.clone().map(move |step| {
-                let reference = for_step;
-                let label = step_label(&step);
-                let name = t_with(
-                    "today-step-for",
-                    &[("step", label.clone().into()), ("visit", reference.clone().into())],
-                );
-                view! {
-                    <ActionForm action=action>
-                        <input type="hidden" name="visit" value=reference.clone() />
-                        <input type="hidden" name="step" value=step />
-                        <button type="submit" class="button button-primary" aria-label=name>{label}</button>
-                    </ActionForm>
-                }
-            });
+            let step = job
+                .next
+                .clone()
+                .map(move |step| step_form(action, for_step, step, true));
             let heading = format!("{planned} · {}", job.summary.service);
             view! {
                 <li class="card" id=reference.clone()>
