@@ -47,11 +47,6 @@ impl Hub {
     pub fn subscribe(&self) -> broadcast::Receiver<Arc<EventRow>> {
         self.sender.subscribe()
     }
-
-    /// Open streams on this instance.
-    pub fn listeners(&self) -> usize {
-        self.sender.receiver_count()
-    }
 }
 
 async fn follow(

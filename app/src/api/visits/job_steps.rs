@@ -41,7 +41,7 @@ pub async fn advance_visit(
         .await
         .map_err(|e| match e {
             StepError::NotFound => ApiError::NotFound,
-            StepError::NotNow(_) => ApiError::StepOutOfOrder,
+            StepError::NotNow => ApiError::StepOutOfOrder,
             other => internal("a job step failed", other),
         })?;
     let back = if back.as_deref() == Some("today") {
