@@ -3,7 +3,8 @@
 
 use super::{Conn, StoreError};
 
-/// An event as the live stream reads it.
+/// An event as the live stream reads it: who it is for and what happened, never the step's
+/// detail (a cancellation's reason stays in the table, not in the stream's memory).
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct EventRow {
     pub seq: i64,
@@ -12,7 +13,6 @@ pub struct EventRow {
     pub job_id: Option<i64>,
     pub account_id: Option<i64>,
     pub technician_id: Option<i64>,
-    pub detail: String,
 }
 
 /// Whose events a reader gets.
@@ -60,7 +60,7 @@ pub async fn append_for_job(
 }
 
 const SELECT: &str =
-    "SELECT seq, at, kind, job_id, account_id, technician_id, detail FROM events WHERE seq > $1";
+    "SELECT seq, at, kind, job_id, account_id, technician_id FROM events WHERE seq > $1";
 
 /// Up to `limit` committed events after `seq` for `audience`, in order.
 pub async fn after(
