@@ -315,6 +315,25 @@ pub struct VisitDetail {
     /// The job's next step on the day (`on_my_way`, …), for its technician and the office.
     #[serde(default)]
     pub next_step: Option<String>,
+    /// Where the technician is, while on the way and sharing their position.
+    #[serde(default)]
+    pub whereabouts: Option<Whereabouts>,
+}
+
+/// Where a technician on the way is, for the people who may see the job; nobody is told
+/// once the technician has arrived.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Whereabouts {
+    pub latitude: f64,
+    pub longitude: f64,
+    /// When the phone shared it (UTC seconds).
+    pub at: i64,
+    /// The place's position, when it has one.
+    pub destination: Option<(f64, f64)>,
+    /// From the position to the place, in a straight line, in metres.
+    pub distance_m: Option<u32>,
+    /// Expected arrival (UTC seconds), by the travel model the schedule uses.
+    pub eta: Option<i64>,
 }
 
 /// A location a customer may book for.
@@ -471,4 +490,8 @@ pub struct DayJob {
     pub notes: Option<String>,
     /// The step it takes next (`on_my_way`, `arrived`, `start`, `complete`), if any.
     pub next: Option<String>,
+    /// While the job is on the way: until when the phone shares its position (the end of
+    /// the shift), UTC seconds.
+    #[serde(default)]
+    pub share_until: Option<i64>,
 }

@@ -196,6 +196,18 @@ fn scaled(minor: i64, scale: u32, locale: Locale) -> String {
     }
 }
 
+/// A distance on the road: `350 m` under a kilometre (to ten metres), else `3.2 km`
+/// (`3,2 km` in de, es, fr), with a no-break space before the unit.
+pub fn distance(metres: u32, locale: Locale) -> String {
+    if metres < 995 {
+        let tens = (metres + 5) / 10 * 10;
+        format!("{tens}{NBSP}m")
+    } else {
+        let tenths = (i64::from(metres) + 50) / 100;
+        format!("{}{NBSP}km", scaled(tenths, 1, locale))
+    }
+}
+
 /// Money: `€1,234.50` (en), `1.234,50 €` (de, es), `1 234,50 €` (fr).
 pub fn money(amount: Money, locale: Locale) -> String {
     let number = scaled(amount.minor, amount.currency.minor_digits(), locale);
@@ -331,6 +343,19 @@ mod tests {
         assert_eq!(integer(12345, Locale::Es), "12.345");
         assert_eq!(integer(-1234, Locale::Fr), "-1\u{202F}234");
         assert_eq!(integer(999, Locale::En), "999");
+    }
+
+    #[test]
+    fn distance_per_locale() {
+        assert_eq!(distance(0, Locale::En), format!("0{NBSP}m"));
+        assert_eq!(distance(344, Locale::En), format!("340{NBSP}m"));
+        assert_eq!(distance(994, Locale::De), format!("990{NBSP}m"));
+        assert_eq!(distance(996, Locale::En), format!("1.0{NBSP}km"));
+        assert_eq!(distance(3_249, Locale::Fr), format!("3,2{NBSP}km"));
+        assert_eq!(
+            distance(12_345_678, Locale::En),
+            format!("12,345.7{NBSP}km")
+        );
     }
 
     #[test]

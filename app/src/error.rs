@@ -65,6 +65,10 @@ pub enum ApiError {
     /// tap) or out of order.
     #[error("step out of order")]
     StepOutOfOrder,
+    /// A position for a job that is not on the way (any more), or past the shift: the
+    /// phone stops sharing.
+    #[error("not sharing")]
+    NotSharing,
     /// The location has no position on the map yet, so it cannot be booked for.
     #[error("location has no position")]
     LocationNotPlaced,
@@ -108,6 +112,7 @@ impl ApiError {
             Self::TooLate { .. } => "error-too-late",
             Self::VisitClosed => "error-visit-closed",
             Self::StepOutOfOrder => "error-step-out-of-order",
+            Self::NotSharing => "error-not-sharing",
             Self::LocationNotPlaced => "error-location-not-placed",
             Self::TooManyRequests => "error-too-many-requests",
             Self::RequestHandled => "error-request-handled",
@@ -130,6 +135,7 @@ impl ApiError {
             | Self::TooLate { .. }
             | Self::VisitClosed
             | Self::StepOutOfOrder
+            | Self::NotSharing
             | Self::LocationNotPlaced
             | Self::TooManyRequests
             | Self::RequestHandled
@@ -235,6 +241,7 @@ impl ApiError {
             Self::TooLate { notice_hours: 24 },
             Self::VisitClosed,
             Self::StepOutOfOrder,
+            Self::NotSharing,
             Self::LocationNotPlaced,
             Self::TooManyRequests,
             Self::RequestHandled,

@@ -5,6 +5,7 @@ use crate::throttle::SignInThrottle;
 use doorstep::brand::Business;
 use doorstep::services::auth::SessionPolicy;
 use doorstep::services::geocode::Geocoder;
+use doorstep::services::positions::PositionPolicy;
 use doorstep::store::Store;
 use std::sync::{Arc, RwLock};
 
@@ -21,6 +22,8 @@ pub struct AppState {
     pub public_origin: Arc<str>,
     /// Finds positions for addresses; `None`: people enter them.
     pub geocoder: Option<Arc<dyn Geocoder>>,
+    /// How technicians' positions are taken and kept.
+    pub positions: PositionPolicy,
 }
 
 impl AppState {
@@ -39,6 +42,7 @@ impl AppState {
             session_policy,
             public_origin: public_origin.into(),
             geocoder: None,
+            positions: PositionPolicy::default(),
         }
     }
 

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use crate::http::client_ip::TrustedProxies;
 use crate::mail::{MailSettings, SmtpTls};
 use doorstep::services::auth::SessionPolicy;
+use doorstep::services::positions::PositionPolicy;
 
 #[derive(Clone, PartialEq)]
 pub struct Config {
@@ -35,6 +36,14 @@ pub struct Config {
     /// A server speaking the Nominatim API that finds positions for addresses; empty:
     /// people enter positions themselves.
     pub geocoder_url: String,
+    /// A position of a technician on the way this close to the place is their arrival.
+    pub arrival_radius_m: u32,
+    /// Positions older than this are deleted, whatever the job.
+    pub position_keep_minutes: u32,
+    /// The map's tile server (`https://…/{z}/{x}/{y}.png`); empty: maps without tiles.
+    pub map_tiles_url: String,
+    /// Credit shown on maps for the tiles.
+    pub map_tiles_attribution: String,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,7 +74,7 @@ pub enum ConfigError {
 }
 
 /// Every setting: name, what it accepts (for error messages).
-const KEYS: [(&str, &str); 20] = [
+const KEYS: [(&str, &str); 24] = [
     ("address", "an IP address and port such as 127.0.0.1:3000"),
     ("public_url", "an http:// or https:// URL"),
     ("data_dir", "a folder path"),
@@ -107,6 +116,19 @@ const KEYS: [(&str, &str); 20] = [
         "geocoder_url",
         "empty (people enter positions) or an http:// or https:// URL",
     ),
+    (
+        "arrival_radius_m",
+        "a whole number of metres from 10 to 5000",
+    ),
+    (
+        "position_keep_minutes",
+        "a whole number of minutes from 5 to 1440",
+    ),
+    (
+        "map_tiles_url",
+        "empty (maps without tiles) or an https:// (or http://) URL with {z}, {x} and {y}",
+    ),
+    ("map_tiles_attribution", "text"),
 ];
 
 impl Default for Config {
@@ -127,6 +149,10 @@ impl Default for Config {
             session_max_days: 90,
             mail: MailSettings::default(),
             geocoder_url: String::new(),
+            arrival_radius_m: 100,
+            position_keep_minutes: 60,
+            map_tiles_url: String::new(),
+            map_tiles_attribution: String::new(),
         }
     }
 }
@@ -285,6 +311,30 @@ impl Config {
                 }
                 self.geocoder_url = v.trim_end_matches('/').to_string();
             }
+            "arrival_radius_m" => {
+                self.arrival_radius_m = v
+                    .parse()
+                    .ok()
+                    .filter(|m| (10..=5000).contains(m))
+                    .ok_or_else(|| invalid(v))?;
+            }
+            "position_keep_minutes" => {
+                self.position_keep_minutes = v
+                    .parse()
+                    .ok()
+                    .filter(|m| (5..=1440).contains(m))
+                    .ok_or_else(|| invalid(v))?;
+            }
+            "map_tiles_url" => {
+                let web = v.starts_with("http://") || v.starts_with("https://");
+                let placed = ["{z}", "{x}", "{y}"].iter().all(|p| v.contains(p));
+                let quoted = v.chars().any(|c| c.is_whitespace() || "\"'<>;".contains(c));
+                if !(v.is_empty() || (web && placed && !quoted && v.len() > 16)) {
+                    return Err(invalid(v));
+                }
+                self.map_tiles_url = v.to_string();
+            }
+            "map_tiles_attribution" => self.map_tiles_attribution = v.to_string(),
             "hash_files" => self.hash_files = parse_bool(v).ok_or_else(|| invalid(v))?,
             "demo_on_empty" => self.demo_on_empty = parse_bool(v).ok_or_else(|| invalid(v))?,
             "log_format" => {
@@ -324,6 +374,13 @@ impl Config {
 
     pub fn secure_cookies(&self) -> bool {
         self.public_url.starts_with("https://")
+    }
+
+    pub fn position_policy(&self) -> PositionPolicy {
+        PositionPolicy {
+            arrival_radius_m: self.arrival_radius_m,
+            keep: jiff::SignedDuration::from_mins(i64::from(self.position_keep_minutes)),
+        }
     }
 
     pub fn session_policy(&self) -> SessionPolicy {
@@ -411,6 +468,10 @@ impl fmt::Debug for Config {
             )
             .field("mail_from", &self.mail.from)
             .field("geocoder_url", &self.geocoder_url)
+            .field("arrival_radius_m", &self.arrival_radius_m)
+            .field("position_keep_minutes", &self.position_keep_minutes)
+            .field("map_tiles_url", &self.map_tiles_url)
+            .field("map_tiles_attribution", &self.map_tiles_attribution)
             .finish()
     }
 }

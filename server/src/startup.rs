@@ -6,6 +6,7 @@ use crate::config::Config;
 use crate::http::{ServerState, router};
 use app::state::AppState;
 use doorstep::services::geocode::Nominatim;
+use doorstep::services::positions::PositionPolicy;
 use doorstep::services::tasks::{Runner, RunnerSettings};
 use doorstep::store::{Store, StoreError, business};
 use leptos::prelude::LeptosOptions;
@@ -107,6 +108,7 @@ pub async fn app_state(config: &Config, store: Store) -> Result<AppState, StartE
         config.session_policy(),
         &config.public_origin(),
     );
+    state.positions = config.position_policy();
     if !config.geocoder_url.is_empty() {
         let agent = format!(
             "Doorstep/{} (+{})",
@@ -197,7 +199,7 @@ impl Server {
 
     pub async fn serve(self) -> Result<(), StartError> {
         let store = self.state.app.store.clone();
-        let purge = tokio::spawn(purge_sessions(store.clone()));
+        let purge = tokio::spawn(purge_sessions(store.clone(), self.state.app.positions));
         let refresh = tokio::spawn(refresh_settings(self.state.app.clone()));
         // Recurring plans extend themselves over the horizon from a task that writes its
         // next run; one must be due whenever the server runs.
@@ -261,15 +263,23 @@ async fn refresh_settings(app: AppState) {
     }
 }
 
-/// Drops expired sessions every hour.
-async fn purge_sessions(store: Store) {
-    let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
-    loop {
+/// Drops expired sessions every hour, and technicians' positions kept past their time
+/// every minute.
+async fn purge_sessions(store: Store, positions: PositionPolicy) {
+    let mut every = tokio::time::interval(std::time::Duration::from_secs(60));
+    for minute in 0u64.. {
         every.tick().await;
-        match doorstep::services::auth::purge_expired(&store).await {
-            Ok(n) if n > 0 => tracing::info!(n, "expired sessions removed"),
+        if minute % 60 == 0 {
+            match doorstep::services::auth::purge_expired(&store).await {
+                Ok(n) if n > 0 => tracing::info!(n, "expired sessions removed"),
+                Ok(_) => {}
+                Err(err) => tracing::warn!(%err, "session purge failed"),
+            }
+        }
+        match doorstep::services::positions::sweep(&store, positions).await {
+            Ok(n) if n > 0 => tracing::info!(n, "technicians' positions past their time removed"),
             Ok(_) => {}
-            Err(err) => tracing::warn!(%err, "session purge failed"),
+            Err(err) => tracing::warn!(%err, "position sweep failed"),
         }
     }
 }

@@ -165,6 +165,7 @@ pub async fn read(
                 timeline: Vec::new(),
                 changes: ChangePolicy::default(),
                 next_step: None,
+                whereabouts: None,
             }
         })
         .collect();

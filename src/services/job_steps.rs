@@ -165,21 +165,26 @@ pub async fn day(
     };
     let mut conn = store.conn().await?;
     let rows = visits::day_of_technician(&mut conn, by.user.id(), from, to).await?;
-    Ok(rows
-        .iter()
-        .map(|row| {
-            let summary = summary(row);
-            let address = address_lines(row);
-            DayJob {
-                next: Step::next_for(summary.status).map(|s| s.as_str().to_string()),
-                summary,
-                customer: row.account_name.clone(),
-                planned_start: row.planned_start,
-                planned_end: row.planned_end,
-                address,
-                access_notes: row.access_notes.clone(),
-                notes: row.notes.clone(),
-            }
-        })
-        .collect())
+    let mut jobs = Vec::with_capacity(rows.len());
+    for row in &rows {
+        let summary = summary(row);
+        let share_until = if summary.status == VisitStatus::EnRoute {
+            Some(crate::services::positions::share_until(&mut conn, row, tz).await?)
+        } else {
+            None
+        };
+        let address = address_lines(row);
+        jobs.push(DayJob {
+            share_until,
+            next: Step::next_for(summary.status).map(|s| s.as_str().to_string()),
+            summary,
+            customer: row.account_name.clone(),
+            planned_start: row.planned_start,
+            planned_end: row.planned_end,
+            address,
+            access_notes: row.access_notes.clone(),
+            notes: row.notes.clone(),
+        });
+    }
+    Ok(jobs)
 }

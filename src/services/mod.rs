@@ -21,6 +21,7 @@ pub mod people;
 pub mod plan_edits;
 pub mod plan_views;
 pub mod plans;
+pub mod positions;
 pub mod reminders;
 pub mod requests;
 pub mod rules;

@@ -159,7 +159,9 @@ pub async fn detail(
         .then(|| crate::services::job_steps::Step::next_for(summary(&row).status))
         .flatten()
         .map(|step| step.as_str().to_string());
+    let whereabouts = crate::services::positions::whereabouts(&mut conn, &row).await?;
     Ok(VisitDetail {
+        whereabouts,
         next_step,
         events_after,
         summary: summary(&row),

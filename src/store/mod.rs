@@ -13,6 +13,7 @@ pub mod events;
 pub mod feeds;
 pub mod mail;
 pub mod plans;
+pub mod positions;
 pub mod requests;
 pub mod scheduling;
 pub mod sessions;

@@ -63,6 +63,21 @@ pub async fn rules(conn: &mut Conn, time_zone: &str) -> Result<Rules, StoreError
     .map_err(bad)
 }
 
+/// The travel model alone (an ETA needs nothing else).
+pub async fn travel(conn: &mut Conn) -> Result<TravelModel, StoreError> {
+    let (road_factor, speed_kmh, buffer_min): (f64, f64, i64) = sqlx::query_as(
+        "SELECT road_factor, speed_kmh, travel_buffer_min FROM scheduling_rules WHERE id = 1",
+    )
+    .fetch_one(&mut *conn)
+    .await?;
+    TravelModel::new(
+        road_factor,
+        speed_kmh,
+        SignedDuration::from_mins(buffer_min),
+    )
+    .map_err(|e| StoreError::Other(sqlx::Error::Decode(format!("scheduling_rules: {e}").into())))
+}
+
 #[derive(Debug, Clone, sqlx::FromRow)]
 struct EditableRulesRow {
     min_notice_min: i64,

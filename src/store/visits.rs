@@ -30,13 +30,16 @@ pub struct VisitRow {
     /// When the technician got there, while the job is on the way.
     pub arrived_at: Option<i64>,
     pub account_name: String,
+    /// The place's position, when it has one.
+    pub location_lat: Option<f64>,
+    pub location_lng: Option<f64>,
 }
 
 const VISIT_SELECT: &str = "SELECT j.id, j.account_id, j.location_id, l.label AS location_label, \
      l.line1, l.line2, l.postal_code, l.city, l.access_notes, j.service_id, \
      s.name AS service_name, j.technician_id, u.name AS technician_name, j.status, \
      j.planned_start, j.planned_end, j.window_start, j.window_end, j.notes, j.booked_by, j.created_at, \
-     j.arrived_at, a.name AS account_name \
+     j.arrived_at, a.name AS account_name, l.latitude AS location_lat, l.longitude AS location_lng \
      FROM jobs j JOIN locations l ON l.id = j.location_id JOIN services s ON s.id = j.service_id \
      JOIN customer_accounts a ON a.id = j.account_id \
      LEFT JOIN users u ON u.id = j.technician_id";
@@ -161,8 +164,14 @@ pub async fn take_step(
     if timed {
         query = query.bind(at);
     }
-    let done = query.execute(conn).await?;
-    Ok(done.rows_affected() == 1)
+    let done = query.execute(&mut *conn).await?;
+    let moved = done.rows_affected() == 1;
+    // Past "on my way", nobody is told where the technician is: the position goes with
+    // the step.
+    if moved && step != "on_my_way" {
+        super::positions::forget(conn, job_id).await?;
+    }
+    Ok(moved)
 }
 
 /// Appends a step to a visit's timeline; `detail` is JSON.
@@ -235,8 +244,12 @@ pub async fn move_to(
 pub async fn cancel(conn: &mut Conn, id: i64) -> Result<bool, StoreError> {
     let sql =
         format!("UPDATE jobs SET status = 'cancelled' WHERE id = $1 AND status IN {OPEN_STATUSES}");
-    let done = sqlx::query(&sql).bind(id).execute(conn).await?;
-    Ok(done.rows_affected() == 1)
+    let done = sqlx::query(&sql).bind(id).execute(&mut *conn).await?;
+    let cancelled = done.rows_affected() == 1;
+    if cancelled {
+        super::positions::forget(conn, id).await?;
+    }
+    Ok(cancelled)
 }
 
 /// Records that the open visit `id` was reminded of its window starting `window`; false

@@ -208,6 +208,13 @@ static ROWS: &[Row] = &[
     // Ana's visit is Tomás's job; cancelled by now, so the step is refused as out of order,
     // after the check of who asks.
     row("advance-visit", "visit={visit}&step=on_my_way", STAFF),
+    // Only technicians share positions, of their own jobs; Tomás's is not on the way, so
+    // his is refused after the check of who asks.
+    row(
+        "share-position",
+        "visit={visit}&latitude=52.5&longitude=13.4",
+        TECHNICIAN,
+    ),
     // A wrong password is no refusal: anyone may try to sign in.
     row(
         "sign-in",

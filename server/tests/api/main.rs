@@ -25,6 +25,7 @@ mod pages;
 mod people;
 mod plan_pages;
 mod plans;
+mod positions;
 mod reminders;
 mod requests;
 mod rules;

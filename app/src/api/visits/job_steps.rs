@@ -52,3 +52,48 @@ pub async fn advance_visit(
     leptos_axum::redirect(&back);
     Ok(())
 }
+
+/// Whether the phone keeps sharing after a position was taken.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct SharingState {
+    /// False once the position was at the place (the arrival is recorded).
+    pub keep_sharing: bool,
+}
+
+/// The phone of the job's technician, on the way, says where it is: `latitude` and
+/// `longitude` in degrees (WGS 84), `accuracy` in metres when it knows.
+#[server(endpoint = "share-position")]
+pub async fn share_position(
+    visit: String,
+    latitude: String,
+    longitude: String,
+    #[server(default)] accuracy: Option<String>,
+) -> Result<SharingState, ApiError> {
+    use crate::api::support::{info, internal, state};
+    use doorstep::ids::VisitRef;
+    use doorstep::services::positions::{self, PositionError, Reported, Shared};
+    let user = info().user.ok_or(ApiError::Unauthenticated)?;
+    let visit = VisitRef::parse(&visit).ok_or(ApiError::NotFound)?;
+    let reported =
+        Reported::parse(&latitude, &longitude, accuracy.as_deref()).ok_or(ApiError::BadRequest)?;
+    let state = state()?;
+    let tz = state.business().time_zone.zone();
+    let shared = positions::share(
+        &state.store,
+        &user,
+        visit,
+        reported,
+        state.positions,
+        &tz,
+        &info().origin,
+    )
+    .await
+    .map_err(|e| match e {
+        PositionError::NotFound => ApiError::NotFound,
+        PositionError::NotNow => ApiError::NotSharing,
+        PositionError::Store(e) => internal("taking a position failed", e),
+    })?;
+    Ok(SharingState {
+        keep_sharing: shared == Shared::Sharing,
+    })
+}

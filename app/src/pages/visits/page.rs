@@ -9,7 +9,7 @@ use crate::i18n::{self, Arg, t, t_with};
 use crate::islands::live_visit::LiveVisit;
 use crate::pages::booking::window_long;
 use crate::request;
-use doorstep::dto::{Actor, TimelineStep, VisitDetail, WindowOffer};
+use doorstep::dto::{Actor, TimelineStep, VisitDetail, Whereabouts, WindowOffer};
 use doorstep::format;
 use doorstep::locale::Locale;
 use jiff::Timestamp;
@@ -131,6 +131,7 @@ fn VisitView(visit: VisitDetail, done: Option<&'static str>) -> impl IntoView {
             </dl>
             <p><a class="button" href=ics download=format!("{reference}.ics")>{t("visit-add-to-calendar")}</a></p>
         </section>
+        {visit.whereabouts.clone().map(|w| whereabouts(&w, s.technician.clone(), &tz, locale))}
         {visit.next_step.clone().map(|step| {
             let action = ServerAction::<AdvanceVisit>::new();
             let refused = action
@@ -144,6 +145,65 @@ fn VisitView(visit: VisitDetail, done: Option<&'static str>) -> impl IntoView {
         <section class="panel" aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">{t("visit-timeline")}</h2>
             <ol class="timeline">{timeline}</ol>
+        </section>
+    }
+}
+
+/// Where the technician on the way is, in words (for everyone, and all a browser without
+/// JavaScript gets); the map reads the same facts from the section's data attributes.
+fn whereabouts(
+    w: &Whereabouts,
+    technician: Option<String>,
+    tz: &TimeZone,
+    locale: Locale,
+) -> impl IntoView + use<> {
+    let technician = technician.unwrap_or_else(|| t("where-your-technician"));
+    let now = Timestamp::now().as_second();
+    let time = |secs: i64| {
+        Timestamp::from_second(secs)
+            .map(|at| format::time(at, tz, locale))
+            .unwrap_or_default()
+    };
+    let distance = w.distance_m.map(|m| {
+        t_with(
+            "where-distance",
+            &[
+                ("technician", technician.clone().into()),
+                ("distance", format::distance(m, locale).into()),
+            ],
+        )
+    });
+    let eta = w.eta.map(|eta| {
+        let minutes = (eta - now + 59) / 60;
+        if minutes <= 1 {
+            t("where-eta-now")
+        } else {
+            t_with(
+                "where-eta",
+                &[("time", time(eta).into()), ("minutes", Arg::Num(minutes))],
+            )
+        }
+    });
+    let unplaced = w.destination.is_none().then(|| t("where-no-place"));
+    let (dest_lat, dest_lng) = w
+        .destination
+        .map(|(lat, lng)| (lat.to_string(), lng.to_string()))
+        .unzip();
+    view! {
+        <section
+            class="panel whereabouts"
+            aria-labelledby="where-heading"
+            data-technician-where=""
+            data-lat=w.latitude.to_string()
+            data-lng=w.longitude.to_string()
+            data-dest-lat=dest_lat
+            data-dest-lng=dest_lng
+        >
+            <h2 id="where-heading">{t_with("where-heading", &[("technician", technician.clone().into())])}</h2>
+            {distance.map(|d| view! { <p class="where-distance">{d}</p> })}
+            {eta.map(|e| view! { <p class="where-eta" data-eta="">{e}</p> })}
+            {unplaced.map(|u| view! { <p>{u}</p> })}
+            <p class="where-at">{t_with("where-at", &[("time", time(w.at).into())])}</p>
         </section>
     }
 }
