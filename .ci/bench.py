@@ -10,7 +10,8 @@
    emails (32 at a time), and meanwhile a correct sign-in from another address. How many
    of the burst reached the password hash (audit rows), and how long the correct one took.
 3. First visit as a browser gets it: the HTML plus every stylesheet, script, wasm and image
-   it references, compressed as served, for each of the two homes.
+   it references, compressed as served: the two homes, the booking page, and a job on the way
+   with its live map (Leaflet, which the map loads from our origin, counted too).
 4. The booking page at 50 technicians: 47 more technicians (with three jobs a day each)
    are written into the demo database, the horizon is set so that next month's page
    searches exactly 14 days, and the customer's calendar page for that month is loaded
@@ -206,6 +207,25 @@ def add_technicians(data, count=47):
     return total, "%04d-%02d" % (first_next.year, first_next.month)
 
 
+def job_on_the_way(data):
+    """The customer's first upcoming visit, its technician on the way about 3 km off: the
+    job page with the live map. Its path."""
+    db = sqlite3.connect(os.path.join(data, "doorstep.db"))
+    now = int(time.time())
+    job, technician = db.execute(
+        "SELECT j.id, j.technician_id FROM jobs j JOIN memberships m ON m.account_id = j.account_id "
+        "JOIN users u ON u.id = m.user_id WHERE u.email = ? AND j.status IN ('scheduled', 'assigned') "
+        "AND j.technician_id IS NOT NULL ORDER BY j.planned_start LIMIT 1", (CUSTOMER[0],)).fetchone()
+    lat, lng = db.execute("SELECT l.latitude, l.longitude FROM jobs j JOIN locations l ON l.id = j.location_id "
+                          "WHERE j.id = ?", (job,)).fetchone()
+    db.execute("UPDATE jobs SET status = 'en_route' WHERE id = ?", (job,))
+    db.execute("INSERT INTO technician_positions (job_id, technician_id, latitude, longitude, accuracy_m, at) "
+               "VALUES (?, ?, ?, ?, 10, ?)", (job, technician, lat + 0.03, lng, now))
+    db.commit()
+    db.close()
+    return "/visits/DS-%06d" % job
+
+
 def main():
     binary = sys.argv[1]
     if not shutil.which("wrk"):
@@ -285,10 +305,16 @@ def main():
                 failures.append("booking page p99 %.2f ms (goal <= 100 ms)" % p99)
 
         print()
+        job = job_on_the_way(data)
         print("First visit, compressed as served (goal <= 150 KB per page):")
         for name, path, ck in [("anonymous home", "/", None), ("customer home", "/", cookie),
-                               ("booking page", booking, cookie)]:
+                               ("booking page", booking, cookie), ("job on the way", job, cookie)]:
             parts = transferred(base, path, ck)
+            if path == job:
+                # The map island loads Leaflet from our origin once a position is there.
+                for asset in ("/vendor/leaflet/leaflet.js", "/vendor/leaflet/leaflet.css"):
+                    res = request(base + asset, {"Accept-Encoding": "br, gzip"})
+                    parts.append((asset, len(res.read())))
             total = sum(size for _, size in parts)
             detail = ", ".join("%s %.1f KB" % (p.rsplit("/", 1)[-1], s / 1024) for p, s in parts)
             print("  %-16s %7.1f KB  (%s)" % (name, total / 1024, detail))

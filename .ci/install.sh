@@ -45,10 +45,16 @@ if [ $want_build -eq 1 ]; then
     # Not --locked: one of its locked dependencies is no longer in the registry.
     cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
   fi
-  if [ ! -x .tools/node_modules/.bin/wasm-opt ]; then
-    say "npm ci (binaryen's wasm-opt, project-local)"
+  if [ ! -x .tools/node_modules/.bin/wasm-opt ] || [ ! -f .tools/node_modules/leaflet/dist/leaflet.js ]; then
+    say "npm ci (binaryen's wasm-opt and Leaflet, project-local)"
     (cd .tools && npm ci --no-audit --no-fund --silent)
   fi
+  # Leaflet is served from our own origin, never a CDN: the build copies public/ to the site.
+  mkdir -p public/vendor/leaflet
+  for f in leaflet.js leaflet.css; do
+    cmp -s ".tools/node_modules/leaflet/dist/$f" "public/vendor/leaflet/$f" \
+      || cp ".tools/node_modules/leaflet/dist/$f" "public/vendor/leaflet/$f"
+  done
 fi
 
 if [ $want_test -eq 1 ]; then

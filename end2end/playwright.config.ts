@@ -46,6 +46,9 @@ export default defineConfig({
       DOORSTEP_DATA_DIR: dataDir,
       DOORSTEP_DATABASE_URL: "",
       DOORSTEP_LOG_LEVEL: "warn",
+      // Tiles from a host the tests answer themselves (page.route): no outside traffic.
+      DOORSTEP_MAP_TILES_URL: "http://tiles.localhost/{z}/{x}/{y}.png",
+      DOORSTEP_MAP_TILES_ATTRIBUTION: "Test tiles",
     },
   },
 });

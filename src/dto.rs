@@ -318,6 +318,10 @@ pub struct VisitDetail {
     /// Where the technician is, while on the way and sharing their position.
     #[serde(default)]
     pub whereabouts: Option<Whereabouts>,
+    /// For the job's technician while it is on the way: until when their phone shares its
+    /// position (UTC seconds).
+    #[serde(default)]
+    pub share_until: Option<i64>,
 }
 
 /// Where a technician on the way is, for the people who may see the job; nobody is told

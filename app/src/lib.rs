@@ -60,7 +60,9 @@ fn content_security_policy() {
     let Some(nonce) = leptos::nonce::use_nonce() else {
         return;
     };
-    let policy = csp::policy(&nonce);
+    let state = use_context::<state::AppState>();
+    let tiles = state.as_ref().and_then(|s| s.map_tiles.origin());
+    let policy = csp::policy(&nonce, tiles);
     if let (Some(res), Ok(value)) = (
         use_context::<leptos_axum::ResponseOptions>(),
         http::HeaderValue::from_str(&policy),

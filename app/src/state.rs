@@ -24,6 +24,26 @@ pub struct AppState {
     pub geocoder: Option<Arc<dyn Geocoder>>,
     /// How technicians' positions are taken and kept.
     pub positions: PositionPolicy,
+    /// The maps' tile server.
+    pub map_tiles: MapTiles,
+}
+
+/// The maps' tile server (settings `map_tiles_url`, `map_tiles_attribution`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MapTiles {
+    /// `https://…/{z}/{x}/{y}.png`; empty: maps without tiles.
+    pub url: String,
+    pub attribution: String,
+}
+
+impl MapTiles {
+    /// `scheme://host[:port]` of the tile server, for the pages' content security policy.
+    pub fn origin(&self) -> Option<&str> {
+        let (_, rest) = self.url.split_once("://")?;
+        let host_len = rest.find('/').unwrap_or(rest.len());
+        let end = self.url.len() - rest.len() + host_len;
+        (host_len > 0).then(|| &self.url[..end])
+    }
 }
 
 impl AppState {
@@ -43,6 +63,7 @@ impl AppState {
             public_origin: public_origin.into(),
             geocoder: None,
             positions: PositionPolicy::default(),
+            map_tiles: MapTiles::default(),
         }
     }
 

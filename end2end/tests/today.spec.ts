@@ -22,7 +22,7 @@ test("a technician opens today's jobs and sets off for the first", async ({ page
   const reference = name.replace("On my way: ", "");
   await setOff.first().click();
   const job = page.locator(`li[id="${reference}"]`);
-  await expect(job.getByText("On the way")).toBeVisible();
+  await expect(job.getByText("On the way", { exact: true })).toBeVisible();
   await expect(job.getByRole("button", { name: `Arrived: ${reference}` })).toBeVisible();
   await expectAccessible(page);
 });

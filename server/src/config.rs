@@ -609,4 +609,33 @@ mod tests {
         assert!(err.to_string().contains("mail_from"), "{err}");
         assert!(Config::from_sources("x", "smtp_port = 0", &env(&[])).is_err());
     }
+
+    #[test]
+    fn positions_and_map_tiles() {
+        let c = Config::from_sources(
+            "x",
+            "arrival_radius_m = 250\nposition_keep_minutes = 30\n\
+             map_tiles_url = \"https://tiles.example.com/{z}/{x}/{y}.png\"\n\
+             map_tiles_attribution = \"© Example\"",
+            &env(&[]),
+        )
+        .expect("position settings");
+        assert_eq!(c.position_policy().arrival_radius_m, 250);
+        assert_eq!(c.position_policy().keep.as_secs(), 30 * 60);
+        assert_eq!(c.map_tiles_url, "https://tiles.example.com/{z}/{x}/{y}.png");
+        for bad in [
+            "arrival_radius_m = 0",
+            "arrival_radius_m = 9000",
+            "position_keep_minutes = 0",
+            "position_keep_minutes = 2000",
+            // No place for the tile numbers; not a web address; a quote that would leave
+            // the content security policy.
+            "map_tiles_url = \"https://tiles.example.com/tile.png\"",
+            "map_tiles_url = \"ftp://tiles.example.com/{z}/{x}/{y}.png\"",
+            "map_tiles_url = \"https://a.example.com/{z}/{x}/{y}.png'; script-src *\"",
+        ] {
+            let err = Config::from_sources("x", bad, &env(&[])).expect_err(bad);
+            assert!(matches!(err, ConfigError::Invalid { .. }), "{bad}: {err}");
+        }
+    }
 }

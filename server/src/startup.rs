@@ -109,6 +109,10 @@ pub async fn app_state(config: &Config, store: Store) -> Result<AppState, StartE
         &config.public_origin(),
     );
     state.positions = config.position_policy();
+    state.map_tiles = app::state::MapTiles {
+        url: config.map_tiles_url.clone(),
+        attribution: config.map_tiles_attribution.clone(),
+    };
     if !config.geocoder_url.is_empty() {
         let agent = format!(
             "Doorstep/{} (+{})",
@@ -127,11 +131,15 @@ pub async fn state(config: &Config, store: Store) -> Result<ServerState, StartEr
     let app = app_state(config, store).await?;
     let leptos = leptos_options(config);
     let assets = Assets::discover(&leptos.output_name, config.hash_files);
-    let pkg_dir = config.site_root.join(leptos.site_pkg_dir.as_ref());
-    if pkg_dir.is_dir() {
+    // The built front end and the vendored map library: fetched by every first visit (the
+    // map's on a job on the way), worth compressing once with the best settings.
+    let dirs = [
+        config.site_root.join(leptos.site_pkg_dir.as_ref()),
+        config.site_root.join("vendor").join("leaflet"),
+    ];
+    for dir in dirs.into_iter().filter(|d| d.is_dir()) {
         let compressed =
-            tokio::task::spawn_blocking(move || crate::http::static_files::precompress(&pkg_dir))
-                .await;
+            tokio::task::spawn_blocking(move || crate::http::static_files::precompress(&dir)).await;
         match compressed {
             Ok(Ok(n)) if n > 0 => tracing::info!(files = n, "compressed the built assets"),
             Ok(Ok(_)) => {}

@@ -166,6 +166,7 @@ pub async fn read(
                 changes: ChangePolicy::default(),
                 next_step: None,
                 whereabouts: None,
+                share_until: None,
             }
         })
         .collect();

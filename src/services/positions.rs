@@ -193,6 +193,27 @@ pub async fn share_until(
     Ok(shift_end.map_or(floor, |end| end.max(floor)))
 }
 
+/// For the job's technician while it is on the way: until when their phone shares.
+pub async fn sharing(
+    store: &Store,
+    by: &SessionUser,
+    visit: VisitRef,
+    tz: &TimeZone,
+) -> Result<Option<i64>, StoreError> {
+    if by.role != Role::Technician {
+        return Ok(None);
+    }
+    let mut conn = store.conn().await?;
+    let Some(row) = visits::by_id(&mut conn, visit.id())
+        .await?
+        .filter(|row| row.technician_id == Some(by.user.id()))
+        .filter(|row| summary(row).status == VisitStatus::EnRoute)
+    else {
+        return Ok(None);
+    };
+    Ok(Some(share_until(&mut conn, &row, tz).await?))
+}
+
 /// Where the technician of `row` is, for someone who may see the job: only while it is on
 /// the way and their phone shares.
 pub async fn whereabouts(

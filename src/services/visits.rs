@@ -161,6 +161,7 @@ pub async fn detail(
         .map(|step| step.as_str().to_string());
     let whereabouts = crate::services::positions::whereabouts(&mut conn, &row).await?;
     Ok(VisitDetail {
+        share_until: None,
         whereabouts,
         next_step,
         events_after,

@@ -2,7 +2,8 @@
 //! latest, which is all a browser without wasm needs. Once hydrated, this island follows the
 //! live stream (`/events`) from the last event the page was rendered with; when an event
 //! about this visit arrives it fetches the page again (the same server rendering), swaps the
-//! visit's part in, and says the new status in a polite live region. The browser's
+//! visit's part in (keeping what is drawn in the browser, the map, and telling it), and says
+//! the new status in a polite live region. The browser's
 //! `EventSource` reconnects by itself and resumes after the last event it got.
 
 use leptos::prelude::*;
@@ -76,7 +77,28 @@ mod live {
         let Some(fresh) = part(&html, ROOT) else {
             return;
         };
+        // Parts that live in the browser (the map, the phone sharing its position) stay as
+        // they are, each where the fresh page has its place (the same id); where the fresh
+        // page has none, they go.
+        let kept: Vec<web_sys::Element> = current
+            .query_selector_all("[data-live-keep]")
+            .map(|list| {
+                (0..list.length())
+                    .filter_map(|i| list.item(i))
+                    .filter_map(|node| node.dyn_into().ok())
+                    .collect()
+            })
+            .unwrap_or_default();
         current.set_inner_html(&fresh.inner_html());
+        for part in kept {
+            let slot = document().get_element_by_id(&part.id());
+            if let Some(slot) = slot.filter(|slot| !part.id().is_empty() && slot != &part) {
+                let _ = slot.replace_with_with_node_1(&part);
+            }
+        }
+        if let Ok(event) = web_sys::Event::new(crate::islands::live_map::REFRESHED) {
+            let _ = window().dispatch_event(&event);
+        }
         let status = current
             .query_selector(&format!("[{STATUS}]"))
             .ok()

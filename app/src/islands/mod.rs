@@ -2,7 +2,9 @@
 //! as props, and touches browser APIs only in effects and event handlers.
 
 pub mod booking_calendar;
+pub mod live_map;
 pub mod live_visit;
 #[cfg(feature = "hydrate")]
 pub mod page_parts;
+pub mod share_position;
 pub mod sign_in_fields;

@@ -31,3 +31,25 @@ pub fn part(html: &str, marker: &str) -> Option<Element> {
         .ok()
         .flatten()
 }
+
+/// Posts `fields` as a form to a server function, asking for JSON; the status and body, or
+/// `None` when the request did not get through.
+pub async fn post_form(href: &str, fields: &[(&str, String)]) -> Option<(u16, String)> {
+    let params = web_sys::UrlSearchParams::new().ok()?;
+    for (name, value) in fields {
+        params.append(name, value);
+    }
+    let headers = web_sys::Headers::new().ok()?;
+    headers.append("Accept", "application/json").ok()?;
+    let init = web_sys::RequestInit::new();
+    init.set_method("POST");
+    init.set_body(&params);
+    init.set_headers(&headers);
+    let window = web_sys::window()?;
+    let response = JsFuture::from(window.fetch_with_str_and_init(href, &init))
+        .await
+        .ok()?;
+    let response: Response = response.dyn_into().ok()?;
+    let text = JsFuture::from(response.text().ok()?).await.ok()?;
+    Some((response.status(), text.as_string().unwrap_or_default()))
+}

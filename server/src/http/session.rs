@@ -19,7 +19,13 @@ use doorstep::store::audit::RequestOrigin;
 pub struct SignedInResponse;
 
 /// Files that never depend on who asks: no session is looked up for them.
-const PUBLIC_FILES: [&str; 4] = ["/pkg/", "/icons/", "/register-sw.js", "/favicon.ico"];
+const PUBLIC_FILES: [&str; 5] = [
+    "/pkg/",
+    "/vendor/",
+    "/icons/",
+    "/register-sw.js",
+    "/favicon.ico",
+];
 
 /// The values of cookie `name` in a `Cookie` header (a browser may send several).
 fn cookies<'a>(header: &'a str, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {

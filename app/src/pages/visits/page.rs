@@ -6,10 +6,12 @@ use crate::api::visits::{AdvanceVisit, get_visit};
 use crate::components::alert::ErrorAlert;
 use crate::components::layout::Page;
 use crate::i18n::{self, Arg, t, t_with};
+use crate::islands::live_map::{MapFrame, MapSetup};
 use crate::islands::live_visit::LiveVisit;
+use crate::islands::share_position::Sharing;
 use crate::pages::booking::window_long;
 use crate::request;
-use doorstep::dto::{Actor, TimelineStep, VisitDetail, Whereabouts, WindowOffer};
+use doorstep::dto::{Actor, TimelineStep, VisitDetail, VisitStatus, Whereabouts, WindowOffer};
 use doorstep::format;
 use doorstep::locale::Locale;
 use jiff::Timestamp;
@@ -132,6 +134,10 @@ fn VisitView(visit: VisitDetail, done: Option<&'static str>) -> impl IntoView {
             <p><a class="button" href=ics download=format!("{reference}.ics")>{t("visit-add-to-calendar")}</a></p>
         </section>
         {visit.whereabouts.clone().map(|w| whereabouts(&w, s.technician.clone(), &tz, locale))}
+        {live_map(&visit)}
+        {visit.share_until.map(|until| view! {
+            <Sharing visit=reference.clone() until texts=super::today::sharing_texts() />
+        })}
         {visit.next_step.clone().map(|step| {
             let action = ServerAction::<AdvanceVisit>::new();
             let refused = action
@@ -147,6 +153,36 @@ fn VisitView(visit: VisitDetail, done: Option<&'static str>) -> impl IntoView {
             <ol class="timeline">{timeline}</ol>
         </section>
     }
+}
+
+/// The live map, for a job still to come: an empty frame the browser draws in (loading
+/// Leaflet from our own origin then) once the technician shares a position.
+fn live_map(visit: &VisitDetail) -> Option<impl IntoView + use<>> {
+    let s = &visit.summary;
+    if !matches!(
+        s.status,
+        VisitStatus::Scheduled | VisitStatus::Assigned | VisitStatus::EnRoute
+    ) {
+        return None;
+    }
+    #[cfg(feature = "ssr")]
+    let (tiles, attribution) = use_context::<crate::state::AppState>()
+        .map(|state| (state.map_tiles.url, state.map_tiles.attribution))
+        .unwrap_or_default();
+    #[cfg(not(feature = "ssr"))]
+    let (tiles, attribution) = (String::new(), String::new());
+    let technician = s
+        .technician
+        .clone()
+        .unwrap_or_else(|| t("where-your-technician"));
+    let setup = MapSetup {
+        tiles,
+        attribution,
+        label: t_with("where-map", &[("technician", technician.clone().into())]),
+        technician,
+        place: t("where-map-place"),
+    };
+    Some(view! { <MapFrame setup /> })
 }
 
 /// Where the technician on the way is, in words (for everyone, and all a browser without

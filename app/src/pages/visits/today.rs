@@ -7,6 +7,7 @@ use crate::components::alert::ErrorAlert;
 use crate::components::layout::Page;
 use crate::error::ApiError;
 use crate::i18n::{self, t, t_with};
+use crate::islands::share_position::{Sharing, SharingTexts};
 use crate::pages::booking::window_times;
 use crate::request;
 use doorstep::dto::{DayJob, WindowOffer};
@@ -60,6 +61,17 @@ pub fn step_label(step: &str) -> String {
         "start" => "today-step-start",
         _ => "today-step-complete",
     })
+}
+
+/// What the technician's phone says about sharing its position.
+pub fn sharing_texts() -> SharingTexts {
+    SharingTexts {
+        idle: t("sharing-idle"),
+        sharing: t("sharing-on"),
+        arrived: t("sharing-arrived"),
+        stopped: t("sharing-stopped"),
+        unavailable: t("sharing-unavailable"),
+    }
 }
 
 /// The one button that takes a job's next step, named with the visit it is for.
@@ -121,6 +133,9 @@ fn DayView(jobs: Vec<DayJob>, action: ServerAction<AdvanceVisit>) -> impl IntoVi
                 .clone()
                 .map(move |step| step_form(action, for_step, step, true));
             let heading = format!("{planned} · {}", job.summary.service);
+            let sharing = job.share_until.map(|until| {
+                view! { <Sharing visit=reference.clone() until texts=sharing_texts() /> }
+            });
             view! {
                 <li class="card" id=reference.clone()>
                     <h2 class="card-title">{heading}</h2>
@@ -134,6 +149,7 @@ fn DayView(jobs: Vec<DayJob>, action: ServerAction<AdvanceVisit>) -> impl IntoVi
                         <p><strong>{t("today-notes")}</strong>" "<span class="notes">{n}</span></p>
                     })}
                     <p><span class="badge">{status}</span></p>
+                    {sharing}
                     {step}
                 </li>
             }
