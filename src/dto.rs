@@ -250,6 +250,19 @@ pub struct VisitSummary {
     pub location_label: String,
     /// The technician's first name only: what customers are told.
     pub technician: Option<String>,
+    /// While it is still to come and the technician's day has moved: the window expected
+    /// now.
+    #[serde(default)]
+    pub expected: Option<ExpectedWindow>,
+}
+
+/// The window a waiting customer is told to expect now: within the promised one, or past
+/// its end (`late`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExpectedWindow {
+    pub start: i64,
+    pub end: i64,
+    pub late: bool,
 }
 
 /// Who did a step of a visit's timeline, as the person reading it is told.

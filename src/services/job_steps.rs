@@ -102,12 +102,15 @@ pub fn works(by: &SessionUser, row: &VisitRow) -> bool {
 }
 
 /// Takes `step` for the job; returns what the job shows now.
-#[instrument(skip(store, by, origin), fields(by = %by.user))]
+/// The waiting customers of the technician's day are told what to expect now (`tz`: the
+/// business's, whose day it is).
+#[instrument(skip(store, by, origin, tz), fields(by = %by.user))]
 pub async fn advance(
     store: &Store,
     by: &SessionUser,
     visit: VisitRef,
     step: Step,
+    tz: &TimeZone,
     origin: &RequestOrigin,
 ) -> Result<VisitStatus, StepError> {
     let row = {
@@ -139,6 +142,9 @@ pub async fn advance(
         },
     )
     .await?;
+    if let Some(technician) = row.technician_id {
+        crate::services::forecast::refresh(&mut tx, technician, at, tz).await?;
+    }
     tx.commit().await.map_err(StoreError::from)?;
     store.announce_events();
     Ok(step.leads_to())

@@ -12,6 +12,7 @@ pub mod clock;
 pub mod demo;
 pub mod events;
 pub mod feeds;
+pub mod forecast;
 pub mod geocode;
 pub mod job_steps;
 pub mod locations;

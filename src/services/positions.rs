@@ -134,6 +134,7 @@ pub async fn share(
             },
         )
         .await?;
+        crate::services::forecast::refresh(&mut tx, by.user.id(), now, tz).await?;
         Shared::Arrived
     } else {
         let fix = Fix {

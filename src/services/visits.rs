@@ -2,7 +2,8 @@
 //! see them. Whoever may not see a visit is told it does not exist.
 
 use crate::dto::{
-    Actor, SessionUser, TimelineStep, VisitDetail, VisitStatus, VisitSummary, WindowOffer,
+    Actor, ExpectedWindow, SessionUser, TimelineStep, VisitDetail, VisitStatus, VisitSummary,
+    WindowOffer,
 };
 use crate::ids::{AccountRef, LocationRef, ServiceRef, VisitRef};
 use crate::permissions::{Permission, Role};
@@ -93,7 +94,22 @@ pub fn summary(row: &VisitRow) -> VisitSummary {
             VisitStatus::OnHold
         }
     };
+    let window_end = row.window_end.unwrap_or(row.planned_end);
+    let waiting = matches!(
+        status,
+        VisitStatus::Scheduled | VisitStatus::Assigned | VisitStatus::EnRoute
+    );
+    let expected = row
+        .expected_start
+        .zip(row.expected_end)
+        .filter(|_| waiting)
+        .map(|(start, end)| ExpectedWindow {
+            start,
+            end,
+            late: start >= window_end,
+        });
     VisitSummary {
+        expected,
         visit: VisitRef::from_id(row.id),
         service: row.service_name.clone(),
         status,

@@ -33,13 +33,17 @@ pub struct VisitRow {
     /// The place's position, when it has one.
     pub location_lat: Option<f64>,
     pub location_lng: Option<f64>,
+    /// The window expected now, once the technician's day has moved.
+    pub expected_start: Option<i64>,
+    pub expected_end: Option<i64>,
 }
 
 const VISIT_SELECT: &str = "SELECT j.id, j.account_id, j.location_id, l.label AS location_label, \
      l.line1, l.line2, l.postal_code, l.city, l.access_notes, j.service_id, \
      s.name AS service_name, j.technician_id, u.name AS technician_name, j.status, \
      j.planned_start, j.planned_end, j.window_start, j.window_end, j.notes, j.booked_by, j.created_at, \
-     j.arrived_at, a.name AS account_name, l.latitude AS location_lat, l.longitude AS location_lng \
+     j.arrived_at, a.name AS account_name, l.latitude AS location_lat, l.longitude AS location_lng, \
+     j.expected_start, j.expected_end \
      FROM jobs j JOIN locations l ON l.id = j.location_id JOIN services s ON s.id = j.service_id \
      JOIN customer_accounts a ON a.id = j.account_id \
      LEFT JOIN users u ON u.id = j.technician_id";
@@ -172,6 +176,22 @@ pub async fn take_step(
         super::positions::forget(conn, job_id).await?;
     }
     Ok(moved)
+}
+
+/// Sets the window the customer is told to expect now.
+pub async fn set_expected(
+    conn: &mut Conn,
+    id: i64,
+    start: i64,
+    end: i64,
+) -> Result<(), StoreError> {
+    sqlx::query("UPDATE jobs SET expected_start = $1, expected_end = $2 WHERE id = $3")
+        .bind(start)
+        .bind(end)
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(())
 }
 
 /// Appends a step to a visit's timeline; `detail` is JSON.

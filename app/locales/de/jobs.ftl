@@ -31,3 +31,5 @@ sharing-on = Ihr Standort wird mit dem Kunden geteilt.
 sharing-arrived = Sie sind da: Das Teilen wurde beendet.
 sharing-stopped = Das Teilen wurde beendet.
 sharing-unavailable = Ihr Standort ist nicht verfügbar: Erlauben Sie dieser Seite den Zugriff auf den Standort, um ihn zu teilen.
+visit-expected = Jetzt erwartet { $times }
+visit-expected-late = Verspätung: jetzt erwartet { $times }

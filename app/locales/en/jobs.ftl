@@ -31,3 +31,5 @@ sharing-on = Sharing your position with the customer.
 sharing-arrived = You are there: sharing has stopped.
 sharing-stopped = Sharing has stopped.
 sharing-unavailable = Your position is not available: allow location access for this site to share it.
+visit-expected = Now expected { $times }
+visit-expected-late = Running late: now expected { $times }

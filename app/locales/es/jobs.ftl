@@ -31,3 +31,5 @@ sharing-on = Compartiendo su ubicación con el cliente.
 sharing-arrived = Ha llegado: ya no se comparte su ubicación.
 sharing-stopped = Ya no se comparte su ubicación.
 sharing-unavailable = Su ubicación no está disponible: permita a este sitio acceder a la ubicación para compartirla.
+visit-expected = Llegada prevista ahora: { $times }
+visit-expected-late = Con retraso: llegada prevista ahora { $times }

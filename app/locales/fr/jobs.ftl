@@ -31,3 +31,5 @@ sharing-on = Votre position est partagée avec le client.
 sharing-arrived = Vous êtes arrivé : le partage s’est arrêté.
 sharing-stopped = Le partage s’est arrêté.
 sharing-unavailable = Votre position n’est pas disponible : autorisez ce site à accéder à la position pour la partager.
+visit-expected = Arrivée prévue désormais { $times }
+visit-expected-late = En retard : arrivée prévue désormais { $times }

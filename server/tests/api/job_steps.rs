@@ -103,9 +103,17 @@ async fn the_technician_takes_each_step_once_in_order_and_the_customer_follows()
             .await
             .expect("events");
     let kinds: Vec<&str> = kinds.iter().map(|k| k.0.as_str()).collect();
+    // Setting off also tells the customer the window expected now.
     assert_eq!(
         kinds,
-        ["booked", "en_route", "arrived", "started", "completed"]
+        [
+            "booked",
+            "en_route",
+            "expected",
+            "arrived",
+            "started",
+            "completed"
+        ]
     );
 }
 

@@ -13,6 +13,7 @@ mod changes;
 mod demo;
 mod events;
 mod feeds;
+mod forecast;
 mod helpers;
 mod home;
 mod i18n;

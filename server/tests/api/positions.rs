@@ -142,9 +142,12 @@ async fn the_customer_is_told_where_the_technician_is_until_they_arrive() {
             .await
             .expect("events");
     let kinds: Vec<&str> = kinds.iter().map(|k| k.0.as_str()).collect();
+    // Setting off also tells the customer the window expected now.
     assert_eq!(
         kinds,
-        ["booked", "en_route", "position", "position", "arrived"]
+        [
+            "booked", "en_route", "expected", "position", "position", "arrived"
+        ]
     );
     let (detail,): (Option<String>,) =
         sqlx::query_as("SELECT detail FROM audit_log WHERE action = 'visit_step' ORDER BY id DESC")

@@ -37,7 +37,8 @@ pub async fn advance_visit(
     let visit = VisitRef::parse(&visit).ok_or(ApiError::NotFound)?;
     let step = Step::parse(&step).ok_or(ApiError::BadRequest)?;
     let state = state()?;
-    job_steps::advance(&state.store, &user, visit, step, &info().origin)
+    let tz = state.business().time_zone.zone();
+    job_steps::advance(&state.store, &user, visit, step, &tz, &info().origin)
         .await
         .map_err(|e| match e {
             StepError::NotFound => ApiError::NotFound,

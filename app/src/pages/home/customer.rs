@@ -179,6 +179,8 @@ fn visit_card(v: &VisitSummary, tz: &TimeZone, locale: Locale) -> impl IntoView 
         <li class="card">
             <h3><a href=href>{v.service.clone()}</a></h3>
             <p class="when">{when}</p>
+            {crate::pages::visits::expected_line(v.expected, tz, locale)
+                .map(|e| view! { <p><strong class="expected">{e}</strong></p> })}
             <p>
                 <span class="badge">{t(v.status.message_key())}</span>
                 " "{v.location_label.clone()}

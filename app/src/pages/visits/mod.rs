@@ -5,5 +5,6 @@ mod page;
 mod today;
 
 pub use page::VisitPage;
+pub(crate) use page::expected_line;
 pub use today::TodayPage;
 pub(crate) use today::step_form;

@@ -11,7 +11,9 @@ use crate::islands::live_visit::LiveVisit;
 use crate::islands::share_position::Sharing;
 use crate::pages::booking::window_long;
 use crate::request;
-use doorstep::dto::{Actor, TimelineStep, VisitDetail, VisitStatus, Whereabouts, WindowOffer};
+use doorstep::dto::{
+    Actor, ExpectedWindow, TimelineStep, VisitDetail, VisitStatus, Whereabouts, WindowOffer,
+};
 use doorstep::format;
 use doorstep::locale::Locale;
 use jiff::Timestamp;
@@ -117,7 +119,10 @@ fn VisitView(visit: VisitDetail, done: Option<&'static str>) -> impl IntoView {
                 <dt>{t("visit-service")}</dt>
                 <dd>{s.service.clone()}</dd>
                 <dt>{t("visit-when")}</dt>
-                <dd>{when}</dd>
+                <dd>
+                    {when}
+                    {expected_line(s.expected, &tz, locale).map(|e| view! { <br /><strong class="expected" data-expected="">{e}</strong> })}
+                </dd>
                 <dt>{t("visit-technician")}</dt>
                 <dd>{technician}</dd>
                 <dt>{t("visit-where")}</dt>
@@ -153,6 +158,27 @@ fn VisitView(visit: VisitDetail, done: Option<&'static str>) -> impl IntoView {
             <ol class="timeline">{timeline}</ol>
         </section>
     }
+}
+
+/// What a waiting customer is told to expect now ("Now expected 10:40–11:10"), once the
+/// technician's day has moved.
+pub(crate) fn expected_line(
+    expected: Option<ExpectedWindow>,
+    tz: &TimeZone,
+    locale: Locale,
+) -> Option<String> {
+    let e = expected?;
+    let (start, end) = (
+        Timestamp::from_second(e.start).ok()?,
+        Timestamp::from_second(e.end).ok()?,
+    );
+    let times = format::time_range(start, end, tz, locale);
+    let key = if e.late {
+        "visit-expected-late"
+    } else {
+        "visit-expected"
+    };
+    Some(t_with(key, &[("times", times.into())]))
 }
 
 /// The live map, for a job still to come: an empty frame the browser draws in (loading
