@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make bench`: the scheduling engine benchmarks (criterion, see server/benches), bookings
 # committed per second (server/benches/booking.rs), then the
-# release server under HTTP load, first-visit transfer and wasm size (see bench.py).
+# release server under HTTP load, first-visit transfer and wasm size (see bench.py), and
+# live updates under load (bench_live.py).
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
@@ -27,4 +28,7 @@ trap - EXIT
 echo
 cargo leptos build --release
 python3 "$ROOT/.ci/bench.py" "$DOORSTEP_BIN" || status=1
+echo
+# Positions from technicians on the way, and one event fanned out to thousands of streams.
+python3 "$ROOT/.ci/bench_live.py" "$DOORSTEP_BIN" || status=1
 exit $status
