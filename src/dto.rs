@@ -20,6 +20,9 @@ pub struct SessionUser {
     pub locale: Option<Locale>,
     /// The customer account they belong to; `None` for staff.
     pub account: Option<AccountRef>,
+    /// Notifications not read yet (as the request found them).
+    #[serde(default)]
+    pub unread: i64,
 }
 
 /// A customer account in lists.
@@ -511,4 +514,20 @@ pub struct DayJob {
     /// the shift), UTC seconds.
     #[serde(default)]
     pub share_until: Option<i64>,
+}
+
+/// Something a person was told about one of their visits, in the app.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Notice {
+    pub visit: VisitRef,
+    /// `en_route`, `arrived`, `completed`, `expected`, `slipped`, `booked`, `moved`,
+    /// `cancelled`.
+    pub kind: String,
+    /// When it happened (UTC seconds).
+    pub at: i64,
+    pub service: String,
+    /// The visit's window start (or planned start), UTC seconds.
+    pub when: i64,
+    /// Read before this list was shown.
+    pub read: bool,
 }

@@ -84,6 +84,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("book") view=pages::booking::BookPage ssr=SsrMode::Async />
                 <Route path=path!("visits/:reference") view=pages::visits::VisitPage ssr=SsrMode::Async />
                 <Route path=path!("today") view=pages::visits::TodayPage ssr=SsrMode::Async />
+                <Route path=path!("notifications") view=pages::notifications::NotificationsPage ssr=SsrMode::Async />
                 <Route path=path!("locations") view=pages::locations::LocationsPage ssr=SsrMode::Async />
                 <Route path=path!("locations/:reference") view=pages::locations::LocationEditPage ssr=SsrMode::Async />
                 <Route path=path!("book/request") view=pages::requests::RequestFormPage ssr=SsrMode::Async />

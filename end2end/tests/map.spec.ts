@@ -102,4 +102,13 @@ test("the customer follows the technician on the map until they arrive", async (
   await expect(plainPage.locator("[data-visit-status]")).toHaveText("Arrived");
   await expect(plainPage.locator("[data-technician-where]")).toHaveCount(0);
   await plain.close();
+
+  // What happened is in the customer's notifications, new until marked read.
+  await page.goto("/");
+  await page.getByRole("link", { name: /^Notifications \(\d+ new\)$/ }).click();
+  await expect(page.getByRole("link", { name: /^Your technician has arrived for / }).first()).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Mark all as read" }).click();
+  await expect(page.getByRole("link", { name: "Notifications", exact: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Mark all as read" })).toHaveCount(0);
 });

@@ -191,6 +191,7 @@ async fn seed(store: &Store) -> Seeded {
             role: Role::AccountOwner,
             locale: None,
             account: Some(AccountRef::from_id(account)),
+            unread: 0,
         },
         settings,
         account: AccountRef::from_id(account),

@@ -137,6 +137,7 @@ pub(crate) fn session_user(row: &users::UserRow) -> Option<SessionUser> {
         role: row.role()?,
         locale: row.locale.as_deref().and_then(|l| Locale::parse(l).ok()),
         account: row.account_id.map(AccountRef::from_id),
+        unread: 0,
     })
 }
 
@@ -327,9 +328,10 @@ pub async fn resolve(
     let Some(session) = sessions::find_with_user(&mut conn, &key).await? else {
         return Ok(None);
     };
-    let Some(user) = session_user(&session.user) else {
+    let Some(mut user) = session_user(&session.user) else {
         return Ok(None);
     };
+    user.unread = session.unread;
     let now = clock::now();
     if session.expires_at <= now || now - session.created_at >= policy.max_secs(user.role) {
         sessions::delete(&mut conn, &key).await?;

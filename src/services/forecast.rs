@@ -144,6 +144,14 @@ pub async fn refresh(
         visits::set_expected(conn, row.id, expected.start, expected.end).await?;
         let kind = if expected.late { "slipped" } else { "expected" };
         events::append_for_job(conn, row.id, kind, now, "{}").await?;
+        // A job on the way has told its customer already; the ones waiting are told.
+        let waiting = matches!(
+            stops[i].status,
+            VisitStatus::Scheduled | VisitStatus::Assigned
+        );
+        if waiting || expected.late {
+            crate::store::notifications::tell_account(conn, row.id, kind, now, None).await?;
+        }
     }
     Ok(())
 }

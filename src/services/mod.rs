@@ -17,6 +17,7 @@ pub mod geocode;
 pub mod job_steps;
 pub mod locations;
 pub mod mail;
+pub mod notifications;
 pub mod offers;
 pub mod people;
 pub mod plan_edits;

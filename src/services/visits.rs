@@ -54,6 +54,17 @@ pub struct Recorded<'a> {
     pub origin: &'a RequestOrigin,
 }
 
+/// The steps the people of the visit's account are notified of in the app (but whoever
+/// took it).
+pub const TOLD: [&str; 6] = [
+    "booked",
+    "moved",
+    "cancelled",
+    "en_route",
+    "arrived",
+    "completed",
+];
+
 /// Writes `step` on `conn`, the transaction of the change it records.
 pub async fn record_step(conn: &mut Conn, step: &Recorded<'_>) -> Result<(), StoreError> {
     visits::add_timeline(
@@ -65,6 +76,16 @@ pub async fn record_step(conn: &mut Conn, step: &Recorded<'_>) -> Result<(), Sto
         &step.detail.to_json(),
     )
     .await?;
+    if TOLD.contains(&step.kind) {
+        crate::store::notifications::tell_account(
+            &mut *conn,
+            step.visit.id(),
+            step.kind,
+            step.at,
+            Some(step.by.user.id()),
+        )
+        .await?;
+    }
     let subject = step.visit.to_string();
     audit::record(
         conn,

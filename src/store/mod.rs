@@ -12,6 +12,7 @@ mod codec;
 pub mod events;
 pub mod feeds;
 pub mod mail;
+pub mod notifications;
 pub mod plans;
 pub mod positions;
 pub mod requests;

@@ -31,6 +31,8 @@ pub struct SessionWithUser {
     pub created_at: i64,
     pub last_seen_at: i64,
     pub expires_at: i64,
+    /// The person's unread notifications.
+    pub unread: i64,
     #[sqlx(flatten)]
     pub user: UserRow,
 }
@@ -42,6 +44,8 @@ pub async fn find_with_user(
 ) -> Result<Option<SessionWithUser>, StoreError> {
     let sql = format!(
         "SELECT s.created_at, s.last_seen_at, s.expires_at, \
+         (SELECT COUNT(*) FROM notifications n WHERE n.user_id = u.id \
+         AND n.read_at IS NULL) AS unread, \
          {USER_COLUMNS} FROM sessions s \
          JOIN users u ON u.id = s.user_id {USER_JOINS} \
          WHERE s.id = $1 AND u.disabled = 0 ORDER BY m.account_id LIMIT 1"

@@ -66,6 +66,20 @@ fn Header() -> impl IntoView {
                     <li><a href="/plans">{t("nav-plans")}</a></li>
                 }
             });
+        // Customers are told about their visits; the count is as this request found it.
+        let notices = u.account.is_some().then(|| {
+            let label = if u.unread > 0 {
+                crate::i18n::t_with(
+                    "nav-notices-unread",
+                    &[("count", crate::i18n::Arg::Num(u.unread))],
+                )
+            } else {
+                t("nav-notices")
+            };
+            let unread = u.unread > 0;
+            view! { <li><a href="/notifications" class:has-unread=unread>{label}</a></li> }
+                .into_any()
+        });
         let today = (u.role == doorstep::permissions::Role::Technician)
             .then(|| view! { <li><a href="/today">{t("nav-today")}</a></li> });
         let rules = u
@@ -86,6 +100,7 @@ fn Header() -> impl IntoView {
                 <ul>
                     <li><a href="/">{t("nav-home")}</a></li>
                     {book}
+                    {notices}
                     {today}
                     {rules}
                 </ul>

@@ -6,6 +6,7 @@ pub mod feeds;
 pub mod home;
 pub mod locations;
 pub mod not_found;
+pub mod notifications;
 pub mod office;
 pub mod offline;
 pub mod plans;

@@ -32,6 +32,7 @@ impl Caller {
 }
 
 const ANYONE: &[Caller] = &[Visitor, Stranger, Owner, Technician, Dispatcher, Admin];
+const SIGNED_IN: &[Caller] = &[Stranger, Owner, Technician, Dispatcher, Admin];
 /// Customers, each for their own account.
 const CUSTOMERS: &[Caller] = &[Stranger, Owner];
 const OWNER: &[Caller] = &[Owner];
@@ -71,6 +72,9 @@ static ROWS: &[Row] = &[
     row("customer-home", "", CUSTOMERS),
     row("staff-home", "", STAFF),
     row("technician-day", "", TECHNICIAN),
+    // Everyone signed in reads and clears their own (staff have none yet).
+    row("notifications", "", SIGNED_IN),
+    row("mark-notifications-read", "", SIGNED_IN),
     row("calendar-feed", "", FEED_KEEPERS),
     row("create-calendar-feed", "", FEED_KEEPERS),
     row("revoke-calendar-feed", "", FEED_KEEPERS),

@@ -48,6 +48,7 @@ pub(crate) async fn ana(app: &TestApp) -> SessionUser {
         role: Role::AccountOwner,
         locale: Some(doorstep::locale::Locale::De),
         account: Some(AccountRef::from_id(account)),
+        unread: 0,
     }
 }
 

@@ -22,6 +22,7 @@ mod locations;
 mod logs;
 mod mail;
 mod no_overlap;
+mod notifications;
 mod pages;
 mod people;
 mod plan_pages;

@@ -102,6 +102,7 @@ impl World {
                 role: Role::Dispatcher,
                 locale: None,
                 account: None,
+                unread: 0,
             },
             ana,
             home,
