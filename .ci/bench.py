@@ -226,16 +226,24 @@ def job_on_the_way(data):
     return "/visits/DS-%06d" % job
 
 
-def main():
-    binary = sys.argv[1]
-    if not shutil.which("wrk"):
-        raise SystemExit("wrk not found (apt-get install wrk)")
+def start_server(binary):
+    """The release server with the demo business on a fresh SQLite file, on a free port,
+    trusting X-Forwarded-For from loopback (clients pose as many addresses): (process,
+    port, base URL, data folder)."""
     port = free_port()
     base = "http://127.0.0.1:%d" % port
     data = tempfile.mkdtemp(prefix="doorstep-bench-")
     env = dict(os.environ, DOORSTEP_ADDRESS="127.0.0.1:%d" % port, DOORSTEP_DATA_DIR=data,
                DOORSTEP_DATABASE_URL="", DOORSTEP_LOG_LEVEL="warn", DOORSTEP_TRUSTED_PROXIES="127.0.0.1")
     server = subprocess.Popen([binary, "serve", "--demo"], env=env, stdout=subprocess.DEVNULL)
+    return server, port, base, data
+
+
+def main():
+    binary = sys.argv[1]
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk not found (apt-get install wrk)")
+    server, port, base, data = start_server(binary)
     failures = []
     try:
         wait_ready(base)

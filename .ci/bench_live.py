@@ -15,9 +15,7 @@ import os
 import resource
 import sqlite3
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(__file__))
@@ -163,12 +161,7 @@ def main():
     binary = sys.argv[1]
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
-    port = bench.free_port()
-    base = "http://127.0.0.1:%d" % port
-    data = tempfile.mkdtemp(prefix="doorstep-bench-live-")
-    env = dict(os.environ, DOORSTEP_ADDRESS="127.0.0.1:%d" % port, DOORSTEP_DATA_DIR=data,
-               DOORSTEP_DATABASE_URL="", DOORSTEP_LOG_LEVEL="warn", DOORSTEP_TRUSTED_PROXIES="127.0.0.1")
-    server = subprocess.Popen([binary, "serve", "--demo"], env=env, stdout=subprocess.DEVNULL)
+    server, port, base, data = bench.start_server(binary)
     failures = []
     try:
         bench.wait_ready(base)

@@ -4,20 +4,8 @@
 
 use crate::changes::booked_visit;
 use crate::events::{id_of, technician_of};
-use crate::helpers::{TestApp, TestApp2, unescape};
-use reqwest::header::ACCEPT;
-
-async fn step(who: &TestApp2<'_>, visit: &str, step: &str) {
-    let res = who
-        .client
-        .post(who.app.url("/api/advance-visit"))
-        .header(ACCEPT, "application/json")
-        .form(&[("visit", visit), ("step", step)])
-        .send()
-        .await
-        .expect("POST");
-    assert_eq!(res.status(), 200, "{step}");
-}
+use crate::helpers::{TestApp, unescape};
+use crate::job_steps::{kinds_of, take};
 
 /// A second visit for the same account, place and technician as `visit`, planned from
 /// `start` for an hour, promising `window`.
@@ -37,16 +25,6 @@ async fn another_job(app: &TestApp, visit: &str, start: i64, window: (i64, i64))
     .await
     .expect("second job");
     doorstep::ids::VisitRef::from_id(id).to_string()
-}
-
-async fn kinds(app: &TestApp, visit: &str) -> Vec<String> {
-    let rows: Vec<(String,)> =
-        sqlx::query_as("SELECT kind FROM events WHERE job_id = $1 ORDER BY seq")
-            .bind(id_of(visit))
-            .fetch_all(app.store.pool())
-            .await
-            .expect("events");
-    rows.into_iter().map(|r| r.0).collect()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -73,7 +51,7 @@ async fn the_next_customer_is_told_what_to_expect_and_when_the_day_runs_late() {
 
     let tech = app.other_browser();
     tech.sign_in(&technician_of(&app, &first).await).await;
-    step(&tech, &first, "on_my_way").await;
+    take(&tech, &first, "on_my_way").await;
     // The technician will be free long before the second window opens: expected from its
     // start, half an hour wide.
     let page = unescape(&app.get_html(&format!("/visits/{second}")).await);
@@ -101,22 +79,22 @@ async fn the_next_customer_is_told_what_to_expect_and_when_the_day_runs_late() {
         id_of(&second)
     ))
     .await;
-    step(&tech, &first, "arrived").await;
+    take(&tech, &first, "arrived").await;
     let page = unescape(&app.get_html(&format!("/visits/{second}")).await);
     assert!(page.contains("Running late: now expected"), "{page}");
-    assert_eq!(kinds(&app, &second).await, ["expected", "slipped"]);
+    assert_eq!(kinds_of(&app, &second).await, ["expected", "slipped"]);
     // A step that changes nothing for the second customer tells them nothing new.
-    step(&tech, &first, "start").await;
-    step(&tech, &first, "complete").await;
-    let told = kinds(&app, &second).await;
+    take(&tech, &first, "start").await;
+    take(&tech, &first, "complete").await;
+    let told = kinds_of(&app, &second).await;
     assert!(
         told.iter().all(|k| k == "expected" || k == "slipped"),
         "{told:?}"
     );
 
     // Once the second visit is under way itself, it is no longer "expected".
-    step(&tech, &second, "on_my_way").await;
-    step(&tech, &second, "arrived").await;
+    take(&tech, &second, "on_my_way").await;
+    take(&tech, &second, "arrived").await;
     let page = unescape(&app.get_html(&format!("/visits/{second}")).await);
     assert!(!page.contains("expected"), "{page}");
 }

@@ -4,11 +4,11 @@
 
 use crate::changes::booked_visit;
 use crate::events::{id_of, technician_of};
-use crate::helpers::{TestApp2, location_path, spawn_app, unescape};
+use crate::helpers::{TestApp, TestApp2, location_path, spawn_app, unescape};
 use reqwest::header::{ACCEPT, REFERER};
 
 /// Takes `step` as an API client; the status and the error tag, if any.
-async fn step(who: &TestApp2<'_>, visit: &str, step: &str) -> (u16, Option<String>) {
+pub(crate) async fn step(who: &TestApp2<'_>, visit: &str, step: &str) -> (u16, Option<String>) {
     let res = who
         .client
         .post(who.app.url("/api/advance-visit"))
@@ -20,6 +20,22 @@ async fn step(who: &TestApp2<'_>, visit: &str, step: &str) -> (u16, Option<Strin
     let status = res.status().as_u16();
     let body: serde_json::Value = res.json().await.unwrap_or_default();
     (status, body["error"].as_str().map(str::to_string))
+}
+
+/// Takes `step`, which must be taken.
+pub(crate) async fn take(who: &TestApp2<'_>, visit: &str, what: &str) {
+    assert_eq!(step(who, visit, what).await, (200, None), "{what}");
+}
+
+/// The kinds of the visit's events, in order.
+pub(crate) async fn kinds_of(app: &TestApp, visit: &str) -> Vec<String> {
+    let rows: Vec<(String,)> =
+        sqlx::query_as("SELECT kind FROM events WHERE job_id = $1 ORDER BY seq")
+            .bind(id_of(visit))
+            .fetch_all(app.store.pool())
+            .await
+            .expect("events");
+    rows.into_iter().map(|r| r.0).collect()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -96,13 +112,7 @@ async fn the_technician_takes_each_step_once_in_order_and_the_customer_follows()
     ] {
         assert!(page.contains(line), "{line}: {page}");
     }
-    let kinds: Vec<(String,)> =
-        sqlx::query_as("SELECT kind FROM events WHERE job_id = $1 ORDER BY seq")
-            .bind(id_of(&visit))
-            .fetch_all(app.store.pool())
-            .await
-            .expect("events");
-    let kinds: Vec<&str> = kinds.iter().map(|k| k.0.as_str()).collect();
+    let kinds = kinds_of(&app, &visit).await;
     // Setting off also tells the customer the window expected now.
     assert_eq!(
         kinds,

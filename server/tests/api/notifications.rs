@@ -5,6 +5,7 @@
 use crate::changes::booked_visit;
 use crate::events::{id_of, technician_of};
 use crate::helpers::{spawn_app, unescape};
+use crate::job_steps::take;
 use reqwest::header::ACCEPT;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -27,15 +28,7 @@ async fn the_account_is_told_of_the_visits_steps_and_marks_them_read() {
     let tech = app.other_browser();
     tech.sign_in(&technician_of(&app, &visit).await).await;
     for step in ["on_my_way", "arrived"] {
-        let res = tech
-            .client
-            .post(app.url("/api/advance-visit"))
-            .header(ACCEPT, "application/json")
-            .form(&[("visit", visit.as_str()), ("step", step)])
-            .send()
-            .await
-            .expect("POST");
-        assert_eq!(res.status(), 200);
+        take(&tech, &visit, step).await;
     }
     let home = unescape(&app.get_html("/").await);
     assert!(home.contains("Notifications (2 new)"), "{home}");

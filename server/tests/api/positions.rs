@@ -5,6 +5,7 @@
 use crate::changes::booked_visit;
 use crate::events::{id_of, technician_of};
 use crate::helpers::{TestApp, TestApp2, spawn_app, unescape};
+use crate::job_steps::{kinds_of, take};
 use doorstep::services::positions::{self, PositionPolicy};
 use reqwest::header::ACCEPT;
 
@@ -36,18 +37,6 @@ async fn share(
         body["error"].as_str().map(str::to_string),
         body["keep_sharing"].as_bool(),
     )
-}
-
-async fn step(who: &TestApp2<'_>, visit: &str, step: &str) {
-    let res = who
-        .client
-        .post(who.app.url("/api/advance-visit"))
-        .header(ACCEPT, "application/json")
-        .form(&[("visit", visit), ("step", step)])
-        .send()
-        .await
-        .expect("POST");
-    assert_eq!(res.status(), 200, "{step}");
 }
 
 /// The place of the visit.
@@ -98,7 +87,7 @@ async fn the_customer_is_told_where_the_technician_is_until_they_arrive() {
         share(&tech, &visit, "52.5", "13.4").await,
         (409, Some("not_sharing".into()), None)
     );
-    step(&tech, &visit, "on_my_way").await;
+    take(&tech, &visit, "on_my_way").await;
     // About 3.3 km north of the place.
     let away = format!("{}", lat + 0.03);
     assert_eq!(
@@ -135,13 +124,7 @@ async fn the_customer_is_told_where_the_technician_is_until_they_arrive() {
         share(&tech, &visit, &there, &lng.to_string()).await,
         (409, Some("not_sharing".into()), None)
     );
-    let kinds: Vec<(String,)> =
-        sqlx::query_as("SELECT kind FROM events WHERE job_id = $1 ORDER BY seq")
-            .bind(id_of(&visit))
-            .fetch_all(app.store.pool())
-            .await
-            .expect("events");
-    let kinds: Vec<&str> = kinds.iter().map(|k| k.0.as_str()).collect();
+    let kinds = kinds_of(&app, &visit).await;
     // Setting off also tells the customer the window expected now.
     assert_eq!(
         kinds,
@@ -163,7 +146,7 @@ async fn only_the_jobs_technician_shares_a_real_position_during_the_shift() {
     let (visit, technician) = today(&app).await;
     let tech = app.other_browser();
     tech.sign_in(&technician).await;
-    step(&tech, &visit, "on_my_way").await;
+    take(&tech, &visit, "on_my_way").await;
 
     for (lat, lng) in [
         ("91", "13.4"),
@@ -219,11 +202,11 @@ async fn a_position_goes_with_the_next_step_or_when_it_is_old() {
     let tech = app.other_browser();
     tech.sign_in(&technician).await;
     let (lat, lng) = place(&app, &visit).await;
-    step(&tech, &visit, "on_my_way").await;
+    take(&tech, &visit, "on_my_way").await;
     let away = format!("{}", lat + 0.05);
     assert_eq!(share(&tech, &visit, &away, &lng.to_string()).await.0, 200);
     // Arrived by the button: the position goes in the same step.
-    step(&tech, &visit, "arrived").await;
+    take(&tech, &visit, "arrived").await;
     assert_eq!(positions_kept(&app).await, 0);
 
     // A phone that stopped sharing: its position is swept once older than the setting.
