@@ -285,7 +285,13 @@ async fn purge_sessions(store: Store, positions: PositionPolicy) {
             }
         }
         match doorstep::services::positions::sweep(&store, positions).await {
-            Ok(n) if n > 0 => tracing::info!(n, "technicians' positions past their time removed"),
+            Ok((positions, events)) if positions + events > 0 => {
+                tracing::info!(
+                    positions,
+                    events,
+                    "technicians' positions past their time removed"
+                )
+            }
             Ok(_) => {}
             Err(err) => tracing::warn!(%err, "position sweep failed"),
         }

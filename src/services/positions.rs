@@ -250,12 +250,14 @@ fn describe(row: &VisitRow, position: &PositionRow, travel: &TravelModel) -> Opt
     })
 }
 
-/// Deletes positions older than the policy keeps them, and those of jobs no longer on the
-/// way.
-pub async fn sweep(store: &Store, policy: PositionPolicy) -> Result<u64, StoreError> {
+/// Deletes positions older than the policy keeps them, those of jobs no longer on the
+/// way, and the events of positions past keeping; how many positions and events went.
+pub async fn sweep(store: &Store, policy: PositionPolicy) -> Result<(u64, u64), StoreError> {
     let before = crate::services::clock::now() - policy.keep.as_secs();
     let mut conn = store.conn().await?;
-    positions::sweep(&mut conn, before).await
+    let positions = positions::sweep(&mut conn, before).await?;
+    let events = positions::sweep_events(&mut conn, before).await?;
+    Ok((positions, events))
 }
 
 #[cfg(test)]

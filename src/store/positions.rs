@@ -75,3 +75,13 @@ pub async fn sweep(conn: &mut Conn, before: i64) -> Result<u64, StoreError> {
     .await?;
     Ok(done.rows_affected())
 }
+
+/// Deletes the events of positions taken before `before`: they only told open pages to
+/// look again, and the positions they announced are gone.
+pub async fn sweep_events(conn: &mut Conn, before: i64) -> Result<u64, StoreError> {
+    let done = sqlx::query("DELETE FROM events WHERE kind = 'position' AND at < $1")
+        .bind(before)
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected())
+}

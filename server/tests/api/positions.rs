@@ -226,17 +226,23 @@ async fn a_position_goes_with_the_next_step_or_when_it_is_old() {
     let policy = PositionPolicy::default();
     assert_eq!(
         positions::sweep(&app.store, policy).await.expect("sweep"),
-        0
+        (0, 0)
     );
+    let old = now - policy.keep.as_secs() - 1;
+    app.execute(&format!("UPDATE technician_positions SET at = {old}"))
+        .await;
     app.execute(&format!(
-        "UPDATE technician_positions SET at = {}",
-        now - policy.keep.as_secs() - 1
+        "UPDATE events SET at = {old} WHERE kind = 'position'"
     ))
     .await;
+    // The position, and the events of both visits' positions; nothing else of the stream.
     assert_eq!(
         positions::sweep(&app.store, policy).await.expect("sweep"),
-        1
+        (1, 2)
     );
+    let kinds = kinds_of(&app, &second).await;
+    assert!(!kinds.iter().any(|k| k == "position"), "{kinds:?}");
+    assert!(kinds_of(&app, &visit).await.iter().any(|k| k == "booked"));
     let page = unescape(&app.get_html(&format!("/visits/{second}")).await);
     assert!(!page.contains("data-technician-where"), "{page}");
 }
