@@ -10,7 +10,7 @@ use crate::services::clock;
 use crate::services::visits::{Recorded, StepDetail, address_lines, record_step, summary};
 use crate::store::audit::RequestOrigin;
 use crate::store::visits::{self, VisitRow};
-use crate::store::{Store, StoreError};
+use crate::store::{Conn, Store, StoreError};
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use tracing::instrument;
@@ -120,34 +120,53 @@ pub async fn advance(
             .filter(|row| works(by, row))
             .ok_or(StepError::NotFound)?
     };
-    let at = clock::now();
     let mut tx = store.begin().await?;
-    // The move is the transaction's first statement and names where it starts from, so of
-    // two phones taking the same step one moves the job and the other is told.
-    if !visits::take_step(&mut tx, row.id, step.as_str(), at).await? {
+    if !take_in(&mut tx, by, &row, step, tz, origin, step.as_str()).await? {
         tx.rollback().await.map_err(StoreError::from)?;
         return Err(StepError::NotNow);
     }
+    tx.commit().await.map_err(StoreError::from)?;
+    store.announce_events();
+    Ok(step.leads_to())
+}
+
+/// Takes `step` for `row` inside `tx` (which must begin with it): the move, its timeline
+/// and audit entries (`audit_detail` says how it was taken), and the day's forecast for
+/// the customers still waiting. False, and nothing written, when the job is not where the
+/// step starts from; the caller rolls back and says so.
+pub(crate) async fn take_in(
+    tx: &mut Conn,
+    by: &SessionUser,
+    row: &VisitRow,
+    step: Step,
+    tz: &TimeZone,
+    origin: &RequestOrigin,
+    audit_detail: &str,
+) -> Result<bool, StoreError> {
+    let at = clock::now();
+    // The move is the transaction's first statement and names where it starts from, so of
+    // two phones taking the same step one moves the job and the other is told.
+    if !visits::take_step(&mut *tx, row.id, step.as_str(), at).await? {
+        return Ok(false);
+    }
     record_step(
-        &mut tx,
+        &mut *tx,
         &Recorded {
-            visit,
+            visit: VisitRef::from_id(row.id),
             by,
             at,
             kind: step.timeline_kind(),
             detail: &StepDetail::default(),
             action: "visit_step",
-            audit_detail: Some(step.as_str()),
+            audit_detail: Some(audit_detail),
             origin,
         },
     )
     .await?;
     if let Some(technician) = row.technician_id {
-        crate::services::forecast::refresh(&mut tx, technician, at, tz).await?;
+        crate::services::forecast::refresh(tx, technician, at, tz).await?;
     }
-    tx.commit().await.map_err(StoreError::from)?;
-    store.announce_events();
-    Ok(step.leads_to())
+    Ok(true)
 }
 
 /// The technician's jobs of the local day of `now`, in order, with what they need at the

@@ -9,7 +9,8 @@ use crate::dto::{SessionUser, VisitStatus, Whereabouts};
 use crate::ids::VisitRef;
 use crate::permissions::Role;
 use crate::scheduling::{GeoPoint, TravelModel};
-use crate::services::visits::{Recorded, StepDetail, record_step, summary};
+use crate::services::job_steps::Step;
+use crate::services::visits::summary;
 use crate::store::audit::RequestOrigin;
 use crate::store::positions::{self, Fix, PositionRow};
 use crate::store::visits::{self, VisitRow};
@@ -116,25 +117,20 @@ pub async fn share(
     });
     let mut tx = store.begin().await?;
     let shared = if there {
-        if !visits::take_step(&mut tx, row.id, "arrived", now).await? {
+        let arrived = crate::services::job_steps::take_in(
+            &mut tx,
+            by,
+            &row,
+            Step::Arrived,
+            tz,
+            origin,
+            "arrived_by_position",
+        )
+        .await?;
+        if !arrived {
             tx.rollback().await.map_err(StoreError::from)?;
             return Err(PositionError::NotNow);
         }
-        record_step(
-            &mut tx,
-            &Recorded {
-                visit,
-                by,
-                at: now,
-                kind: "arrived",
-                detail: &StepDetail::default(),
-                action: "visit_step",
-                audit_detail: Some("arrived_by_position"),
-                origin,
-            },
-        )
-        .await?;
-        crate::services::forecast::refresh(&mut tx, by.user.id(), now, tz).await?;
         Shared::Arrived
     } else {
         let fix = Fix {
@@ -192,27 +188,6 @@ pub async fn share_until(
             Some(end.timestamp().as_second())
         });
     Ok(shift_end.map_or(floor, |end| end.max(floor)))
-}
-
-/// For the job's technician while it is on the way: until when their phone shares.
-pub async fn sharing(
-    store: &Store,
-    by: &SessionUser,
-    visit: VisitRef,
-    tz: &TimeZone,
-) -> Result<Option<i64>, StoreError> {
-    if by.role != Role::Technician {
-        return Ok(None);
-    }
-    let mut conn = store.conn().await?;
-    let Some(row) = visits::by_id(&mut conn, visit.id())
-        .await?
-        .filter(|row| row.technician_id == Some(by.user.id()))
-        .filter(|row| summary(row).status == VisitStatus::EnRoute)
-    else {
-        return Ok(None);
-    };
-    Ok(Some(share_until(&mut conn, &row, tz).await?))
 }
 
 /// Where the technician of `row` is, for someone who may see the job: only while it is on

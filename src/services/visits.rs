@@ -175,10 +175,12 @@ pub async fn upcoming(
 
 /// One visit's page, if `viewer` may see it.
 #[instrument(skip(store, viewer), fields(viewer = %viewer.user))]
+/// `tz`: the business's, whose day the technician's shift ends in.
 pub async fn detail(
     store: &Store,
     viewer: &SessionUser,
     visit: VisitRef,
+    tz: &jiff::tz::TimeZone,
 ) -> Result<VisitDetail, VisitError> {
     let mut conn = store.conn().await?;
     // Read first: whatever commits after it reaches the page's live stream.
@@ -197,8 +199,17 @@ pub async fn detail(
         .flatten()
         .map(|step| step.as_str().to_string());
     let whereabouts = crate::services::positions::whereabouts(&mut conn, &row).await?;
+    // The job's technician, on the way: their phone shares until the shift ends.
+    let share_until = if viewer.role == Role::Technician
+        && row.technician_id == Some(viewer.user.id())
+        && summary(&row).status == VisitStatus::EnRoute
+    {
+        Some(crate::services::positions::share_until(&mut conn, &row, tz).await?)
+    } else {
+        None
+    };
     Ok(VisitDetail {
-        share_until: None,
+        share_until,
         whereabouts,
         next_step,
         events_after,

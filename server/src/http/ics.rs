@@ -63,7 +63,8 @@ pub async fn visit(
     let Some(visit) = VisitRef::parse(&reference) else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    let detail = match visits::detail(&state.app.store, user, visit).await {
+    let tz = state.app.business().time_zone.zone();
+    let detail = match visits::detail(&state.app.store, user, visit, &tz).await {
         Ok(detail) => detail,
         Err(VisitError::NotFound) => return StatusCode::NOT_FOUND.into_response(),
         Err(err) => {

@@ -13,15 +13,11 @@ pub async fn get_visit(visit: String) -> Result<VisitDetail, ApiError> {
     let user = info().user.ok_or(ApiError::Unauthenticated)?;
     let visit = VisitRef::parse(&visit).ok_or(ApiError::NotFound)?;
     let state = state()?;
-    let mut detail = detail(&state.store, &user, visit)
+    let tz = state.business().time_zone.zone();
+    detail(&state.store, &user, visit, &tz)
         .await
         .map_err(|e| match e {
             VisitError::NotFound => ApiError::NotFound,
             other => internal("visit failed", other),
-        })?;
-    let tz = state.business().time_zone.zone();
-    detail.share_until = doorstep::services::positions::sharing(&state.store, &user, visit, &tz)
-        .await
-        .map_err(|e| internal("reading until when positions are shared failed", e))?;
-    Ok(detail)
+        })
 }
