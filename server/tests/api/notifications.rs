@@ -4,7 +4,7 @@
 
 use crate::changes::booked_visit;
 use crate::events::{id_of, technician_of};
-use crate::helpers::{spawn_app, unescape};
+use crate::helpers::{location_path, spawn_app, unescape};
 use crate::job_steps::take;
 use reqwest::header::ACCEPT;
 
@@ -63,8 +63,11 @@ async fn the_account_is_told_of_the_visits_steps_and_marks_them_read() {
         serde_json::json!([])
     );
 
-    let res = app.call("/api/mark-notifications-read", &[]).await;
-    assert_eq!(res.status(), 200);
+    // As the page's form posts it without JavaScript: back on the list.
+    let res = app
+        .post_form("/api/mark-notifications-read", "/notifications", &[])
+        .await;
+    assert_eq!(location_path(&res, &app.url("")), "/notifications");
     let home = unescape(&app.get_html("/").await);
     assert!(home.contains(">Notifications</a>"), "{home}");
     let page = unescape(&app.get_html("/notifications").await);
