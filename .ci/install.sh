@@ -67,6 +67,10 @@ if [ $want_test -eq 1 ]; then
     say "pip install aiosmtpd (the SMTP server mail tests send to)"
     python3 -m pip install --quiet --disable-pip-version-check aiosmtpd
   fi
+  if ! command -v moto_server >/dev/null 2>&1; then
+    say "pip install moto[server] (the S3-compatible store file tests keep photos in)"
+    python3 -m pip install --quiet --disable-pip-version-check 'moto[server]'
+  fi
   if ! python3 -c "import icalendar" 2>/dev/null; then
     say "pip install icalendar (the calendar feed tests read the feed with it)"
     python3 -m pip install --quiet --disable-pip-version-check icalendar

@@ -438,8 +438,46 @@ pub struct RequestView {
     pub requested_by: Option<String>,
     pub created_at: i64,
     pub handled_at: Option<i64>,
-    /// The visit a change request is about.
+    /// The visit a change request is about; the visit a problem was scheduled as.
     pub visit: Option<VisitRef>,
+    /// A problem report's details (`None` for other kinds).
+    pub problem: Option<ProblemView>,
+    /// What happened to it, oldest first (filled for one request, empty in lists).
+    pub steps: Vec<RequestStepView>,
+    /// Photos sent with it (filled for one request, empty in lists).
+    pub photos: Vec<PhotoView>,
+}
+
+/// What a problem report says besides its notes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProblemView {
+    pub category: crate::requests::ProblemCategory,
+    pub priority: crate::requests::Priority,
+    /// Preferred weekdays (`mon`…); empty: any.
+    pub days: Vec<String>,
+    /// The response time the customer was shown when sending, in hours.
+    pub response_hours: u32,
+}
+
+/// A step on a request's timeline.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RequestStepView {
+    pub kind: crate::requests::RequestStepKind,
+    /// The question, answer or reason.
+    pub body: Option<String>,
+    pub actor: Option<String>,
+    /// Said by the office (rather than by the customer).
+    pub staff: bool,
+    pub at: i64,
+}
+
+/// A photo as pages link it: `/files/<token>` and `/files/<token>/thumb`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PhotoView {
+    pub token: String,
+    pub name: String,
+    pub width: u32,
+    pub height: u32,
 }
 
 /// A technician as the office's list shows them.

@@ -57,6 +57,16 @@ pub enum FieldError {
     InvalidTime,
     #[error("must be after the start")]
     EndsBeforeStart,
+    #[error("a photo is larger than {max_mb} MB")]
+    PhotoTooBig { max_mb: u64 },
+    #[error("at most {max} photos")]
+    TooManyPhotos { max: usize },
+    #[error("not a JPEG, PNG or WebP photo")]
+    NotAPhoto,
+    #[error("a photo has more than {max_megapixels} megapixels")]
+    PhotoTooLarge { max_megapixels: u64 },
+    #[error("a photo cannot be read")]
+    PhotoUnreadable,
 }
 
 impl FieldError {
@@ -87,6 +97,11 @@ impl FieldError {
             Self::InvalidDate => "field-invalid-date",
             Self::InvalidTime => "field-invalid-time",
             Self::EndsBeforeStart => "field-ends-before-start",
+            Self::PhotoTooBig { .. } => "field-photo-too-big",
+            Self::TooManyPhotos { .. } => "field-too-many-photos",
+            Self::NotAPhoto => "field-not-a-photo",
+            Self::PhotoTooLarge { .. } => "field-photo-too-large",
+            Self::PhotoUnreadable => "field-photo-unreadable",
         }
     }
 
@@ -97,6 +112,11 @@ impl FieldError {
             Self::TooLong { max } => vec![("n", n(*max))],
             Self::TooShort { min } => vec![("n", n(*min))],
             Self::Between { min, max } => vec![("min", *min), ("max", *max)],
+            Self::PhotoTooBig { max_mb } => vec![("n", i64::try_from(*max_mb).unwrap_or(i64::MAX))],
+            Self::TooManyPhotos { max } => vec![("n", n(*max))],
+            Self::PhotoTooLarge { max_megapixels } => {
+                vec![("n", i64::try_from(*max_megapixels).unwrap_or(i64::MAX))]
+            }
             _ => Vec::new(),
         }
     }

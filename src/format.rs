@@ -321,6 +321,13 @@ pub fn time(at: Timestamp, tz: &TimeZone, locale: Locale) -> String {
     }
 }
 
+/// A stored time (UTC seconds) as date and time in the given zone; empty if out of range.
+pub fn date_time_of_seconds(seconds: i64, tz: &TimeZone, locale: Locale) -> String {
+    Timestamp::from_second(seconds)
+        .map(|at| date_time(at, tz, locale))
+        .unwrap_or_default()
+}
+
 /// Date and time together: `Nov 23, 2026, 2:05 PM`, `23.11.2026, 14:05`.
 pub fn date_time(at: Timestamp, tz: &TimeZone, locale: Locale) -> String {
     format!("{}, {}", date(at, tz, locale), time(at, tz, locale))

@@ -24,6 +24,7 @@ pub mod recurrence;
 pub mod requests;
 pub mod scheduling;
 pub mod technicians;
+pub mod uploads;
 
 #[cfg(feature = "ssr")]
 pub mod password;

@@ -257,8 +257,8 @@ impl ApiError {
 }
 
 /// The most characters of one value handed back: a little over the longest text field
-/// (a visit's note), so a value refused for being too long comes back whole.
-const ECHO_MAX: usize = 1100;
+/// (a problem's description), so a value refused for being too long comes back whole.
+const ECHO_MAX: usize = 2100;
 
 /// One refused field of a form.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -48,6 +48,24 @@ impl From<String> for Arg {
     }
 }
 
+impl From<u32> for Arg {
+    fn from(v: u32) -> Self {
+        Arg::Num(i64::from(v))
+    }
+}
+
+impl From<u64> for Arg {
+    fn from(v: u64) -> Self {
+        Arg::Num(i64::try_from(v).unwrap_or(i64::MAX))
+    }
+}
+
+impl From<usize> for Arg {
+    fn from(v: usize) -> Self {
+        Arg::Num(i64::try_from(v).unwrap_or(i64::MAX))
+    }
+}
+
 impl From<i64> for Arg {
     fn from(v: i64) -> Self {
         Arg::Num(v)

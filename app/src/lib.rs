@@ -88,6 +88,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("locations") view=pages::locations::LocationsPage ssr=SsrMode::Async />
                 <Route path=path!("locations/:reference") view=pages::locations::LocationEditPage ssr=SsrMode::Async />
                 <Route path=path!("book/request") view=pages::requests::RequestFormPage ssr=SsrMode::Async />
+                <Route path=path!("requests/problem") view=pages::requests::problem::ProblemFormPage ssr=SsrMode::Async />
                 <Route path=path!("requests/:reference") view=pages::requests::RequestPage ssr=SsrMode::Async />
                 <Route path=path!("office/requests") view=pages::requests::OfficeRequestsPage ssr=SsrMode::Async />
                 <Route path=path!("plans") view=pages::plans::PlansPage ssr=SsrMode::Async />

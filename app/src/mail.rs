@@ -125,6 +125,8 @@ mod tests {
             ("reference", "DS-000042"),
             ("reason", "Moving house"),
             ("place", "Home"),
+            ("hours", "8"),
+            ("message", "Is it gas or electric?"),
         ]
         .into_iter()
         .map(|(k, v)| (k.to_string(), v.to_string()))
@@ -136,7 +138,11 @@ mod tests {
                     !mail.subject.starts_with("mail-"),
                     "{template:?} {locale:?}"
                 );
-                assert!(!mail.text.contains("mail-"), "{template:?} {locale:?}");
+                assert!(
+                    !mail.text.contains("mail-"),
+                    "{template:?} {locale:?}: {}",
+                    mail.text
+                );
                 assert!(!mail.text.contains("{ $"), "{template:?} {locale:?}");
             }
         }

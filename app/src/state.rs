@@ -4,9 +4,11 @@
 use crate::throttle::SignInThrottle;
 use doorstep::brand::Business;
 use doorstep::services::auth::SessionPolicy;
+use doorstep::services::files::FileStore;
 use doorstep::services::geocode::Geocoder;
 use doorstep::services::positions::PositionPolicy;
 use doorstep::store::Store;
+use doorstep::uploads::UploadLimits;
 use std::sync::{Arc, RwLock};
 
 #[derive(Clone, Debug)]
@@ -26,6 +28,10 @@ pub struct AppState {
     pub positions: PositionPolicy,
     /// The maps' tile server.
     pub map_tiles: MapTiles,
+    /// Where files people send are kept.
+    pub files: FileStore,
+    /// How many photos of what size people may send.
+    pub uploads: UploadLimits,
 }
 
 /// The maps' tile server (settings `map_tiles_url`, `map_tiles_attribution`).
@@ -53,6 +59,7 @@ impl AppState {
         secure_cookies: bool,
         session_policy: SessionPolicy,
         public_origin: &str,
+        files: FileStore,
     ) -> Self {
         Self {
             store,
@@ -64,6 +71,8 @@ impl AppState {
             geocoder: None,
             positions: PositionPolicy::default(),
             map_tiles: MapTiles::default(),
+            files,
+            uploads: UploadLimits::default(),
         }
     }
 

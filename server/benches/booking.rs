@@ -262,6 +262,7 @@ async fn measure(store: Store) -> Run {
                         notify: Some(&notify),
                         replaces: None,
                         plan_day: None,
+                        for_request: None,
                         origin: &origin,
                     };
                     match book(&store, &seeded.settings, &request).await {

@@ -10,7 +10,9 @@ use std::path::{Path, PathBuf};
 use crate::http::client_ip::TrustedProxies;
 use crate::mail::{MailSettings, SmtpTls};
 use doorstep::services::auth::SessionPolicy;
+use doorstep::services::files::S3Settings;
 use doorstep::services::positions::PositionPolicy;
+use doorstep::uploads::UploadLimits;
 
 #[derive(Clone, PartialEq)]
 pub struct Config {
@@ -44,6 +46,10 @@ pub struct Config {
     pub map_tiles_url: String,
     /// Credit shown on maps for the tiles.
     pub map_tiles_attribution: String,
+    /// How many photos of what size people may send.
+    pub uploads: UploadLimits,
+    /// An S3-compatible bucket for files; an empty bucket keeps them in `data_dir/files`.
+    pub files_s3: S3Settings,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -74,7 +80,7 @@ pub enum ConfigError {
 }
 
 /// Every setting: name, what it accepts (for error messages).
-const KEYS: [(&str, &str); 24] = [
+const KEYS: [(&str, &str); 32] = [
     ("address", "an IP address and port such as 127.0.0.1:3000"),
     ("public_url", "an http:// or https:// URL"),
     ("data_dir", "a folder path"),
@@ -129,6 +135,20 @@ const KEYS: [(&str, &str); 24] = [
         "empty (maps without tiles) or an https:// (or http://) URL with {z}, {x} and {y}",
     ),
     ("map_tiles_attribution", "text"),
+    ("upload_max_mb", "a whole number of megabytes from 1 to 50"),
+    ("upload_max_files", "a whole number from 1 to 20"),
+    ("upload_max_megapixels", "a whole number from 1 to 100"),
+    (
+        "files_s3_bucket",
+        "empty (files stay in data_dir/files) or an S3 bucket name",
+    ),
+    (
+        "files_s3_endpoint",
+        "empty (AWS) or the http:// or https:// URL of an S3-compatible store",
+    ),
+    ("files_s3_region", "a region name such as eu-central-1"),
+    ("files_s3_access_key_id", "text"),
+    ("files_s3_secret_access_key", "text"),
 ];
 
 impl Default for Config {
@@ -153,6 +173,11 @@ impl Default for Config {
             position_keep_minutes: 60,
             map_tiles_url: String::new(),
             map_tiles_attribution: String::new(),
+            uploads: UploadLimits::default(),
+            files_s3: S3Settings {
+                region: "us-east-1".into(),
+                ..S3Settings::default()
+            },
         }
     }
 }
@@ -239,7 +264,10 @@ impl Config {
             key,
             env: env_name(key),
             // A database URL or a password: never echo it.
-            value: if key == "database_url" || key == "smtp_password" {
+            value: if matches!(
+                key,
+                "database_url" | "smtp_password" | "files_s3_secret_access_key"
+            ) {
                 "not accepted".to_string()
             } else {
                 format!("{value:?}")
@@ -335,6 +363,39 @@ impl Config {
                 self.map_tiles_url = v.to_string();
             }
             "map_tiles_attribution" => self.map_tiles_attribution = v.to_string(),
+            "upload_max_mb" => {
+                let mb: u64 = whole(v, 1, 50).ok_or_else(|| invalid(v))?;
+                self.uploads.max_bytes = mb * 1024 * 1024;
+            }
+            "upload_max_files" => {
+                self.uploads.max_files = whole(v, 1, 20).ok_or_else(|| invalid(v))?;
+            }
+            "upload_max_megapixels" => {
+                let mp: u64 = whole(v, 1, 100).ok_or_else(|| invalid(v))?;
+                self.uploads.max_pixels = mp * 1_000_000;
+            }
+            "files_s3_bucket" => {
+                let ok = v.is_empty()
+                    || ((3..=63).contains(&v.len())
+                        && v.bytes().all(|b| {
+                            b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.'
+                        }));
+                if !ok {
+                    return Err(invalid(v));
+                }
+                self.files_s3.bucket = v.to_string();
+            }
+            "files_s3_endpoint" => {
+                let ok = v.is_empty()
+                    || ((v.starts_with("http://") || v.starts_with("https://")) && v.len() > 10);
+                if !ok {
+                    return Err(invalid(v));
+                }
+                self.files_s3.endpoint = v.trim_end_matches('/').to_string();
+            }
+            "files_s3_region" if !v.is_empty() => self.files_s3.region = v.to_string(),
+            "files_s3_access_key_id" => self.files_s3.access_key_id = v.to_string(),
+            "files_s3_secret_access_key" => self.files_s3.secret_access_key = value.clone(),
             "hash_files" => self.hash_files = parse_bool(v).ok_or_else(|| invalid(v))?,
             "demo_on_empty" => self.demo_on_empty = parse_bool(v).ok_or_else(|| invalid(v))?,
             "log_format" => {
@@ -389,6 +450,11 @@ impl Config {
             customer_max_secs: i64::from(self.session_max_days) * 24 * 3600,
         }
     }
+}
+
+/// A whole number from `min` to `max`.
+fn whole<T: std::str::FromStr + PartialOrd>(v: &str, min: T, max: T) -> Option<T> {
+    v.parse().ok().filter(|n| *n >= min && *n <= max)
 }
 
 fn days(v: &str) -> Option<u32> {
@@ -471,6 +537,9 @@ impl fmt::Debug for Config {
             .field("arrival_radius_m", &self.arrival_radius_m)
             .field("position_keep_minutes", &self.position_keep_minutes)
             .field("map_tiles_url", &self.map_tiles_url)
+            .field("uploads", &self.uploads)
+            .field("files_s3_bucket", &self.files_s3.bucket)
+            .field("files_s3_endpoint", &self.files_s3.endpoint)
             .field("map_tiles_attribution", &self.map_tiles_attribution)
             .finish()
     }
@@ -637,5 +706,43 @@ mod tests {
             let err = Config::from_sources("x", bad, &env(&[])).expect_err(bad);
             assert!(matches!(err, ConfigError::Invalid { .. }), "{bad}: {err}");
         }
+    }
+
+    #[test]
+    fn uploads_and_file_store() {
+        let c = Config::from_sources(
+            "x",
+            "upload_max_mb = 5\nupload_max_files = 3\nupload_max_megapixels = 24\n\
+             files_s3_bucket = \"doorstep-files\"\n\
+             files_s3_endpoint = \"http://127.0.0.1:9000/\"",
+            &env(&[("DOORSTEP_FILES_S3_SECRET_ACCESS_KEY", "s3cr3t")]),
+        )
+        .expect("upload settings");
+        assert_eq!(c.uploads.max_bytes, 5 * 1024 * 1024);
+        assert_eq!(c.uploads.max_files, 3);
+        assert_eq!(c.uploads.max_pixels, 24_000_000);
+        assert_eq!(c.files_s3.bucket, "doorstep-files");
+        assert_eq!(c.files_s3.endpoint, "http://127.0.0.1:9000");
+        assert_eq!(c.files_s3.region, "us-east-1");
+        assert!(!format!("{c:?}").contains("s3cr3t"));
+        assert!(!format!("{:?}", c.files_s3).contains("s3cr3t"));
+        for bad in [
+            "upload_max_mb = 0",
+            "upload_max_mb = 500",
+            "upload_max_files = 0",
+            "upload_max_megapixels = 1000",
+            "files_s3_bucket = \"Has Spaces\"",
+            "files_s3_endpoint = \"s3.example.com\"",
+        ] {
+            let err = Config::from_sources("x", bad, &env(&[])).expect_err(bad);
+            assert!(matches!(err, ConfigError::Invalid { .. }), "{bad}: {err}");
+        }
+        let secret = Config::from_sources(
+            "x",
+            "upload_max_files = \"many\"",
+            &env(&[("DOORSTEP_FILES_S3_SECRET_ACCESS_KEY", "s3cr3t")]),
+        )
+        .expect_err("bad");
+        assert!(!secret.to_string().contains("s3cr3t"));
     }
 }

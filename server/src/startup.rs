@@ -5,6 +5,7 @@ use crate::assets::Assets;
 use crate::config::Config;
 use crate::http::{ServerState, router};
 use app::state::AppState;
+use doorstep::services::files::FileStore;
 use doorstep::services::geocode::Nominatim;
 use doorstep::services::positions::PositionPolicy;
 use doorstep::services::tasks::{Runner, RunnerSettings};
@@ -30,6 +31,8 @@ pub enum StartError {
     Command(String),
     #[error("mail: {0}")]
     Mail(#[from] crate::mail::MailSetupError),
+    #[error("files: {0}")]
+    Files(doorstep::services::files::FilesError),
 }
 
 /// Connects to the configured database (creating the SQLite file, readable by this user
@@ -101,13 +104,22 @@ pub async fn app_state(config: &Config, store: Store) -> Result<AppState, StartE
         let mut conn = store.conn().await?;
         business::load(&mut conn).await?.unwrap_or_default()
     };
+    let files = if config.files_s3.bucket.is_empty() {
+        FileStore::local(&config.data_dir.join("files"))
+    } else {
+        FileStore::s3(&config.files_s3)
+    }
+    .map_err(StartError::Files)?;
+    files.check().await.map_err(StartError::Files)?;
     let mut state = AppState::new(
         store,
         settings,
         config.secure_cookies(),
         config.session_policy(),
         &config.public_origin(),
+        files,
     );
+    state.uploads = config.uploads;
     state.positions = config.position_policy();
     state.map_tiles = app::state::MapTiles {
         url: config.map_tiles_url.clone(),

@@ -37,6 +37,9 @@ pub enum BookingError {
     /// The visit being moved was cancelled or done meanwhile.
     #[error("the visit can no longer be moved")]
     Closed,
+    /// The request this visit was booked for was answered (declined, scheduled) meanwhile.
+    #[error("the request was answered meanwhile")]
+    RequestAnswered,
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -61,6 +64,9 @@ pub struct BookingRequest<'a> {
     /// The recurring plan's day a new visit is generated for: its day row is written in the
     /// same transaction, and a second visit for that day is refused.
     pub plan_day: Option<PlanDay<'a>>,
+    /// The request (a problem report) this visit is booked for: it becomes scheduled as the
+    /// visit in the same transaction, and nothing is booked if it was answered meanwhile.
+    pub for_request: Option<crate::ids::RequestRef>,
     pub origin: &'a RequestOrigin,
 }
 
@@ -203,6 +209,20 @@ pub async fn book(
                     clock::now(),
                 )
                 .await?;
+            }
+            if let Some(asked) = request.for_request {
+                let scheduled = crate::services::problems::mark_scheduled(
+                    &mut tx,
+                    asked.id(),
+                    job_id,
+                    request.by.user.id(),
+                    clock::now(),
+                )
+                .await?;
+                if !scheduled {
+                    tx.rollback().await.map_err(StoreError::from)?;
+                    return Err(BookingError::RequestAnswered);
+                }
             }
             let visit = VisitRef::from_id(job_id);
             let (kind, action, template) = match request.replaces {

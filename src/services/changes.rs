@@ -185,6 +185,7 @@ pub async fn reschedule(
             notify: notify.as_ref(),
             replaces: Some(visit),
             plan_day: None,
+            for_request: None,
             origin,
         },
     )
@@ -320,6 +321,7 @@ pub async fn ask_office(
                 created_by: by.user.id(),
                 created_at: at,
                 visit_id: Some(row.id),
+                problem: None,
             },
         )
         .await?,

@@ -34,10 +34,16 @@ pub enum MailTemplate {
     QuoteRequested,
     /// A customer asked to be called (the same arguments; service may be empty).
     CallbackRequested,
+    /// A customer reported a problem (name, reference, place, hours: the response time).
+    ProblemReported,
+    /// The office asks about a request (name, reference, place, message).
+    RequestQuestion,
+    /// The office declined a request (name, reference, place, message: the reason).
+    RequestDeclined,
 }
 
 impl MailTemplate {
-    pub const ALL: [MailTemplate; 7] = [
+    pub const ALL: [MailTemplate; 10] = [
         Self::SettingsCheck,
         Self::VisitBooked,
         Self::VisitRescheduled,
@@ -45,6 +51,9 @@ impl MailTemplate {
         Self::VisitReminder,
         Self::QuoteRequested,
         Self::CallbackRequested,
+        Self::ProblemReported,
+        Self::RequestQuestion,
+        Self::RequestDeclined,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -56,6 +65,9 @@ impl MailTemplate {
             Self::VisitReminder => "visit-reminder",
             Self::QuoteRequested => "quote-requested",
             Self::CallbackRequested => "callback-requested",
+            Self::ProblemReported => "problem-reported",
+            Self::RequestQuestion => "request-question",
+            Self::RequestDeclined => "request-declined",
         }
     }
 
@@ -68,6 +80,9 @@ impl MailTemplate {
             "visit-reminder" => Some(Self::VisitReminder),
             "quote-requested" => Some(Self::QuoteRequested),
             "callback-requested" => Some(Self::CallbackRequested),
+            "problem-reported" => Some(Self::ProblemReported),
+            "request-question" => Some(Self::RequestQuestion),
+            "request-declined" => Some(Self::RequestDeclined),
             _ => None,
         }
     }

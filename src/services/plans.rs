@@ -260,6 +260,7 @@ pub async fn generate(
             by,
             notify: recipient.as_ref(),
             replaces: None,
+            for_request: None,
             plan_day: Some(PlanDay {
                 plan: plan_id,
                 day: &day_key,

@@ -85,6 +85,7 @@ pub async fn create(
             created_by: by.user.id(),
             created_at: now,
             visit_id: None,
+            problem: None,
         },
     )
     .await?;
@@ -107,7 +108,9 @@ pub async fn create(
         Ok(address) => {
             let template = match draft.kind {
                 RequestKind::Quote => MailTemplate::QuoteRequested,
-                RequestKind::Callback | RequestKind::Change => MailTemplate::CallbackRequested,
+                RequestKind::Callback | RequestKind::Change | RequestKind::Problem => {
+                    MailTemplate::CallbackRequested
+                }
             };
             let args = [
                 ("name", to.name.clone()),
@@ -138,6 +141,7 @@ pub async fn create(
 
 /// A request as people read it; services named from `names` (by id).
 pub fn view(row: RequestRow, names: &HashMap<i64, String>) -> Option<RequestView> {
+    let problem = problem_view(&row);
     Some(RequestView {
         request: RequestRef::from_id(row.id),
         kind: RequestKind::parse(&row.kind)?,
@@ -153,12 +157,31 @@ pub fn view(row: RequestRow, names: &HashMap<i64, String>) -> Option<RequestView
         requested_by: row.requested_by,
         created_at: row.created_at,
         handled_at: row.handled_at,
+        problem,
         visit: row.visit_id.map(crate::ids::VisitRef::from_id),
+        steps: Vec::new(),
+        photos: Vec::new(),
+    })
+}
+
+fn problem_view(row: &RequestRow) -> Option<crate::dto::ProblemView> {
+    Some(crate::dto::ProblemView {
+        category: crate::requests::ProblemCategory::parse(row.category.as_deref()?)?,
+        priority: crate::requests::Priority::parse(row.priority.as_deref()?)?,
+        days: row
+            .preferred_days
+            .as_deref()
+            .unwrap_or_default()
+            .split(',')
+            .filter(|d| !d.is_empty())
+            .map(str::to_string)
+            .collect(),
+        response_hours: u32::try_from(row.response_hours.unwrap_or_default()).unwrap_or_default(),
     })
 }
 
 /// Service names in `locale`, by id.
-async fn service_names(
+pub(crate) async fn service_names(
     conn: &mut crate::store::Conn,
     locale: Locale,
     default_locale: Locale,
@@ -171,7 +194,7 @@ async fn service_names(
 }
 
 /// Whether `by` may read requests of `account`: its own people, and the office.
-fn may_see(by: &SessionUser, account: i64) -> bool {
+pub(crate) fn may_see(by: &SessionUser, account: i64) -> bool {
     by.role.allows(Permission::ManageScheduling)
         || (by.role.allows(Permission::ViewOwnAccount)
             && by.account.map(AccountRef::id) == Some(account))
@@ -191,7 +214,32 @@ pub async fn get(
         .filter(|r| may_see(by, r.account_id))
         .ok_or(RequestError::NotFound)?;
     let names = service_names(&mut conn, locale, default_locale).await?;
-    view(row, &names).ok_or(RequestError::NotFound)
+    let id = row.id;
+    let mut view = view(row, &names).ok_or(RequestError::NotFound)?;
+    view.steps = store_requests::steps(&mut conn, id)
+        .await?
+        .into_iter()
+        .filter_map(|s| {
+            Some(crate::dto::RequestStepView {
+                kind: crate::requests::RequestStepKind::parse(&s.kind)?,
+                body: s.body,
+                actor: s.actor,
+                staff: s.staff != 0,
+                at: s.at,
+            })
+        })
+        .collect();
+    view.photos = crate::store::files::of_request(&mut conn, id)
+        .await?
+        .into_iter()
+        .map(|f| crate::dto::PhotoView {
+            token: f.token,
+            name: f.name,
+            width: u32::try_from(f.width).unwrap_or_default(),
+            height: u32::try_from(f.height).unwrap_or_default(),
+        })
+        .collect();
+    Ok(view)
 }
 
 /// The account's requests, newest first (the customer's home lists them).
@@ -238,9 +286,22 @@ pub async fn mark_handled(
     {
         return Err(RequestError::NotFound);
     }
-    if !store_requests::mark_handled(&mut tx, request.id(), by.user.id(), now).await? {
+    let moved = store_requests::move_to(
+        &mut tx,
+        &store_requests::Move {
+            id: request.id(),
+            from: &["open", "waiting"],
+            to: "handled",
+            by: by.user.id(),
+            at: now,
+            visit_id: None,
+        },
+    )
+    .await?;
+    if !moved {
         return Err(RequestError::Handled);
     }
+    store_requests::add_step(&mut tx, request.id(), "handled", None, by.user.id(), now).await?;
     let subject = request.to_string();
     audit::record(
         &mut tx,

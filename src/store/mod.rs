@@ -11,6 +11,7 @@ pub mod catalogue;
 mod codec;
 pub mod events;
 pub mod feeds;
+pub mod files;
 pub mod mail;
 pub mod notifications;
 pub mod plans;

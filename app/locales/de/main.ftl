@@ -117,6 +117,11 @@ field-invalid-date-time = Bitte Datum und Uhrzeit angeben, etwa 2026-12-01 08:00
 field-invalid-date = Bitte ein Datum angeben, etwa 2026-12-01.
 field-invalid-time = Bitte eine Uhrzeit angeben, etwa 08:30.
 field-ends-before-start = Das muss nach dem Beginn liegen.
+field-photo-too-big = Ein Foto darf höchstens { $n } MB groß sein. Wählen Sie ein kleineres oder senden Sie weniger auf einmal.
+field-too-many-photos = Höchstens { $n } Fotos können auf einmal gesendet werden.
+field-not-a-photo = Nur Fotos im Format JPEG, PNG oder WebP können gesendet werden.
+field-photo-too-large = Ein Foto darf höchstens { $n } Megapixel haben.
+field-photo-unreadable = Ein Foto konnte nicht gelesen werden. Es ist vielleicht beschädigt: Nehmen Sie es noch einmal auf.
 field-position-needed = Hier sind Termine gebucht, daher braucht der Ort eine Position: Bitte Breiten- und Längengrad angeben.
 error-invalid-fields = Einige Felder müssen korrigiert werden; bei jedem steht, was fehlt.
 
@@ -448,3 +453,87 @@ technician-add-extra-shift = Schicht eintragen
 technician-saved-extra-shift = Zusätzliche Schicht eingetragen.
 technician-removed-extra-shift = Zusätzliche Schicht entfernt.
 technician-remove-extra-shift = Schicht { $span } entfernen
+
+## Problem reports
+home-report-problem = Problem melden
+request-problem-title = Problemmeldung
+request-status-waiting = Wartet auf Ihre Antwort
+request-status-declined = Abgelehnt
+request-status-scheduled = Termin gebucht
+request-done-answered = Danke. Ihre Antwort ist bei unserem Büro.
+request-done-ask = Ihre Frage wurde an die Kundschaft gesendet.
+request-done-decline = Die Anfrage ist abgelehnt, und die Kundschaft erfährt den Grund.
+request-done-scheduled = Der Termin ist gebucht, und die Kundschaft ist informiert.
+problem-title = Problem melden
+problem-no-places = Es gibt noch keinen Ort, für den Sie ein Problem melden können.
+problem-sent = Danke. Wir haben Ihre Meldung { $reference } erhalten und antworten { $time }.
+problem-category = Welche Art von Problem?
+problem-category-not-working = Etwas funktioniert nicht
+problem-category-leak = Leck oder Wasser
+problem-category-damage = Schaden
+problem-category-noise-or-smell = Geräusch oder Geruch
+problem-category-pests = Schädlinge
+problem-category-cleaning = Reinigung nötig
+problem-category-other = Etwas anderes
+problem-description = Was ist los?
+problem-description-hint = Wo es ist, was Sie sehen oder hören, seit wann.
+problem-priority = Wie dringend ist es?
+problem-priority-low = Nicht dringend
+problem-priority-normal = Normal
+problem-priority-urgent = Dringend
+problem-priority-emergency = Notfall
+problem-answer-within = Wir antworten { $time }.
+problem-within-hours = innerhalb { $n ->
+        [one] einer Stunde
+       *[other] von { $n } Stunden
+    }
+problem-within-days = innerhalb von { $n } Tagen
+problem-acknowledge = Ich habe verstanden, wie schnell das Büro bei der gewählten Dringlichkeit antwortet.
+problem-days = Passende Tage
+problem-days-hint = Optional. Lassen Sie alle leer, wenn jeder Tag passt.
+problem-days-any = Jeder Tag
+problem-photos = Fotos
+problem-photos-hint = Optional. Bis zu { $n } Fotos mit je bis zu { $mb } MB (JPEG, PNG oder WebP), von der Kamera oder aus Ihren Dateien.
+problem-photo-alt = Foto { $name }
+problem-send = Meldung senden
+request-timeline = Verlauf
+request-step-sent = Gesendet
+request-step-question = Das Büro fragte
+request-step-answer = Beantwortet
+request-step-declined = Abgelehnt
+request-step-scheduled = Termin gebucht
+request-step-handled = Als erledigt markiert
+request-by-office = Büro
+request-answer-heading = Ihre Antwort
+request-answer = Antwort auf die Frage des Büros
+request-answer-send = Antwort senden
+request-triage-heading = Diese Anfrage beantworten
+request-ask-label = Frage an die Kundschaft
+request-ask-send = Kundschaft fragen
+request-decline-label = Warum sie abgelehnt wird
+request-decline-send = Ablehnen
+request-schedule-heading = Termin buchen
+request-schedule-day = Tag
+request-schedule-find = Zeitfenster zeigen
+request-schedule-none = An diesem Tag ist kein Zeitfenster frei.
+request-schedule-book = { $window } buchen
+mail-problem-reported-subject = { $business }: Wir haben Ihre Meldung { $reference } erhalten
+mail-problem-reported-body = Hallo { $name },
+
+    danke, dass Sie uns das Problem in { $place } gemeldet haben. Unser Büro antwortet innerhalb von { $hours } Stunden.
+
+    Ihre Referenz ist { $reference }.
+mail-request-question-subject = { $business }: Eine Frage zu { $reference }
+mail-request-question-body = Hallo { $name },
+
+    zu Ihrer Anfrage { $reference } in { $place } fragt unser Büro:
+
+    { $message }
+
+    Bitte antworten Sie auf der Seite der Anfrage im Portal.
+mail-request-declined-subject = { $business }: Ihre Anfrage { $reference }
+mail-request-declined-body = Hallo { $name },
+
+    es tut uns leid: Wir können Ihre Anfrage { $reference } in { $place } nicht übernehmen.
+
+    { $message }

@@ -118,6 +118,11 @@ field-invalid-date-time = Enter a date and time, like 2026-12-01 08:00.
 field-invalid-date = Enter a date, like 2026-12-01.
 field-invalid-time = Enter a time of day, like 08:30.
 field-ends-before-start = This must come after the start.
+field-photo-too-big = Each photo may be at most { $n } MB. Choose a smaller one, or send fewer at a time.
+field-too-many-photos = At most { $n } photos can be sent at once.
+field-not-a-photo = Only photos in JPEG, PNG or WebP can be sent.
+field-photo-too-large = A photo may have at most { $n } megapixels.
+field-photo-unreadable = One photo could not be read. It may be damaged: try taking it again.
 field-position-needed = Visits are booked at this place, so it needs a position: enter its latitude and longitude.
 error-invalid-fields = Some fields need correcting; each says what is wrong.
 
@@ -449,3 +454,87 @@ technician-add-extra-shift = Add extra shift
 technician-saved-extra-shift = Extra shift added.
 technician-removed-extra-shift = Extra shift removed.
 technician-remove-extra-shift = Remove extra shift { $span }
+
+## Problem reports
+home-report-problem = Report a problem
+request-problem-title = Problem report
+request-status-waiting = Waiting for your answer
+request-status-declined = Declined
+request-status-scheduled = Visit booked
+request-done-answered = Thank you. Your answer is with our office.
+request-done-ask = Your question was sent to the customer.
+request-done-decline = The request is declined and the customer is told why.
+request-done-scheduled = The visit is booked and the customer is told.
+problem-title = Report a problem
+problem-no-places = There is no place to report a problem for yet.
+problem-sent = Thank you. We got your report { $reference } and will answer { $time }.
+problem-category = What kind of problem?
+problem-category-not-working = Something does not work
+problem-category-leak = Leak or water
+problem-category-damage = Damage
+problem-category-noise-or-smell = Noise or smell
+problem-category-pests = Pests
+problem-category-cleaning = Cleaning needed
+problem-category-other = Something else
+problem-description = What is wrong?
+problem-description-hint = Where it is, what you see or hear, since when.
+problem-priority = How urgent is it?
+problem-priority-low = Not urgent
+problem-priority-normal = Normal
+problem-priority-urgent = Urgent
+problem-priority-emergency = Emergency
+problem-answer-within = We answer { $time }.
+problem-within-hours = within { $n ->
+        [one] one hour
+       *[other] { $n } hours
+    }
+problem-within-days = within { $n } days
+problem-acknowledge = I understand how soon the office answers for the urgency I chose.
+problem-days = Days that suit you
+problem-days-hint = Optional. Leave all empty if any day suits.
+problem-days-any = Any day
+problem-photos = Photos
+problem-photos-hint = Optional. Up to { $n } photos of up to { $mb } MB each (JPEG, PNG or WebP), from your camera or your files.
+problem-photo-alt = Photo { $name }
+problem-send = Send report
+request-timeline = What happened
+request-step-sent = Sent
+request-step-question = The office asked
+request-step-answer = Answered
+request-step-declined = Declined
+request-step-scheduled = Visit booked
+request-step-handled = Marked as handled
+request-by-office = Office
+request-answer-heading = Your answer
+request-answer = Answer to the office's question
+request-answer-send = Send answer
+request-triage-heading = Answer this request
+request-ask-label = Question to the customer
+request-ask-send = Ask the customer
+request-decline-label = Why it is declined
+request-decline-send = Decline
+request-schedule-heading = Book a visit
+request-schedule-day = Day
+request-schedule-find = Show windows
+request-schedule-none = No window is free that day.
+request-schedule-book = Book { $window }
+mail-problem-reported-subject = { $business }: we got your report { $reference }
+mail-problem-reported-body = Hello { $name },
+
+    thank you for telling us about the problem at { $place }. Our office will answer within { $hours } hours.
+
+    Your reference is { $reference }.
+mail-request-question-subject = { $business }: a question about { $reference }
+mail-request-question-body = Hello { $name },
+
+    about your request { $reference } at { $place }, our office asks:
+
+    { $message }
+
+    Please answer on the request's page in the portal.
+mail-request-declined-subject = { $business }: your request { $reference }
+mail-request-declined-body = Hello { $name },
+
+    we are sorry: we cannot take on your request { $reference } at { $place }.
+
+    { $message }

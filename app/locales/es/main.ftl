@@ -117,6 +117,11 @@ field-invalid-date-time = Indique fecha y hora, como 2026-12-01 08:00.
 field-invalid-date = Indique una fecha, como 2026-12-01.
 field-invalid-time = Indique una hora, como 08:30.
 field-ends-before-start = Debe ser posterior al inicio.
+field-photo-too-big = Cada foto puede tener como máximo { $n } MB. Elija una más pequeña o envíe menos a la vez.
+field-too-many-photos = Se pueden enviar como máximo { $n } fotos a la vez.
+field-not-a-photo = Solo se pueden enviar fotos en JPEG, PNG o WebP.
+field-photo-too-large = Una foto puede tener como máximo { $n } megapíxeles.
+field-photo-unreadable = No se pudo leer una foto. Puede estar dañada: intente tomarla de nuevo.
 field-position-needed = Hay visitas reservadas en este lugar, así que necesita una posición: indique su latitud y longitud.
 error-invalid-fields = Hay campos que corregir; cada uno indica qué falla.
 
@@ -448,3 +453,87 @@ technician-add-extra-shift = Añadir turno extra
 technician-saved-extra-shift = Turno extra añadido.
 technician-removed-extra-shift = Turno extra eliminado.
 technician-remove-extra-shift = Eliminar el turno { $span }
+
+## Problem reports
+home-report-problem = Informar de un problema
+request-problem-title = Aviso de problema
+request-status-waiting = Esperando su respuesta
+request-status-declined = Rechazada
+request-status-scheduled = Visita reservada
+request-done-answered = Gracias. Su respuesta ya está en nuestra oficina.
+request-done-ask = Su pregunta se ha enviado al cliente.
+request-done-decline = La solicitud se ha rechazado y se ha explicado el motivo al cliente.
+request-done-scheduled = La visita está reservada y el cliente ha sido avisado.
+problem-title = Informar de un problema
+problem-no-places = Todavía no hay ningún lugar para el que pueda informar de un problema.
+problem-sent = Gracias. Hemos recibido su aviso { $reference } y le responderemos { $time }.
+problem-category = ¿Qué tipo de problema?
+problem-category-not-working = Algo no funciona
+problem-category-leak = Fuga o agua
+problem-category-damage = Daños
+problem-category-noise-or-smell = Ruido u olor
+problem-category-pests = Plagas
+problem-category-cleaning = Hace falta limpieza
+problem-category-other = Otra cosa
+problem-description = ¿Qué ocurre?
+problem-description-hint = Dónde está, qué ve u oye, desde cuándo.
+problem-priority = ¿Qué urgencia tiene?
+problem-priority-low = No es urgente
+problem-priority-normal = Normal
+problem-priority-urgent = Urgente
+problem-priority-emergency = Emergencia
+problem-answer-within = Respondemos { $time }.
+problem-within-hours = en { $n ->
+        [one] una hora
+       *[other] { $n } horas
+    }
+problem-within-days = en { $n } días
+problem-acknowledge = Entiendo en cuánto tiempo responde la oficina según la urgencia elegida.
+problem-days = Días que le vienen bien
+problem-days-hint = Opcional. Déjelos vacíos si cualquier día le viene bien.
+problem-days-any = Cualquier día
+problem-photos = Fotos
+problem-photos-hint = Opcional. Hasta { $n } fotos de hasta { $mb } MB cada una (JPEG, PNG o WebP), de su cámara o de sus archivos.
+problem-photo-alt = Foto { $name }
+problem-send = Enviar aviso
+request-timeline = Qué ha pasado
+request-step-sent = Enviada
+request-step-question = La oficina preguntó
+request-step-answer = Respondida
+request-step-declined = Rechazada
+request-step-scheduled = Visita reservada
+request-step-handled = Marcada como atendida
+request-by-office = Oficina
+request-answer-heading = Su respuesta
+request-answer = Respuesta a la pregunta de la oficina
+request-answer-send = Enviar respuesta
+request-triage-heading = Responder a esta solicitud
+request-ask-label = Pregunta al cliente
+request-ask-send = Preguntar al cliente
+request-decline-label = Por qué se rechaza
+request-decline-send = Rechazar
+request-schedule-heading = Reservar una visita
+request-schedule-day = Día
+request-schedule-find = Ver franjas
+request-schedule-none = No hay ninguna franja libre ese día.
+request-schedule-book = Reservar { $window }
+mail-problem-reported-subject = { $business }: hemos recibido su aviso { $reference }
+mail-problem-reported-body = Hola, { $name }:
+
+    gracias por informarnos del problema en { $place }. Nuestra oficina le responderá en { $hours } horas como máximo.
+
+    Su referencia es { $reference }.
+mail-request-question-subject = { $business }: una pregunta sobre { $reference }
+mail-request-question-body = Hola, { $name }:
+
+    sobre su solicitud { $reference } en { $place }, nuestra oficina le pregunta:
+
+    { $message }
+
+    Por favor, responda en la página de la solicitud en el portal.
+mail-request-declined-subject = { $business }: su solicitud { $reference }
+mail-request-declined-body = Hola, { $name }:
+
+    lo sentimos: no podemos atender su solicitud { $reference } en { $place }.
+
+    { $message }

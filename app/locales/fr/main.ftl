@@ -117,6 +117,11 @@ field-invalid-date-time = Indiquez une date et une heure, comme 2026-12-01 08:00
 field-invalid-date = Indiquez une date, comme 2026-12-01.
 field-invalid-time = Indiquez une heure, comme 08:30.
 field-ends-before-start = Doit venir après le début.
+field-photo-too-big = Chaque photo peut faire au plus { $n } Mo. Choisissez-en une plus petite ou envoyez-en moins à la fois.
+field-too-many-photos = Au plus { $n } photos peuvent être envoyées à la fois.
+field-not-a-photo = Seules les photos JPEG, PNG ou WebP peuvent être envoyées.
+field-photo-too-large = Une photo peut avoir au plus { $n } mégapixels.
+field-photo-unreadable = Une photo n’a pas pu être lue. Elle est peut-être endommagée : reprenez-la.
 field-position-needed = Des visites sont prévues à cette adresse : elle a besoin d’une position. Indiquez sa latitude et sa longitude.
 error-invalid-fields = Certains champs sont à corriger ; chacun indique le problème.
 
@@ -448,3 +453,87 @@ technician-add-extra-shift = Ajouter un créneau
 technician-saved-extra-shift = Créneau supplémentaire ajouté.
 technician-removed-extra-shift = Créneau supplémentaire supprimé.
 technician-remove-extra-shift = Supprimer le créneau { $span }
+
+## Problem reports
+home-report-problem = Signaler un problème
+request-problem-title = Signalement de problème
+request-status-waiting = En attente de votre réponse
+request-status-declined = Refusée
+request-status-scheduled = Visite réservée
+request-done-answered = Merci. Votre réponse est transmise à notre bureau.
+request-done-ask = Votre question a été envoyée au client.
+request-done-decline = La demande est refusée et le client en connaît la raison.
+request-done-scheduled = La visite est réservée et le client est prévenu.
+problem-title = Signaler un problème
+problem-no-places = Il n’y a encore aucun lieu pour lequel signaler un problème.
+problem-sent = Merci. Nous avons reçu votre signalement { $reference } et répondrons { $time }.
+problem-category = Quel genre de problème ?
+problem-category-not-working = Quelque chose ne fonctionne pas
+problem-category-leak = Fuite ou eau
+problem-category-damage = Dégât
+problem-category-noise-or-smell = Bruit ou odeur
+problem-category-pests = Nuisibles
+problem-category-cleaning = Nettoyage nécessaire
+problem-category-other = Autre chose
+problem-description = Que se passe-t-il ?
+problem-description-hint = Où, ce que vous voyez ou entendez, depuis quand.
+problem-priority = Quelle urgence ?
+problem-priority-low = Pas urgent
+problem-priority-normal = Normal
+problem-priority-urgent = Urgent
+problem-priority-emergency = Urgence absolue
+problem-answer-within = Nous répondons { $time }.
+problem-within-hours = sous { $n ->
+        [one] une heure
+       *[other] { $n } heures
+    }
+problem-within-days = sous { $n } jours
+problem-acknowledge = J’ai compris en combien de temps le bureau répond pour l’urgence choisie.
+problem-days = Jours qui vous conviennent
+problem-days-hint = Facultatif. Laissez tout vide si n’importe quel jour convient.
+problem-days-any = N’importe quel jour
+problem-photos = Photos
+problem-photos-hint = Facultatif. Jusqu’à { $n } photos de { $mb } Mo au plus chacune (JPEG, PNG ou WebP), depuis l’appareil photo ou vos fichiers.
+problem-photo-alt = Photo { $name }
+problem-send = Envoyer le signalement
+request-timeline = Historique
+request-step-sent = Envoyée
+request-step-question = Le bureau a demandé
+request-step-answer = Réponse donnée
+request-step-declined = Refusée
+request-step-scheduled = Visite réservée
+request-step-handled = Marquée comme traitée
+request-by-office = Bureau
+request-answer-heading = Votre réponse
+request-answer = Réponse à la question du bureau
+request-answer-send = Envoyer la réponse
+request-triage-heading = Répondre à cette demande
+request-ask-label = Question au client
+request-ask-send = Demander au client
+request-decline-label = Raison du refus
+request-decline-send = Refuser
+request-schedule-heading = Réserver une visite
+request-schedule-day = Jour
+request-schedule-find = Voir les créneaux
+request-schedule-none = Aucun créneau n’est libre ce jour-là.
+request-schedule-book = Réserver { $window }
+mail-problem-reported-subject = { $business } : nous avons reçu votre signalement { $reference }
+mail-problem-reported-body = Bonjour { $name },
+
+    merci de nous avoir signalé le problème à { $place }. Notre bureau vous répondra sous { $hours } heures.
+
+    Votre référence est { $reference }.
+mail-request-question-subject = { $business } : une question sur { $reference }
+mail-request-question-body = Bonjour { $name },
+
+    au sujet de votre demande { $reference } à { $place }, notre bureau demande :
+
+    { $message }
+
+    Merci de répondre sur la page de la demande dans le portail.
+mail-request-declined-subject = { $business } : votre demande { $reference }
+mail-request-declined-body = Bonjour { $name },
+
+    nous sommes désolés : nous ne pouvons pas prendre en charge votre demande { $reference } à { $place }.
+
+    { $message }

@@ -33,6 +33,18 @@ pub(crate) fn loading() -> impl leptos::IntoView {
     view! { <p class="loading" aria-busy="true">{crate::i18n::t("loading")}</p> }
 }
 
+/// The error a form posted without JavaScript came back with, when it was posted to the
+/// server function at `path` (what `ServerAction` reads, for forms it cannot drive: a
+/// multipart upload).
+pub(crate) fn form_error(path: &str) -> Option<crate::error::ApiError> {
+    use leptos::prelude::use_context;
+    use leptos::server::ServerActionError;
+    use leptos::server_fn::error::ServerFnUrlError;
+    let error = use_context::<ServerActionError>()?;
+    (error.path() == path)
+        .then(|| ServerFnUrlError::<crate::error::ApiError>::decode_err(error.err()))
+}
+
 /// Sends visitors to sign in; the signed-in person, if any.
 pub(crate) fn signed_in() -> Option<doorstep::dto::SessionUser> {
     let user = crate::request::current().user;

@@ -2,6 +2,7 @@
 
 pub mod client_ip;
 mod events;
+mod files;
 mod headers;
 mod health;
 mod ics;
@@ -66,6 +67,8 @@ pub fn router(state: ServerState) -> Router {
         .route("/visits/{reference}/calendar.ics", get(ics::visit))
         .route("/feeds/{file}", get(ics::feed))
         .route("/events", get(events::stream))
+        .route("/files/{token}", get(files::kept))
+        .route("/files/{token}/thumb", get(files::thumb))
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos.clone();
             move || shell(options.clone())
@@ -75,6 +78,10 @@ pub fn router(state: ServerState) -> Router {
             _,
         >(context, shell))
         .layer(axum::middleware::from_fn(api_errors))
+        .layer(axum::middleware::from_fn_with_state(
+            state.app.uploads,
+            uploads_guard,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             state.app.clone(),
             session::resolve,
@@ -106,6 +113,56 @@ pub fn router(state: ServerState) -> Router {
         // compressed (see static_files) and pass through untouched.
         .layer(CompressionLayer::new().quality(CompressionLevel::Precise(2)))
         .with_state(state)
+}
+
+/// Server functions that take `multipart/form-data` (photos).
+const MULTIPART_ENDPOINTS: [&str; 1] = ["/api/report-problem"];
+
+/// Before a multipart server function reads its body: a body that is not multipart (which
+/// the framework cannot read) is a bad request, and one announced larger than any form may
+/// be is refused before a byte of it is read.
+async fn uploads_guard(
+    axum::extract::State(limits): axum::extract::State<doorstep::uploads::UploadLimits>,
+    req: Request<Body>,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let guarded =
+        MULTIPART_ENDPOINTS.contains(&req.uri().path()) && req.method() == axum::http::Method::POST;
+    match guarded
+        .then(|| upload_refusal(limits, req.headers()))
+        .flatten()
+    {
+        Some(refused) => refused,
+        None => next.run(req).await,
+    }
+}
+
+fn upload_refusal(
+    limits: doorstep::uploads::UploadLimits,
+    headers: &axum::http::HeaderMap,
+) -> Option<axum::response::Response> {
+    use axum::http::{StatusCode, header};
+    let value = |name| headers.get(name).and_then(|v| v.to_str().ok());
+    let multipart = value(header::CONTENT_TYPE).is_some_and(|t| {
+        let t = t.to_ascii_lowercase();
+        t.starts_with("multipart/form-data") && t.contains("boundary=")
+    });
+    let length = value(header::CONTENT_LENGTH).and_then(|l| l.parse::<u64>().ok());
+    let (status, error) = if !multipart {
+        (StatusCode::BAD_REQUEST, app::error::ApiError::BadRequest)
+    } else if length.is_some_and(|l| l > limits.max_body()) {
+        let problem = doorstep::error::FieldError::PhotoTooBig {
+            max_mb: limits.max_megabytes(),
+        };
+        (
+            StatusCode::PAYLOAD_TOO_LARGE,
+            app::error::ApiError::refused([("photos", problem)], Default::default()),
+        )
+    } else {
+        return None;
+    };
+    let body = serde_json::to_vec(&error).unwrap_or_default();
+    Some((status, [(header::CONTENT_TYPE, "application/json")], body).into_response())
 }
 
 /// The one place a server function's error becomes an HTTP status. Server functions

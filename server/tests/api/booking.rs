@@ -137,6 +137,7 @@ async fn twenty_customers_racing_for_one_window_one_gets_it() {
                     notify: Some(&Recipient::from(&by)),
                     replaces: None,
                     plan_day: None,
+                    for_request: None,
                     origin: &origin(),
                 },
             )
@@ -257,6 +258,7 @@ async fn a_window_never_offered_is_refused_with_the_nearest_open_ones() {
             notify: None,
             replaces: None,
             plan_day: None,
+            for_request: None,
             origin: &origin(),
         },
     )
@@ -296,6 +298,7 @@ async fn a_location_of_another_account_cannot_be_booked() {
             notify: None,
             replaces: None,
             plan_day: None,
+            for_request: None,
             origin: &origin(),
         },
     )

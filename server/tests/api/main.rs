@@ -28,6 +28,7 @@ mod people;
 mod plan_pages;
 mod plans;
 mod positions;
+mod problems;
 mod reminders;
 mod requests;
 mod rules;

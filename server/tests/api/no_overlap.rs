@@ -135,6 +135,7 @@ impl World {
                     notify: Some(&notify),
                     replaces: None,
                     plan_day: None,
+                    for_request: None,
                     origin: &origin,
                 };
                 match booking::book(&self.app.store, &self.settings, &request).await {

@@ -626,6 +626,7 @@ async fn a_generator_that_read_the_plan_before_a_change_books_nothing_at_the_old
                 day: &day,
                 revision: stale.revision,
             }),
+            for_request: None,
             origin: &RequestOrigin::default(),
         },
     )

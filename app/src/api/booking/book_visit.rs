@@ -25,7 +25,7 @@ mod imp {
     use super::NOTES_MAX;
     use crate::api::support::{info, internal, require, state};
     use crate::error::{ApiError, echo};
-    use doorstep::dto::{BookedVisit, WindowOffer};
+    use doorstep::dto::BookedVisit;
     use doorstep::error::FieldError;
     use doorstep::ids::{LocationRef, ServiceRef};
     use doorstep::permissions::Permission;
@@ -87,6 +87,7 @@ mod imp {
                 notify: Some(&Recipient::from(&user)),
                 replaces: None,
                 plan_day: None,
+                for_request: None,
                 origin: &info.origin,
             },
         )
@@ -108,16 +109,9 @@ mod imp {
                 AvailabilityError::DateOutOfRange | AvailabilityError::TooManyDays,
             )) => Err(ApiError::field("window", FieldError::OutOfRange, keep)),
             Err(BookingError::NotPlaced) => Err(ApiError::LocationNotPlaced),
-            Err(BookingError::JustTaken { alternatives }) => Err(ApiError::WindowTaken {
-                alternatives: alternatives
-                    .iter()
-                    .map(|w| WindowOffer {
-                        start: w.start.as_second(),
-                        end: w.end.as_second(),
-                    })
-                    .collect(),
-                echo: keep,
-            }),
+            Err(BookingError::JustTaken { alternatives }) => {
+                Err(crate::api::booking::window_taken(&alternatives, keep))
+            }
             Err(err) => Err(internal("booking failed", err)),
         }
     }

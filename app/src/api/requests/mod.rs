@@ -1,9 +1,11 @@
-//! Requests to the office: customers send them (a quote, a call back); the office lists
-//! what is open and marks it handled.
+//! Requests to the office: customers send them (a quote, a call back, a problem report);
+//! the office lists what is open, answers and marks it handled.
 
 use crate::error::ApiError;
 use doorstep::dto::RequestView;
 use leptos::prelude::*;
+
+pub mod problems;
 
 #[cfg(feature = "ssr")]
 fn refused(err: doorstep::services::requests::RequestError) -> ApiError {

@@ -33,7 +33,7 @@ pub async fn ask_office(
 mod imp {
     use crate::api::support::{info, internal, state};
     use crate::error::{ApiError, echo};
-    use doorstep::dto::{BookedVisit, WindowOffer};
+    use doorstep::dto::BookedVisit;
     use doorstep::error::FieldError;
     use doorstep::ids::VisitRef;
     use doorstep::services::availability::AvailabilityError;
@@ -74,16 +74,7 @@ mod imp {
             ChangeError::TooLate { notice_hours } => ApiError::TooLate { notice_hours },
             ChangeError::Booking(BookingError::NotPlaced) => ApiError::LocationNotPlaced,
             ChangeError::Booking(BookingError::JustTaken { alternatives }) => {
-                ApiError::WindowTaken {
-                    alternatives: alternatives
-                        .iter()
-                        .map(|w| WindowOffer {
-                            start: w.start.as_second(),
-                            end: w.end.as_second(),
-                        })
-                        .collect(),
-                    echo: keep,
-                }
+                crate::api::booking::window_taken(&alternatives, keep)
             }
             ChangeError::Booking(BookingError::Availability(
                 AvailabilityError::DateOutOfRange | AvailabilityError::TooManyDays,

@@ -130,7 +130,10 @@ fn CustomerHomeView(home: CustomerHome) -> impl IntoView {
         <section aria-labelledby="visits-heading" class="panel">
             <div class="panel-head">
                 <h2 id="visits-heading">{t("visits-heading")}</h2>
-                <a class="button button-primary" href="/book">{t("nav-book")}</a>
+                <div class="actions">
+                    <a class="button button-primary" href="/book">{t("nav-book")}</a>
+                    <a class="button" href="/requests/problem">{t("home-report-problem")}</a>
+                </div>
             </div>
             {visits}
             <p><a href="/calendar-feed">{t("feed-link")}</a></p>

@@ -2,6 +2,9 @@
 //! form a customer sends instead of a booking; `/requests/RQ-000001`: what they sent and
 //! whether it is answered; `/office/requests`: what the office has still to answer.
 
+pub mod problem;
+mod triage;
+
 use crate::api::booking::get_booking_options;
 use crate::api::requests::{MarkRequestHandled, SendRequest, get_open_requests, get_request};
 use crate::components::alert::{ErrorAlert, field_message};
@@ -25,6 +28,7 @@ pub fn kind_title(kind: RequestKind) -> String {
         RequestKind::Quote => t("request-quote-title"),
         RequestKind::Callback => t("request-callback-title"),
         RequestKind::Change => t("request-change-title"),
+        RequestKind::Problem => t("request-problem-title"),
     }
 }
 
@@ -127,7 +131,7 @@ fn RequestForm(
     let (notes_label, notes_hint) = match kind {
         RequestKind::Quote => (t("request-notes-quote"), t("request-notes-quote-hint")),
         // (A change is asked from its visit's page: this form never shows one.)
-        RequestKind::Callback | RequestKind::Change => (
+        RequestKind::Callback | RequestKind::Change | RequestKind::Problem => (
             t("request-notes-callback"),
             t("request-notes-callback-hint"),
         ),
@@ -194,10 +198,13 @@ pub fn RequestPage() -> impl IntoView {
     }
 }
 
-fn status_label(status: RequestStatus) -> String {
+pub fn status_label(status: RequestStatus) -> String {
     match status {
         RequestStatus::Open => t("request-status-open"),
         RequestStatus::Handled => t("request-status-handled"),
+        RequestStatus::Waiting => t("request-status-waiting"),
+        RequestStatus::Declined => t("request-status-declined"),
+        RequestStatus::Scheduled => t("request-status-scheduled"),
     }
 }
 
@@ -207,15 +214,97 @@ fn RequestDetail(request: RequestView, sent: bool) -> impl IntoView {
     let tz = business.time_zone.zone();
     let locale = i18n::locale();
     let when = format::date_of_seconds(request.created_at, &tz, locale);
+    let query = use_query_map().get_untracked();
+    let done = ["answered", "ask", "decline", "scheduled"]
+        .into_iter()
+        .find(|k| query.get(k).is_some())
+        .map(|k| {
+            view! {
+                <div class="alert alert-success" role="status">
+                    <p>{t(&format!("request-done-{k}"))}</p>
+                </div>
+            }
+        });
     let banner = sent.then(|| {
+        let text = match &request.problem {
+            Some(p) => t_with(
+                "problem-sent",
+                &[
+                    ("reference", request.request.to_string().into()),
+                    ("time", problem::response_time(p.response_hours).into()),
+                ],
+            ),
+            None => t_with(
+                "request-sent",
+                &[("reference", request.request.to_string().into())],
+            ),
+        };
         view! {
             <div class="alert alert-success" role="status">
-                <p>{t_with("request-sent", &[("reference", request.request.to_string().into())])}</p>
+                <p>{text}</p>
             </div>
         }
     });
+    let problem_facts = request.problem.clone().map(|p| {
+        let days = if p.days.is_empty() {
+            t("problem-days-any")
+        } else {
+            p.days
+                .iter()
+                .map(|d| problem::weekday_label(d))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        view! {
+            <dt>{t("problem-category")}</dt>
+            <dd>{problem::category_label(p.category)}</dd>
+            <dt>{t("problem-priority")}</dt>
+            <dd>{problem::priority_label(p.priority)}" · "
+                {t_with("problem-answer-within", &[("time", problem::response_time(p.response_hours).into())])}</dd>
+            <dt>{t("problem-days")}</dt>
+            <dd>{days}</dd>
+        }
+    });
+    let photos = (!request.photos.is_empty()).then(|| {
+        let items = request
+            .photos
+            .iter()
+            .map(|photo| {
+                let full = format!("/files/{}", photo.token);
+                let thumb = format!("/files/{}/thumb", photo.token);
+                let alt = t_with("problem-photo-alt", &[("name", photo.name.clone().into())]);
+                view! {
+                    <li>
+                        <a href=full>
+                            <img src=thumb alt=alt loading="lazy" width="160" height="120" />
+                        </a>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="panel" aria-labelledby="photos-heading">
+                <h2 id="photos-heading">{t("problem-photos")}</h2>
+                <ul class="photos">{items}</ul>
+            </section>
+        }
+    });
+    let viewer = request::current().user;
+    let office = viewer
+        .as_ref()
+        .is_some_and(|u| u.role.allows(Permission::ManageScheduling));
+    let customer = viewer
+        .as_ref()
+        .is_some_and(|u| u.role.allows(Permission::BookVisits));
+    let answer = (customer && request.status == RequestStatus::Waiting)
+        .then(|| view! { <triage::AnswerForm request=request.request /> });
+    let office_panel = (office && request.status.is_open()).then(|| {
+        view! { <triage::OfficePanel request=request.request problem=request.problem.is_some() /> }
+    });
+    let timeline = triage::timeline(&request, &tz, locale);
     view! {
         {banner}
+        {done}
         <section class="panel">
             <dl class="facts">
                 <dt>{t("request-kind")}</dt>
@@ -228,10 +317,15 @@ fn RequestDetail(request: RequestView, sent: bool) -> impl IntoView {
                 <dd>{when}</dd>
                 <dt>{t("request-status")}</dt>
                 <dd>{status_label(request.status)}</dd>
+                {problem_facts}
                 {request.notes.clone().map(|n| view! { <dt>{t("request-notes")}</dt><dd class="notes">{n}</dd> })}
                 {request.phone.clone().map(|p| view! { <dt>{t("request-phone")}</dt><dd>{p}</dd> })}
             </dl>
         </section>
+        {photos}
+        {timeline}
+        {answer}
+        {office_panel}
         <p><a href="/">{t("request-home")}</a></p>
     }
 }
@@ -290,16 +384,25 @@ fn OpenRequests(list: Vec<RequestView>, action: ServerAction<MarkRequestHandled>
             let when = format::date_of_seconds(r.created_at, &tz, locale);
             let reference = r.request.to_string();
             let href = format!("/requests/{reference}");
-            let heading = match &r.service {
-                Some(s) => format!("{} · {s}", kind_title(r.kind)),
-                None => kind_title(r.kind),
+            let heading = match (&r.problem, &r.service) {
+                (Some(p), _) => format!(
+                    "{} · {} · {}",
+                    kind_title(r.kind),
+                    problem::category_label(p.category),
+                    problem::priority_label(p.priority)
+                ),
+                (None, Some(s)) => format!("{} · {s}", kind_title(r.kind)),
+                (None, None) => kind_title(r.kind),
             };
+            let waiting = (r.status == RequestStatus::Waiting)
+                .then(|| view! { <p class="badge">{status_label(r.status)}</p> });
             let button = t_with("requests-mark-handled", &[("reference", reference.clone().into())]);
             let visit = visit_link(&r).map(|link| view! { <p>{t("request-visit")}" "{link}</p> });
             view! {
                 <li class="card">
                     <h2 class="card-title"><a href=href>{reference.clone()}</a>" "{heading}</h2>
                     <p>{r.account_name}" · "{r.location_label}", "{r.address.join(", ")}</p>
+                    {waiting}
                     {visit}
                     <p class="meta">{t_with("requests-sent-by", &[
                         ("name", r.requested_by.unwrap_or_default().into()),
