@@ -62,9 +62,36 @@ pub struct ServiceDraft {
     pub skills: Vec<String>,
     pub self_bookable: bool,
     pub active: bool,
+    /// What the technician ticks off before completing a visit of it, in order.
+    pub checklist: Vec<String>,
 }
 
 pub const NAME_MAX: usize = 80;
+/// The most items a service's checklist has, and the longest item.
+pub const CHECKLIST_ITEMS: usize = 20;
+pub const CHECKLIST_ITEM_MAX: usize = 120;
+
+/// A checklist typed one item per line; empty lines are dropped.
+pub fn parse_checklist(raw: &str) -> Result<Vec<String>, FieldError> {
+    let items: Vec<String> = raw
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect();
+    if items.len() > CHECKLIST_ITEMS {
+        return Err(FieldError::Between {
+            min: 0,
+            max: CHECKLIST_ITEMS as i64,
+        });
+    }
+    if items.iter().any(|i| i.chars().count() > CHECKLIST_ITEM_MAX) {
+        return Err(FieldError::TooLong {
+            max: CHECKLIST_ITEM_MAX,
+        });
+    }
+    Ok(items)
+}
 pub const DESCRIPTION_MAX: usize = 1000;
 pub const CATEGORY_MAX: usize = 60;
 
@@ -127,7 +154,8 @@ pub fn parse_skills(raw: &str) -> Result<Vec<String>, FieldError> {
 impl ServiceDraft {
     /// Parses the form: `value(name)` gives each field as typed (`name_de`,
     /// `description_de`, …, `category`, `duration_min`, `buffer_min`, `price_kind`, `price`,
-    /// `skills`, and the checkboxes `self_bookable` and `active`, present when ticked).
+    /// `skills`, `checklist` (one item per line), and the checkboxes `self_bookable` and
+    /// `active`, present when ticked).
     /// Every refused field is named.
     pub fn parse<'a>(
         value: impl Fn(&str) -> &'a str,
@@ -192,6 +220,9 @@ impl ServiceDraft {
         let skills = parse_skills(value("skills"))
             .map_err(|e| problems.push(("skills".into(), e)))
             .unwrap_or_default();
+        let checklist = parse_checklist(value("checklist"))
+            .map_err(|e| problems.push(("checklist".into(), e)))
+            .unwrap_or_default();
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -205,6 +236,7 @@ impl ServiceDraft {
             skills,
             self_bookable: !value("self_bookable").is_empty(),
             active: !value("active").is_empty(),
+            checklist,
         })
     }
 
@@ -220,6 +252,31 @@ impl ServiceDraft {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_checklist_is_one_item_per_line_within_limits() {
+        assert_eq!(
+            parse_checklist("  Filters \n\n Coils\r\nTest run\n"),
+            Ok(vec![
+                "Filters".to_string(),
+                "Coils".into(),
+                "Test run".into()
+            ])
+        );
+        assert_eq!(parse_checklist(""), Ok(Vec::new()));
+        let many = "item\n".repeat(CHECKLIST_ITEMS + 1);
+        assert!(matches!(
+            parse_checklist(&many),
+            Err(FieldError::Between { .. })
+        ));
+        let long = "x".repeat(CHECKLIST_ITEM_MAX + 1);
+        assert_eq!(
+            parse_checklist(&long),
+            Err(FieldError::TooLong {
+                max: CHECKLIST_ITEM_MAX
+            })
+        );
+    }
+
     use super::*;
 
     fn form<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> &'a str {

@@ -569,3 +569,26 @@ pub struct Notice {
     /// Read before this list was shown.
     pub read: bool,
 }
+
+/// A completed visit's service report: what was done, when, by whom, and who signed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ServiceReport {
+    pub visit: VisitRef,
+    pub service: String,
+    pub account_name: String,
+    pub location_label: String,
+    pub address: Vec<String>,
+    /// The technician's first name.
+    pub technician: Option<String>,
+    /// When the technician arrived and started, from the visit's timeline (UTC seconds).
+    pub arrived_at: Option<i64>,
+    pub started_at: Option<i64>,
+    pub completed_at: i64,
+    pub checklist: Vec<crate::completion::ChecklistEntry>,
+    pub notes: Option<String>,
+    /// Who signed for the customer (`None`: completed without the completion form).
+    pub signed_name: Option<String>,
+    /// The drawn signature, when there is one.
+    pub signature: Option<PhotoView>,
+    pub photos: Vec<PhotoView>,
+}

@@ -83,6 +83,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("offline") view=pages::offline::OfflinePage ssr=SsrMode::Async />
                 <Route path=path!("book") view=pages::booking::BookPage ssr=SsrMode::Async />
                 <Route path=path!("visits/:reference") view=pages::visits::VisitPage ssr=SsrMode::Async />
+                <Route path=path!("visits/:reference/report") view=pages::visits::ServiceReportPage ssr=SsrMode::Async />
                 <Route path=path!("today") view=pages::visits::TodayPage ssr=SsrMode::Async />
                 <Route path=path!("notifications") view=pages::notifications::NotificationsPage ssr=SsrMode::Async />
                 <Route path=path!("locations") view=pages::locations::LocationsPage ssr=SsrMode::Async />

@@ -216,6 +216,9 @@ pub async fn load(store: &Store) -> Result<(), DemoError> {
                 .await?;
         let amount = (s.price.0 != PriceKind::Quote).then_some(s.price.1);
         crate::store::catalogue::set_price(&mut tx, id, s.price.0, amount).await?;
+        if !s.checklist.is_empty() {
+            crate::store::catalogue::set_checklist(&mut tx, id, s.checklist).await?;
+        }
         service_ids.push(id);
     }
     // STAFF holds the three technicians after the admin and the dispatcher.
@@ -268,6 +271,8 @@ struct DemoService {
     skills: &'static [&'static str],
     /// Fixed or "from", in cents; a quote has no amount.
     price: (PriceKind, i64),
+    /// What the technician ticks off before completing.
+    checklist: &'static [&'static str],
 }
 
 /// Seven services across two trades; one is priced only after a look.
@@ -279,6 +284,12 @@ const SERVICES: [DemoService; 7] = [
         buffer: 15,
         skills: &["cleaning"],
         price: (PriceKind::Fixed, 8900),
+        checklist: &[
+            "Kitchen surfaces wiped",
+            "Bathroom cleaned",
+            "Floors vacuumed and mopped",
+            "Bins emptied",
+        ],
     },
     DemoService {
         name: "Deep clean",
@@ -287,6 +298,13 @@ const SERVICES: [DemoService; 7] = [
         buffer: 30,
         skills: &["cleaning"],
         price: (PriceKind::From, 18900),
+        checklist: &[
+            "Kitchen surfaces wiped",
+            "Oven and fridge cleaned",
+            "Bathroom descaled",
+            "Floors vacuumed and mopped",
+            "Skirting boards wiped",
+        ],
     },
     DemoService {
         name: "Window cleaning",
@@ -295,6 +313,7 @@ const SERVICES: [DemoService; 7] = [
         buffer: 15,
         skills: &["cleaning", "ladder"],
         price: (PriceKind::From, 5900),
+        checklist: &[],
     },
     DemoService {
         name: "AC tune-up",
@@ -303,6 +322,12 @@ const SERVICES: [DemoService; 7] = [
         buffer: 15,
         skills: &["hvac"],
         price: (PriceKind::Fixed, 12900),
+        checklist: &[
+            "Filters cleaned or replaced",
+            "Coils checked",
+            "Refrigerant pressure checked",
+            "Test run",
+        ],
     },
     DemoService {
         name: "Boiler service",
@@ -311,6 +336,7 @@ const SERVICES: [DemoService; 7] = [
         buffer: 15,
         skills: &["hvac", "gas"],
         price: (PriceKind::Fixed, 14900),
+        checklist: &[],
     },
     DemoService {
         name: "Drain inspection",
@@ -319,6 +345,7 @@ const SERVICES: [DemoService; 7] = [
         buffer: 15,
         skills: &["plumbing"],
         price: (PriceKind::From, 7900),
+        checklist: &[],
     },
     DemoService {
         name: "Mould assessment",
@@ -327,6 +354,7 @@ const SERVICES: [DemoService; 7] = [
         buffer: 15,
         skills: &["cleaning"],
         price: (PriceKind::Quote, 0),
+        checklist: &[],
     },
 ];
 

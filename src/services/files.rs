@@ -323,6 +323,11 @@ impl Stored {
         self.photos.is_empty()
     }
 
+    /// The tokens the photos are kept under, in order.
+    pub fn tokens(&self) -> impl Iterator<Item = &str> {
+        self.photos.iter().map(|(token, _)| token.as_str())
+    }
+
     /// Writes one row per photo.
     pub async fn record(&self, conn: &mut Conn, owner: Owner) -> Result<(), StoreError> {
         for (token, photo) in &self.photos {
@@ -357,6 +362,39 @@ impl Stored {
             }
         }
     }
+}
+
+/// A kept file as pages link it.
+pub fn view(row: FileRow) -> crate::dto::PhotoView {
+    crate::dto::PhotoView {
+        token: row.token,
+        name: row.name,
+        width: u32::try_from(row.width).unwrap_or_default(),
+        height: u32::try_from(row.height).unwrap_or_default(),
+    }
+}
+
+/// A signature drawn on the screen, as the island sends it: a PNG `data:` URL (empty: none
+/// drawn). It then goes through [`process`] like any photo.
+pub fn signature_from_data_url(raw: &str) -> Result<Option<Sent>, FieldError> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    let encoded = raw
+        .strip_prefix("data:image/png;base64,")
+        .ok_or(FieldError::NotAPhoto)?;
+    // A signature pad's PNG is a few dozen kilobytes; far more is no signature.
+    if encoded.len() > 1_400_000 {
+        return Err(FieldError::PhotoTooBig { max_mb: 1 });
+    }
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(encoded)
+        .map_err(|_| FieldError::PhotoUnreadable)?;
+    Ok(Some(Sent {
+        name: "signature.png".into(),
+        bytes,
+    }))
 }
 
 /// The file `token` names, if `viewer` may see it: the office sees every file, a customer

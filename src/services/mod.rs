@@ -9,6 +9,7 @@ pub mod booking;
 pub mod catalogue;
 pub mod changes;
 pub mod clock;
+pub mod completion;
 pub mod demo;
 pub mod events;
 pub mod feeds;

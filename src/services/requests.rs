@@ -232,12 +232,7 @@ pub async fn get(
     view.photos = crate::store::files::of_request(&mut conn, id)
         .await?
         .into_iter()
-        .map(|f| crate::dto::PhotoView {
-            token: f.token,
-            name: f.name,
-            width: u32::try_from(f.width).unwrap_or_default(),
-            height: u32::try_from(f.height).unwrap_or_default(),
-        })
+        .map(crate::services::files::view)
         .collect();
     Ok(view)
 }

@@ -24,6 +24,7 @@ struct ServiceRow {
     price_kind: String,
     price_minor: Option<i64>,
     self_bookable: i64,
+    checklist: Option<String>,
 }
 
 #[derive(Debug, sqlx::FromRow)]
@@ -35,7 +36,7 @@ struct TextRow {
 }
 
 const COLUMNS: &str = "id, name, trade, duration_min, buffer_min, skills, active, price_kind, \
-     price_minor, self_bookable";
+     price_minor, self_bookable, checklist";
 
 /// Every service (or one, by id), by name, with its texts; `default_locale` names the
 /// language `services.name` is in, for services that have no texts of their own yet.
@@ -104,6 +105,14 @@ pub async fn list(
                         .collect(),
                     self_bookable: s.self_bookable != 0,
                     active: s.active != 0,
+                    checklist: s
+                        .checklist
+                        .as_deref()
+                        .unwrap_or_default()
+                        .lines()
+                        .filter(|l| !l.is_empty())
+                        .map(str::to_string)
+                        .collect(),
                 },
             }
         })
@@ -120,12 +129,13 @@ pub async fn save(
 ) -> Result<i64, StoreError> {
     let name = draft.texts.first().map_or("", |t| t.name.as_str());
     let skills = draft.skills.join(",");
+    let checklist = draft.checklist.join("\n");
     let id = match id {
         Some(id) => {
             let done = sqlx::query(
                 "UPDATE services SET name = $1, trade = $2, duration_min = $3, buffer_min = $4, \
                  skills = $5, active = $6, price_kind = $7, price_minor = $8, self_bookable = $9, \
-                 updated_at = $10 WHERE id = $11",
+                 updated_at = $10, checklist = $12 WHERE id = $11",
             )
             .bind(name)
             .bind(&draft.category)
@@ -138,6 +148,7 @@ pub async fn save(
             .bind(i64::from(draft.self_bookable))
             .bind(now)
             .bind(id)
+            .bind(&checklist)
             .execute(&mut *conn)
             .await?;
             if done.rows_affected() == 0 {
@@ -148,8 +159,8 @@ pub async fn save(
         None => {
             let (id,): (i64,) = sqlx::query_as(
                 "INSERT INTO services (name, trade, duration_min, buffer_min, skills, active, \
-                 price_kind, price_minor, self_bookable, created_at, updated_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id",
+                 price_kind, price_minor, self_bookable, created_at, updated_at, checklist) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11) RETURNING id",
             )
             .bind(name)
             .bind(&draft.category)
@@ -161,6 +172,7 @@ pub async fn save(
             .bind(draft.price_minor)
             .bind(i64::from(draft.self_bookable))
             .bind(now)
+            .bind(&checklist)
             .fetch_one(&mut *conn)
             .await?;
             id
@@ -194,6 +206,16 @@ pub async fn set_price(
     sqlx::query("UPDATE services SET price_kind = $1, price_minor = $2 WHERE id = $3")
         .bind(kind.as_str())
         .bind(minor)
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Sets a service's checklist (the demo's services come with one).
+pub async fn set_checklist(conn: &mut Conn, id: i64, items: &[&str]) -> Result<(), StoreError> {
+    sqlx::query("UPDATE services SET checklist = $1 WHERE id = $2")
+        .bind(items.join("\n"))
         .bind(id)
         .execute(conn)
         .await?;

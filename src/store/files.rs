@@ -91,3 +91,9 @@ pub async fn technician_may_see(
     .await?;
     Ok(n > 0)
 }
+
+/// A job's files, in the order they were sent.
+pub async fn of_job(conn: &mut Conn, job_id: i64) -> Result<Vec<FileRow>, StoreError> {
+    let sql = format!("{SELECT} WHERE f.job_id = $1 ORDER BY f.id");
+    Ok(sqlx::query_as(&sql).bind(job_id).fetch_all(conn).await?)
+}

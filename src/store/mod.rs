@@ -9,6 +9,7 @@ pub mod board;
 pub mod business;
 pub mod catalogue;
 mod codec;
+pub mod completions;
 pub mod events;
 pub mod feeds;
 pub mod files;

@@ -15,3 +15,5 @@ pub mod visits;
 
 #[cfg(feature = "ssr")]
 pub(crate) mod support;
+#[cfg(feature = "ssr")]
+pub(crate) mod uploads;

@@ -8,3 +8,4 @@ pub mod live_visit;
 pub mod page_parts;
 pub mod share_position;
 pub mod sign_in_fields;
+pub mod signature_pad;

@@ -116,7 +116,7 @@ pub fn router(state: ServerState) -> Router {
 }
 
 /// Server functions that take `multipart/form-data` (photos).
-const MULTIPART_ENDPOINTS: [&str; 1] = ["/api/report-problem"];
+const MULTIPART_ENDPOINTS: [&str; 2] = ["/api/report-problem", "/api/complete-visit"];
 
 /// Before a multipart server function reads its body: a body that is not multipart (which
 /// the framework cannot read) is a bad request, and one announced larger than any form may

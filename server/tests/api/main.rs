@@ -10,6 +10,7 @@ mod booking;
 mod booking_pages;
 mod catalogue;
 mod changes;
+mod completion;
 mod demo;
 mod events;
 mod feeds;

@@ -151,20 +151,15 @@ pub async fn schedule_request(
 #[cfg(feature = "ssr")]
 mod imp {
     use crate::api::support::{info, internal, require, state};
+    use crate::api::uploads::{Form, Posted, read};
     use crate::error::{ApiError, echo};
     use doorstep::error::FieldError;
     use doorstep::ids::{LocationRef, RequestRef, ServiceRef};
     use doorstep::permissions::Permission;
     use doorstep::requests::{PROBLEM_FIELDS, ProblemDraft, ProblemForm};
-    use doorstep::services::files::{self, Sent};
+    use doorstep::services::files;
     use doorstep::services::problems::{self, ProblemError, Report};
     use leptos::server_fn::codec::MultipartData;
-    use std::collections::BTreeMap;
-
-    /// The most bytes one text field of the form may have.
-    const TEXT_FIELD_MAX: usize = 16 * 1024;
-    /// The most parts one form may have (its fields, the days, the photos).
-    const PARTS_MAX: usize = 40;
 
     pub fn refused(err: ProblemError) -> ApiError {
         match err {
@@ -175,116 +170,40 @@ mod imp {
         }
     }
 
-    /// The form as read: its text fields, the days ticked, the photos, and what was wrong
-    /// with the photos while reading (too big, too many).
-    #[derive(Default)]
-    struct Posted {
-        text: BTreeMap<String, String>,
-        days: Vec<String>,
-        photos: Vec<Sent>,
-        photo_problem: Option<FieldError>,
-    }
-
-    impl Posted {
-        fn get(&self, name: &str) -> &str {
-            self.text.get(name).map(String::as_str).unwrap_or_default()
-        }
-
-        /// Everything typed, to fill the form in again.
-        fn echo(&self) -> crate::error::Echo {
-            let days = self.days.join(",");
-            let mut pairs: Vec<(&str, &str)> = PROBLEM_FIELDS
-                .iter()
-                .filter(|f| **f != "days")
-                .map(|f| (*f, self.get(f)))
-                .collect();
-            pairs.push(("days", &days));
-            pairs.push(("location", self.get("location")));
-            echo(&pairs)
-        }
-    }
-
-    async fn read(data: MultipartData) -> Result<Posted, ApiError> {
-        let limits = state()?.uploads;
-        let mut form = data.into_inner().ok_or(ApiError::BadRequest)?;
-        let mut posted = Posted::default();
-        let mut total: u64 = 0;
-        let mut parts = 0;
-        while let Some(mut field) = form.next_field().await.map_err(|_| ApiError::BadRequest)? {
-            parts += 1;
-            if parts > PARTS_MAX {
-                return Err(ApiError::BadRequest);
-            }
-            let name = field.name().unwrap_or_default().to_string();
-            let is_photo = name == "photos";
-            let file_name = field.file_name().unwrap_or_default().to_string();
-            let cap = if is_photo {
-                limits.max_bytes
-            } else {
-                TEXT_FIELD_MAX as u64
-            };
-            let mut bytes = Vec::new();
-            let mut over = false;
-            while let Some(chunk) = field.chunk().await.map_err(|_| ApiError::BadRequest)? {
-                total += chunk.len() as u64;
-                if total > limits.max_body() {
-                    // Far over any form's size: stop reading, keep what was typed.
-                    let problem = FieldError::PhotoTooBig {
-                        max_mb: limits.max_megabytes(),
-                    };
-                    return Err(ApiError::refused([("photos", problem)], posted.echo()));
-                }
-                if over || bytes.len() as u64 + chunk.len() as u64 > cap {
-                    over = true;
-                    continue;
-                }
-                bytes.extend_from_slice(&chunk);
-            }
-            if !is_photo {
-                if over {
-                    return Err(ApiError::BadRequest);
-                }
-                let value = String::from_utf8(bytes).map_err(|_| ApiError::BadRequest)?;
-                if name == "days" {
-                    posted.days.push(value);
-                } else if PROBLEM_FIELDS.contains(&name.as_str()) || name == "location" {
-                    posted.text.insert(name, value);
-                }
-                continue;
-            }
-            // A file input left empty still sends one part, without a name or bytes.
-            if file_name.is_empty() && bytes.is_empty() {
-                continue;
-            }
-            if over {
-                posted.photo_problem.get_or_insert(FieldError::PhotoTooBig {
-                    max_mb: limits.max_megabytes(),
-                });
-            } else if posted.photos.len() >= limits.max_files {
-                posted
-                    .photo_problem
-                    .get_or_insert(FieldError::TooManyPhotos {
-                        max: limits.max_files,
-                    });
-            } else {
-                posted.photos.push(Sent {
-                    name: file_name,
-                    bytes,
-                });
-            }
-        }
-        Ok(posted)
+    /// Everything typed in the problem form, to fill it in again.
+    fn typed(posted: &Posted) -> crate::error::Echo {
+        let days = posted.list("days").join(",");
+        let mut pairs: Vec<(&str, &str)> = PROBLEM_FIELDS
+            .iter()
+            .filter(|f| **f != "days")
+            .map(|f| (*f, posted.get(f)))
+            .collect();
+        pairs.push(("days", &days));
+        pairs.push(("location", posted.get("location")));
+        echo(&pairs)
     }
 
     pub async fn report(data: MultipartData) -> Result<(), ApiError> {
         let user = require(Permission::BookVisits)?;
-        let posted = read(data).await?;
+        let form = Form {
+            text: &[
+                "location",
+                "category",
+                "priority",
+                "description",
+                "phone",
+                "acknowledged",
+            ],
+            lists: &["days"],
+            large: &[],
+        };
+        let posted = read(data, &form, typed).await?;
         let location = LocationRef::parse(posted.get("location")).ok_or(ApiError::NotFound)?;
         let form = ProblemForm {
             category: posted.get("category"),
             priority: posted.get("priority"),
             description: posted.get("description"),
-            days: &posted.days,
+            days: posted.list("days"),
             phone: posted.get("phone"),
             acknowledged: !posted.get("acknowledged").is_empty(),
         };
@@ -295,10 +214,10 @@ mod imp {
         }
         let draft = match draft {
             Ok(draft) if problems.is_empty() => draft,
-            _ => return Err(ApiError::refused(problems, posted.echo())),
+            _ => return Err(ApiError::refused(problems, typed(&posted))),
         };
         let state = state()?;
-        let echo = posted.echo();
+        let echo = typed(&posted);
         let photos = match files::process_all(posted.photos, state.uploads)
             .await
             .map_err(|e| internal("photo processing failed", e))?

@@ -204,6 +204,7 @@ fn ServiceForm(entry: Option<CatalogueEntry>) -> impl IntoView {
                 })
                 .unwrap_or_default(),
             "skills" => d.skills.join(", "),
+            "checklist" => d.checklist.join("\n"),
             "self_bookable" => {
                 if d.self_bookable {
                     "on".into()
@@ -310,6 +311,13 @@ fn ServiceForm(entry: Option<CatalogueEntry>) -> impl IntoView {
         false,
         Some(t("service-skills-hint")),
     );
+    let checklist = field(
+        "checklist",
+        t("service-checklist"),
+        false,
+        true,
+        Some(t("service-checklist-hint")),
+    );
     let price = field(
         "price",
         t("service-price-amount"),
@@ -331,6 +339,7 @@ fn ServiceForm(entry: Option<CatalogueEntry>) -> impl IntoView {
                 {duration}
                 {buffer}
                 {skills}
+                {checklist}
             </fieldset>
             <fieldset>
                 <legend>{t("service-price")}</legend>

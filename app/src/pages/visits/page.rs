@@ -143,7 +143,13 @@ fn VisitView(visit: VisitDetail, done: Option<&'static str>) -> impl IntoView {
         {visit.share_until.map(|until| view! {
             <Sharing visit=reference.clone() until texts=super::today::sharing_texts() />
         })}
-        {visit.next_step.clone().map(|step| {
+        {(visit.next_step.as_deref() == Some("complete")).then(|| view! {
+            <super::completion::CompletionPanel visit=reference.clone() />
+        })}
+        {(s.status == VisitStatus::Completed).then(|| view! {
+            <p><a class="button" href=format!("/visits/{reference}/report")>{t("report-link")}</a></p>
+        })}
+        {visit.next_step.clone().filter(|step| step != "complete").map(|step| {
             let action = ServerAction::<AdvanceVisit>::new();
             let refused = action
                 .value()

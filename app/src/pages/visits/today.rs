@@ -89,14 +89,22 @@ pub fn step_form(
             ("visit", reference.clone().into()),
         ],
     );
-    view! {
+    // Completing asks for the checklist, photos and a signature: on the visit's page.
+    if step == "complete" {
+        return Either::Left(view! {
+            <a class="button button-primary" href=format!("/visits/{reference}#complete") aria-label=name>
+                {label}
+            </a>
+        });
+    }
+    Either::Right(view! {
         <ActionForm action=action>
             <input type="hidden" name="visit" value=reference />
             <input type="hidden" name="step" value=step />
             {from_day.then(|| view! { <input type="hidden" name="back" value="today" /> })}
             <button type="submit" class="button button-primary" aria-label=name>{label}</button>
         </ActionForm>
-    }
+    })
 }
 
 #[component]
