@@ -554,6 +554,10 @@ pub struct DayJob {
     pub share_until: Option<i64>,
 }
 
+/// The kinds of visit mail a person may turn off, in the order pages list them: the visit
+/// confirmed, the technician on the way, the visit completed, the day running late.
+pub const MAIL_KINDS: [&str; 4] = ["booked", "en_route", "completed", "slipped"];
+
 /// Something a person was told about one of their visits, in the app.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Notice {

@@ -263,7 +263,13 @@ pub async fn book(
                 },
             )
             .await?;
-            if let Some(to) = request.notify {
+            let wanted = match request.notify {
+                Some(to) => crate::store::notifications::wants_mail(&mut tx, &to.email, "booked")
+                    .await?
+                    .then_some(to),
+                None => None,
+            };
+            if let Some(to) = wanted {
                 let message = visit_mail(
                     template,
                     to,

@@ -143,6 +143,10 @@ pub async fn refresh(
         }
         visits::set_expected(conn, row.id, expected.start, expected.end).await?;
         let kind = if expected.late { "slipped" } else { "expected" };
+        // Mailed once, when the day starts running late for them (the page and the in-app
+        // list follow every change).
+        let first_slip =
+            expected.late && events::count_for_job(conn, row.id, "slipped").await? == 0;
         events::append_for_job(conn, row.id, kind, now, "{}").await?;
         // A job on the way has told its customer already; the ones waiting are told.
         let waiting = matches!(
@@ -151,6 +155,9 @@ pub async fn refresh(
         );
         if waiting || expected.late {
             crate::store::notifications::tell_account(conn, row.id, kind, now, None).await?;
+        }
+        if first_slip {
+            crate::services::notifications::mail_account(conn, row.id, "slipped", None).await?;
         }
     }
     Ok(())

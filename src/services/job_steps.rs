@@ -166,6 +166,14 @@ pub(crate) async fn take_in(
     if let Some(technician) = row.technician_id {
         crate::services::forecast::refresh(tx, technician, at, tz).await?;
     }
+    // After the forecast: "on the way" says the window expected now.
+    crate::services::notifications::mail_account(
+        tx,
+        row.id,
+        step.timeline_kind(),
+        Some(by.user.id()),
+    )
+    .await?;
     Ok(true)
 }
 

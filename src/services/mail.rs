@@ -40,10 +40,16 @@ pub enum MailTemplate {
     RequestQuestion,
     /// The office declined a request (name, reference, place, message: the reason).
     RequestDeclined,
+    /// The technician is on the way (as booked; from, to: the window expected now).
+    VisitOnTheWay,
+    /// The visit is completed; its service report is in the portal (as booked).
+    VisitCompleted,
+    /// The technician's day runs late (as booked; from, to: the window expected now).
+    VisitSlipped,
 }
 
 impl MailTemplate {
-    pub const ALL: [MailTemplate; 10] = [
+    pub const ALL: [MailTemplate; 13] = [
         Self::SettingsCheck,
         Self::VisitBooked,
         Self::VisitRescheduled,
@@ -54,6 +60,9 @@ impl MailTemplate {
         Self::ProblemReported,
         Self::RequestQuestion,
         Self::RequestDeclined,
+        Self::VisitOnTheWay,
+        Self::VisitCompleted,
+        Self::VisitSlipped,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -68,6 +77,9 @@ impl MailTemplate {
             Self::ProblemReported => "problem-reported",
             Self::RequestQuestion => "request-question",
             Self::RequestDeclined => "request-declined",
+            Self::VisitOnTheWay => "visit-on-the-way",
+            Self::VisitCompleted => "visit-completed",
+            Self::VisitSlipped => "visit-slipped",
         }
     }
 
@@ -83,6 +95,9 @@ impl MailTemplate {
             "problem-reported" => Some(Self::ProblemReported),
             "request-question" => Some(Self::RequestQuestion),
             "request-declined" => Some(Self::RequestDeclined),
+            "visit-on-the-way" => Some(Self::VisitOnTheWay),
+            "visit-completed" => Some(Self::VisitCompleted),
+            "visit-slipped" => Some(Self::VisitSlipped),
             _ => None,
         }
     }

@@ -90,3 +90,14 @@ pub async fn latest(conn: &mut Conn) -> Result<i64, StoreError> {
         .await?;
     Ok(seq.unwrap_or(0))
 }
+
+/// How many events of `kind` the job has had.
+pub async fn count_for_job(conn: &mut Conn, job_id: i64, kind: &str) -> Result<i64, StoreError> {
+    let (n,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM events WHERE job_id = $1 AND kind = $2")
+            .bind(job_id)
+            .bind(kind)
+            .fetch_one(conn)
+            .await?;
+    Ok(n)
+}

@@ -66,3 +66,76 @@ pub async fn mark_read(conn: &mut Conn, user_id: i64, now: i64) -> Result<u64, S
             .await?;
     Ok(done.rows_affected())
 }
+
+/// The kinds of mail `user_id` turned off.
+pub async fn opted_out(conn: &mut Conn, user_id: i64) -> Result<Vec<String>, StoreError> {
+    let rows: Vec<(String,)> =
+        sqlx::query_as("SELECT kind FROM mail_opt_outs WHERE user_id = $1 ORDER BY kind")
+            .bind(user_id)
+            .fetch_all(conn)
+            .await?;
+    Ok(rows.into_iter().map(|(k,)| k).collect())
+}
+
+/// Replaces the kinds of mail `user_id` turned off.
+pub async fn set_opted_out(
+    conn: &mut Conn,
+    user_id: i64,
+    kinds: &[&str],
+) -> Result<(), StoreError> {
+    sqlx::query("DELETE FROM mail_opt_outs WHERE user_id = $1")
+        .bind(user_id)
+        .execute(&mut *conn)
+        .await?;
+    for kind in kinds {
+        sqlx::query("INSERT INTO mail_opt_outs (user_id, kind) VALUES ($1, $2)")
+            .bind(user_id)
+            .bind(*kind)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Whether the person with this address (if any) wants mail of `kind`.
+pub async fn wants_mail(conn: &mut Conn, email: &str, kind: &str) -> Result<bool, StoreError> {
+    let (n,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM mail_opt_outs o JOIN users u ON u.id = o.user_id \
+         WHERE u.email = $1 AND o.kind = $2",
+    )
+    .bind(email)
+    .bind(kind)
+    .fetch_one(conn)
+    .await?;
+    Ok(n == 0)
+}
+
+/// Someone a mail about a visit goes to.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct MailRecipient {
+    pub name: String,
+    pub email: String,
+    pub locale: Option<String>,
+}
+
+/// The people of the job's account, but `except`, who want mail of `kind`.
+pub async fn mail_recipients(
+    conn: &mut Conn,
+    job_id: i64,
+    kind: &str,
+    except: Option<i64>,
+) -> Result<Vec<MailRecipient>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT u.name, u.email, u.locale FROM jobs j \
+         JOIN memberships m ON m.account_id = j.account_id \
+         JOIN users u ON u.id = m.user_id \
+         WHERE j.id = $1 AND u.id <> $2 AND u.disabled = 0 AND NOT EXISTS \
+         (SELECT 1 FROM mail_opt_outs o WHERE o.user_id = u.id AND o.kind = $3) \
+         ORDER BY u.id",
+    )
+    .bind(job_id)
+    .bind(except.unwrap_or(0))
+    .bind(kind)
+    .fetch_all(conn)
+    .await?)
+}

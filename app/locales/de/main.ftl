@@ -537,3 +537,31 @@ mail-request-declined-body = Hallo { $name },
     es tut uns leid: Wir können Ihre Anfrage { $reference } in { $place } nicht übernehmen.
 
     { $message }
+
+## Visit mails
+mail-preferences-heading = E-Mail
+mail-preferences-legend = Schreiben Sie mir, wenn
+mail-preference-booked = ein Termin gebucht oder verschoben wird
+mail-preference-en-route = die Fachkraft unterwegs ist
+mail-preference-completed = ein Termin abgeschlossen ist
+mail-preference-slipped = die Fachkraft sich verspätet
+mail-preferences-save = Speichern
+mail-preferences-saved = Ihre E-Mail-Einstellungen sind gespeichert.
+mail-visit-on-the-way-subject = { $business }: { $technician } ist unterwegs
+mail-visit-on-the-way-body = Hallo { $name },
+
+    { $technician } ist auf dem Weg zu Ihrem Termin { $service } und wird jetzt zwischen { $from } und { $to } erwartet.
+
+    Sie können den Termin { $reference } im Portal live verfolgen.
+mail-visit-completed-subject = { $business }: { $service } ist erledigt
+mail-visit-completed-body = Hallo { $name },
+
+    { $technician } hat Ihren Termin { $service } vom { $date } abgeschlossen.
+
+    Der Leistungsnachweis zu { $reference } (Checkliste, Hinweise, Fotos und Unterschrift) ist im Portal.
+mail-visit-slipped-subject = { $business }: Ihr Termin verspätet sich
+mail-visit-slipped-body = Hallo { $name },
+
+    es tut uns leid: Der Tag verzögert sich. { $technician } wird für { $service } am { $date } jetzt zwischen { $from } und { $to } erwartet.
+
+    Ihre Referenz ist { $reference }.

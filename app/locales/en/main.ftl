@@ -538,3 +538,31 @@ mail-request-declined-body = Hello { $name },
     we are sorry: we cannot take on your request { $reference } at { $place }.
 
     { $message }
+
+## Visit mails
+mail-preferences-heading = Mail
+mail-preferences-legend = Mail me when
+mail-preference-booked = a visit is booked or moved
+mail-preference-en-route = the technician is on the way
+mail-preference-completed = a visit is completed
+mail-preference-slipped = the technician is running late
+mail-preferences-save = Save
+mail-preferences-saved = Your mail choices are saved.
+mail-visit-on-the-way-subject = { $business }: { $technician } is on the way
+mail-visit-on-the-way-body = Hello { $name },
+
+    { $technician } is on the way to your { $service } and is now expected between { $from } and { $to }.
+
+    You can follow the visit { $reference } live in the portal.
+mail-visit-completed-subject = { $business }: your { $service } is done
+mail-visit-completed-body = Hello { $name },
+
+    { $technician } has completed your { $service } of { $date }.
+
+    The service report of { $reference } (checklist, notes, photos and signature) is in the portal.
+mail-visit-slipped-subject = { $business }: your visit is running late
+mail-visit-slipped-body = Hello { $name },
+
+    we are sorry: the day is running late. { $technician } is now expected between { $from } and { $to } on { $date } for your { $service }.
+
+    Your reference is { $reference }.

@@ -537,3 +537,31 @@ mail-request-declined-body = Hola, { $name }:
     lo sentimos: no podemos atender su solicitud { $reference } en { $place }.
 
     { $message }
+
+## Visit mails
+mail-preferences-heading = Correo
+mail-preferences-legend = Escríbame cuando
+mail-preference-booked = se reserve o cambie una visita
+mail-preference-en-route = el técnico esté de camino
+mail-preference-completed = se complete una visita
+mail-preference-slipped = el técnico se retrase
+mail-preferences-save = Guardar
+mail-preferences-saved = Sus preferencias de correo están guardadas.
+mail-visit-on-the-way-subject = { $business }: { $technician } está de camino
+mail-visit-on-the-way-body = Hola, { $name }:
+
+    { $technician } está de camino para su { $service } y ahora se le espera entre las { $from } y las { $to }.
+
+    Puede seguir la visita { $reference } en directo en el portal.
+mail-visit-completed-subject = { $business }: su { $service } está hecho
+mail-visit-completed-body = Hola, { $name }:
+
+    { $technician } ha completado su { $service } del { $date }.
+
+    El informe de servicio de { $reference } (lista, notas, fotos y firma) está en el portal.
+mail-visit-slipped-subject = { $business }: su visita se retrasa
+mail-visit-slipped-body = Hola, { $name }:
+
+    lo sentimos: el día se está retrasando. Ahora se espera a { $technician } entre las { $from } y las { $to } del { $date } para su { $service }.
+
+    Su referencia es { $reference }.

@@ -537,3 +537,31 @@ mail-request-declined-body = Bonjour { $name },
     nous sommes désolés : nous ne pouvons pas prendre en charge votre demande { $reference } à { $place }.
 
     { $message }
+
+## Visit mails
+mail-preferences-heading = Courriel
+mail-preferences-legend = M’écrire quand
+mail-preference-booked = une visite est réservée ou déplacée
+mail-preference-en-route = le technicien est en route
+mail-preference-completed = une visite est terminée
+mail-preference-slipped = le technicien a du retard
+mail-preferences-save = Enregistrer
+mail-preferences-saved = Vos choix de courriels sont enregistrés.
+mail-visit-on-the-way-subject = { $business } : { $technician } est en route
+mail-visit-on-the-way-body = Bonjour { $name },
+
+    { $technician } est en route pour votre { $service } et est maintenant attendu entre { $from } et { $to }.
+
+    Vous pouvez suivre la visite { $reference } en direct dans le portail.
+mail-visit-completed-subject = { $business } : votre { $service } est terminé
+mail-visit-completed-body = Bonjour { $name },
+
+    { $technician } a terminé votre { $service } du { $date }.
+
+    Le rapport d’intervention de { $reference } (liste, notes, photos et signature) est dans le portail.
+mail-visit-slipped-subject = { $business } : votre visite a du retard
+mail-visit-slipped-body = Bonjour { $name },
+
+    nous sommes désolés : la journée prend du retard. { $technician } est maintenant attendu entre { $from } et { $to } le { $date } pour votre { $service }.
+
+    Votre référence est { $reference }.

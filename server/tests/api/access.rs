@@ -76,6 +76,13 @@ static ROWS: &[Row] = &[
     // Everyone signed in reads and clears their own (staff have none yet).
     row("notifications", "", SIGNED_IN),
     row("mark-notifications-read", "", SIGNED_IN),
+    // Customers choose which visit mails they get (staff get none).
+    row("mail-preferences", "", CUSTOMERS),
+    row(
+        "save-mail-preferences",
+        "booked=on&en_route=on&completed=on&slipped=on",
+        CUSTOMERS,
+    ),
     row("calendar-feed", "", FEED_KEEPERS),
     row("create-calendar-feed", "", FEED_KEEPERS),
     row("revoke-calendar-feed", "", FEED_KEEPERS),

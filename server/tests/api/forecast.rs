@@ -83,6 +83,13 @@ async fn the_next_customer_is_told_what_to_expect_and_when_the_day_runs_late() {
     let page = unescape(&app.get_html(&format!("/visits/{second}")).await);
     assert!(page.contains("Running late: now expected"), "{page}");
     assert_eq!(kinds_of(&app, &second).await, ["expected", "slipped"]);
+    // …and mails them, once, in their language.
+    let (slipped,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM mail_messages WHERE template = 'visit-slipped'")
+            .fetch_one(app.store.pool())
+            .await
+            .expect("mail");
+    assert_eq!(slipped, 1);
     // A step that changes nothing for the second customer tells them nothing new.
     take(&tech, &first, "start").await;
     take(&tech, &first, "complete").await;

@@ -77,3 +77,89 @@ async fn the_account_is_told_of_the_visits_steps_and_marks_them_read() {
         "read ones stay listed: {page}"
     );
 }
+
+/// How many mails of `template` went to Ana, and the arguments of the newest.
+async fn mails_to_ana(app: &crate::helpers::TestApp, template: &str) -> (i64, String) {
+    let rows: Vec<(String,)> = sqlx::query_as(
+        "SELECT args FROM mail_messages WHERE template = $1 AND to_address = 'ana@example.com' \
+         ORDER BY id DESC",
+    )
+    .bind(template)
+    .fetch_all(app.store.pool())
+    .await
+    .expect("mails");
+    (
+        rows.len() as i64,
+        rows.into_iter().next().map(|r| r.0).unwrap_or_default(),
+    )
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn customers_are_mailed_the_important_steps_they_chose() {
+    let app = spawn_app().await;
+    let (visit, _, _) = booked_visit(&app).await;
+    assert_eq!(mails_to_ana(&app, "visit-booked").await.0, 1, "confirmed");
+    let tech = app.other_browser();
+    tech.sign_in(&technician_of(&app, &visit).await).await;
+    take(&tech, &visit, "on_my_way").await;
+    let (sent, args) = mails_to_ana(&app, "visit-on-the-way").await;
+    assert_eq!(sent, 1);
+    assert!(args.contains(&visit) && args.contains("\"from\""), "{args}");
+    take(&tech, &visit, "arrived").await;
+    take(&tech, &visit, "start").await;
+    take(&tech, &visit, "complete").await;
+    assert_eq!(mails_to_ana(&app, "visit-completed").await.0, 1);
+    // The technician, who took the steps, gets none of them.
+    let (technician_mails,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM mail_messages WHERE template LIKE 'visit-%' \
+         AND to_address <> 'ana@example.com'",
+    )
+    .fetch_one(app.store.pool())
+    .await
+    .expect("mails");
+    assert_eq!(technician_mails, 0);
+
+    // Ana keeps only the mails of completed visits and late days.
+    let wanted: serde_json::Value = app
+        .call("/api/mail-preferences", &[])
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(
+        wanted,
+        serde_json::json!(["booked", "en_route", "completed", "slipped"])
+    );
+    let res = app
+        .post_form(
+            "/api/save-mail-preferences",
+            "/notifications",
+            &[("completed", "on"), ("slipped", "on")],
+        )
+        .await;
+    assert_eq!(res.status(), 302);
+    assert_eq!(location_path(&res, &app.base), "/notifications?saved=1");
+    let page = unescape(&app.get_html("/notifications?saved=1").await);
+    assert!(page.contains("Your mail choices are saved."), "{page}");
+    let wanted: serde_json::Value = app
+        .call("/api/mail-preferences", &[])
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(wanted, serde_json::json!(["completed", "slipped"]));
+    let (second, _, _) = booked_visit(&app).await;
+    assert_eq!(
+        mails_to_ana(&app, "visit-booked").await.0,
+        1,
+        "no second confirmation"
+    );
+    let tech = app.other_browser();
+    tech.sign_in(&technician_of(&app, &second).await).await;
+    take(&tech, &second, "on_my_way").await;
+    assert_eq!(
+        mails_to_ana(&app, "visit-on-the-way").await.0,
+        1,
+        "no second 'on the way'"
+    );
+}

@@ -25,3 +25,45 @@ pub async fn mark_notifications_read() -> Result<(), ApiError> {
     leptos_axum::redirect("/notifications");
     Ok(())
 }
+
+/// The kinds of visit mail (of `doorstep::dto::MAIL_KINDS`) the signed-in customer gets.
+#[server(endpoint = "mail-preferences")]
+pub async fn get_mail_preferences() -> Result<Vec<String>, ApiError> {
+    use crate::api::support::{internal, require, state};
+    use doorstep::permissions::Permission;
+    let user = require(Permission::ViewOwnAccount)?;
+    let off = doorstep::services::notifications::opted_out(&state()?.store, &user)
+        .await
+        .map_err(|e| internal("reading mail preferences failed", e))?;
+    Ok(doorstep::dto::MAIL_KINDS
+        .into_iter()
+        .filter(|k| !off.iter().any(|o| o == k))
+        .map(str::to_string)
+        .collect())
+}
+
+/// Which visit mails the signed-in customer gets: each kind is a check box, present when
+/// ticked (`booked`, `en_route`, `completed`, `slipped`).
+#[server(endpoint = "save-mail-preferences")]
+pub async fn save_mail_preferences(
+    #[server(default)] booked: Option<String>,
+    #[server(default)] en_route: Option<String>,
+    #[server(default)] completed: Option<String>,
+    #[server(default)] slipped: Option<String>,
+) -> Result<(), ApiError> {
+    use crate::api::support::{internal, require, state};
+    use doorstep::permissions::Permission;
+    let user = require(Permission::ViewOwnAccount)?;
+    let ticked = [booked, en_route, completed, slipped];
+    let wanted: Vec<&str> = doorstep::dto::MAIL_KINDS
+        .into_iter()
+        .zip(ticked)
+        .filter(|(_, box_)| box_.as_deref().is_some_and(|v| !v.is_empty()))
+        .map(|(k, _)| k)
+        .collect();
+    doorstep::services::notifications::set_mailed(&state()?.store, &user, &wanted)
+        .await
+        .map_err(|e| internal("saving mail preferences failed", e))?;
+    leptos_axum::redirect("/notifications?saved=1");
+    Ok(())
+}

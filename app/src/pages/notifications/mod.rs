@@ -1,7 +1,10 @@
 //! `/notifications`: what the signed-in person was told about their visits, newest first,
-//! the unread ones marked, and one button to mark them all read.
+//! the unread ones marked, and one button to mark them all read; for customers, which
+//! visit mails they get.
 
-use crate::api::notifications::{MarkNotificationsRead, get_notifications};
+use crate::api::notifications::{
+    MarkNotificationsRead, SaveMailPreferences, get_mail_preferences, get_notifications,
+};
 use crate::components::alert::ErrorAlert;
 use crate::components::layout::Page;
 use crate::i18n::{self, t, t_with};
@@ -14,6 +17,10 @@ use leptos::prelude::*;
 
 #[component]
 pub fn NotificationsPage() -> impl IntoView {
+    let customer = request::current().user.is_some_and(|u| {
+        u.role
+            .allows(doorstep::permissions::Permission::ViewOwnAccount)
+    });
     if request::current().user.is_none() {
         #[cfg(feature = "ssr")]
         leptos_axum::redirect("/sign-in");
@@ -21,6 +28,7 @@ pub fn NotificationsPage() -> impl IntoView {
     view! {
         <Page title=t("notices-title")>
             <h1>{t("notices-title")}</h1>
+            {customer.then(|| view! { <MailPreferences /> })}
             <Suspense fallback=crate::pages::loading>
                 {Suspend::new(async move {
                     match get_notifications().await {
@@ -77,4 +85,56 @@ fn Notices(notices: Vec<Notice>) -> impl IntoView {
         })}
         <ul class="notices">{items}</ul>
     })
+}
+
+/// "Mail me when…": one check box per kind of visit mail, saved by a plain form.
+#[component]
+fn MailPreferences() -> impl IntoView {
+    let saved = leptos_router::hooks::use_query_map()
+        .get_untracked()
+        .get("saved")
+        .is_some();
+    view! {
+        <section class="panel" aria-labelledby="mail-preferences-heading">
+            <h2 id="mail-preferences-heading">{t("mail-preferences-heading")}</h2>
+            {saved.then(|| view! {
+                <div class="alert alert-success" role="status"><p>{t("mail-preferences-saved")}</p></div>
+            })}
+            <Suspense fallback=crate::pages::loading>
+                {Suspend::new(async move {
+                    match get_mail_preferences().await {
+                        Ok(wanted) => Either::Left(view! { <MailPreferencesForm wanted /> }),
+                        Err(error) => Either::Right(view! { <ErrorAlert error /> }),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn MailPreferencesForm(wanted: Vec<String>) -> impl IntoView {
+    let action = ServerAction::<SaveMailPreferences>::new();
+    let boxes = doorstep::dto::MAIL_KINDS
+        .into_iter()
+        .map(|kind| {
+            let id = format!("mail-{kind}");
+            let checked = wanted.iter().any(|w| w == kind);
+            view! {
+                <div class="option">
+                    <input type="checkbox" id=id.clone() name=kind value="on" checked=checked />
+                    <label for=id>{t(&format!("mail-preference-{}", kind.replace('_', "-")))}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <ActionForm action=action attr:class="stack">
+            <fieldset>
+                <legend>{t("mail-preferences-legend")}</legend>
+                {boxes}
+            </fieldset>
+            <button type="submit" class="button">{t("mail-preferences-save")}</button>
+        </ActionForm>
+    }
 }
