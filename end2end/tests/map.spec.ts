@@ -37,6 +37,9 @@ test("the customer follows the technician on the map until they arrive", async (
   await page.goto(href);
   const who = ((await page.locator("dt:text-is('Technician') + dd").textContent()) ?? "").trim();
   expect(Object.keys(EMAIL)).toContain(who);
+  const navText = (await page.locator("[data-notices]").textContent()) ?? "";
+  // (Fluent wraps the number in isolation marks.)
+  const unreadBefore = Number(navText.match(/(\d+)/)?.[1] ?? 0);
 
   // The technician sets off from about 10 km away, sharing where the phone is.
   const phoneContext = await browser.newContext({
@@ -50,8 +53,12 @@ test("the customer follows the technician on the map until they arrive", async (
   await phone.getByRole("button", { name: `On my way: ${reference}` }).click();
   await expect(phone.locator("[data-sharing]")).toHaveText("Sharing your position with the customer.");
 
-  // The customer's page, never reloaded.
+  // The customer's page, never reloaded: the status, and the navigation's count of new
+  // notifications.
   await expect(page.locator("[data-visit-status]")).toHaveText("On the way");
+  await expect
+    .poll(async () => Number(((await page.locator("[data-notices]").textContent()) ?? "").match(/(\d+)/)?.[1] ?? 0))
+    .toBeGreaterThan(unreadBefore);
   const where = page.locator("[data-technician-where]");
   await expect(where).toContainText("km away");
   const pin = page.locator(".map-pin-technician");

@@ -66,7 +66,8 @@ fn Header() -> impl IntoView {
                     <li><a href="/plans">{t("nav-plans")}</a></li>
                 }
             });
-        // Customers are told about their visits; the count is as this request found it.
+        // Customers are told about their visits; the count is as this request found it, and
+        // a page that follows its visits live takes the fresh count with each refresh.
         let notices = u.account.is_some().then(|| {
             let label = if u.unread > 0 {
                 crate::i18n::t_with(
@@ -77,7 +78,7 @@ fn Header() -> impl IntoView {
                 t("nav-notices")
             };
             let unread = u.unread > 0;
-            view! { <li><a href="/notifications" class:has-unread=unread>{label}</a></li> }
+            view! { <li><a href="/notifications" data-notices="" class:has-unread=unread>{label}</a></li> }
                 .into_any()
         });
         let today = (u.role == doorstep::permissions::Role::Technician)

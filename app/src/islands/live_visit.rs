@@ -12,6 +12,8 @@ use leptos::prelude::*;
 pub const ROOT: &str = "data-live-visit";
 /// The attribute marking the status the live region reads out.
 pub const STATUS: &str = "data-visit-status";
+/// The attribute marking the navigation's link to the notifications (with its count).
+pub const NOTICES: &str = "data-notices";
 
 #[island]
 pub fn LiveVisit(visit: i64, after: i64, children: Children) -> impl IntoView {
@@ -39,7 +41,7 @@ pub fn visit_of(data: &str) -> Option<i64> {
 
 #[cfg(feature = "hydrate")]
 mod live {
-    use super::{ROOT, STATUS, visit_of};
+    use super::{NOTICES, ROOT, STATUS, visit_of};
     use crate::islands::page_parts::{fetch, part};
     use leptos::prelude::*;
     use wasm_bindgen::JsCast;
@@ -77,6 +79,17 @@ mod live {
         let Some(fresh) = part(&html, ROOT) else {
             return;
         };
+        // The navigation's count of new notifications, as the fresh page has it.
+        if let (Some(count), Some(link)) = (
+            part(&html, NOTICES),
+            document()
+                .query_selector(&format!("[{NOTICES}]"))
+                .ok()
+                .flatten(),
+        ) {
+            link.set_text_content(count.text_content().as_deref());
+            let _ = link.set_attribute("class", &count.get_attribute("class").unwrap_or_default());
+        }
         // Parts that live in the browser (the map, the phone sharing its position) stay as
         // they are, each where the fresh page has its place (the same id); where the fresh
         // page has none, they go.
