@@ -6,19 +6,11 @@ use crate::changes::booked_visit;
 use crate::events::{id_of, technician_of};
 use crate::helpers::{TestApp, TestApp2, location, spawn_app};
 use crate::job_steps::take;
+use crate::problems::png;
 use base64::Engine;
-use image::{DynamicImage, ImageBuffer, ImageFormat, Rgb, Rgba};
+use image::{DynamicImage, ImageBuffer, ImageFormat, Rgba};
 use reqwest::multipart::{Form, Part};
 use std::io::Cursor;
-
-fn png(width: u32, height: u32) -> Vec<u8> {
-    let image = ImageBuffer::from_fn(width, height, |x, _| Rgb([(x % 256) as u8, 40, 40]));
-    let mut out = Cursor::new(Vec::new());
-    DynamicImage::ImageRgb8(image)
-        .write_to(&mut out, ImageFormat::Png)
-        .expect("png");
-    out.into_inner()
-}
 
 /// A signature as the pad sends it: a white PNG with a dark stroke, as a `data:` URL.
 fn signature() -> String {

@@ -14,7 +14,7 @@ const ANA_HOME: &str = "LO-000001";
 /// Photos as sent: (file name, bytes).
 type Photos = Vec<(&'static str, Vec<u8>)>;
 
-fn png(width: u32, height: u32) -> Vec<u8> {
+pub(crate) fn png(width: u32, height: u32) -> Vec<u8> {
     let image = ImageBuffer::from_fn(width, height, |x, y| {
         Rgb([(x % 256) as u8, (y % 256) as u8, 90])
     });
