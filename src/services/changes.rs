@@ -17,7 +17,7 @@ use crate::services::visits::{Recorded, StepDetail, record_step};
 use crate::store::audit::RequestOrigin;
 use crate::store::requests::{self as store_requests, NewRequest};
 use crate::store::visits::{self, VisitRow};
-use crate::store::{Conn, Store, StoreError, scheduling as sched, users};
+use crate::store::{Conn, Store, StoreError, scheduling as sched};
 use jiff::{SignedDuration, Timestamp};
 use tracing::instrument;
 
@@ -140,18 +140,7 @@ pub async fn booker_of(conn: &mut Conn, row: &VisitRow) -> Result<Option<Recipie
     let Some(id) = row.booked_by else {
         return Ok(None);
     };
-    match users::by_id(conn, id).await {
-        Ok(user) => Ok(Some(Recipient {
-            email: user.email,
-            name: user.name,
-            locale: user
-                .locale
-                .as_deref()
-                .and_then(|l| crate::locale::Locale::parse(l).ok()),
-        })),
-        Err(StoreError::NotFound) => Ok(None),
-        Err(e) => Err(e),
-    }
+    crate::services::mail::recipient_of(conn, id).await
 }
 
 /// Moves the visit to the offered window starting at `window_start`.

@@ -112,6 +112,30 @@ pub struct Recipient {
     pub locale: Option<Locale>,
 }
 
+impl Recipient {
+    /// A person as stored: their chosen language, if it is one the portal speaks.
+    pub fn stored(email: String, name: String, locale: Option<&str>) -> Self {
+        Self {
+            email,
+            name,
+            locale: locale.and_then(|l| Locale::parse(l).ok()),
+        }
+    }
+}
+
+/// The person `user_id`, as a mail reaches them; `None` when they are disabled or gone.
+pub async fn recipient_of(conn: &mut Conn, user_id: i64) -> Result<Option<Recipient>, StoreError> {
+    match crate::store::users::by_id(conn, user_id).await {
+        Ok(user) => Ok(Some(Recipient::stored(
+            user.email,
+            user.name,
+            user.locale.as_deref(),
+        ))),
+        Err(StoreError::NotFound) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
 impl From<&crate::dto::SessionUser> for Recipient {
     fn from(user: &crate::dto::SessionUser) -> Self {
         Self {

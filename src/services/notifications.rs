@@ -93,14 +93,7 @@ pub async fn mail_account(
         return Ok(());
     };
     for to in recipients {
-        let to = Recipient {
-            email: to.email,
-            name: to.name,
-            locale: to
-                .locale
-                .as_deref()
-                .and_then(|l| crate::locale::Locale::parse(l).ok()),
-        };
+        let to = Recipient::stored(to.email, to.name, to.locale.as_deref());
         let message = crate::services::booking::visit_mail(
             template,
             &to,

@@ -11,11 +11,11 @@ use crate::permissions::Permission;
 use crate::requests::{Priority, ProblemDraft, RequestKind, ResponseTimes};
 use crate::services::clock;
 use crate::services::files::{FileStore, FilesError, Owner, Photo, Stored};
-use crate::services::mail::{self, Mail, MailTemplate};
+use crate::services::mail::{self, Mail, MailTemplate, Recipient};
 use crate::services::requests::OPEN_MAX;
 use crate::store::audit::{self, RequestOrigin};
 use crate::store::requests::{self as store_requests, Move, NewProblem, NewRequest, RequestRow};
-use crate::store::{Conn, Store, StoreError, accounts, users};
+use crate::store::{Conn, Store, StoreError, accounts};
 use tracing::instrument;
 
 #[derive(Debug, thiserror::Error)]
@@ -46,17 +46,13 @@ pub async fn response_times(conn: &mut Conn) -> Result<ResponseTimes, StoreError
 }
 
 fn request_mail<'a>(
-    to: &'a users::UserRow,
+    to: &'a Recipient,
     business: &Business,
     template: MailTemplate,
     args: &[(&str, String)],
 ) -> Option<Mail<'a>> {
     let address = crate::email::Email::parse(&to.email).ok()?;
-    let locale = to
-        .locale
-        .as_deref()
-        .and_then(|l| crate::locale::Locale::parse(l).ok())
-        .unwrap_or(business.default_locale);
+    let locale = to.locale.unwrap_or(business.default_locale);
     let mut all: std::collections::BTreeMap<String, String> = args
         .iter()
         .map(|(k, v)| ((*k).to_string(), v.clone()))
@@ -185,7 +181,7 @@ async fn write_report(
         },
     )
     .await?;
-    let me = users::by_id(&mut tx, by.user.id()).await?;
+    let me = Recipient::from(by);
     let args = [
         ("reference", subject.clone()),
         ("place", place.label.clone()),
@@ -290,11 +286,9 @@ async fn tell_requester(
     let Some(requester) = row.created_by else {
         return Ok(());
     };
-    let to = match users::by_id(&mut *conn, requester).await {
-        Ok(to) => to,
-        // Disabled or gone since: nobody to tell.
-        Err(StoreError::NotFound) => return Ok(()),
-        Err(e) => return Err(e),
+    // Disabled or gone since: nobody to tell.
+    let Some(to) = mail::recipient_of(&mut *conn, requester).await? else {
+        return Ok(());
     };
     let args = [
         ("reference", RequestRef::from_id(row.id).to_string()),
@@ -312,7 +306,7 @@ async fn tell_requester(
 pub async fn requester(
     store: &Store,
     request: RequestRef,
-) -> Result<Option<mail::Recipient>, StoreError> {
+) -> Result<Option<Recipient>, StoreError> {
     let mut conn = store.conn().await?;
     let Some(by) = store_requests::by_id(&mut conn, request.id())
         .await?
@@ -320,18 +314,7 @@ pub async fn requester(
     else {
         return Ok(None);
     };
-    match users::by_id(&mut conn, by).await {
-        Ok(user) => Ok(Some(mail::Recipient {
-            email: user.email,
-            name: user.name,
-            locale: user
-                .locale
-                .as_deref()
-                .and_then(|l| crate::locale::Locale::parse(l).ok()),
-        })),
-        Err(StoreError::NotFound) => Ok(None),
-        Err(e) => Err(e),
-    }
+    mail::recipient_of(&mut conn, by).await
 }
 
 /// The customer answers the office's question; the request is the office's again.
