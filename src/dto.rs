@@ -338,6 +338,9 @@ pub struct VisitDetail {
     /// position (UTC seconds).
     #[serde(default)]
     pub share_until: Option<i64>,
+    /// The assigned technician's trade and photo, once one is assigned.
+    #[serde(default)]
+    pub technician_card: Option<TechnicianCard>,
 }
 
 /// Where a technician on the way is, for the people who may see the job; nobody is told
@@ -492,6 +495,14 @@ pub struct TechnicianSummary {
     pub hours: crate::technicians::WeekHours,
 }
 
+/// What customers are shown of the technician coming to them, beside the first name.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TechnicianCard {
+    /// "Heating engineer".
+    pub trade: Option<String>,
+    pub photo: Option<PhotoView>,
+}
+
 /// Time off from now on; times in seconds.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TimeOffEntry {
@@ -515,6 +526,8 @@ pub struct ExtraShiftEntry {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TechnicianDetail {
     pub summary: TechnicianSummary,
+    /// What customers are shown of them.
+    pub card: TechnicianCard,
     pub time_off: Vec<TimeOffEntry>,
     pub extra_shifts: Vec<ExtraShiftEntry>,
 }

@@ -237,6 +237,11 @@ pub async fn load(store: &Store) -> Result<(), DemoError> {
         for (weekday, start, end) in tech.hours {
             sched::insert_hours(&mut tx, *user_id, *weekday, *start, *end).await?;
         }
+        let card = crate::store::technicians::CardRow {
+            trade: Some(tech.trade.to_string()),
+            ..Default::default()
+        };
+        crate::store::technicians::save_card(&mut tx, *user_id, &card, now).await?;
     }
     insert_week_of_jobs(
         &mut tx,
@@ -359,6 +364,8 @@ const SERVICES: [DemoService; 7] = [
 ];
 
 struct DemoTechnician {
+    /// What customers are shown beside the first name.
+    trade: &'static str,
     skills: &'static [&'static str],
     home: (f64, f64),
     radius_km: f64,
@@ -372,6 +379,7 @@ struct DemoTechnician {
 /// Tomás, Lena and Yusuf, in the order of STAFF.
 const TECHNICIANS: [DemoTechnician; 3] = [
     DemoTechnician {
+        trade: "Cleaning specialist",
         skills: &["cleaning", "ladder"],
         home: (52.5163, 13.3777),
         radius_km: 12.0,
@@ -391,6 +399,7 @@ const TECHNICIANS: [DemoTechnician; 3] = [
         does: [0, 2],
     },
     DemoTechnician {
+        trade: "Heating and gas engineer",
         skills: &["hvac", "gas", "plumbing"],
         home: (52.4862, 13.4250),
         radius_km: 25.0,
@@ -406,6 +415,7 @@ const TECHNICIANS: [DemoTechnician; 3] = [
         does: [3, 4],
     },
     DemoTechnician {
+        trade: "Cleaner and plumber",
         skills: &["cleaning", "plumbing"],
         home: (52.4870, 13.4305),
         radius_km: 8.0,

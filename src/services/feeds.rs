@@ -167,6 +167,7 @@ pub async fn read(
                 next_step: None,
                 whereabouts: None,
                 share_until: None,
+                technician_card: None,
             }
         })
         .collect();

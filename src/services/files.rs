@@ -328,6 +328,13 @@ impl Stored {
         self.photos.iter().map(|(token, _)| token.as_str())
     }
 
+    /// The photos with their tokens, in order.
+    pub fn photos(&self) -> impl Iterator<Item = (&str, &Photo)> {
+        self.photos
+            .iter()
+            .map(|(token, photo)| (token.as_str(), photo))
+    }
+
     /// Writes one row per photo.
     pub async fn record(&self, conn: &mut Conn, owner: Owner) -> Result<(), StoreError> {
         for (token, photo) in &self.photos {
@@ -355,11 +362,17 @@ impl Stored {
     /// Deletes the objects again (their rows were never written).
     pub async fn discard(&self, files: &FileStore) {
         for (token, _) in &self.photos {
-            for variant in [Variant::Kept, Variant::Thumb] {
-                if let Err(e) = files.delete(&key(token, variant)).await {
-                    tracing::warn!(error = %e, "could not delete an unrecorded photo");
-                }
-            }
+            forget(files, token).await;
+        }
+    }
+}
+
+/// Deletes both sizes of a photo no row refers to any more; a failure is only logged (an
+/// object left over is unreachable: it is served only through a row).
+pub async fn forget(files: &FileStore, token: &str) {
+    for variant in [Variant::Kept, Variant::Thumb] {
+        if let Err(e) = files.delete(&key(token, variant)).await {
+            tracing::warn!(error = %e, "could not delete a photo no longer used");
         }
     }
 }
@@ -397,13 +410,21 @@ pub fn signature_from_data_url(raw: &str) -> Result<Option<Sent>, FieldError> {
     }))
 }
 
+/// A file someone may see: its token and the name it is served under.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Visible {
+    pub token: String,
+    pub name: String,
+}
+
 /// The file `token` names, if `viewer` may see it: the office sees every file, a customer
-/// their account's, a technician those of the jobs they work.
+/// their account's, a technician those of the jobs they work. A technician's card photo is
+/// seen by the staff and by the accounts the technician has visits with.
 pub async fn visible(
     store: &Store,
     viewer: &SessionUser,
     token: &str,
-) -> Result<Option<FileRow>, StoreError> {
+) -> Result<Option<Visible>, StoreError> {
     // Tokens are 24 URL-safe characters; anything else is no file of ours.
     if token.len() != 24
         || !token
@@ -414,7 +435,7 @@ pub async fn visible(
     }
     let mut conn = store.conn().await?;
     let Some(file) = files::by_token(&mut conn, token).await? else {
-        return Ok(None);
+        return card_photo(&mut conn, viewer, token).await;
     };
     let may = match viewer.role {
         Role::Dispatcher | Role::Admin => true,
@@ -423,7 +444,33 @@ pub async fn visible(
         }
         Role::Technician => files::technician_may_see(&mut conn, &file, viewer.user.id()).await?,
     };
-    Ok(may.then_some(file))
+    Ok(may.then_some(Visible {
+        token: file.token,
+        name: file.name,
+    }))
+}
+
+async fn card_photo(
+    conn: &mut Conn,
+    viewer: &SessionUser,
+    token: &str,
+) -> Result<Option<Visible>, StoreError> {
+    use crate::store::technicians;
+    let Some((technician, name)) = technicians::card_photo(&mut *conn, token).await? else {
+        return Ok(None);
+    };
+    let may = match (viewer.role, viewer.account) {
+        (Role::AccountOwner | Role::AccountMember, Some(account)) => {
+            technicians::works_for(conn, technician, account.id()).await?
+        }
+        (Role::AccountOwner | Role::AccountMember, None) => false,
+        (Role::Technician | Role::Dispatcher | Role::Admin, _) => true,
+    };
+    let first = crate::services::visits::first_name(&name);
+    Ok(may.then(|| Visible {
+        token: token.to_string(),
+        name: clean_name(&format!("{first}.jpg"), "technician"),
+    }))
 }
 
 #[cfg(test)]

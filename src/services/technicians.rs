@@ -3,10 +3,14 @@
 //! same tables on the next search, so a change is in the calendar at once.
 
 use crate::catalogue::parse_skills;
-use crate::dto::{ExtraShiftEntry, SessionUser, TechnicianDetail, TechnicianSummary, TimeOffEntry};
+use crate::dto::{
+    ExtraShiftEntry, PhotoView, SessionUser, TechnicianCard, TechnicianDetail, TechnicianSummary,
+    TimeOffEntry,
+};
 use crate::ids::UserRef;
 use crate::places::Position;
 use crate::services::clock;
+use crate::services::files::{self, FileStore, FilesError, Photo, Stored};
 use crate::store::audit::{self, RequestOrigin};
 use crate::store::technicians::{self as store, Planned, TechnicianRow};
 use crate::store::{Store, StoreError};
@@ -25,6 +29,8 @@ pub enum TechnicianError {
     OutOfRange,
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error(transparent)]
+    Files(#[from] FilesError),
 }
 
 fn profile_of(row: &TechnicianRow) -> Option<TechnicianProfile> {
@@ -122,7 +128,12 @@ pub async fn get(
             })
         })
         .collect();
+    let card = store::card(&mut conn, user.id())
+        .await?
+        .map(card_view)
+        .unwrap_or_default();
     Ok(TechnicianDetail {
+        card,
         summary: summary(&row, hours),
         time_off,
         extra_shifts,
@@ -301,4 +312,99 @@ pub async fn add_extra_shift(
     record(&mut tx, by, "extra_shift_added", user, &detail, now, origin).await?;
     tx.commit().await.map_err(StoreError::from)?;
     Ok(id)
+}
+
+/// A card as pages show it.
+pub fn card_view(row: store::CardRow) -> TechnicianCard {
+    let photo = row.photo_token.map(|token| PhotoView {
+        token,
+        name: String::new(),
+        width: row
+            .photo_width
+            .and_then(|w| u32::try_from(w).ok())
+            .unwrap_or_default(),
+        height: row
+            .photo_height
+            .and_then(|h| u32::try_from(h).ok())
+            .unwrap_or_default(),
+    });
+    TechnicianCard {
+        trade: row.trade,
+        photo,
+    }
+}
+
+/// A change to what customers are shown of a technician.
+#[derive(Debug, Default)]
+pub struct CardChange {
+    pub trade: Option<String>,
+    /// A new photo, already checked and re-encoded.
+    pub photo: Option<Photo>,
+    /// Take the photo away (ignored when a new one comes).
+    pub remove_photo: bool,
+}
+
+/// Sets the trade and the photo customers see. The new photo is stored before the row
+/// changes (and deleted again if the change fails); the one it replaces is deleted after.
+#[instrument(skip(store, files, by, change, origin), fields(by = %by.user))]
+pub async fn save_card(
+    store: &Store,
+    files: &FileStore,
+    by: &SessionUser,
+    user: UserRef,
+    change: CardChange,
+    origin: &RequestOrigin,
+) -> Result<(), TechnicianError> {
+    let now = clock::now();
+    exists(store, user).await?;
+    let old = {
+        let mut conn = store.conn().await?;
+        store::card(&mut conn, user.id()).await?.unwrap_or_default()
+    };
+    let stored = Stored::put(files, change.photo.into_iter().collect()).await?;
+    let mut card = store::CardRow {
+        trade: change.trade,
+        ..old.clone()
+    };
+    if let Some((token, photo)) = stored.photos().next() {
+        card.photo_token = Some(token.to_string());
+        card.photo_width = Some(i64::from(photo.width));
+        card.photo_height = Some(i64::from(photo.height));
+    } else if change.remove_photo {
+        card.photo_token = None;
+        card.photo_width = None;
+        card.photo_height = None;
+    }
+    let written = async {
+        let mut tx = store.begin().await?;
+        store::save_card(&mut tx, user.id(), &card, now).await?;
+        let detail = serde_json::json!({
+            "trade": card.trade,
+            "photo": card.photo_token.is_some(),
+        })
+        .to_string();
+        record(
+            &mut tx,
+            by,
+            "technician_card_saved",
+            user,
+            &detail,
+            now,
+            origin,
+        )
+        .await?;
+        tx.commit().await.map_err(StoreError::from)
+    }
+    .await;
+    if let Err(e) = written {
+        stored.discard(files).await;
+        return Err(e.into());
+    }
+    if let Some(replaced) = old
+        .photo_token
+        .filter(|t| card.photo_token.as_ref() != Some(t))
+    {
+        files::forget(files, &replaced).await;
+    }
+    Ok(())
 }

@@ -208,7 +208,16 @@ pub async fn detail(
     } else {
         None
     };
+    let technician_card = match row.technician_id {
+        Some(technician) if summary(&row).status != VisitStatus::Cancelled => {
+            crate::store::technicians::card(&mut conn, technician)
+                .await?
+                .map(crate::services::technicians::card_view)
+        }
+        _ => None,
+    };
     Ok(VisitDetail {
+        technician_card,
         share_until,
         whereabouts,
         next_step,

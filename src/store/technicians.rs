@@ -238,3 +238,69 @@ pub async fn visits_between(
     .fetch_one(conn)
     .await?)
 }
+
+/// What customers are shown of a technician besides the first name (migration 0028).
+#[derive(Debug, Clone, Default, PartialEq, Eq, sqlx::FromRow)]
+pub struct CardRow {
+    pub trade: Option<String>,
+    pub photo_token: Option<String>,
+    pub photo_width: Option<i64>,
+    pub photo_height: Option<i64>,
+}
+
+pub async fn card(conn: &mut Conn, user_id: i64) -> Result<Option<CardRow>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT trade, photo_token, photo_width, photo_height FROM technician_cards \
+         WHERE user_id = $1",
+    )
+    .bind(user_id)
+    .fetch_optional(conn)
+    .await?)
+}
+
+pub async fn save_card(
+    conn: &mut Conn,
+    user_id: i64,
+    card: &CardRow,
+    now: i64,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO technician_cards (user_id, trade, photo_token, photo_width, photo_height, \
+         updated_at) VALUES ($1, $2, $3, $4, $5, $6) \
+         ON CONFLICT (user_id) DO UPDATE SET trade = excluded.trade, \
+         photo_token = excluded.photo_token, photo_width = excluded.photo_width, \
+         photo_height = excluded.photo_height, updated_at = excluded.updated_at",
+    )
+    .bind(user_id)
+    .bind(&card.trade)
+    .bind(&card.photo_token)
+    .bind(card.photo_width)
+    .bind(card.photo_height)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// The technician whose card photo `token` is, with their full name.
+pub async fn card_photo(conn: &mut Conn, token: &str) -> Result<Option<(i64, String)>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT c.user_id, u.name FROM technician_cards c JOIN users u ON u.id = c.user_id \
+         WHERE c.photo_token = $1",
+    )
+    .bind(token)
+    .fetch_optional(conn)
+    .await?)
+}
+
+/// Whether the technician `user_id` has (or had) a visit of the account.
+pub async fn works_for(conn: &mut Conn, user_id: i64, account_id: i64) -> Result<bool, StoreError> {
+    let found: Option<i64> = sqlx::query_scalar(
+        "SELECT id FROM jobs WHERE technician_id = $1 AND account_id = $2 LIMIT 1",
+    )
+    .bind(user_id)
+    .bind(account_id)
+    .fetch_optional(conn)
+    .await?;
+    Ok(found.is_some())
+}

@@ -116,7 +116,11 @@ pub fn router(state: ServerState) -> Router {
 }
 
 /// Server functions that take `multipart/form-data` (photos).
-const MULTIPART_ENDPOINTS: [&str; 2] = ["/api/report-problem", "/api/complete-visit"];
+const MULTIPART_ENDPOINTS: [&str; 3] = [
+    "/api/report-problem",
+    "/api/complete-visit",
+    "/api/save-technician-card",
+];
 
 /// Before a multipart server function reads its body: a body that is not multipart (which
 /// the framework cannot read) is a bad request, and one announced larger than any form may

@@ -241,6 +241,12 @@ static ROWS: &[Row] = &[
         OFFICE,
     ),
     row("remove-extra-shift", "user={tomas}&entry={shift}", OFFICE),
+    // Sent as multipart/form-data, as the form does (see `MULTIPART`).
+    row(
+        "save-technician-card",
+        "user={tomas}&trade=Window cleaner",
+        OFFICE,
+    ),
     row(
         "save-booking-rules",
         concat!(
@@ -276,7 +282,7 @@ static ROWS: &[Row] = &[
 ];
 
 /// Server functions that take `multipart/form-data`: their rows are posted that way.
-const MULTIPART: &[&str] = &["report-problem", "complete-visit"];
+const MULTIPART: &[&str] = &["report-problem", "complete-visit", "save-technician-card"];
 
 /// What the rows name, made as Ana and the office would (Ana on the app's own client).
 async fn fixtures(app: &TestApp) -> BTreeMap<&'static str, String> {

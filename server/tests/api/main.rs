@@ -37,4 +37,5 @@ mod sessions;
 mod settings;
 mod sign_in_limits;
 mod tasks;
+mod technician_cards;
 mod technicians;

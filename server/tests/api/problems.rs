@@ -100,7 +100,7 @@ async fn count(app: &TestApp, table: &str) -> i64 {
 }
 
 /// Files in the local store, thumbnails included.
-fn stored_files(app: &TestApp) -> usize {
+pub(crate) fn stored_files(app: &TestApp) -> usize {
     std::fs::read_dir(app.data_dir.join("files").join("photos"))
         .map(|dir| dir.count())
         .unwrap_or(0)

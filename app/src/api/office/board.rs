@@ -292,9 +292,7 @@ mod imp {
             doorstep::services::technicians::TechnicianError::OutOfRange => {
                 ApiError::field("from", FieldError::OutOfRange, echo(&typed))
             }
-            doorstep::services::technicians::TechnicianError::Store(e) => {
-                internal("blocking time failed", e)
-            }
+            other => internal("blocking time failed", other),
         })?;
         leptos_axum::redirect(&format!(
             "/office/board?day={date}&blocked={user}&clashes={clashes}"

@@ -5,7 +5,16 @@
 use crate::error::ApiError;
 use doorstep::dto::{TechnicianDetail, TechnicianSummary};
 use leptos::prelude::*;
+#[cfg(feature = "ssr")]
+use leptos::server_fn::codec::{MultipartData, MultipartFormData};
 use std::collections::BTreeMap;
+
+/// Where the card form posts: `save_technician_card`'s address. The form is plain HTML with
+/// a file input, so the server function exists on the server only.
+pub const SAVE_TECHNICIAN_CARD_PATH: &str = "/api/save-technician-card";
+
+/// The longest trade, in characters.
+pub const TRADE_MAX: usize = 60;
 
 #[cfg(feature = "ssr")]
 mod server {
@@ -23,6 +32,7 @@ mod server {
             TechnicianError::NotFound => ApiError::NotFound,
             TechnicianError::OutOfRange => ApiError::BadRequest,
             TechnicianError::Store(e) => internal("changing a technician failed", e),
+            TechnicianError::Files(e) => internal("storing a technician's photo failed", e),
         }
     }
 
@@ -80,6 +90,66 @@ pub async fn save_technician(
     .await
     .map_err(server::failed)?;
     server::back(user, "profile");
+    Ok(())
+}
+
+/// The card customers see, posted as `multipart/form-data`: `user`, `trade`, `photos` (one
+/// file: the new photo), `remove_photo` (any value: take the photo away).
+#[cfg(feature = "ssr")]
+#[server(endpoint = "save-technician-card", input = MultipartFormData)]
+pub async fn save_technician_card(data: MultipartData) -> Result<(), ApiError> {
+    use crate::api::support::{info, internal, require, state};
+    use crate::api::uploads::{Form, PHOTOS, read};
+    use crate::error::echo;
+    use doorstep::error::FieldError;
+    use doorstep::permissions::Permission;
+    use doorstep::services::files;
+    use doorstep::services::technicians::CardChange;
+    let by = require(Permission::ManageScheduling)?;
+    let form = Form {
+        text: &["user", "trade", "remove_photo"],
+        lists: &[],
+        large: &[],
+    };
+    let typed = |posted: &crate::api::uploads::Posted| echo(&[("trade", posted.get("trade"))]);
+    let posted = read(data, &form, typed).await?;
+    let user = server::technician(posted.get("user"))?;
+    let mut problems = Vec::new();
+    let trade = doorstep::fields::optional_text(posted.get("trade"), TRADE_MAX)
+        .map_err(|p| problems.push(("trade", p)))
+        .unwrap_or_default();
+    if let Some(problem) = posted.photo_problem.clone() {
+        problems.push((PHOTOS, problem));
+    } else if posted.photos.len() > 1 {
+        problems.push((PHOTOS, FieldError::TooManyPhotos { max: 1 }));
+    }
+    if !problems.is_empty() {
+        return Err(ApiError::refused(problems, typed(&posted)));
+    }
+    let state = state()?;
+    let photo = match files::process_all(posted.photos.clone(), state.uploads)
+        .await
+        .map_err(|e| internal("photo processing failed", e))?
+    {
+        Ok(mut photos) => photos.pop(),
+        Err(problem) => return Err(ApiError::refused([(PHOTOS, problem)], typed(&posted))),
+    };
+    let change = CardChange {
+        trade,
+        photo,
+        remove_photo: !posted.get("remove_photo").is_empty(),
+    };
+    doorstep::services::technicians::save_card(
+        &state.store,
+        &state.files,
+        &by,
+        user,
+        change,
+        &info().origin,
+    )
+    .await
+    .map_err(server::failed)?;
+    server::back(user, "card");
     Ok(())
 }
 

@@ -3,8 +3,8 @@
 //! and extra shifts, each a plain form that works without JavaScript and keeps what was typed.
 
 use crate::api::office::{
-    AddExtraShift, AddTimeOff, RemoveExtraShift, RemoveTimeOff, SaveTechnician,
-    SaveTechnicianHours, get_technician, get_technicians,
+    AddExtraShift, AddTimeOff, RemoveExtraShift, RemoveTimeOff, SAVE_TECHNICIAN_CARD_PATH,
+    SaveTechnician, SaveTechnicianHours, TRADE_MAX, get_technician, get_technicians,
 };
 use crate::components::alert::{ErrorAlert, field_message};
 use crate::components::form::TextField;
@@ -12,7 +12,7 @@ use crate::components::layout::Page;
 use crate::error::ApiError;
 use crate::i18n::{self, Arg, t, t_with};
 use crate::request;
-use doorstep::dto::{TechnicianDetail, TechnicianSummary};
+use doorstep::dto::{TechnicianCard, TechnicianDetail, TechnicianSummary};
 use doorstep::format;
 use doorstep::places::Position;
 use doorstep::technicians::{WeekHours, format_day_hours, time_of_day};
@@ -187,6 +187,7 @@ fn TechnicianForms(detail: TechnicianDetail) -> impl IntoView {
         .unwrap_or(0);
     let TechnicianDetail {
         summary,
+        card,
         time_off,
         extra_shifts,
     } = detail;
@@ -195,6 +196,7 @@ fn TechnicianForms(detail: TechnicianDetail) -> impl IntoView {
     let done = saved.map(|what| {
         let key = match what.as_str() {
             "profile" => "technician-saved-profile",
+            "card" => "technician-saved-card",
             "hours" => "technician-saved-hours",
             "time-off" => "technician-saved-time-off",
             "time-off-removed" => "technician-removed-time-off",
@@ -224,6 +226,7 @@ fn TechnicianForms(detail: TechnicianDetail) -> impl IntoView {
             {summary.disabled.then(|| view! { " · "{t("technicians-state-disabled")} })}</p>
         {done}
         {unset}
+        <CardForm user=user.clone() card />
         <ProfileForm user=user.clone() summary=summary.clone() />
         <HoursForm user=user.clone() week=summary.hours.clone() />
         <TimeOffSection user=user.clone() entries=time_off />
@@ -299,6 +302,64 @@ fn ProfileForm(user: String, summary: TechnicianSummary) -> impl IntoView {
                 </fieldset>
                 <button type="submit" class="button button-primary">{t("technician-save-profile")}</button>
             </ActionForm>
+        </section>
+    }
+}
+
+/// What customers see of the technician: trade and photo. A plain multipart form (it sends
+/// a file); a refused one comes back with the trade as typed (the photo is chosen again).
+#[component]
+fn CardForm(user: String, card: TechnicianCard) -> impl IntoView {
+    let error = crate::pages::form_error(SAVE_TECHNICIAN_CARD_PATH);
+    let trade = typed(error.as_ref(), "trade", || {
+        card.trade.clone().unwrap_or_default()
+    });
+    #[cfg(feature = "ssr")]
+    let max_mb = use_context::<crate::state::AppState>()
+        .map(|state| state.uploads.max_megabytes())
+        .unwrap_or_default();
+    #[cfg(not(feature = "ssr"))]
+    let max_mb = 0u64;
+    let photo_problem = problem(error.as_ref(), "photos");
+    let described = if photo_problem.is_some() {
+        "card-photo-hint photos-error"
+    } else {
+        "card-photo-hint"
+    };
+    let current = card.photo.map(|photo| {
+        view! {
+            <img class="portrait" src=format!("/files/{}/thumb", photo.token)
+                alt=t("technician-card-photo-current") width="96" height="96" />
+            <div class="option">
+                <input type="checkbox" id="field-remove-photo" name="remove_photo" value="yes" />
+                <label for="field-remove-photo">{t("technician-card-remove-photo")}</label>
+            </div>
+        }
+    });
+    view! {
+        <section aria-labelledby="card-heading" class="stack">
+            <h2 id="card-heading">{t("technician-card")}</h2>
+            <p class="hint">{t("technician-card-hint")}</p>
+            {error.clone().map(|error| view! { <ErrorAlert error /> })}
+            <form method="post" action=SAVE_TECHNICIAN_CARD_PATH enctype="multipart/form-data"
+                class="panel stack">
+                <input type="hidden" name="user" value=user />
+                <TextField name="trade".to_string() label=t("technician-trade") value=trade
+                    error=problem(error.as_ref(), "trade")
+                    hint=t_with("technician-trade-hint", &[("max", TRADE_MAX.into())]) flat=true />
+                {current}
+                <div class="field">
+                    <label for="field-photos">{t("technician-card-photo")}</label>
+                    <p class="hint" id="card-photo-hint">
+                        {t_with("technician-card-photo-hint", &[("mb", max_mb.into())])}
+                    </p>
+                    <input type="file" id="field-photos" name="photos"
+                        accept="image/jpeg,image/png,image/webp" aria-describedby=described
+                        aria-invalid=photo_problem.as_ref().map(|_| "true") />
+                    {photo_problem.map(|m| view! { <p class="field-error" id="photos-error">{m}</p> })}
+                </div>
+                <button type="submit" class="button button-primary">{t("technician-save-card")}</button>
+            </form>
         </section>
     }
 }

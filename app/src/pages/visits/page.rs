@@ -12,7 +12,8 @@ use crate::islands::share_position::Sharing;
 use crate::pages::booking::window_long;
 use crate::request;
 use doorstep::dto::{
-    Actor, ExpectedWindow, TimelineStep, VisitDetail, VisitStatus, Whereabouts, WindowOffer,
+    Actor, ExpectedWindow, TechnicianCard, TimelineStep, VisitDetail, VisitStatus, Whereabouts,
+    WindowOffer,
 };
 use doorstep::format;
 use doorstep::locale::Locale;
@@ -124,7 +125,7 @@ fn VisitView(visit: VisitDetail, done: Option<&'static str>) -> impl IntoView {
                     {expected_line(s.expected, &tz, locale).map(|e| view! { <br /><strong class="expected" data-expected="">{e}</strong> })}
                 </dd>
                 <dt>{t("visit-technician")}</dt>
-                <dd>{technician}</dd>
+                <dd>{technician_card(technician, visit.technician_card.clone())}</dd>
                 <dt>{t("visit-where")}</dt>
                 <dd>{s.location_label.clone()}<br />{visit.address.join(", ")}</dd>
                 {visit.access_notes.clone().map(|n| view! {
@@ -163,6 +164,27 @@ fn VisitView(visit: VisitDetail, done: Option<&'static str>) -> impl IntoView {
             <h2 id="timeline-heading">{t("visit-timeline")}</h2>
             <ol class="timeline">{timeline}</ol>
         </section>
+    }
+}
+
+/// The technician coming: first name, with their trade and photo once the office set them.
+fn technician_card(name: String, card: Option<TechnicianCard>) -> impl IntoView {
+    let card = card.unwrap_or_default();
+    let photo = card.photo.map(|photo| {
+        let alt = t_with("visit-technician-photo", &[("name", name.clone().into())]);
+        view! {
+            <img class="portrait" src=format!("/files/{}/thumb", photo.token) alt=alt
+                width="64" height="64" />
+        }
+    });
+    view! {
+        <span class="technician-card" data-technician="">
+            {photo}
+            <span>
+                {name}
+                {card.trade.map(|trade| view! { <br /><span class="meta">{trade}</span> })}
+            </span>
+        </span>
     }
 }
 
