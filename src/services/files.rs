@@ -242,7 +242,12 @@ pub fn process(sent: &Sent, limits: &UploadLimits) -> Result<Photo, FieldError> 
     } else {
         image
     };
-    let thumb = kept.thumbnail(THUMB_SIDE, THUMB_SIDE);
+    // `thumbnail` would blow a small photo up to the full thumbnail size.
+    let thumb = if kept.width().max(kept.height()) > THUMB_SIDE {
+        kept.thumbnail(THUMB_SIDE, THUMB_SIDE)
+    } else {
+        kept.clone()
+    };
     Ok(Photo {
         name: clean_name(&sent.name, "photo"),
         thumb: encode_jpeg(&thumb, THUMB_QUALITY)?,

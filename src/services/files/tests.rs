@@ -114,6 +114,14 @@ fn a_photo_is_re_encoded_with_a_thumbnail() {
 }
 
 #[test]
+fn a_small_photo_is_never_blown_up() {
+    let photo = process(&sent(png(8, 6)), &limits()).expect("taken");
+    assert_eq!((photo.width, photo.height), (8, 6));
+    let thumb = image::load_from_memory(&photo.thumb).expect("thumbnail decodes");
+    assert_eq!((thumb.width(), thumb.height()), (8, 6));
+}
+
+#[test]
 fn a_big_photo_is_shrunk_to_the_kept_size() {
     let photo = process(&sent(jpeg(3000, 1500)), &limits()).expect("taken");
     assert_eq!((photo.width, photo.height), (KEPT_SIDE, KEPT_SIDE / 2));
