@@ -67,6 +67,8 @@ pub enum FieldError {
     PhotoTooLarge { max_megapixels: u64 },
     #[error("a photo cannot be read")]
     PhotoUnreadable,
+    #[error("slower than a less urgent priority")]
+    SlowerThanLessUrgent,
 }
 
 impl FieldError {
@@ -102,6 +104,7 @@ impl FieldError {
             Self::NotAPhoto => "field-not-a-photo",
             Self::PhotoTooLarge { .. } => "field-photo-too-large",
             Self::PhotoUnreadable => "field-photo-unreadable",
+            Self::SlowerThanLessUrgent => "field-slower-than-less-urgent",
         }
     }
 

@@ -196,7 +196,41 @@ impl ResponseTimes {
             Priority::Emergency => self.emergency = hours,
         }
     }
+
+    /// The form's field for a priority's hours (`hours_urgent`).
+    pub fn field(priority: Priority) -> String {
+        format!("hours_{}", priority.as_str())
+    }
+
+    /// The office's form: a whole number of hours per priority, from 1 to 720 (30 days),
+    /// and a more urgent priority never slower than a less urgent one.
+    pub fn parse<'a>(value: impl Fn(&str) -> &'a str) -> Result<Self, Vec<(String, FieldError)>> {
+        let mut times = Self::default();
+        let mut problems = Vec::new();
+        for priority in Priority::ALL {
+            let name = Self::field(priority);
+            match crate::fields::whole(value(&name), 1, RESPONSE_HOURS_MAX) {
+                Ok(hours) => times.set(priority, u32::try_from(hours).unwrap_or(1)),
+                Err(problem) => problems.push((name, problem)),
+            }
+        }
+        if problems.is_empty() {
+            for pair in Priority::ALL.windows(2) {
+                if times.hours(pair[1]) > times.hours(pair[0]) {
+                    problems.push((Self::field(pair[1]), FieldError::SlowerThanLessUrgent));
+                }
+            }
+        }
+        if problems.is_empty() {
+            Ok(times)
+        } else {
+            Err(problems)
+        }
+    }
 }
+
+/// The longest response time the office may promise, in hours (30 days).
+pub const RESPONSE_HOURS_MAX: i64 = 720;
 
 /// Days of the week as the form names them, Monday first.
 pub const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
@@ -387,6 +421,50 @@ impl RequestDraft {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn response_times_are_whole_hours_in_range_and_faster_when_more_urgent() {
+        let form = |low: &'static str,
+                    normal: &'static str,
+                    urgent: &'static str,
+                    emergency: &'static str| {
+            move |name: &str| match name {
+                "hours_low" => low,
+                "hours_normal" => normal,
+                "hours_urgent" => urgent,
+                "hours_emergency" => emergency,
+                _ => "",
+            }
+        };
+        assert_eq!(
+            ResponseTimes::parse(form("72", " 24 ", "4", "1")),
+            Ok(ResponseTimes {
+                low: 72,
+                normal: 24,
+                urgent: 4,
+                emergency: 1
+            })
+        );
+        assert_eq!(
+            ResponseTimes::parse(form("0", "721", "x", "")),
+            Err(vec![
+                ("hours_low".into(), FieldError::Between { min: 1, max: 720 }),
+                (
+                    "hours_normal".into(),
+                    FieldError::Between { min: 1, max: 720 }
+                ),
+                ("hours_urgent".into(), FieldError::NotANumber),
+                ("hours_emergency".into(), FieldError::Required),
+            ])
+        );
+        assert_eq!(
+            ResponseTimes::parse(form("48", "48", "72", "2")),
+            Err(vec![(
+                "hours_urgent".into(),
+                FieldError::SlowerThanLessUrgent
+            )])
+        );
+    }
+
     use super::*;
 
     #[test]

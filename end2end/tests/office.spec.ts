@@ -95,3 +95,59 @@ test("a dispatcher plans a technician's hours and time off by keyboard", async (
   await expect(page.getByRole("status")).toContainText("Time off removed.");
   await expect(page.getByText("No time off planned.")).toBeVisible();
 });
+
+// An 8 × 8 PNG, as a portrait would arrive.
+const PORTRAIT = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAJklEQVR4nGNgqDghV3HCpuJEVMWJiooT0ypObKk4caniBMPQkgAA9kBqQb/ab3oAAAAASUVORK5CYII=",
+  "base64",
+);
+
+test("a dispatcher shows customers a technician's trade and photo", async ({ page, consoleProblems }) => {
+  void consoleProblems;
+  await signIn(page, "dispatch@example.com");
+  await page.goto("/office/technicians");
+  await page.getByRole("link", { name: "Tomás Rivera" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "What customers see" })).toBeVisible();
+  await expect(page.getByLabel("Trade")).toHaveValue("Cleaning specialist");
+  await expectAccessible(page);
+  // Too long a trade: explained, kept as typed.
+  const long = "Window and facade cleaning specialist, certified for rope access work";
+  await page.getByLabel("Trade").fill(long);
+  await page.getByRole("button", { name: "Save what customers see" }).click();
+  await expect(page.getByText("Use at most 60 characters.")).toBeVisible();
+  await expect(page.getByLabel("Trade")).toHaveValue(long);
+  await expectAccessible(page);
+  await page.getByLabel("Trade").fill("Window cleaner");
+  await page.getByLabel("Photo", { exact: true }).setInputFiles({
+    name: "tomas.png",
+    mimeType: "image/png",
+    buffer: PORTRAIT,
+  });
+  await page.getByRole("button", { name: "Save what customers see" }).click();
+  await expect(page.getByRole("status")).toContainText("What customers see was saved.");
+  await expect(page.getByLabel("Trade")).toHaveValue("Window cleaner");
+  const photo = page.getByRole("img", { name: "Current photo" });
+  await expect(photo).toBeVisible();
+  expect(await photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(8);
+  await expectAccessible(page);
+});
+
+test("a dispatcher sets the response times promised to problem reports", async ({ page, consoleProblems }) => {
+  void consoleProblems;
+  await signIn(page, "dispatch@example.com");
+  await page.getByRole("link", { name: "Booking rules" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Response times to problem reports" })).toBeVisible();
+  // Other tests report urgent problems: only the least urgent priority changes here.
+  await page.getByLabel("Not urgent, in hours").fill("24");
+  await page.getByRole("button", { name: "Save response times" }).click();
+  // Normal (48 hours) would now be slower than not urgent.
+  await expect(
+    page.getByText("A more urgent priority cannot take longer than a less urgent one."),
+  ).toBeVisible();
+  await expect(page.getByLabel("Not urgent, in hours")).toHaveValue("24");
+  await expectAccessible(page);
+  await page.getByLabel("Not urgent, in hours").fill("96");
+  await page.getByRole("button", { name: "Save response times" }).click();
+  await expect(page.getByRole("status")).toContainText("Response times saved.");
+  await expect(page.getByText("Customers are told: within 4 days.")).toBeVisible();
+});

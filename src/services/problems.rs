@@ -45,6 +45,41 @@ pub async fn response_times(conn: &mut Conn) -> Result<ResponseTimes, StoreError
     Ok(times)
 }
 
+/// Sets the response times (one transaction, with its audit entry); reports sent from now
+/// on are promised them.
+pub async fn save_response_times(
+    store: &Store,
+    by: &SessionUser,
+    times: ResponseTimes,
+    origin: &RequestOrigin,
+) -> Result<(), StoreError> {
+    let now = clock::now();
+    let mut tx = store.begin().await?;
+    for priority in Priority::ALL {
+        store_requests::set_response_time(
+            &mut tx,
+            priority.as_str(),
+            i64::from(times.hours(priority)),
+        )
+        .await?;
+    }
+    let detail = serde_json::to_string(&times).unwrap_or_default();
+    audit::record(
+        &mut tx,
+        &audit::Entry {
+            at: now,
+            actor: Some(by.user.to_string()),
+            action: "response_times_saved",
+            subject: None,
+            detail: Some(&detail),
+            origin,
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 fn request_mail<'a>(
     to: &'a Recipient,
     business: &Business,

@@ -219,3 +219,20 @@ pub async fn response_times(conn: &mut Conn) -> Result<Vec<(String, i64)>, Store
             .await?,
     )
 }
+
+/// Sets one priority's response time.
+pub async fn set_response_time(
+    conn: &mut Conn,
+    priority: &str,
+    hours: i64,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO response_times (priority, hours) VALUES ($1, $2) \
+         ON CONFLICT (priority) DO UPDATE SET hours = excluded.hours",
+    )
+    .bind(priority)
+    .bind(hours)
+    .execute(conn)
+    .await?;
+    Ok(())
+}

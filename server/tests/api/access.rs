@@ -203,6 +203,15 @@ static ROWS: &[Row] = &[
         OFFICE,
     ),
     row("booking-rules", "", OFFICE),
+    row("response-times", "", OFFICE),
+    row(
+        "save-response-times",
+        concat!(
+            "fields[hours_low]=96&fields[hours_normal]=48&fields[hours_urgent]=8",
+            "&fields[hours_emergency]=2",
+        ),
+        OFFICE,
+    ),
     row("catalogue", "", OFFICE),
     row("catalogue-service", "service={service}", OFFICE),
     row(

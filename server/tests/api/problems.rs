@@ -719,3 +719,96 @@ async fn photos_are_kept_in_an_s3_compatible_store_by_setting() {
     .expect("GET object");
     assert_eq!(anonymous.status(), 403);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_office_sets_the_response_times_customers_are_promised() {
+    let app = spawn_app().await;
+    let office = app.other_browser();
+    office.sign_in("dispatch@example.com").await;
+    let times = |low: &str, normal: &str, urgent: &str, emergency: &str| {
+        vec![
+            ("fields[hours_low]".to_string(), low.to_string()),
+            ("fields[hours_normal]".to_string(), normal.to_string()),
+            ("fields[hours_urgent]".to_string(), urgent.to_string()),
+            ("fields[hours_emergency]".to_string(), emergency.to_string()),
+        ]
+    };
+    let save = |fields: Vec<(String, String)>| {
+        office
+            .client
+            .post(app.url("/api/save-response-times"))
+            .header("accept", "application/json")
+            .form(&fields)
+            .send()
+    };
+    let stored = || async {
+        sqlx::query_as::<_, (String, i64)>(
+            "SELECT priority, hours FROM response_times ORDER BY priority",
+        )
+        .fetch_all(app.store.pool())
+        .await
+        .expect("times")
+    };
+    let before = stored().await;
+
+    // Mistakes: out of range, not a number, empty, an urgent priority slower than a normal
+    // one. Each named, nothing changed.
+    for (fields, field) in [
+        (times("0", "48", "8", "2"), "hours_low"),
+        (times("96", "721", "8", "2"), "hours_normal"),
+        (times("96", "48", "soon", "2"), "hours_urgent"),
+        (times("96", "48", "8", ""), "hours_emergency"),
+        (times("96", "48", "72", "2"), "hours_urgent"),
+    ] {
+        let res = save(fields).await.expect("POST");
+        assert_eq!(res.status(), 400, "{field}");
+        let body = res.text().await.unwrap_or_default();
+        assert!(body.contains(field), "{body}");
+        assert_eq!(stored().await, before);
+    }
+    // A customer may not.
+    app.sign_in("ana@example.com").await;
+    let res = app
+        .call_form("/api/save-response-times", &times("1", "1", "1", "1"))
+        .await;
+    assert_eq!(res.status(), 403);
+
+    // Saved: the office's page shows them, the customer's form promises them, and a report
+    // sent now is promised the new time.
+    let res = save(times("72", "24", "4", "1")).await.expect("POST");
+    assert_eq!(
+        res.status(),
+        200,
+        "{}",
+        res.text().await.unwrap_or_default()
+    );
+    let page = office.get_html("/office/rules?saved=response-times").await;
+    assert!(page.contains("Response times saved."), "{page}");
+    assert!(page.contains(r#"value="72""#) && page.contains(r#"value="1""#));
+    let options: serde_json::Value = app
+        .call("/api/problem-options", &[])
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(options["response"]["urgent"], 4, "{options}");
+    let res = report(&app.client, &app, form("Water under the sink", &[])).await;
+    assert_eq!(
+        res.status(),
+        200,
+        "{}",
+        res.text().await.unwrap_or_default()
+    );
+    let (hours,): (i64,) =
+        sqlx::query_as("SELECT response_hours FROM service_requests ORDER BY id DESC LIMIT 1")
+            .fetch_one(app.store.pool())
+            .await
+            .expect("request");
+    assert_eq!(hours, 4);
+    let (audited,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM audit_log WHERE action = 'response_times_saved'")
+            .fetch_one(app.store.pool())
+            .await
+            .expect("audit");
+    assert_eq!(audited, 1);
+}

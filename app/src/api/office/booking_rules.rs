@@ -1,4 +1,5 @@
-//! The business's booking rules, for dispatchers and admins.
+//! The business's booking rules and the response times it promises to problem reports, for
+//! dispatchers and admins.
 #![expect(
     clippy::too_many_arguments,
     reason = "a form posted without JavaScript arrives as one argument per field"
@@ -6,7 +7,9 @@
 
 use crate::error::ApiError;
 use doorstep::booking_rules::BookingRules;
+use doorstep::requests::ResponseTimes;
 use leptos::prelude::*;
+use std::collections::BTreeMap;
 
 #[server(endpoint = "booking-rules")]
 pub async fn get_booking_rules() -> Result<BookingRules, ApiError> {
@@ -61,5 +64,38 @@ pub async fn save_booking_rules(
         .await
         .map_err(|e| internal("saving the booking rules failed", e))?;
     leptos_axum::redirect("/office/rules?saved=1");
+    Ok(())
+}
+
+#[server(endpoint = "response-times")]
+pub async fn get_response_times() -> Result<ResponseTimes, ApiError> {
+    use crate::api::support::{internal, require, state};
+    use doorstep::permissions::Permission;
+    require(Permission::ManageScheduling)?;
+    let mut conn = state()?
+        .store
+        .conn()
+        .await
+        .map_err(|e| internal("reading the response times failed", e))?;
+    doorstep::services::problems::response_times(&mut conn)
+        .await
+        .map_err(|e| internal("reading the response times failed", e))
+}
+
+/// `fields`: `hours_low`, `hours_normal`, `hours_urgent`, `hours_emergency`.
+#[server(endpoint = "save-response-times")]
+pub async fn save_response_times(
+    #[server(default)] fields: BTreeMap<String, String>,
+) -> Result<(), ApiError> {
+    use crate::api::support::{info, internal, require, state};
+    use doorstep::permissions::Permission;
+    let by = require(Permission::ManageScheduling)?;
+    let value = |name: &str| fields.get(name).map_or("", String::as_str);
+    let times = ResponseTimes::parse(value)
+        .map_err(|problems| ApiError::fields_refused(problems, &fields))?;
+    doorstep::services::problems::save_response_times(&state()?.store, &by, times, &info().origin)
+        .await
+        .map_err(|e| internal("saving the response times failed", e))?;
+    leptos_axum::redirect("/office/rules?saved=response-times#response-times");
     Ok(())
 }

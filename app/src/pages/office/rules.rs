@@ -1,13 +1,18 @@
-//! `/office/rules`: the booking rules, one form that works without JavaScript. Every
-//! refused field says why beside itself, and everything typed stays.
+//! `/office/rules`: the booking rules, and the response times promised to problem reports;
+//! each one form that works without JavaScript. Every refused field says why beside itself,
+//! and everything typed stays.
 
-use crate::api::office::{SaveBookingRules, get_booking_rules};
+use crate::api::office::{
+    SaveBookingRules, SaveResponseTimes, get_booking_rules, get_response_times,
+};
 use crate::components::alert::{ErrorAlert, field_message};
+use crate::components::form::TextField;
 use crate::components::layout::Page;
 use crate::error::ApiError;
-use crate::i18n::t;
+use crate::i18n::{t, t_with};
 use doorstep::booking_rules::BookingRules;
 use doorstep::permissions::Permission;
+use doorstep::requests::{Priority, ResponseTimes};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -15,14 +20,21 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn RulesPage() -> impl IntoView {
     let allowed = crate::pages::allowed(Permission::ManageScheduling);
-    let saved = use_query_map().get_untracked().get("saved").is_some();
+    let saved = use_query_map().get_untracked().get("saved");
+    let times_saved = saved.as_deref() == Some("response-times");
+    let saved = saved.is_some() && !times_saved;
     let body = if allowed {
         Either::Left(view! {
             <Suspense fallback=crate::pages::loading>
                 {Suspend::new(async move {
-                    match get_booking_rules().await {
-                        Ok(rules) => Either::Left(view! { <RulesForm rules saved /> }),
-                        Err(error) => Either::Right(view! { <ErrorAlert error /> }),
+                    match (get_booking_rules().await, get_response_times().await) {
+                        (Ok(rules), Ok(times)) => Either::Left(view! {
+                            <RulesForm rules saved />
+                            <ResponseTimesForm times saved=times_saved />
+                        }),
+                        (Err(error), _) | (_, Err(error)) => {
+                            Either::Right(view! { <ErrorAlert error /> })
+                        }
                     }
                 })}
             </Suspense>
@@ -163,5 +175,55 @@ fn RulesForm(rules: BookingRules, saved: bool) -> impl IntoView {
             </fieldset>
             <button type="submit" class="button button-primary">{t("rules-save")}</button>
         </ActionForm>
+    }
+}
+
+/// How fast the business promises to answer a problem report, per priority: customers see
+/// it, and acknowledge it, before they send one.
+#[component]
+fn ResponseTimesForm(times: ResponseTimes, saved: bool) -> impl IntoView {
+    let action = ServerAction::<SaveResponseTimes>::new();
+    let error = action.value().get_untracked().and_then(Result::err);
+    let fields = Priority::ALL
+        .into_iter()
+        .rev()
+        .map(|priority| {
+            let name = ResponseTimes::field(priority);
+            let value = match &error {
+                Some(e) => e.echo(&name).unwrap_or_default().to_string(),
+                None => times.hours(priority).to_string(),
+            };
+            let problem = error
+                .as_ref()
+                .and_then(|e| e.problem_with(&name))
+                .map(field_message);
+            let label = t_with(
+                "rules-response-label",
+                &[(
+                    "priority",
+                    t(&format!("problem-priority-{}", priority.as_str())).into(),
+                )],
+            );
+            let promised = crate::pages::requests::problem::response_time(times.hours(priority));
+            view! {
+                <TextField name label value error=problem inputmode="numeric" required=true
+                    hint=t_with("rules-response-now", &[("time", promised.into())]) />
+            }
+        })
+        .collect_view();
+    let done = (saved && error.is_none()).then(|| {
+        view! { <div class="alert alert-success" role="status"><p>{t("rules-response-saved")}</p></div> }
+    });
+    view! {
+        <section aria-labelledby="response-times" class="stack">
+            <h2 id="response-times">{t("rules-response")}</h2>
+            <p class="hint">{t("rules-response-hint")}</p>
+            {done}
+            {error.clone().map(|error| view! { <ErrorAlert error /> })}
+            <ActionForm action=action attr:class="panel stack">
+                {fields}
+                <button type="submit" class="button button-primary">{t("rules-response-save")}</button>
+            </ActionForm>
+        </section>
     }
 }
