@@ -27,7 +27,7 @@ test("a technician completes a visit with a signature and the customer reads the
   const href = (await page.locator('a[href^="/visits/DS-"]').first().getAttribute("href")) ?? "";
   const reference = href.replace("/visits/", "");
   await page.goto(href);
-  const who = ((await page.locator("dt:text-is('Technician') + dd").textContent()) ?? "").trim();
+  const who = ((await page.locator("[data-technician-name]").textContent()) ?? "").trim();
   expect(Object.keys(EMAIL)).toContain(who);
 
   const phoneContext = await browser.newContext({ viewport: { width: 360, height: 740 } });

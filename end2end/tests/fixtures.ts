@@ -1,11 +1,29 @@
 // Shared helpers: sign-in, and a page fixture that fails a test on any console error or
 // hydration warning.
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 
 export const PASSWORD = "doorstep-demo";
 
+// A 1×1 PNG: every map tile. The test server's tile server (`tiles.localhost`) is answered
+// here, so no test reaches outside.
+export const TILE = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=",
+  "base64",
+);
+
+/** Answers the test tile server's requests for every page of `context`. */
+export async function serveTiles(context: BrowserContext) {
+  await context.route("http://tiles.localhost/**", (route) =>
+    route.fulfill({ contentType: "image/png", body: TILE }),
+  );
+}
+
 export const test = base.extend<{ consoleProblems: string[] }>({
+  page: async ({ page }, use) => {
+    await serveTiles(page.context());
+    await use(page);
+  },
   consoleProblems: async ({ page }, use) => {
     const problems: string[] = [];
     page.on("console", (msg) => {

@@ -76,3 +76,59 @@ test("a customer asks for a quote and the office marks it handled", async ({ pag
   await expect(page.getByText("Answered")).toBeVisible();
   await officeContext.close();
 });
+
+test("a customer places a location on the map: a click, a drag, or typed degrees", async ({ page, consoleProblems }) => {
+  void consoleProblems;
+  await signIn(page, "facilities@example.com");
+  await page.goto("/locations/new");
+  const map = page.getByRole("region", { name: "Map of the place" });
+  await expect(map).toBeVisible();
+  await expect(page.getByText("Or click the map where the place is")).toBeVisible();
+  const pin = page.locator(".map-pin-place");
+  await expect(pin).toHaveCount(0);
+  await expectAccessible(page);
+  const latitude = page.getByLabel("Latitude");
+  const longitude = page.getByLabel("Longitude");
+  await map.scrollIntoViewIfNeeded();
+  const box = (await map.boundingBox())!;
+  const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+  // A click places the pin and fills both fields; the map starts on the company's other
+  // places, in Berlin.
+  await page.mouse.click(cx, cy);
+  await expect(pin).toHaveCount(1);
+  await expect(latitude).not.toHaveValue("");
+  const lat = Number(await latitude.inputValue());
+  const lng = Number(await longitude.inputValue());
+  expect(lat).toBeGreaterThan(52.3);
+  expect(lat).toBeLessThan(52.7);
+  expect(lng).toBeGreaterThan(13.1);
+  expect(lng).toBeLessThan(13.7);
+  // Dragging the pin east moves the longitude east, the latitude stays.
+  await page.mouse.move(cx, cy);
+  await page.mouse.down();
+  await page.mouse.move(cx + 20, cy, { steps: 4 });
+  await page.mouse.move(cx + 60, cy, { steps: 4 });
+  await page.mouse.up();
+  await expect.poll(async () => Number(await longitude.inputValue())).toBeGreaterThan(lng);
+  expect(Number(await latitude.inputValue())).toBeCloseTo(lat, 3);
+  // Typed degrees move the pin there, and the map follows it to the middle.
+  await latitude.fill((lat + 0.0005).toFixed(6));
+  await latitude.press("Tab");
+  await expect
+    .poll(async () => {
+      const [p, m] = [(await pin.boundingBox())!, (await map.boundingBox())!];
+      const off = (a: number, size: number, b: number, full: number) =>
+        Math.abs(a + size / 2 - (b + full / 2));
+      return off(p.x, p.width, m.x, m.width) + off(p.y, p.height, m.y, m.height);
+    })
+    .toBeLessThan(4);
+  // The form saves what the map filled in: the place is bookable.
+  const label = `Depot ${Date.now() % 100000}`;
+  await page.getByLabel("Name").fill(label);
+  await page.getByLabel("Street and number").fill("Kastanienallee 40");
+  await page.getByLabel("Postal code").fill("10435");
+  await page.getByLabel("City").fill("Berlin");
+  await page.getByRole("button", { name: "Save location" }).click();
+  await expect(page.getByRole("status")).toContainText("Location saved.");
+  await expect(page.getByRole("status").getByRole("link", { name: "Book a visit here" })).toBeVisible();
+});

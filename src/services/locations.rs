@@ -101,6 +101,19 @@ pub async fn list(store: &Store, by: &SessionUser) -> Result<Vec<BookableLocatio
     Ok(accounts::bookable_locations(&mut conn, account.id()).await?)
 }
 
+/// Where the location form's map looks first for a place without a position: another of
+/// the account's places, else the middle of the business's area.
+pub async fn map_centre(
+    store: &Store,
+    places: &[BookableLocation],
+) -> Result<Option<(f64, f64)>, LocationError> {
+    if let Some(at) = places.iter().find_map(|p| p.latitude.zip(p.longitude)) {
+        return Ok(Some(at));
+    }
+    let mut conn = store.conn().await?;
+    Ok(crate::store::technicians::homes_centre(&mut conn).await?)
+}
+
 fn address_of(row: &BookableLocation) -> Address {
     Address {
         line1: row.line1.clone(),

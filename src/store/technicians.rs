@@ -304,3 +304,12 @@ pub async fn works_for(conn: &mut Conn, user_id: i64, account_id: i64) -> Result
     .await?;
     Ok(found.is_some())
 }
+
+/// The middle of the technicians' home bases: where the business works, roughly.
+pub async fn homes_centre(conn: &mut Conn) -> Result<Option<(f64, f64)>, StoreError> {
+    let (lat, lng): (Option<f64>, Option<f64>) =
+        sqlx::query_as("SELECT AVG(home_lat), AVG(home_lng) FROM technicians")
+            .fetch_one(conn)
+            .await?;
+    Ok(lat.zip(lng))
+}

@@ -60,26 +60,16 @@ pub fn LiveMap() -> impl IntoView {
 #[cfg(feature = "hydrate")]
 mod draw {
     use super::REFRESHED;
+    use crate::islands::leaflet::{leaflet_loaded, number, open_map, pin};
     use leptos::prelude::*;
-    use leptos_leaflet::leaflet::{
-        self, DivIconOptions, Icon, LatLng, LatLngBounds, Map, MapOptions, Marker, MarkerOptions,
-        TileLayer, TileLayerOptions,
-    };
+    use leptos_leaflet::leaflet::{LatLng, LatLngBounds, Map, Marker};
     use std::cell::RefCell;
     use std::rc::Rc;
+    use wasm_bindgen::JsCast;
     use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::{JsCast, JsValue};
     use web_sys::Element;
 
     type Point = (f64, f64);
-
-    #[wasm_bindgen::prelude::wasm_bindgen]
-    extern "C" {
-        /// `L.divIcon`: the binding's own `DivIcon` constructs a plain `L.Icon`, which
-        /// needs an image.
-        #[wasm_bindgen(js_namespace = L, js_name = divIcon)]
-        fn div_icon(options: &DivIconOptions) -> Icon;
-    }
 
     /// What is drawn now.
     #[derive(Default)]
@@ -87,14 +77,6 @@ mod draw {
         map: Option<Map>,
         technician: Option<Marker>,
         loading: bool,
-    }
-
-    /// An attribute as a number, by JavaScript's parser (Rust's float code would grow the
-    /// bundle every visitor downloads).
-    fn number(el: &Element, name: &str) -> Option<f64> {
-        el.get_attribute(name)
-            .map(|v| js_sys::parse_float(&v))
-            .filter(|n| n.is_finite())
     }
 
     fn point(el: &Element, lat: &str, lng: &str) -> Option<Point> {
@@ -161,54 +143,25 @@ mod draw {
     }
 
     fn create(div: &Element, drawn: &Rc<RefCell<Drawn>>, here: Point, place: Option<Point>) {
-        let frame_el = div.closest(".live-map-frame").ok().flatten();
-        let text = |name: &str| {
-            frame_el
-                .as_ref()
-                .and_then(|f| f.get_attribute(name))
-                .unwrap_or_default()
-        };
-        let _ = div.remove_attribute("hidden");
-        // Named only once there is a map: the words beside it say the same.
-        let _ = div.set_attribute("role", "region");
-        let _ = div.set_attribute("aria-label", &text("data-label"));
-        div.set_id("live-map");
-        let options = MapOptions::new();
-        options.set_zoom(14.0);
-        options.set_scroll_wheel_zoom(false);
-        options.set_center(LatLng::new(here.0, here.1));
-        let Ok(map) = Map::new("live-map", &options) else {
+        let Some((map, frame_el)) = open_map(div, ".live-map-frame", "live-map", here, 14.0) else {
             return;
         };
-        let tiles = text("data-tiles");
-        if !tiles.is_empty() {
-            let t = TileLayerOptions::default();
-            t.set_attribution(text("data-attribution"));
-            TileLayer::new_options(&tiles, &t).add_to(&map);
-        }
+        let text = |name: &str| frame_el.get_attribute(name).unwrap_or_default();
         if let Some(place) = place {
-            pin("map-pin-place", 18.0, &text("data-place"), place).add_to(&map);
+            pin("map-pin-place", 18.0, &text("data-place"), place, false).add_to(&map);
         }
-        let technician = pin("map-pin-technician", 22.0, &text("data-technician"), here);
+        let technician = pin(
+            "map-pin-technician",
+            22.0,
+            &text("data-technician"),
+            here,
+            false,
+        );
         technician.add_to(&map);
         frame(&map, here, place);
         let mut d = drawn.borrow_mut();
         d.map = Some(map);
         d.technician = Some(technician);
-    }
-
-    /// A pin styled by our CSS (no images), named for screen readers and hover.
-    fn pin(class: &str, size: f64, title: &str, at: Point) -> Marker {
-        let icon = DivIconOptions::new();
-        icon.set_class_name(format!("map-pin {class}"));
-        icon.set_icon_size(leaflet::Point::new(size, size));
-        icon.set_icon_anchor(leaflet::Point::new(size / 2.0, size / 2.0));
-        let options = MarkerOptions::new();
-        options.set_icon(div_icon(&icon));
-        options.set_title(title.to_string());
-        options.set_alt(title.to_string());
-        options.set_keyboard(false);
-        Marker::new_with_options(&LatLng::new(at.0, at.1), &options)
     }
 
     /// Both points in view.
@@ -223,37 +176,5 @@ mod draw {
                 map.set_view(&LatLng::new(here.0, here.1), 15.0);
             }
         }
-    }
-
-    /// Loads Leaflet's script and styles from our origin; true when `L` is there.
-    async fn leaflet_loaded() -> bool {
-        let has_l = || js_sys::Reflect::has(&window(), &JsValue::from_str("L")).unwrap_or(false);
-        if has_l() {
-            return true;
-        }
-        let Some(head) = document().head() else {
-            return false;
-        };
-        let (Ok(link), Ok(script)) = (
-            document().create_element("link"),
-            document().create_element("script"),
-        ) else {
-            return false;
-        };
-        let _ = link.set_attribute("rel", "stylesheet");
-        let _ = link.set_attribute("href", "/vendor/leaflet/leaflet.css");
-        let _ = script.set_attribute("src", "/vendor/leaflet/leaflet.js");
-        let loaded = |el: &Element| {
-            let el = el.clone();
-            js_sys::Promise::new(&mut move |resolve, reject| {
-                let _ = el.add_event_listener_with_callback("load", &resolve);
-                let _ = el.add_event_listener_with_callback("error", &reject);
-            })
-        };
-        let (styles, code) = (loaded(&link), loaded(&script));
-        let _ = head.append_child(&link);
-        let _ = head.append_child(&script);
-        let both = js_sys::Promise::all(&js_sys::Array::of2(&styles, &code));
-        wasm_bindgen_futures::JsFuture::from(both).await.is_ok() && has_l()
     }
 }

@@ -2,10 +2,13 @@
 //! as props, and touches browser APIs only in effects and event handlers.
 
 pub mod booking_calendar;
+#[cfg(feature = "hydrate")]
+pub mod leaflet;
 pub mod live_map;
 pub mod live_visit;
 #[cfg(feature = "hydrate")]
 pub mod page_parts;
+pub mod pin_map;
 pub mod share_position;
 pub mod sign_in_fields;
 pub mod signature_pad;

@@ -45,6 +45,20 @@ pub(crate) fn form_error(path: &str) -> Option<crate::error::ApiError> {
         .then(|| ServerFnUrlError::<crate::error::ApiError>::decode_err(error.err()))
 }
 
+/// The maps' tile server: its URL template and attribution (empty without one).
+pub(crate) fn map_tiles() -> (String, String) {
+    #[cfg(feature = "ssr")]
+    {
+        leptos::prelude::use_context::<crate::state::AppState>()
+            .map(|state| (state.map_tiles.url, state.map_tiles.attribution))
+            .unwrap_or_default()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        (String::new(), String::new())
+    }
+}
+
 /// Sends visitors to sign in; the signed-in person, if any.
 pub(crate) fn signed_in() -> Option<doorstep::dto::SessionUser> {
     let user = crate::request::current().user;

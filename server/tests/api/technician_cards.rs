@@ -78,7 +78,7 @@ async fn the_customer_sees_the_technicians_trade_and_photo_and_nobody_else_gets_
 
     // Before the office sets anything: the first name only.
     let page = app.get_html(&format!("/visits/{visit}")).await;
-    assert!(page.contains("data-technician"), "{page}");
+    assert!(page.contains("data-technician-name"), "{page}");
     assert!(!page.contains("class=\"portrait\""), "{page}");
 
     let res = save(

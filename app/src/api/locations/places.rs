@@ -24,6 +24,9 @@ pub struct LocationForm {
     pub geocoder: bool,
     /// The country a new location starts with: that of the account's other locations.
     pub country: String,
+    /// Where the map looks first while the place has no position.
+    #[serde(default)]
+    pub map_centre: Option<(f64, f64)>,
 }
 
 #[cfg(feature = "ssr")]
@@ -80,10 +83,13 @@ pub async fn get_location(location: String) -> Result<LocationForm, ApiError> {
     let user = require(Permission::ManageLocations)?;
     let state = state()?;
     let geocoder = state.geocoder.is_some();
+    let others = locations::list(&state.store, &user)
+        .await
+        .map_err(refused)?;
+    let map_centre = locations::map_centre(&state.store, &others)
+        .await
+        .map_err(refused)?;
     if location.trim() == "new" {
-        let others = locations::list(&state.store, &user)
-            .await
-            .map_err(refused)?;
         let country = others
             .first()
             .map(|l| l.country.clone())
@@ -92,6 +98,7 @@ pub async fn get_location(location: String) -> Result<LocationForm, ApiError> {
             entry: None,
             geocoder,
             country,
+            map_centre,
         });
     }
     let reference = LocationRef::parse(&location).ok_or(ApiError::NotFound)?;
@@ -103,6 +110,7 @@ pub async fn get_location(location: String) -> Result<LocationForm, ApiError> {
         entry: Some(entry(row)),
         geocoder,
         country,
+        map_centre,
     })
 }
 

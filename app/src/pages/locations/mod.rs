@@ -10,6 +10,7 @@ use crate::components::form::TextField;
 use crate::components::layout::Page;
 use crate::error::ApiError;
 use crate::i18n::t;
+use crate::islands::pin_map::{PinFrame, PinSetup};
 use crate::pages::booking::book_url;
 use doorstep::permissions::Permission;
 use doorstep::places::Position;
@@ -153,6 +154,19 @@ fn unplaced_message(reason: &str) -> String {
     }
 }
 
+/// The map beside the position's fields, with the business's tile server.
+fn pin_setup(centre: Option<(f64, f64)>) -> PinSetup {
+    let (tiles, attribution) = crate::pages::map_tiles();
+    PinSetup {
+        tiles,
+        attribution,
+        label: t("location-map"),
+        pin: t("location-map-pin"),
+        hint: t("location-map-hint"),
+        centre,
+    }
+}
+
 #[component]
 fn PlaceForm(form: LocationForm, unplaced: Option<String>) -> impl IntoView {
     let action = ServerAction::<SaveLocation>::new();
@@ -279,6 +293,7 @@ fn PlaceForm(form: LocationForm, unplaced: Option<String>) -> impl IntoView {
             <fieldset>
                 <legend>{t("location-position")}</legend>
                 <p class="hint">{position_hint}</p>
+                <PinFrame setup=pin_setup(form.map_centre) />
                 {latitude}
                 {longitude}
             </fieldset>

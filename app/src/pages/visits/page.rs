@@ -178,10 +178,10 @@ fn technician_card(name: String, card: Option<TechnicianCard>) -> impl IntoView 
         }
     });
     view! {
-        <span class="technician-card" data-technician="">
+        <span class="technician-card">
             {photo}
             <span>
-                {name}
+                <span data-technician-name="">{name}</span>
                 {card.trade.map(|trade| view! { <br /><span class="meta">{trade}</span> })}
             </span>
         </span>
@@ -219,12 +219,7 @@ fn live_map(visit: &VisitDetail) -> Option<impl IntoView + use<>> {
     ) {
         return None;
     }
-    #[cfg(feature = "ssr")]
-    let (tiles, attribution) = use_context::<crate::state::AppState>()
-        .map(|state| (state.map_tiles.url, state.map_tiles.attribution))
-        .unwrap_or_default();
-    #[cfg(not(feature = "ssr"))]
-    let (tiles, attribution) = (String::new(), String::new());
+    let (tiles, attribution) = crate::pages::map_tiles();
     let technician = s
         .technician
         .clone()
