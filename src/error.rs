@@ -69,6 +69,10 @@ pub enum FieldError {
     PhotoUnreadable,
     #[error("slower than a less urgent priority")]
     SlowerThanLessUrgent,
+    #[error("the password is too easy to guess")]
+    PasswordWeak,
+    #[error("the password contains the person's name or email")]
+    PasswordPersonal,
 }
 
 impl FieldError {
@@ -105,6 +109,8 @@ impl FieldError {
             Self::PhotoTooLarge { .. } => "field-photo-too-large",
             Self::PhotoUnreadable => "field-photo-unreadable",
             Self::SlowerThanLessUrgent => "field-slower-than-less-urgent",
+            Self::PasswordWeak => "field-password-weak",
+            Self::PasswordPersonal => "field-password-personal",
         }
     }
 

@@ -24,6 +24,7 @@ pub mod places;
 pub mod recurrence;
 pub mod requests;
 pub mod scheduling;
+pub mod sign_up;
 pub mod technicians;
 pub mod uploads;
 

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 /// A password as typed. Not `Serialize`, and `Debug` prints nothing of it.
 pub struct Password(String);
 
-pub const MIN_PASSWORD_LEN: usize = 10;
+pub const MIN_PASSWORD_LEN: usize = 12;
 /// Hashing cost grows with input; a cap keeps a huge body from becoming a denial of service.
 pub const MAX_PASSWORD_LEN: usize = 1024;
 
@@ -55,6 +55,66 @@ impl Password {
 impl fmt::Debug for Password {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("Password(…)")
+    }
+}
+
+/// The lowest zxcvbn score a new password may have (3: "safely unguessable").
+pub const MIN_SCORE: u8 = 3;
+/// zxcvbn's work grows with length; characters past this many are not scored (a password
+/// this long is past guessing anyway).
+const SCORED_CHARS: usize = 64;
+/// Parts of a name or email shorter than this are not looked for in a password.
+const PERSONAL_MIN: usize = 3;
+
+/// How guessable a new password is, as the form tells the person choosing it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Strength {
+    /// zxcvbn's score, 0 (guessed at once) to 4.
+    pub score: u8,
+    /// Why it would be refused; `None`: it is accepted.
+    pub problem: Option<FieldError>,
+}
+
+/// Rates a new password; `personal` are the person's name and email, which it must not
+/// contain (zxcvbn also counts them as easily guessed).
+pub fn strength(raw: &str, personal: &[&str]) -> Strength {
+    let problem = Password::parse_new(raw.to_string()).err();
+    let scored: String = raw.chars().take(SCORED_CHARS).collect();
+    let mut inputs: Vec<String> = Vec::new();
+    for item in personal {
+        let item = item.trim().to_lowercase();
+        inputs.extend(
+            item.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().count() >= PERSONAL_MIN)
+                .map(str::to_string),
+        );
+        inputs.push(item);
+    }
+    inputs.retain(|w| w.chars().count() >= PERSONAL_MIN);
+    let words: Vec<&str> = inputs.iter().map(String::as_str).collect();
+    let score = if scored.is_empty() {
+        0
+    } else {
+        u8::from(zxcvbn::zxcvbn(&scored, &words).score())
+    };
+    let lowered = raw.to_lowercase();
+    let problem = problem.or_else(|| {
+        if words.iter().any(|w| lowered.contains(w)) {
+            Some(FieldError::PasswordPersonal)
+        } else if score < MIN_SCORE {
+            Some(FieldError::PasswordWeak)
+        } else {
+            None
+        }
+    });
+    Strength { score, problem }
+}
+
+/// A new password that passes every rule: long enough, not personal, not guessable.
+pub fn choose(raw: String, personal: &[&str]) -> Result<Password, FieldError> {
+    match strength(&raw, personal).problem {
+        Some(problem) => Err(problem),
+        None => Password::parse_new(raw),
     }
 }
 
@@ -141,6 +201,40 @@ mod tests {
         assert!(
             !format!("{:?}", PasswordHash::from_stored("$argon2id$x".into())).contains("argon")
         );
+    }
+
+    #[test]
+    fn guessable_and_personal_passwords_are_refused() {
+        let ana = ["Ana López", "ana.lopez@example.com"];
+        let rated = |raw: &str| strength(raw, &ana);
+        assert_eq!(
+            rated("password1234").problem,
+            Some(FieldError::PasswordWeak)
+        );
+        assert_eq!(
+            rated("qwertyuiop123").problem,
+            Some(FieldError::PasswordWeak)
+        );
+        assert_eq!(
+            rated("lopez-river-kettle-87").problem,
+            Some(FieldError::PasswordPersonal)
+        );
+        assert_eq!(
+            rated("short").problem,
+            Some(FieldError::TooShort {
+                min: MIN_PASSWORD_LEN
+            })
+        );
+        let good = rated("violet kettle marches north");
+        assert_eq!(good.problem, None, "{good:?}");
+        assert!(good.score >= MIN_SCORE);
+        assert!(choose("violet kettle marches north".into(), &ana).is_ok());
+        assert_eq!(
+            choose("password1234".into(), &ana).err(),
+            Some(FieldError::PasswordWeak)
+        );
+        // A very long password is rated on its start, quickly, and accepted.
+        assert_eq!(rated(&"kettle violet ".repeat(70)).problem, None);
     }
 
     #[test]

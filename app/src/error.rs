@@ -35,6 +35,22 @@ pub enum ApiError {
         #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
         echo: Echo,
     },
+    /// The password was right, but the email is not proven yet: the page offers to send the
+    /// link again.
+    #[error("email not verified")]
+    EmailNotVerified {
+        #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+        echo: Echo,
+    },
+    /// The business does not take sign-ups: the office opens accounts.
+    #[error("sign-up closed")]
+    SignUpClosed,
+    /// A mailed link past its time; a new one can be asked for.
+    #[error("link expired")]
+    LinkExpired,
+    /// A mailed link used already.
+    #[error("link used")]
+    LinkUsed,
     #[error("sign in first")]
     Unauthenticated,
     #[error("not allowed")]
@@ -104,6 +120,10 @@ impl ApiError {
             Self::InvalidField { problem, .. } => problem.message_key(),
             Self::InvalidFields { .. } => "error-invalid-fields",
             Self::InvalidCredentials { .. } => "error-invalid-credentials",
+            Self::EmailNotVerified { .. } => "error-email-not-verified",
+            Self::SignUpClosed => "error-sign-up-closed",
+            Self::LinkExpired => "error-link-expired",
+            Self::LinkUsed => "error-link-used",
             Self::Unauthenticated => "error-unauthenticated",
             Self::Forbidden => "error-forbidden",
             Self::NotFound => "error-not-found",
@@ -128,7 +148,8 @@ impl ApiError {
         match self {
             Self::InvalidField { .. } | Self::InvalidFields { .. } | Self::BadRequest => 400,
             Self::InvalidCredentials { .. } | Self::Unauthenticated => 401,
-            Self::Forbidden => 403,
+            Self::Forbidden | Self::EmailNotVerified { .. } | Self::SignUpClosed => 403,
+            Self::LinkExpired | Self::LinkUsed => 410,
             Self::NotFound => 404,
             Self::RateLimited { .. } => 429,
             Self::WindowTaken { .. }
@@ -200,6 +221,7 @@ impl ApiError {
             Self::InvalidField { echo, .. }
             | Self::InvalidFields { echo, .. }
             | Self::InvalidCredentials { echo }
+            | Self::EmailNotVerified { echo }
             | Self::RateLimited { echo, .. }
             | Self::WindowTaken { echo, .. }
             | Self::DoesNotFit { echo, .. } => echo.get(name).map(String::as_str),
@@ -223,6 +245,10 @@ impl ApiError {
     pub fn examples() -> Vec<ApiError> {
         vec![
             Self::InvalidCredentials { echo: Echo::new() },
+            Self::EmailNotVerified { echo: Echo::new() },
+            Self::SignUpClosed,
+            Self::LinkExpired,
+            Self::LinkUsed,
             Self::InvalidFields {
                 problems: Vec::new(),
                 echo: Echo::new(),

@@ -80,6 +80,9 @@ pub fn App() -> impl IntoView {
             <Routes fallback=pages::not_found::NotFound>
                 <Route path=path!("") view=pages::home::HomePage ssr=SsrMode::Async />
                 <Route path=path!("sign-in") view=pages::auth::SignInPage ssr=SsrMode::Async />
+                <Route path=path!("sign-up") view=pages::auth::SignUpPage ssr=SsrMode::Async />
+                <Route path=path!("sign-up/sent") view=pages::auth::SignUpSentPage ssr=SsrMode::Async />
+                <Route path=path!("verify") view=pages::auth::VerifyPage ssr=SsrMode::Async />
                 <Route path=path!("offline") view=pages::offline::OfflinePage ssr=SsrMode::Async />
                 <Route path=path!("book") view=pages::booking::BookPage ssr=SsrMode::Async />
                 <Route path=path!("visits/:reference") view=pages::visits::VisitPage ssr=SsrMode::Async />

@@ -32,7 +32,7 @@ pub fn render(
     let subject = tr(locale, &key("subject"), &fluent_args);
     let paragraphs: Vec<String> = tr(locale, &key("body"), &fluent_args)
         .split("\n\n")
-        .map(|p| p.trim().to_string())
+        .map(|p| bare_link(p).unwrap_or(p.trim()).to_string())
         .filter(|p| !p.is_empty())
         .collect();
     let footer = tr(locale, "mail-footer", &fluent_args);
@@ -54,7 +54,14 @@ fn html_page(
 ) -> String {
     let body: String = paragraphs
         .iter()
-        .map(|p| format!("<p style=\"margin:0 0 16px\">{}</p>", escape(p)))
+        .map(|p| match bare_link(p) {
+            Some(link) => format!(
+                "<p style=\"margin:0 0 16px\"><a href=\"{0}\" style=\"color:{1};font-weight:600\">{0}</a></p>",
+                escape(link),
+                business.primary,
+            ),
+            None => format!("<p style=\"margin:0 0 16px\">{}</p>", escape(p)),
+        })
         .collect();
     format!(
         "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
@@ -73,6 +80,14 @@ fn html_page(
         name = escape(&business.name),
         footer = escape(footer),
     )
+}
+
+/// A paragraph that is only a web address (a link to open), without the isolation marks
+/// Fluent puts around it: mail programs must see the address alone to make it clickable.
+fn bare_link(paragraph: &str) -> Option<&str> {
+    let p = paragraph.trim().trim_matches(['\u{2068}', '\u{2069}']);
+    let web = p.starts_with("https://") || p.starts_with("http://");
+    (web && !p.chars().any(|c| c.is_whitespace() || c == '"' || c == '<')).then_some(p)
 }
 
 /// Text as HTML, safe in element content and quoted attributes.
@@ -127,6 +142,7 @@ mod tests {
             ("place", "Home"),
             ("hours", "8"),
             ("message", "Is it gas or electric?"),
+            ("link", "https://portal.example.com/verify?token=abc"),
         ]
         .into_iter()
         .map(|(k, v)| (k.to_string(), v.to_string()))

@@ -32,6 +32,8 @@ pub struct AppState {
     pub files: FileStore,
     /// How many photos of what size people may send.
     pub uploads: UploadLimits,
+    /// Whether newcomers may open their own customer account.
+    pub sign_up: bool,
 }
 
 /// The maps' tile server (settings `map_tiles_url`, `map_tiles_attribution`).
@@ -73,6 +75,7 @@ impl AppState {
             map_tiles: MapTiles::default(),
             files,
             uploads: UploadLimits::default(),
+            sign_up: true,
         }
     }
 

@@ -108,6 +108,7 @@ async fn seed(store: &Store) -> Seeded {
             password_hash: &hash,
             locale: None,
             created_at: now.as_second(),
+            verified_at: Some(now.as_second()),
         },
     )
     .await
@@ -132,6 +133,7 @@ async fn seed(store: &Store) -> Seeded {
                 password_hash: &hash,
                 locale: None,
                 created_at: now.as_second(),
+                verified_at: Some(now.as_second()),
             },
         )
         .await

@@ -91,6 +91,7 @@ async fn seed(n: usize) -> (Store, Business, tempfile::TempDir) {
             password_hash: &hash,
             locale: None,
             created_at: now,
+            verified_at: Some(now),
         };
         let id = users::insert(&mut tx, &user).await.expect("user");
         let home = place(1000 + t);

@@ -50,6 +50,8 @@ pub struct Config {
     pub uploads: UploadLimits,
     /// An S3-compatible bucket for files; an empty bucket keeps them in `data_dir/files`.
     pub files_s3: S3Settings,
+    /// Whether newcomers may open their own customer account (else the office does).
+    pub sign_up: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -80,7 +82,7 @@ pub enum ConfigError {
 }
 
 /// Every setting: name, what it accepts (for error messages).
-const KEYS: [(&str, &str); 32] = [
+const KEYS: [(&str, &str); 33] = [
     ("address", "an IP address and port such as 127.0.0.1:3000"),
     ("public_url", "an http:// or https:// URL"),
     ("data_dir", "a folder path"),
@@ -149,6 +151,7 @@ const KEYS: [(&str, &str); 32] = [
     ("files_s3_region", "a region name such as eu-central-1"),
     ("files_s3_access_key_id", "text"),
     ("files_s3_secret_access_key", "text"),
+    ("sign_up", "true or false"),
 ];
 
 impl Default for Config {
@@ -174,6 +177,7 @@ impl Default for Config {
             map_tiles_url: String::new(),
             map_tiles_attribution: String::new(),
             uploads: UploadLimits::default(),
+            sign_up: true,
             files_s3: S3Settings {
                 region: "us-east-1".into(),
                 ..S3Settings::default()
@@ -397,6 +401,7 @@ impl Config {
             "files_s3_access_key_id" => self.files_s3.access_key_id = v.to_string(),
             "files_s3_secret_access_key" => self.files_s3.secret_access_key = value.clone(),
             "hash_files" => self.hash_files = parse_bool(v).ok_or_else(|| invalid(v))?,
+            "sign_up" => self.sign_up = parse_bool(v).ok_or_else(|| invalid(v))?,
             "demo_on_empty" => self.demo_on_empty = parse_bool(v).ok_or_else(|| invalid(v))?,
             "log_format" => {
                 self.log_format = match v {

@@ -120,6 +120,7 @@ pub async fn app_state(config: &Config, store: Store) -> Result<AppState, StartE
         files,
     );
     state.uploads = config.uploads;
+    state.sign_up = config.sign_up;
     state.positions = config.position_policy();
     state.map_tiles = app::state::MapTiles {
         url: config.map_tiles_url.clone(),

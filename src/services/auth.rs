@@ -120,6 +120,9 @@ pub enum SignInError {
     InvalidCredentials,
     #[error("the account has no role in this business")]
     NoRole,
+    /// The password was right, but the person has not proven their email yet.
+    #[error("the email is not verified yet")]
+    NotVerified,
     /// Every password-hashing slot stayed taken for [`HASHING_WAIT`].
     #[error("too many sign-ins at once; no password check could start")]
     Busy,
@@ -188,28 +191,47 @@ pub async fn sign_in(
         let mut conn = store.conn().await?;
         users::by_id(&mut conn, user_id).await?
     };
-    let user = session_user(&row).ok_or(SignInError::NoRole)?;
+    if row.email_verified_at.is_none() {
+        record_refusal(store, email, "sign_in_unverified", origin).await?;
+        return Err(SignInError::NotVerified);
+    }
+    let mut tx = store.begin().await?;
+    let signed_in = open_session(&mut tx, policy, &row, origin, replacing, "sign_in").await?;
+    tx.commit().await.map_err(StoreError::from)?;
+    Ok(signed_in)
+}
+
+/// Opens a session for `row` in the caller's transaction (closing `replacing`: the session
+/// id changes at every sign-in, so a planted cookie never becomes a signed-in one), audited
+/// as `action`.
+pub(crate) async fn open_session(
+    tx: &mut crate::store::Conn,
+    policy: &SessionPolicy,
+    row: &users::UserRow,
+    origin: &RequestOrigin,
+    replacing: Option<&SessionToken>,
+    action: &str,
+) -> Result<SignedIn, SignInError> {
+    let user = session_user(row).ok_or(SignInError::NoRole)?;
     let now = clock::now();
     let token = SessionToken::generate();
-    let mut tx = store.begin().await?;
     if let Some(old) = replacing {
-        sessions::delete(&mut tx, &old.storage_key()).await?;
+        sessions::delete(&mut *tx, &old.storage_key()).await?;
     }
     let agent = origin
         .user_agent
         .as_deref()
         .map(|a| a.chars().take(200).collect::<String>());
     sessions::insert(
-        &mut tx,
+        &mut *tx,
         &token.storage_key(),
-        user_id,
+        row.id,
         now,
         policy.expiry(user.role, now, now),
         agent.as_deref(),
     )
     .await?;
-    record_own(&mut tx, now, &user, "sign_in", origin).await?;
-    tx.commit().await.map_err(StoreError::from)?;
+    record_own(tx, now, &user, action, origin).await?;
     Ok(SignedIn {
         token,
         cookie_max_age: policy.idle_secs(user.role),
@@ -298,6 +320,20 @@ impl Drop for Waiting<'_> {
 }
 
 async fn verify_within_budget(password: Password, hash: PasswordHash) -> Result<bool, SignInError> {
+    within_budget(move || password::verify(&password, &hash)).await
+}
+
+/// Hashes a new password within the same budget as sign-ins (a flood of sign-ups is no
+/// better a way to take the server's time than a flood of guesses).
+pub async fn hash_within_budget(password: Password) -> Result<PasswordHash, SignInError> {
+    within_budget(move || password::hash(&password))
+        .await?
+        .map_err(|e| SignInError::Worker(e.to_string()))
+}
+
+async fn within_budget<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, SignInError> {
     let budget = budget();
     let waiting = Waiting(&budget.waiting);
     if budget.waiting.fetch_add(1, Ordering::AcqRel) >= budget.max_waiting {
@@ -309,7 +345,7 @@ async fn verify_within_budget(password: Password, hash: PasswordHash) -> Result<
         Err(_elapsed) => return Err(SignInError::Busy),
     };
     drop(waiting);
-    let result = tokio::task::spawn_blocking(move || password::verify(&password, &hash))
+    let result = tokio::task::spawn_blocking(work)
         .await
         .map_err(|e| SignInError::Worker(e.to_string()));
     drop(permit);

@@ -177,6 +177,7 @@ pub async fn load(store: &Store) -> Result<(), DemoError> {
         password_hash: &hash,
         locale: None,
         created_at: now,
+        verified_at: Some(now),
     };
     let mut staff_ids = Vec::new();
     for (i, person) in STAFF.iter().enumerate() {

@@ -130,7 +130,7 @@ fn position_of(row: &BookableLocation) -> Option<Position> {
 
 /// Decides the position: as typed, as it was, or looked up. A position typed that is
 /// only the old one shown again does not count once the address changed.
-async fn place(
+pub(crate) async fn place(
     geocoder: Option<&dyn Geocoder>,
     before: Option<&BookableLocation>,
     draft: &LocationDraft,

@@ -46,10 +46,15 @@ pub enum MailTemplate {
     VisitCompleted,
     /// The technician's day runs late (as booked; from, to: the window expected now).
     VisitSlipped,
+    /// A newcomer proves their email (name, link).
+    VerifyEmail,
+    /// Someone signed up with an address that has an account already (name, link: the
+    /// sign-in page).
+    SignUpExisting,
 }
 
 impl MailTemplate {
-    pub const ALL: [MailTemplate; 13] = [
+    pub const ALL: [MailTemplate; 15] = [
         Self::SettingsCheck,
         Self::VisitBooked,
         Self::VisitRescheduled,
@@ -63,6 +68,8 @@ impl MailTemplate {
         Self::VisitOnTheWay,
         Self::VisitCompleted,
         Self::VisitSlipped,
+        Self::VerifyEmail,
+        Self::SignUpExisting,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -80,6 +87,8 @@ impl MailTemplate {
             Self::VisitOnTheWay => "visit-on-the-way",
             Self::VisitCompleted => "visit-completed",
             Self::VisitSlipped => "visit-slipped",
+            Self::VerifyEmail => "verify-email",
+            Self::SignUpExisting => "sign-up-existing",
         }
     }
 
@@ -98,6 +107,8 @@ impl MailTemplate {
             "visit-on-the-way" => Some(Self::VisitOnTheWay),
             "visit-completed" => Some(Self::VisitCompleted),
             "visit-slipped" => Some(Self::VisitSlipped),
+            "verify-email" => Some(Self::VerifyEmail),
+            "sign-up-existing" => Some(Self::SignUpExisting),
             _ => None,
         }
     }

@@ -59,6 +59,7 @@ pub async fn create_staff(
             password_hash: &hash,
             locale: None,
             created_at: now,
+            verified_at: Some(now),
         },
     )
     .await?;

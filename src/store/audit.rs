@@ -93,6 +93,25 @@ pub async fn latest(conn: &mut Conn, limit: i64) -> Result<Vec<AuditRow>, StoreE
     .await?)
 }
 
+/// How many entries of `actions` came from `client_ip` since `since`.
+pub async fn count_from(
+    conn: &mut Conn,
+    actions: &[&str],
+    client_ip: &str,
+    since: i64,
+) -> Result<i64, StoreError> {
+    let marks: Vec<String> = (0..actions.len()).map(|i| format!("${}", i + 3)).collect();
+    let sql = format!(
+        "SELECT COUNT(*) FROM audit_log WHERE client_ip = $1 AND at >= $2 AND action IN ({})",
+        marks.join(", ")
+    );
+    let mut query = sqlx::query_scalar(&sql).bind(client_ip).bind(since);
+    for action in actions {
+        query = query.bind(*action);
+    }
+    Ok(query.fetch_one(conn).await?)
+}
+
 /// How many entries have this action (for tests, benchmarks and monitoring).
 pub async fn count(conn: &mut Conn, action: &str) -> Result<i64, StoreError> {
     let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM audit_log WHERE action = $1")

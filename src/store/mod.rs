@@ -5,6 +5,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod auth_links;
 pub mod board;
 pub mod business;
 pub mod catalogue;

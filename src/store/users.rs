@@ -16,6 +16,8 @@ pub struct UserRow {
     pub staff_role: Option<Role>,
     pub member_role: Option<MemberRole>,
     pub account_id: Option<i64>,
+    /// When they proved their email; `None` for someone who signed up and has not yet.
+    pub email_verified_at: Option<i64>,
 }
 
 impl UserRow {
@@ -27,7 +29,7 @@ impl UserRow {
 }
 
 pub(crate) const USER_COLUMNS: &str = "u.id, u.email, u.name, u.locale, sp.role AS staff_role, \
-     m.role AS member_role, m.account_id";
+     m.role AS member_role, m.account_id, u.email_verified_at";
 pub(crate) const USER_JOINS: &str = "LEFT JOIN staff_profiles sp ON sp.user_id = u.id \
      LEFT JOIN memberships m ON m.user_id = u.id";
 
@@ -61,18 +63,21 @@ pub struct NewUser<'a> {
     pub password_hash: &'a PasswordHash,
     pub locale: Option<&'a str>,
     pub created_at: i64,
+    /// When the email was proven: at once for people the office or the set-up makes.
+    pub verified_at: Option<i64>,
 }
 
 pub async fn insert(conn: &mut Conn, user: &NewUser<'_>) -> Result<i64, StoreError> {
     let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO users (email, name, password_hash, locale, created_at) \
-         VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        "INSERT INTO users (email, name, password_hash, locale, created_at, email_verified_at) \
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
     )
     .bind(user.email)
     .bind(user.name)
     .bind(user.password_hash.expose())
     .bind(user.locale)
     .bind(user.created_at)
+    .bind(user.verified_at)
     .fetch_one(conn)
     .await?;
     Ok(id)
@@ -92,6 +97,37 @@ pub async fn insert_staff_profile(
     .bind(role.as_str())
     .bind(phone)
     .bind(created_at)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// An enabled person by email: their id, and whether their email is proven.
+pub async fn by_email(conn: &mut Conn, email: &str) -> Result<Option<(i64, bool)>, StoreError> {
+    let row: Option<(i64, Option<i64>)> =
+        sqlx::query_as("SELECT id, email_verified_at FROM users WHERE email = $1 AND disabled = 0")
+            .bind(email)
+            .fetch_optional(conn)
+            .await?;
+    Ok(row.map(|(id, verified)| (id, verified.is_some())))
+}
+
+/// Whether anyone (enabled or not) has this email.
+pub async fn email_taken(conn: &mut Conn, email: &str) -> Result<bool, StoreError> {
+    let found: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
+        .bind(email)
+        .fetch_optional(conn)
+        .await?;
+    Ok(found.is_some())
+}
+
+/// Records that the person proved their email (the first time only).
+pub async fn mark_verified(conn: &mut Conn, user_id: i64, now: i64) -> Result<(), StoreError> {
+    sqlx::query(
+        "UPDATE users SET email_verified_at = $1 WHERE id = $2 AND email_verified_at IS NULL",
+    )
+    .bind(now)
+    .bind(user_id)
     .execute(conn)
     .await?;
     Ok(())

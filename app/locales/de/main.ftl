@@ -29,6 +29,35 @@ sign-in-password = Passwort
 sign-in-show-password = Passwort anzeigen
 sign-in-hide-password = Passwort verbergen
 sign-in-submit = Anmelden
+sign-in-new-here = Neu hier?
+sign-in-create-account = Konto anlegen
+sign-up-title = Konto anlegen
+sign-up-lead = Termine buchen, Ihre Fachkraft verfolgen und alle Einsätze an einem Ort: Das dauert eine Minute.
+sign-up-name = Ihr Name
+sign-up-email = E-Mail-Adresse
+sign-up-email-hint = Wir schicken einen Link, um sie zu bestätigen: Mit ihm melden Sie sich an.
+sign-up-password = Passwort wählen
+sign-up-password-rules = Mindestens 12 Zeichen, nicht Ihr Name oder Ihre E-Mail-Adresse. Ein paar Wörter, die nicht zusammenpassen, merkt man sich leicht und errät man schwer.
+sign-up-password-good = Ein starkes Passwort.
+sign-up-company = Firma (optional)
+sign-up-company-hint = Nur wenn Sie für eine Firma buchen; für Ihr Zuhause leer lassen.
+sign-up-address = Ihre erste Adresse
+sign-up-address-hint = Wohin wir kommen. Weitere Orte können Sie später hinzufügen.
+sign-up-label-default = Zuhause
+sign-up-place-name = Name des Ortes
+sign-up-label-hint = Ein Name für den Ort, etwa „Zuhause“ oder „Büro“.
+sign-up-submit = Konto anlegen
+sign-up-have-account = Sie haben schon ein Konto?
+sign-up-sent-title = Sehen Sie in Ihr Postfach
+sign-up-sent = Wir haben Ihnen einen Link geschickt, um Ihre E-Mail-Adresse zu bestätigen.
+sign-up-sent-again = Wenn diese Adresse auf ihre Bestätigung wartet, ist ein neuer Link unterwegs.
+sign-up-sent-detail = Öffnen Sie den Link innerhalb von 24 Stunden, um sich anzumelden. Nichts angekommen? Sehen Sie im Spam-Ordner nach oder lassen Sie ihn erneut senden.
+sign-up-resend-heading = Link erneut senden
+sign-up-resend = Link erneut senden
+verify-title = E-Mail-Adresse bestätigen
+verify-lead = Ein Klick, und Ihr Konto ist bereit: Sie sind sofort angemeldet.
+verify-submit = Bestätigen und anmelden
+verify-new-link = Neuen Link anfordern
 
 ## Customer home
 home-title = Startseite
@@ -126,11 +155,17 @@ field-not-a-photo = Nur Fotos im Format JPEG, PNG oder WebP können gesendet wer
 field-photo-too-large = Ein Foto darf höchstens { $n } Megapixel haben.
 field-photo-unreadable = Ein Foto konnte nicht gelesen werden. Es ist vielleicht beschädigt: Nehmen Sie es noch einmal auf.
 field-slower-than-less-urgent = Eine dringendere Priorität darf nicht länger dauern als eine weniger dringende.
+field-password-weak = Dieses Passwort ist zu leicht zu erraten. Nehmen Sie ein paar Wörter, die nicht zusammenpassen, oder eine längere Mischung.
+field-password-personal = Verwenden Sie Ihren Namen und Ihre E-Mail-Adresse nicht im Passwort.
 field-position-needed = Hier sind Termine gebucht, daher braucht der Ort eine Position: Bitte Breiten- und Längengrad angeben.
 error-invalid-fields = Einige Felder müssen korrigiert werden; bei jedem steht, was fehlt.
 
 ## Errors
 error-invalid-credentials = E-Mail-Adresse und Passwort passen nicht zusammen. Bitte prüfen und erneut versuchen.
+error-email-not-verified = Bestätigen Sie zuerst Ihre E-Mail-Adresse: Öffnen Sie den Link, den wir Ihnen bei der Registrierung geschickt haben.
+error-sign-up-closed = Neue Konten richtet das Büro ein. Rufen Sie uns an oder schreiben Sie uns, dann legen wir Ihres an.
+error-link-expired = Dieser Link ist abgelaufen. Fordern Sie unten einen neuen an.
+error-link-used = Dieser Link wurde schon benutzt. Melden Sie sich an oder fordern Sie einen neuen Link an.
 error-unauthenticated = Bitte melden Sie sich an, um fortzufahren.
 error-forbidden = Dafür haben Sie keine Berechtigung.
 error-not-found = Wir konnten das Gesuchte nicht finden.
@@ -586,3 +621,20 @@ mail-visit-slipped-body = Hallo { $name },
     es tut uns leid: Der Tag verzögert sich. { $technician } wird für { $service } am { $date } jetzt zwischen { $from } und { $to } erwartet.
 
     Ihre Referenz ist { $reference }.
+
+mail-verify-email-subject = { $business }: Bestätigen Sie Ihre E-Mail-Adresse
+mail-verify-email-body = Hallo { $name },
+
+    willkommen bei { $business }. Öffnen Sie diesen Link, um Ihre E-Mail-Adresse zu bestätigen und sich anzumelden:
+
+    { $link }
+
+    Der Link gilt einmal, 24 Stunden lang. Wenn Sie sich nicht registriert haben, ignorieren Sie diese Nachricht: Ohne den Link geschieht nichts.
+mail-sign-up-existing-subject = { $business }: Sie haben schon ein Konto
+mail-sign-up-existing-body = Hallo { $name },
+
+    jemand (wahrscheinlich Sie) wollte sich mit dieser E-Mail-Adresse registrieren, zu der es schon ein Konto gibt. Melden Sie sich stattdessen hier an:
+
+    { $link }
+
+    Wenn Sie das nicht waren, ignorieren Sie diese Nachricht: Es wurde nichts geändert.

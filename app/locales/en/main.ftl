@@ -30,6 +30,35 @@ sign-in-password = Password
 sign-in-show-password = Show password
 sign-in-hide-password = Hide password
 sign-in-submit = Sign in
+sign-in-new-here = New here?
+sign-in-create-account = Create an account
+sign-up-title = Create your account
+sign-up-lead = Book visits, follow your technician and keep your service history in one place. It takes a minute.
+sign-up-name = Your name
+sign-up-email = Email address
+sign-up-email-hint = We send a link to confirm it: you sign in with it.
+sign-up-password = Choose a password
+sign-up-password-rules = At least 12 characters, not your name or email. A few unrelated words are easy to remember and hard to guess.
+sign-up-password-good = A strong password.
+sign-up-company = Company (optional)
+sign-up-company-hint = Only if you book for a company; leave empty for your home.
+sign-up-address = Your first address
+sign-up-address-hint = Where we come to. You can add more places later.
+sign-up-label-default = Home
+sign-up-place-name = Name of the place
+sign-up-label-hint = A name for the place, like “Home” or “Office”.
+sign-up-submit = Create my account
+sign-up-have-account = Already have an account?
+sign-up-sent-title = Check your mail
+sign-up-sent = We sent you a link to confirm your email address.
+sign-up-sent-again = If that address is waiting to be confirmed, a new link is on its way.
+sign-up-sent-detail = Open the link within 24 hours to sign in. Nothing there? Check the spam folder, or have it sent again.
+sign-up-resend-heading = Send the link again
+sign-up-resend = Send the link again
+verify-title = Confirm your email address
+verify-lead = One press and your account is ready: you are signed in at once.
+verify-submit = Confirm and sign in
+verify-new-link = Get a new link
 
 ## Customer home
 home-title = Home
@@ -127,11 +156,17 @@ field-not-a-photo = Only photos in JPEG, PNG or WebP can be sent.
 field-photo-too-large = A photo may have at most { $n } megapixels.
 field-photo-unreadable = One photo could not be read. It may be damaged: try taking it again.
 field-slower-than-less-urgent = A more urgent priority cannot take longer than a less urgent one.
+field-password-weak = This password is too easy to guess. Use a few unrelated words, or a longer mix.
+field-password-personal = Do not use your name or email address in the password.
 field-position-needed = Visits are booked at this place, so it needs a position: enter its latitude and longitude.
 error-invalid-fields = Some fields need correcting; each says what is wrong.
 
 ## Errors
 error-invalid-credentials = That email and password do not match. Check them and try again.
+error-email-not-verified = Confirm your email address first: open the link we mailed you when you signed up.
+error-sign-up-closed = New accounts are opened by the office. Call or write to us and we set yours up.
+error-link-expired = This link has expired. Ask for a new one below.
+error-link-used = This link was used already. Sign in, or ask for a new link.
 error-unauthenticated = Please sign in to continue.
 error-forbidden = You do not have access to this.
 error-not-found = We could not find what you were looking for.
@@ -587,3 +622,20 @@ mail-visit-slipped-body = Hello { $name },
     we are sorry: the day is running late. { $technician } is now expected between { $from } and { $to } on { $date } for your { $service }.
 
     Your reference is { $reference }.
+
+mail-verify-email-subject = { $business }: confirm your email address
+mail-verify-email-body = Hello { $name },
+
+    welcome to { $business }. Open this link to confirm your email address and sign in:
+
+    { $link }
+
+    The link works once, for 24 hours. If you did not sign up, ignore this message: nothing happens without the link.
+mail-sign-up-existing-subject = { $business }: you already have an account
+mail-sign-up-existing-body = Hello { $name },
+
+    someone (probably you) tried to sign up with this email address, but it already has an account. Sign in here instead:
+
+    { $link }
+
+    If it was not you, you can ignore this message: nothing was changed.

@@ -29,6 +29,35 @@ sign-in-password = Contraseña
 sign-in-show-password = Mostrar contraseña
 sign-in-hide-password = Ocultar contraseña
 sign-in-submit = Iniciar sesión
+sign-in-new-here = ¿Es nuevo aquí?
+sign-in-create-account = Crear una cuenta
+sign-up-title = Cree su cuenta
+sign-up-lead = Reserve visitas, siga a su técnico y guarde su historial en un solo lugar. Le llevará un minuto.
+sign-up-name = Su nombre
+sign-up-email = Correo electrónico
+sign-up-email-hint = Le enviamos un enlace para confirmarlo: con él inicia sesión.
+sign-up-password = Elija una contraseña
+sign-up-password-rules = Al menos 12 caracteres, sin su nombre ni su correo. Unas pocas palabras sin relación son fáciles de recordar y difíciles de adivinar.
+sign-up-password-good = Una contraseña segura.
+sign-up-company = Empresa (opcional)
+sign-up-company-hint = Solo si reserva para una empresa; déjelo vacío para su casa.
+sign-up-address = Su primera dirección
+sign-up-address-hint = Adonde vamos. Puede añadir más lugares después.
+sign-up-label-default = Casa
+sign-up-place-name = Nombre del lugar
+sign-up-label-hint = Un nombre para el lugar, como «Casa» u «Oficina».
+sign-up-submit = Crear mi cuenta
+sign-up-have-account = ¿Ya tiene una cuenta?
+sign-up-sent-title = Revise su correo
+sign-up-sent = Le enviamos un enlace para confirmar su correo electrónico.
+sign-up-sent-again = Si esa dirección está pendiente de confirmar, hay un enlace nuevo en camino.
+sign-up-sent-detail = Abra el enlace en 24 horas para iniciar sesión. ¿No llegó nada? Mire en la carpeta de spam o pida que se lo enviemos de nuevo.
+sign-up-resend-heading = Enviar el enlace de nuevo
+sign-up-resend = Enviar el enlace de nuevo
+verify-title = Confirme su correo electrónico
+verify-lead = Con un clic su cuenta está lista: inicia sesión al momento.
+verify-submit = Confirmar e iniciar sesión
+verify-new-link = Pedir un enlace nuevo
 
 ## Customer home
 home-title = Inicio
@@ -126,11 +155,17 @@ field-not-a-photo = Solo se pueden enviar fotos en JPEG, PNG o WebP.
 field-photo-too-large = Una foto puede tener como máximo { $n } megapíxeles.
 field-photo-unreadable = No se pudo leer una foto. Puede estar dañada: intente tomarla de nuevo.
 field-slower-than-less-urgent = Una prioridad más urgente no puede tardar más que una menos urgente.
+field-password-weak = Esta contraseña es demasiado fácil de adivinar. Use varias palabras sin relación entre sí, o una mezcla más larga.
+field-password-personal = No use su nombre ni su correo electrónico en la contraseña.
 field-position-needed = Hay visitas reservadas en este lugar, así que necesita una posición: indique su latitud y longitud.
 error-invalid-fields = Hay campos que corregir; cada uno indica qué falla.
 
 ## Errors
 error-invalid-credentials = El correo y la contraseña no coinciden. Revíselos e inténtelo de nuevo.
+error-email-not-verified = Confirme primero su correo electrónico: abra el enlace que le enviamos al registrarse.
+error-sign-up-closed = Las cuentas nuevas las abre la oficina. Llámenos o escríbanos y le creamos la suya.
+error-link-expired = Este enlace ha caducado. Pida uno nuevo abajo.
+error-link-used = Este enlace ya se usó. Inicie sesión o pida un enlace nuevo.
 error-unauthenticated = Inicie sesión para continuar.
 error-forbidden = No tiene acceso a esto.
 error-not-found = No encontramos lo que busca.
@@ -586,3 +621,20 @@ mail-visit-slipped-body = Hola, { $name }:
     lo sentimos: el día se está retrasando. Ahora se espera a { $technician } entre las { $from } y las { $to } del { $date } para su { $service }.
 
     Su referencia es { $reference }.
+
+mail-verify-email-subject = { $business }: confirme su correo electrónico
+mail-verify-email-body = Hola, { $name }:
+
+    le damos la bienvenida a { $business }. Abra este enlace para confirmar su correo electrónico e iniciar sesión:
+
+    { $link }
+
+    El enlace sirve una vez, durante 24 horas. Si no se ha registrado, ignore este mensaje: sin el enlace no pasa nada.
+mail-sign-up-existing-subject = { $business }: ya tiene una cuenta
+mail-sign-up-existing-body = Hola, { $name }:
+
+    alguien (probablemente usted) intentó registrarse con este correo electrónico, que ya tiene una cuenta. Inicie sesión aquí:
+
+    { $link }
+
+    Si no fue usted, puede ignorar este mensaje: no se ha cambiado nada.

@@ -29,6 +29,35 @@ sign-in-password = Mot de passe
 sign-in-show-password = Afficher le mot de passe
 sign-in-hide-password = Masquer le mot de passe
 sign-in-submit = Se connecter
+sign-in-new-here = Nouveau ici ?
+sign-in-create-account = Créer un compte
+sign-up-title = Créez votre compte
+sign-up-lead = Réservez des visites, suivez votre technicien et gardez votre historique au même endroit. Cela prend une minute.
+sign-up-name = Votre nom
+sign-up-email = Adresse e-mail
+sign-up-email-hint = Nous envoyons un lien pour la confirmer : vous vous connectez avec lui.
+sign-up-password = Choisissez un mot de passe
+sign-up-password-rules = Au moins 12 caractères, ni votre nom ni votre adresse e-mail. Quelques mots sans rapport se retiennent facilement et se devinent mal.
+sign-up-password-good = Un mot de passe solide.
+sign-up-company = Entreprise (facultatif)
+sign-up-company-hint = Seulement si vous réservez pour une entreprise ; laissez vide pour votre domicile.
+sign-up-address = Votre première adresse
+sign-up-address-hint = Là où nous venons. Vous pourrez ajouter d’autres lieux plus tard.
+sign-up-label-default = Domicile
+sign-up-place-name = Nom du lieu
+sign-up-label-hint = Un nom pour le lieu, comme « Domicile » ou « Bureau ».
+sign-up-submit = Créer mon compte
+sign-up-have-account = Vous avez déjà un compte ?
+sign-up-sent-title = Consultez vos e-mails
+sign-up-sent = Nous vous avons envoyé un lien pour confirmer votre adresse e-mail.
+sign-up-sent-again = Si cette adresse attend sa confirmation, un nouveau lien est en route.
+sign-up-sent-detail = Ouvrez le lien dans les 24 heures pour vous connecter. Rien reçu ? Regardez dans les indésirables ou demandez un nouvel envoi.
+sign-up-resend-heading = Renvoyer le lien
+sign-up-resend = Renvoyer le lien
+verify-title = Confirmez votre adresse e-mail
+verify-lead = Un clic et votre compte est prêt : vous êtes connecté aussitôt.
+verify-submit = Confirmer et me connecter
+verify-new-link = Obtenir un nouveau lien
 
 ## Customer home
 home-title = Accueil
@@ -126,11 +155,17 @@ field-not-a-photo = Seules les photos JPEG, PNG ou WebP peuvent être envoyées.
 field-photo-too-large = Une photo peut avoir au plus { $n } mégapixels.
 field-photo-unreadable = Une photo n’a pas pu être lue. Elle est peut-être endommagée : reprenez-la.
 field-slower-than-less-urgent = Une priorité plus urgente ne peut pas prendre plus longtemps qu’une moins urgente.
+field-password-weak = Ce mot de passe est trop facile à deviner. Prenez quelques mots sans rapport entre eux, ou un mélange plus long.
+field-password-personal = N’utilisez ni votre nom ni votre adresse e-mail dans le mot de passe.
 field-position-needed = Des visites sont prévues à cette adresse : elle a besoin d’une position. Indiquez sa latitude et sa longitude.
 error-invalid-fields = Certains champs sont à corriger ; chacun indique le problème.
 
 ## Errors
 error-invalid-credentials = Cette adresse e-mail et ce mot de passe ne correspondent pas. Vérifiez-les et réessayez.
+error-email-not-verified = Confirmez d’abord votre adresse e-mail : ouvrez le lien que nous vous avons envoyé à l’inscription.
+error-sign-up-closed = Les nouveaux comptes sont ouverts par le bureau. Appelez-nous ou écrivez-nous et nous créons le vôtre.
+error-link-expired = Ce lien a expiré. Demandez-en un nouveau ci-dessous.
+error-link-used = Ce lien a déjà servi. Connectez-vous ou demandez un nouveau lien.
 error-unauthenticated = Veuillez vous connecter pour continuer.
 error-forbidden = Vous n’avez pas accès à ceci.
 error-not-found = Nous n’avons pas trouvé ce que vous cherchez.
@@ -586,3 +621,20 @@ mail-visit-slipped-body = Bonjour { $name },
     nous sommes désolés : la journée prend du retard. { $technician } est maintenant attendu entre { $from } et { $to } le { $date } pour votre { $service }.
 
     Votre référence est { $reference }.
+
+mail-verify-email-subject = { $business } : confirmez votre adresse e-mail
+mail-verify-email-body = Bonjour { $name },
+
+    bienvenue chez { $business }. Ouvrez ce lien pour confirmer votre adresse e-mail et vous connecter :
+
+    { $link }
+
+    Le lien sert une fois, pendant 24 heures. Si vous ne vous êtes pas inscrit, ignorez ce message : rien ne se passe sans le lien.
+mail-sign-up-existing-subject = { $business } : vous avez déjà un compte
+mail-sign-up-existing-body = Bonjour { $name },
+
+    quelqu’un (sans doute vous) a voulu s’inscrire avec cette adresse e-mail, qui a déjà un compte. Connectez-vous plutôt ici :
+
+    { $link }
+
+    Si ce n’était pas vous, ignorez ce message : rien n’a été modifié.

@@ -6,6 +6,7 @@ pub mod booking_calendar;
 pub mod leaflet;
 pub mod live_map;
 pub mod live_visit;
+pub mod new_password;
 #[cfg(feature = "hydrate")]
 pub mod page_parts;
 pub mod pin_map;

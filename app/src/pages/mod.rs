@@ -59,12 +59,34 @@ pub(crate) fn map_tiles() -> (String, String) {
     }
 }
 
-/// Sends visitors to sign in; the signed-in person, if any.
+/// Percent-encodes what is not safe in a query value.
+pub(crate) fn query_value(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for b in value.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Sends visitors to sign in (and back here afterwards); the signed-in person, if any.
 pub(crate) fn signed_in() -> Option<doorstep::dto::SessionUser> {
     let user = crate::request::current().user;
     if user.is_none() {
         #[cfg(feature = "ssr")]
-        leptos_axum::redirect("/sign-in");
+        {
+            let here = leptos::prelude::use_context::<http::request::Parts>()
+                .and_then(|parts| parts.uri.path_and_query().map(|p| p.as_str().to_string()))
+                .filter(|p| p != "/");
+            let to = match here {
+                Some(here) => format!("/sign-in?next={}", query_value(&here)),
+                None => "/sign-in".to_string(),
+            };
+            leptos_axum::redirect(&to);
+        }
     }
     user
 }

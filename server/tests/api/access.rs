@@ -281,6 +281,30 @@ static ROWS: &[Row] = &[
         "visit={visit}&latitude=52.5&longitude=13.4",
         TECHNICIAN,
     ),
+    // Anyone may open an account (the business allows it in the tests' settings), ask for
+    // the link again, and have a new password rated.
+    row(
+        "sign-up",
+        concat!(
+            "fields[name]=Mia Berg&fields[email]=mia@example.com",
+            "&fields[password]=violet kettle marches north&fields[label]=Home",
+            "&fields[line1]=Kastanienallee 12&fields[postal_code]=10435&fields[city]=Berlin",
+            "&fields[country]=DE",
+        ),
+        ANYONE,
+    ),
+    row("resend-verification", "email=mia@example.com", ANYONE),
+    row(
+        "password-strength",
+        "password=violet kettle marches north",
+        ANYONE,
+    ),
+    // Open to anyone with a link; a made-up one is not found, for everyone.
+    row(
+        "verify-email",
+        "token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+        NOBODY,
+    ),
     // A wrong password is no refusal: anyone may try to sign in.
     row(
         "sign-in",

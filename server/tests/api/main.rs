@@ -36,6 +36,7 @@ mod rules;
 mod sessions;
 mod settings;
 mod sign_in_limits;
+mod sign_up;
 mod tasks;
 mod technician_cards;
 mod technicians;

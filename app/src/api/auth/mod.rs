@@ -1,7 +1,9 @@
-//! Signing in and out.
+//! Signing up, in and out.
 
 mod sign_in;
 mod sign_out;
+mod sign_up;
 
 pub use sign_in::*;
 pub use sign_out::*;
+pub use sign_up::*;

@@ -3,9 +3,14 @@
 use crate::error::ApiError;
 use leptos::prelude::*;
 
+/// `next`: where to go once signed in (a path of the portal; home otherwise).
 #[server(endpoint = "sign-in")]
-pub async fn sign_in(email: String, password: String) -> Result<(), ApiError> {
-    imp::run(email, password).await
+pub async fn sign_in(
+    email: String,
+    password: String,
+    #[server(default)] next: String,
+) -> Result<(), ApiError> {
+    imp::run(email, password, next).await
 }
 
 #[cfg(feature = "ssr")]
@@ -19,8 +24,8 @@ mod imp {
     use doorstep::services::clock;
     use std::net::{IpAddr, Ipv4Addr};
 
-    pub async fn run(email: String, password: String) -> Result<(), ApiError> {
-        let keep = echo(&[("email", &email)]);
+    pub async fn run(email: String, password: String, next: String) -> Result<(), ApiError> {
+        let keep = echo(&[("email", &email), ("next", &next)]);
         let parsed = Email::parse(&email).map_err(|p| ApiError::field("email", p, keep.clone()))?;
         let password = Password::parse_attempt(password)
             .map_err(|p| ApiError::field("password", p, keep.clone()))?;
@@ -63,11 +68,17 @@ mod imp {
                     signed_in.token.expose(),
                     signed_in.cookie_max_age,
                 );
-                leptos_axum::redirect("/");
+                let to = doorstep::sign_up::safe_next(&next).unwrap_or_else(|| "/".into());
+                leptos_axum::redirect(&to);
                 Ok(())
             }
             Err(SignInError::InvalidCredentials | SignInError::NoRole) => {
                 Err(ApiError::InvalidCredentials { echo: keep })
+            }
+            Err(SignInError::NotVerified) => {
+                // The password was right: the person, not a stranger, is told.
+                state.sign_in_throttle.succeeded(parsed.as_str(), ip);
+                Err(ApiError::EmailNotVerified { echo: keep })
             }
             Err(SignInError::Busy) => Err(ApiError::RateLimited {
                 retry_after_secs: HASHING_WAIT.as_secs().max(1),

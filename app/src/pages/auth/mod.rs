@@ -1,5 +1,8 @@
-//! Signing in.
+//! Signing up and in.
 
-mod sign_in;
+pub(crate) mod sign_in;
+mod sign_up;
 
 pub use sign_in::SignInPage;
+pub(crate) use sign_in::sign_up_open;
+pub use sign_up::{SignUpPage, SignUpSentPage, VerifyPage};

@@ -1,13 +1,14 @@
 //! `/sign-in`: email and password. Works as a plain form; the island adds a show-password
 //! toggle and an early hint for a malformed email.
 
-use crate::api::auth::SignIn;
+use crate::api::auth::{ResendVerification, SignIn};
 use crate::components::alert::{ErrorAlert, error_message};
 use crate::components::layout::Page;
 use crate::i18n::t;
 use crate::islands::sign_in_fields::{SignInFields, SignInTexts};
 use crate::request;
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn SignInPage() -> impl IntoView {
@@ -32,6 +33,36 @@ pub fn SignInPage() -> impl IntoView {
     let email_error = field_message("email");
     let password_error = field_message("password");
     let general = error.clone().filter(|e| e.field_name().is_none());
+    // Where to go once signed in: as asked by the page that sent the person here, or as
+    // posted with a refused attempt.
+    let next = error
+        .as_ref()
+        .and_then(|e| e.echo("next"))
+        .map(str::to_string)
+        .or_else(|| use_query_map().get_untracked().get("next"))
+        .and_then(|n| doorstep::sign_up::safe_next(&n))
+        .unwrap_or_default();
+    let unverified = matches!(error, Some(crate::error::ApiError::EmailNotVerified { .. }));
+    let resend_email = email.clone();
+    let resend = unverified.then(move || {
+        let action = ServerAction::<ResendVerification>::new();
+        view! {
+            <ActionForm action=action attr:class="stack">
+                <input type="hidden" name="email" value=resend_email />
+                <button type="submit" class="button">{t("sign-up-resend")}</button>
+            </ActionForm>
+        }
+    });
+    let sign_up_href = if next.is_empty() {
+        "/sign-up".to_string()
+    } else {
+        format!("/sign-up?next={}", crate::pages::query_value(&next))
+    };
+    let sign_up = sign_up_open().then(|| {
+        view! {
+            <p class="meta">{t("sign-in-new-here")}" "<a href=sign_up_href>{t("sign-in-create-account")}</a></p>
+        }
+    });
     let texts = SignInTexts {
         email_label: t("sign-in-email"),
         password_label: t("sign-in-password"),
@@ -45,11 +76,26 @@ pub fn SignInPage() -> impl IntoView {
                 <h1 id="sign-in-heading">{t("sign-in-title")}</h1>
                 <p class="lead">{t("sign-in-lead")}</p>
                 {general.map(|error| view! { <ErrorAlert error /> })}
+                {resend}
                 <ActionForm action=action>
+                    <input type="hidden" name="next" value=next />
                     <SignInFields email email_error password_error texts />
                     <button type="submit" class="button button-primary">{t("sign-in-submit")}</button>
                 </ActionForm>
+                {sign_up}
             </section>
         </Page>
+    }
+}
+
+/// Whether newcomers may open their own account (the business's setting).
+pub(crate) fn sign_up_open() -> bool {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<crate::state::AppState>().is_some_and(|state| state.sign_up)
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        false
     }
 }

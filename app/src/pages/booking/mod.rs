@@ -26,7 +26,7 @@ pub fn book_url(params: &[(&str, &str)]) -> String {
     let query: Vec<String> = params
         .iter()
         .filter(|(_, v)| !v.is_empty())
-        .map(|(k, v)| format!("{k}={}", urlencoding(v)))
+        .map(|(k, v)| format!("{k}={}", crate::pages::query_value(v)))
         .collect();
     if query.is_empty() {
         "/book".to_string()
@@ -68,19 +68,6 @@ impl Flow {
     }
 }
 
-/// Percent-encodes what is not safe in a query value.
-fn urlencoding(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for b in value.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
 /// Which step the address asks for.
 #[derive(Clone, Debug, Default)]
 struct Wanted {
@@ -100,8 +87,8 @@ pub fn BookPage() -> impl IntoView {
         .as_ref()
         .is_some_and(|u| u.role.allows(Permission::BookVisits));
     if !signed_in {
-        #[cfg(feature = "ssr")]
-        leptos_axum::redirect("/sign-in");
+        // Sends them to sign in, and back here afterwards.
+        crate::pages::signed_in();
     }
     let query = use_query_map().get_untracked();
     let get = |k: &str| query.get(k).unwrap_or_default();

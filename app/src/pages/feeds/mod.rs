@@ -17,8 +17,8 @@ use leptos_router::hooks::use_query_map;
 pub fn CalendarFeedPage() -> impl IntoView {
     let user = request::current().user;
     if user.is_none() {
-        #[cfg(feature = "ssr")]
-        leptos_axum::redirect("/sign-in");
+        // Sends them to sign in, and back here afterwards.
+        crate::pages::signed_in();
     }
     let allowed = user
         .as_ref()

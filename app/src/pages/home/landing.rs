@@ -23,8 +23,11 @@ pub fn Landing() -> impl IntoView {
                 <h1 id="landing-heading">{t_with("landing-heading", &[("business", business.name.as_str().into())])}</h1>
                 <p class="lead">{t("landing-lead")}</p>
                 <ul class="feature-list">{features}</ul>
-                <p>
+                <p class="actions">
                     <a class="button button-primary" href="/sign-in">{t("sign-in-title")}</a>
+                    {crate::pages::auth::sign_up_open().then(|| view! {
+                        <a class="button" href="/sign-up">{t("sign-in-create-account")}</a>
+                    })}
                 </p>
             </section>
         </Page>

@@ -22,8 +22,8 @@ pub fn NotificationsPage() -> impl IntoView {
             .allows(doorstep::permissions::Permission::ViewOwnAccount)
     });
     if request::current().user.is_none() {
-        #[cfg(feature = "ssr")]
-        leptos_axum::redirect("/sign-in");
+        // Sends them to sign in, and back here afterwards.
+        crate::pages::signed_in();
     }
     view! {
         <Page title=t("notices-title")>

@@ -27,8 +27,8 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 pub fn VisitPage() -> impl IntoView {
     let signed_in = request::current().user.is_some();
     if !signed_in {
-        #[cfg(feature = "ssr")]
-        leptos_axum::redirect("/sign-in");
+        // Sends them to sign in, and back here afterwards.
+        crate::pages::signed_in();
     }
     let reference = use_params_map()
         .get_untracked()

@@ -1,0 +1,142 @@
+//! Single-use links mailed to people: a random secret in the address, only its hash in the
+//! database, used once before it expires. Verifying an email, resetting a password, signing
+//! in without one and joining an account all go through here.
+
+use crate::store::auth_links::{self, LinkRow, NewLink, Purpose};
+use crate::store::{Conn, StoreError};
+use base64::Engine as _;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use rand::RngCore;
+use sha2::{Digest, Sha256};
+
+/// Bytes of randomness in a secret (43 characters in the address).
+const SECRET_BYTES: usize = 32;
+
+#[derive(Debug, thiserror::Error)]
+pub enum LinkError {
+    /// No such link (or not one of ours at all).
+    #[error("unknown link")]
+    Unknown,
+    #[error("the link was used already")]
+    Used,
+    #[error("the link has expired")]
+    Expired,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// The hash a secret is kept under.
+pub fn hash(secret: &str) -> String {
+    Sha256::digest(secret.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// A fresh secret.
+pub fn new_secret() -> String {
+    let mut bytes = [0u8; SECRET_BYTES];
+    rand::thread_rng().fill_bytes(&mut bytes);
+    URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// Whether `raw` could be a secret of ours (checked before any lookup).
+fn well_formed(raw: &str) -> bool {
+    raw.len() == 43
+        && raw
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// A new link for `user_id`, valid `ttl_secs` from `now`, replacing their unused ones of the
+/// same purpose; returns its secret (for the address mailed).
+pub async fn issue(
+    conn: &mut Conn,
+    purpose: Purpose,
+    user_id: i64,
+    now: i64,
+    ttl_secs: i64,
+    next_path: Option<&str>,
+) -> Result<String, StoreError> {
+    auth_links::retire(&mut *conn, user_id, purpose, now).await?;
+    let secret = new_secret();
+    auth_links::insert(
+        conn,
+        &NewLink {
+            secret_hash: &hash(&secret),
+            purpose,
+            user_id,
+            next_path,
+            browser_hash: None,
+            created_at: now,
+            expires_at: now + ttl_secs,
+        },
+    )
+    .await?;
+    Ok(secret)
+}
+
+/// The link `secret` names, if it is still good to use (read only: see [`consume`]).
+pub async fn peek(
+    conn: &mut Conn,
+    purpose: Purpose,
+    secret: &str,
+    now: i64,
+) -> Result<LinkRow, LinkError> {
+    if !well_formed(secret) {
+        return Err(LinkError::Unknown);
+    }
+    let link = auth_links::find(conn, &hash(secret), purpose)
+        .await?
+        .ok_or(LinkError::Unknown)?;
+    if link.used_at.is_some() {
+        Err(LinkError::Used)
+    } else if link.expires_at <= now {
+        Err(LinkError::Expired)
+    } else {
+        Ok(link)
+    }
+}
+
+/// Uses the link, in the transaction of what it does: start the transaction with this (a
+/// write), so two requests with the same link cannot both get through.
+pub async fn consume(conn: &mut Conn, link: &LinkRow, now: i64) -> Result<(), LinkError> {
+    if auth_links::use_once(conn, link.id, now).await? {
+        Ok(())
+    } else {
+        Err(LinkError::Used)
+    }
+}
+
+/// The address a person opens: `base` (the portal's public origin) and `path`, with the
+/// secret as `token`.
+pub fn address(base: &str, path: &str, secret: &str) -> String {
+    format!("{}{path}?token={secret}", base.trim_end_matches('/'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secrets_are_random_well_formed_and_hashed() {
+        let (a, b) = (new_secret(), new_secret());
+        assert_ne!(a, b);
+        assert!(well_formed(&a));
+        assert_eq!(hash(&a).len(), 64);
+        assert_ne!(hash(&a), hash(&b));
+        for bad in [
+            "",
+            "short",
+            "../../etc/passwd",
+            &"a".repeat(44),
+            &format!("{}!", &a[..42]),
+        ] {
+            assert!(!well_formed(bad), "{bad}");
+        }
+        assert_eq!(
+            address("https://portal.example.com/", "/verify", "abc"),
+            "https://portal.example.com/verify?token=abc"
+        );
+    }
+}
