@@ -7,7 +7,10 @@ import { join } from "node:path";
 
 const port = Number(process.env.E2E_PORT ?? 3390);
 const server = process.env.DOORSTEP_BIN ?? "../target/release/doorstep";
-const dataDir = mkdtempSync(join(tmpdir(), "doorstep-e2e-"));
+// Made once by the runner; its workers read mail the server writes there (no SMTP host is
+// set, so each message is an .eml file under mail/).
+const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), "doorstep-e2e-"));
+process.env.E2E_DATA_DIR = dataDir;
 
 export default defineConfig({
   testDir: "./tests",

@@ -2,6 +2,8 @@
 // hydration warning.
 import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 
 export const PASSWORD = "doorstep-demo";
 
@@ -55,4 +57,51 @@ export async function expectAccessible(page: Page) {
   expect(
     bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
   ).toEqual([]);
+}
+
+/** Quoted-printable as mail bodies carry it: soft line breaks joined, `=XX` decoded. */
+function unquote(text: string): string {
+  const joined = text.replace(/=\r?\n/g, "");
+  const bytes: number[] = [];
+  for (let i = 0; i < joined.length; i++) {
+    const hex = joined.slice(i + 1, i + 3);
+    if (joined[i] === "=" && /^[0-9A-F]{2}$/.test(hex)) {
+      bytes.push(parseInt(hex, 16));
+      i += 2;
+    } else {
+      bytes.push(...Buffer.from(joined[i]));
+    }
+  }
+  return Buffer.from(bytes).toString("utf8");
+}
+
+/**
+ * The first portal link (`…?token=…`) in the newest mail to `to`, as the server wrote it
+ * (the test server has no SMTP host: mail lands as .eml files in its data folder); waits
+ * for the background worker to send it.
+ */
+export async function linkMailedTo(to: string): Promise<string> {
+  const dir = join(process.env.E2E_DATA_DIR ?? "", "mail");
+  let link = "";
+  await expect
+    .poll(
+      () => {
+        let names: string[] = [];
+        try {
+          names = readdirSync(dir).filter((n) => n.endsWith(".eml")).sort().reverse();
+        } catch {
+          return "";
+        }
+        for (const name of names) {
+          const text = unquote(readFileSync(join(dir, name), "utf8"));
+          if (!text.includes(`To: ${to}`) && !text.includes(`<${to}>`)) continue;
+          link = text.match(/https?:\/\/[^\s"<>]+token=[A-Za-z0-9_-]{43}/)?.[0] ?? "";
+          return link;
+        }
+        return "";
+      },
+      { timeout: 15_000 },
+    )
+    .not.toBe("");
+  return link;
 }
