@@ -73,6 +73,8 @@ pub enum FieldError {
     PasswordWeak,
     #[error("the password contains the person's name or email")]
     PasswordPersonal,
+    #[error("not the current password")]
+    WrongPassword,
 }
 
 impl FieldError {
@@ -111,6 +113,7 @@ impl FieldError {
             Self::SlowerThanLessUrgent => "field-slower-than-less-urgent",
             Self::PasswordWeak => "field-password-weak",
             Self::PasswordPersonal => "field-password-personal",
+            Self::WrongPassword => "field-wrong-password",
         }
     }
 

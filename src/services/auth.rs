@@ -101,7 +101,7 @@ impl SessionToken {
         &self.0
     }
 
-    fn storage_key(&self) -> String {
+    pub(crate) fn storage_key(&self) -> String {
         let digest = Sha256::digest(self.0.as_bytes());
         digest.iter().map(|b| format!("{b:02x}")).collect()
     }
@@ -319,7 +319,10 @@ impl Drop for Waiting<'_> {
     }
 }
 
-async fn verify_within_budget(password: Password, hash: PasswordHash) -> Result<bool, SignInError> {
+pub(crate) async fn verify_within_budget(
+    password: Password,
+    hash: PasswordHash,
+) -> Result<bool, SignInError> {
     within_budget(move || password::verify(&password, &hash)).await
 }
 

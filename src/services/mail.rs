@@ -51,10 +51,14 @@ pub enum MailTemplate {
     /// Someone signed up with an address that has an account already (name, link: the
     /// sign-in page).
     SignUpExisting,
+    /// A link to choose a new password (name, link).
+    PasswordReset,
+    /// The password was changed (name, link: the page to reset it, if it was not them).
+    PasswordChanged,
 }
 
 impl MailTemplate {
-    pub const ALL: [MailTemplate; 15] = [
+    pub const ALL: [MailTemplate; 17] = [
         Self::SettingsCheck,
         Self::VisitBooked,
         Self::VisitRescheduled,
@@ -70,6 +74,8 @@ impl MailTemplate {
         Self::VisitSlipped,
         Self::VerifyEmail,
         Self::SignUpExisting,
+        Self::PasswordReset,
+        Self::PasswordChanged,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -89,6 +95,8 @@ impl MailTemplate {
             Self::VisitSlipped => "visit-slipped",
             Self::VerifyEmail => "verify-email",
             Self::SignUpExisting => "sign-up-existing",
+            Self::PasswordReset => "password-reset",
+            Self::PasswordChanged => "password-changed",
         }
     }
 
@@ -109,6 +117,8 @@ impl MailTemplate {
             "visit-slipped" => Some(Self::VisitSlipped),
             "verify-email" => Some(Self::VerifyEmail),
             "sign-up-existing" => Some(Self::SignUpExisting),
+            "password-reset" => Some(Self::PasswordReset),
+            "password-changed" => Some(Self::PasswordChanged),
             _ => None,
         }
     }

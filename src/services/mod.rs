@@ -22,6 +22,7 @@ pub mod locations;
 pub mod mail;
 pub mod notifications;
 pub mod offers;
+pub mod passwords;
 pub mod people;
 pub mod plan_edits;
 pub mod plan_views;

@@ -95,3 +95,17 @@ pub async fn all_ids(conn: &mut Conn) -> Result<Vec<String>, StoreError> {
         .await?;
     Ok(rows.into_iter().map(|(id,)| id).collect())
 }
+
+/// Ends every session of the person but `keep` (a hash; `None`: every one). The number ended.
+pub async fn delete_for_user(
+    conn: &mut Conn,
+    user_id: i64,
+    keep: Option<&str>,
+) -> Result<u64, StoreError> {
+    let done = sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND id <> $2")
+        .bind(user_id)
+        .bind(keep.unwrap_or(""))
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected())
+}

@@ -121,6 +121,33 @@ pub async fn email_taken(conn: &mut Conn, email: &str) -> Result<bool, StoreErro
     Ok(found.is_some())
 }
 
+/// Replaces the person's password hash.
+pub async fn set_password(
+    conn: &mut Conn,
+    user_id: i64,
+    hash: &PasswordHash,
+) -> Result<(), StoreError> {
+    sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+        .bind(hash.expose())
+        .bind(user_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// The password hash of an enabled person, by id.
+pub async fn password_hash(
+    conn: &mut Conn,
+    user_id: i64,
+) -> Result<Option<PasswordHash>, StoreError> {
+    let hash: Option<String> =
+        sqlx::query_scalar("SELECT password_hash FROM users WHERE id = $1 AND disabled = 0")
+            .bind(user_id)
+            .fetch_optional(conn)
+            .await?;
+    Ok(hash.map(PasswordHash::from_stored))
+}
+
 /// Records that the person proved their email (the first time only).
 pub async fn mark_verified(conn: &mut Conn, user_id: i64, now: i64) -> Result<(), StoreError> {
     sqlx::query(

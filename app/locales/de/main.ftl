@@ -31,6 +31,28 @@ sign-in-hide-password = Passwort verbergen
 sign-in-submit = Anmelden
 sign-in-new-here = Neu hier?
 sign-in-create-account = Konto anlegen
+sign-in-forgot = Passwort vergessen?
+forgot-title = Passwort vergessen?
+forgot-lead = Geben Sie Ihre E-Mail-Adresse ein, und wir schicken Ihnen einen Link, um ein neues Passwort zu wählen.
+forgot-submit = Link schicken
+forgot-sent = Wenn es zu dieser Adresse ein Konto gibt, ist ein Link unterwegs. Er gilt eine Stunde lang.
+forgot-back = Zurück zur Anmeldung
+reset-title = Neues Passwort wählen
+reset-lead = Danach sind Sie auf allen anderen Geräten abgemeldet.
+reset-password = Neues Passwort
+reset-submit = Speichern und anmelden
+account-title = Ihr Konto
+account-password = Passwort
+account-current-password = Jetziges Passwort
+account-new-password = Neues Passwort
+account-password-hint = Alle anderen Geräte, auf denen Sie angemeldet sind, werden abgemeldet.
+account-change-password = Passwort ändern
+account-password-changed = Ihr Passwort ist geändert. { $count ->
+        [0] Kein anderes Gerät war angemeldet.
+        [one] Ein anderes Gerät wurde abgemeldet.
+       *[other] { $count } andere Geräte wurden abgemeldet.
+    }
+account-password-reset = Ihr neues Passwort ist gespeichert, und Sie sind angemeldet. Alle anderen Geräte wurden abgemeldet.
 sign-up-title = Konto anlegen
 sign-up-lead = Termine buchen, Ihre Fachkraft verfolgen und alle Einsätze an einem Ort: Das dauert eine Minute.
 sign-up-name = Ihr Name
@@ -157,6 +179,7 @@ field-photo-unreadable = Ein Foto konnte nicht gelesen werden. Es ist vielleicht
 field-slower-than-less-urgent = Eine dringendere Priorität darf nicht länger dauern als eine weniger dringende.
 field-password-weak = Dieses Passwort ist zu leicht zu erraten. Nehmen Sie ein paar Wörter, die nicht zusammenpassen, oder eine längere Mischung.
 field-password-personal = Verwenden Sie Ihren Namen und Ihre E-Mail-Adresse nicht im Passwort.
+field-wrong-password = Das ist nicht Ihr jetziges Passwort.
 field-position-needed = Hier sind Termine gebucht, daher braucht der Ort eine Position: Bitte Breiten- und Längengrad angeben.
 error-invalid-fields = Einige Felder müssen korrigiert werden; bei jedem steht, was fehlt.
 
@@ -638,3 +661,19 @@ mail-sign-up-existing-body = Hallo { $name },
     { $link }
 
     Wenn Sie das nicht waren, ignorieren Sie diese Nachricht: Es wurde nichts geändert.
+mail-password-reset-subject = { $business }: Wählen Sie ein neues Passwort
+mail-password-reset-body = Hallo { $name },
+
+    jemand (wahrscheinlich Sie) möchte Ihr Passwort zurücksetzen. Öffnen Sie diesen Link, um ein neues zu wählen:
+
+    { $link }
+
+    Der Link gilt einmal, eine Stunde lang. Wenn Sie das nicht waren, ignorieren Sie diese Nachricht: Ihr Passwort bleibt, wie es ist.
+mail-password-changed-subject = { $business }: Ihr Passwort wurde geändert
+mail-password-changed-body = Hallo { $name },
+
+    Ihr Passwort wurde eben geändert, und alle anderen Geräte wurden abgemeldet.
+
+    Wenn Sie das nicht waren, wählen Sie hier sofort ein neues Passwort und sagen Sie uns Bescheid:
+
+    { $link }

@@ -32,6 +32,28 @@ sign-in-hide-password = Hide password
 sign-in-submit = Sign in
 sign-in-new-here = New here?
 sign-in-create-account = Create an account
+sign-in-forgot = Forgot your password?
+forgot-title = Forgot your password?
+forgot-lead = Enter your email address and we send you a link to choose a new password.
+forgot-submit = Send me a link
+forgot-sent = If that address has an account, a link is on its way. It works for an hour.
+forgot-back = Back to sign in
+reset-title = Choose a new password
+reset-lead = After this, you are signed out on every other device.
+reset-password = New password
+reset-submit = Save and sign in
+account-title = Your account
+account-password = Password
+account-current-password = Current password
+account-new-password = New password
+account-password-hint = Every other device you are signed in on is signed out.
+account-change-password = Change password
+account-password-changed = Your password is changed. { $count ->
+        [0] No other device was signed in.
+        [one] One other device was signed out.
+       *[other] { $count } other devices were signed out.
+    }
+account-password-reset = Your new password is saved, and you are signed in. Every other device was signed out.
 sign-up-title = Create your account
 sign-up-lead = Book visits, follow your technician and keep your service history in one place. It takes a minute.
 sign-up-name = Your name
@@ -158,6 +180,7 @@ field-photo-unreadable = One photo could not be read. It may be damaged: try tak
 field-slower-than-less-urgent = A more urgent priority cannot take longer than a less urgent one.
 field-password-weak = This password is too easy to guess. Use a few unrelated words, or a longer mix.
 field-password-personal = Do not use your name or email address in the password.
+field-wrong-password = That is not your current password.
 field-position-needed = Visits are booked at this place, so it needs a position: enter its latitude and longitude.
 error-invalid-fields = Some fields need correcting; each says what is wrong.
 
@@ -639,3 +662,19 @@ mail-sign-up-existing-body = Hello { $name },
     { $link }
 
     If it was not you, you can ignore this message: nothing was changed.
+mail-password-reset-subject = { $business }: choose a new password
+mail-password-reset-body = Hello { $name },
+
+    someone (probably you) asked to reset your password. Open this link to choose a new one:
+
+    { $link }
+
+    The link works once, for an hour. If you did not ask, ignore this message: your password stays as it is.
+mail-password-changed-subject = { $business }: your password was changed
+mail-password-changed-body = Hello { $name },
+
+    your password was just changed, and every other device was signed out.
+
+    If that was not you, choose a new password at once here, and tell us:
+
+    { $link }

@@ -31,6 +31,28 @@ sign-in-hide-password = Ocultar contraseña
 sign-in-submit = Iniciar sesión
 sign-in-new-here = ¿Es nuevo aquí?
 sign-in-create-account = Crear una cuenta
+sign-in-forgot = ¿Olvidó su contraseña?
+forgot-title = ¿Olvidó su contraseña?
+forgot-lead = Escriba su correo electrónico y le enviamos un enlace para elegir una contraseña nueva.
+forgot-submit = Enviarme un enlace
+forgot-sent = Si esa dirección tiene una cuenta, hay un enlace en camino. Sirve durante una hora.
+forgot-back = Volver a iniciar sesión
+reset-title = Elija una contraseña nueva
+reset-lead = Después, se cerrará su sesión en todos los demás dispositivos.
+reset-password = Contraseña nueva
+reset-submit = Guardar e iniciar sesión
+account-title = Su cuenta
+account-password = Contraseña
+account-current-password = Contraseña actual
+account-new-password = Contraseña nueva
+account-password-hint = Se cerrará la sesión en todos los demás dispositivos.
+account-change-password = Cambiar la contraseña
+account-password-changed = Su contraseña ha cambiado. { $count ->
+        [0] No había otro dispositivo con la sesión abierta.
+        [one] Se cerró la sesión en otro dispositivo.
+       *[other] Se cerró la sesión en { $count } dispositivos más.
+    }
+account-password-reset = Su contraseña nueva está guardada y ha iniciado sesión. Se cerró la sesión en todos los demás dispositivos.
 sign-up-title = Cree su cuenta
 sign-up-lead = Reserve visitas, siga a su técnico y guarde su historial en un solo lugar. Le llevará un minuto.
 sign-up-name = Su nombre
@@ -157,6 +179,7 @@ field-photo-unreadable = No se pudo leer una foto. Puede estar dañada: intente 
 field-slower-than-less-urgent = Una prioridad más urgente no puede tardar más que una menos urgente.
 field-password-weak = Esta contraseña es demasiado fácil de adivinar. Use varias palabras sin relación entre sí, o una mezcla más larga.
 field-password-personal = No use su nombre ni su correo electrónico en la contraseña.
+field-wrong-password = Esa no es su contraseña actual.
 field-position-needed = Hay visitas reservadas en este lugar, así que necesita una posición: indique su latitud y longitud.
 error-invalid-fields = Hay campos que corregir; cada uno indica qué falla.
 
@@ -638,3 +661,19 @@ mail-sign-up-existing-body = Hola, { $name }:
     { $link }
 
     Si no fue usted, puede ignorar este mensaje: no se ha cambiado nada.
+mail-password-reset-subject = { $business }: elija una contraseña nueva
+mail-password-reset-body = Hola, { $name }:
+
+    alguien (probablemente usted) pidió restablecer su contraseña. Abra este enlace para elegir una nueva:
+
+    { $link }
+
+    El enlace sirve una vez, durante una hora. Si no lo pidió, ignore este mensaje: su contraseña sigue igual.
+mail-password-changed-subject = { $business }: se cambió su contraseña
+mail-password-changed-body = Hola, { $name }:
+
+    su contraseña acaba de cambiar y se cerró la sesión en todos los demás dispositivos.
+
+    Si no fue usted, elija ahora mismo una contraseña nueva aquí y avísenos:
+
+    { $link }

@@ -31,6 +31,28 @@ sign-in-hide-password = Masquer le mot de passe
 sign-in-submit = Se connecter
 sign-in-new-here = Nouveau ici ?
 sign-in-create-account = Créer un compte
+sign-in-forgot = Mot de passe oublié ?
+forgot-title = Mot de passe oublié ?
+forgot-lead = Indiquez votre adresse e-mail : nous vous envoyons un lien pour choisir un nouveau mot de passe.
+forgot-submit = M’envoyer un lien
+forgot-sent = Si cette adresse a un compte, un lien est en route. Il sert pendant une heure.
+forgot-back = Retour à la connexion
+reset-title = Choisissez un nouveau mot de passe
+reset-lead = Ensuite, vous serez déconnecté de tous vos autres appareils.
+reset-password = Nouveau mot de passe
+reset-submit = Enregistrer et me connecter
+account-title = Votre compte
+account-password = Mot de passe
+account-current-password = Mot de passe actuel
+account-new-password = Nouveau mot de passe
+account-password-hint = Tous vos autres appareils connectés seront déconnectés.
+account-change-password = Changer le mot de passe
+account-password-changed = Votre mot de passe est changé. { $count ->
+        [0] Aucun autre appareil n’était connecté.
+        [one] Un autre appareil a été déconnecté.
+       *[other] { $count } autres appareils ont été déconnectés.
+    }
+account-password-reset = Votre nouveau mot de passe est enregistré et vous êtes connecté. Tous les autres appareils ont été déconnectés.
 sign-up-title = Créez votre compte
 sign-up-lead = Réservez des visites, suivez votre technicien et gardez votre historique au même endroit. Cela prend une minute.
 sign-up-name = Votre nom
@@ -157,6 +179,7 @@ field-photo-unreadable = Une photo n’a pas pu être lue. Elle est peut-être e
 field-slower-than-less-urgent = Une priorité plus urgente ne peut pas prendre plus longtemps qu’une moins urgente.
 field-password-weak = Ce mot de passe est trop facile à deviner. Prenez quelques mots sans rapport entre eux, ou un mélange plus long.
 field-password-personal = N’utilisez ni votre nom ni votre adresse e-mail dans le mot de passe.
+field-wrong-password = Ce n’est pas votre mot de passe actuel.
 field-position-needed = Des visites sont prévues à cette adresse : elle a besoin d’une position. Indiquez sa latitude et sa longitude.
 error-invalid-fields = Certains champs sont à corriger ; chacun indique le problème.
 
@@ -638,3 +661,19 @@ mail-sign-up-existing-body = Bonjour { $name },
     { $link }
 
     Si ce n’était pas vous, ignorez ce message : rien n’a été modifié.
+mail-password-reset-subject = { $business } : choisissez un nouveau mot de passe
+mail-password-reset-body = Bonjour { $name },
+
+    quelqu’un (sans doute vous) a demandé à réinitialiser votre mot de passe. Ouvrez ce lien pour en choisir un nouveau :
+
+    { $link }
+
+    Le lien sert une fois, pendant une heure. Si ce n’était pas vous, ignorez ce message : votre mot de passe ne change pas.
+mail-password-changed-subject = { $business } : votre mot de passe a été changé
+mail-password-changed-body = Bonjour { $name },
+
+    votre mot de passe vient d’être changé, et tous les autres appareils ont été déconnectés.
+
+    Si ce n’était pas vous, choisissez tout de suite un nouveau mot de passe ici, et prévenez-nous :
+
+    { $link }

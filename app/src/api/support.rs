@@ -64,3 +64,19 @@ pub fn set_cookie(name: &str, value: &str, max_age_secs: i64) {
         res.append_header(SET_COOKIE, value);
     }
 }
+
+/// What the account services need of this request: the store, the business, the portal's
+/// public origin (for mailed links) and where the request came from.
+pub fn desk<'a>(
+    state: &'a AppState,
+    business: &'a doorstep::brand::Business,
+    info: &'a RequestInfo,
+) -> doorstep::services::sign_up::Desk<'a> {
+    doorstep::services::sign_up::Desk {
+        store: &state.store,
+        geocoder: state.geocoder.as_deref(),
+        business,
+        public_origin: &state.public_origin,
+        origin: &info.origin,
+    }
+}

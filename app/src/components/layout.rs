@@ -107,7 +107,7 @@ fn Header() -> impl IntoView {
                 </ul>
             </nav>
             <div class="who">
-                <span class="who-name">{u.name.clone()}</span>
+                <a class="who-name" href="/account">{u.name.clone()}</a>
                 <span class="who-role">{role}</span>
             </div>
         }

@@ -294,6 +294,20 @@ static ROWS: &[Row] = &[
         ANYONE,
     ),
     row("resend-verification", "email=mia@example.com", ANYONE),
+    row("request-password-reset", "email=ana@example.com", ANYONE),
+    // A made-up reset link is not found, for everyone.
+    row(
+        "reset-password",
+        "token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA&password=violet kettle marches north",
+        NOBODY,
+    ),
+    // Everyone signed in may change their own password; a wrong current one is refused as
+    // a field, after the check of who asks.
+    row(
+        "change-password",
+        "current=not the password&password=violet kettle marches north",
+        SIGNED_IN,
+    ),
     row(
         "password-strength",
         "password=violet kettle marches north",

@@ -25,6 +25,7 @@ mod mail;
 mod no_overlap;
 mod notifications;
 mod pages;
+mod passwords;
 mod people;
 mod plan_pages;
 mod plans;

@@ -167,19 +167,11 @@ async fn a_known_address_gets_a_mail_and_the_same_answer_and_nothing_changes() {
 async fn mistakes_are_named_kept_and_write_nothing() {
     let app = spawn_app().await;
     let users = count(&app, "SELECT COUNT(*) FROM users").await;
-    let cases: Vec<(Vec<(String, String)>, &str, &str)> = vec![
-        (
-            form("mia@example.com", "password1234"),
-            "password",
-            "too easy to guess",
-        ),
-        (
-            form("mia@example.com", "mia berg kettle river"),
-            "password",
-            "name or email",
-        ),
-        (form("mia@example.com", "short"), "password", "at least"),
-        (form("not an address", GOOD_PASSWORD), "email", "email"),
+    let cases: Vec<(Vec<(String, String)>, &str)> = vec![
+        (form("mia@example.com", "password1234"), "password"),
+        (form("mia@example.com", "mia berg kettle river"), "password"),
+        (form("mia@example.com", "short"), "password"),
+        (form("not an address", GOOD_PASSWORD), "email"),
         (
             form("mia@example.com", GOOD_PASSWORD)
                 .into_iter()
@@ -192,7 +184,6 @@ async fn mistakes_are_named_kept_and_write_nothing() {
                 })
                 .collect(),
             "country",
-            "",
         ),
         (
             form("mia@example.com", GOOD_PASSWORD)
@@ -206,10 +197,9 @@ async fn mistakes_are_named_kept_and_write_nothing() {
                 })
                 .collect(),
             "name",
-            "",
         ),
     ];
-    for (fields, field, words) in cases {
+    for (fields, field) in cases {
         let res = sign_up(&app, &fields).await;
         assert_eq!(res.status(), 400, "{field}");
         let body: serde_json::Value = res.json().await.expect("json");
@@ -221,7 +211,6 @@ async fn mistakes_are_named_kept_and_write_nothing() {
         // Everything typed comes back but the password.
         assert!(body["echo"].get("password").is_none(), "{body}");
         assert_eq!(body["echo"]["line1"], "Kastanienallee 12", "{body}");
-        let _ = words;
     }
     assert_eq!(count(&app, "SELECT COUNT(*) FROM users").await, users);
     assert_eq!(count(&app, "SELECT COUNT(*) FROM mail_messages").await, 0);

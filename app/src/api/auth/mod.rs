@@ -1,9 +1,11 @@
 //! Signing up, in and out.
 
+mod passwords;
 mod sign_in;
 mod sign_out;
 mod sign_up;
 
+pub use passwords::*;
 pub use sign_in::*;
 pub use sign_out::*;
 pub use sign_up::*;

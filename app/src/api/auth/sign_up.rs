@@ -71,7 +71,7 @@ mod imp {
     use doorstep::password::choose;
     use doorstep::services::auth::{HASHING_WAIT, SignInError};
     use doorstep::services::links::LinkError;
-    use doorstep::services::sign_up::{self, Desk, SignUp, SignUpError, VerifyError};
+    use doorstep::services::sign_up::{self, SignUp, SignUpError, VerifyError};
     use doorstep::sign_up::{FIELDS, SignUpDraft, safe_next};
     use std::collections::BTreeMap;
 
@@ -122,13 +122,7 @@ mod imp {
         };
         let info = info();
         let business = state.business();
-        let desk = Desk {
-            store: &state.store,
-            geocoder: state.geocoder.as_deref(),
-            business: &business,
-            public_origin: &state.public_origin,
-            origin: &info.origin,
-        };
+        let desk = crate::api::support::desk(&state, &business, &info);
         let sign_up = SignUp {
             draft,
             password,
@@ -148,13 +142,7 @@ mod imp {
         let state = state()?;
         let info = info();
         let business = state.business();
-        let desk = Desk {
-            store: &state.store,
-            geocoder: None,
-            business: &business,
-            public_origin: &state.public_origin,
-            origin: &info.origin,
-        };
+        let desk = crate::api::support::desk(&state, &business, &info);
         sign_up::resend(&desk, &email)
             .await
             .map_err(|e| refused(e, keep))?;

@@ -82,6 +82,7 @@ pub fn SignInPage() -> impl IntoView {
                     <SignInFields email email_error password_error texts />
                     <button type="submit" class="button button-primary">{t("sign-in-submit")}</button>
                 </ActionForm>
+                <p class="meta"><a href="/forgot-password">{t("sign-in-forgot")}</a></p>
                 {sign_up}
             </section>
         </Page>

@@ -1,0 +1,142 @@
+//! Forgotten passwords (a mailed link) and changing one's password (with the current one).
+
+use crate::error::ApiError;
+use leptos::prelude::*;
+
+/// `email`: where to send the link (nothing is said of whether it has an account).
+#[server(endpoint = "request-password-reset")]
+pub async fn request_password_reset(email: String) -> Result<(), ApiError> {
+    imp::request(email).await
+}
+
+/// `token`: the mailed link's secret; `password`: the new one. Ends every other session and
+/// signs in.
+#[server(endpoint = "reset-password")]
+pub async fn reset_password(token: String, password: String) -> Result<(), ApiError> {
+    imp::reset(token, password).await
+}
+
+/// `current`: the password now; `password`: the new one. Ends every other session.
+#[server(endpoint = "change-password")]
+pub async fn change_password(current: String, password: String) -> Result<(), ApiError> {
+    imp::change(current, password).await
+}
+
+#[cfg(feature = "ssr")]
+mod imp {
+    use crate::api::support::{info, internal, secure, set_cookie, state};
+    use crate::error::{ApiError, echo};
+    use crate::request::session_cookie;
+    use doorstep::email::Email;
+    use doorstep::password::{Password, choose};
+    use doorstep::services::auth::{HASHING_WAIT, SignInError};
+    use doorstep::services::clock;
+    use doorstep::services::links::LinkError;
+    use doorstep::services::passwords::{self, PasswordError};
+    use std::net::{IpAddr, Ipv4Addr};
+
+    fn failed(e: PasswordError) -> ApiError {
+        match e {
+            PasswordError::TooMany => ApiError::RateLimited {
+                retry_after_secs: 3600,
+                echo: Default::default(),
+            },
+            PasswordError::Link(LinkError::Unknown) => ApiError::NotFound,
+            PasswordError::Link(LinkError::Used) => ApiError::LinkUsed,
+            PasswordError::Link(LinkError::Expired) => ApiError::LinkExpired,
+            PasswordError::SignIn(SignInError::Busy) => ApiError::RateLimited {
+                retry_after_secs: HASHING_WAIT.as_secs().max(1),
+                echo: Default::default(),
+            },
+            PasswordError::SignIn(SignInError::NoRole) => ApiError::Forbidden,
+            PasswordError::WrongPassword => ApiError::field(
+                "current",
+                doorstep::error::FieldError::WrongPassword,
+                Default::default(),
+            ),
+            other => internal("a password change failed", other),
+        }
+    }
+
+    pub async fn request(email: String) -> Result<(), ApiError> {
+        let keep = echo(&[("email", &email)]);
+        let email = Email::parse(&email).map_err(|p| ApiError::field("email", p, keep))?;
+        let state = state()?;
+        let info = info();
+        let business = state.business();
+        let desk = crate::api::support::desk(&state, &business, &info);
+        passwords::request_reset(&desk, &email)
+            .await
+            .map_err(failed)?;
+        leptos_axum::redirect("/forgot-password?sent=1");
+        Ok(())
+    }
+
+    pub async fn reset(token: String, password: String) -> Result<(), ApiError> {
+        let state = state()?;
+        let info = info();
+        let token = token.trim();
+        let person = passwords::check_reset(&state.store, token)
+            .await
+            .map_err(failed)?;
+        let password = choose(password, &[&person.email, &person.name])
+            .map_err(|p| ApiError::field("password", p, Default::default()))?;
+        let business = state.business();
+        let desk = crate::api::support::desk(&state, &business, &info);
+        let signed_in = passwords::reset(
+            &desk,
+            &state.session_policy,
+            token,
+            password,
+            info.session.as_ref(),
+        )
+        .await
+        .map_err(failed)?;
+        set_cookie(
+            session_cookie(secure()),
+            signed_in.token.expose(),
+            signed_in.cookie_max_age,
+        );
+        leptos_axum::redirect("/account?saved=password-reset");
+        Ok(())
+    }
+
+    pub async fn change(current: String, password: String) -> Result<(), ApiError> {
+        let info = info();
+        let user = info.user.clone().ok_or(ApiError::Unauthenticated)?;
+        let session = info.session.clone().ok_or(ApiError::Unauthenticated)?;
+        let state = state()?;
+        let mut problems = Vec::new();
+        let current = Password::parse_attempt(current).map_err(|p| problems.push(("current", p)));
+        let new = choose(password, &[&user.email, &user.name])
+            .map_err(|p| problems.push(("password", p)));
+        let (current, new) = match (current, new) {
+            (Ok(c), Ok(n)) if problems.is_empty() => (c, n),
+            _ => return Err(ApiError::refused(problems, Default::default())),
+        };
+        // Wrong current passwords count as failed sign-ins: no guessing through this form.
+        let ip = info
+            .origin
+            .client_ip
+            .as_deref()
+            .and_then(|ip| ip.parse::<IpAddr>().ok())
+            .unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED));
+        if let Err(wait) = state
+            .sign_in_throttle
+            .attempt(&user.email, ip, clock::now())
+        {
+            return Err(ApiError::RateLimited {
+                retry_after_secs: wait,
+                echo: Default::default(),
+            });
+        }
+        let business = state.business();
+        let desk = crate::api::support::desk(&state, &business, &info);
+        let ended = passwords::change(&desk, &user, &session, current, new)
+            .await
+            .map_err(failed)?;
+        state.sign_in_throttle.succeeded(&user.email, ip);
+        leptos_axum::redirect(&format!("/account?saved=password&ended={ended}"));
+        Ok(())
+    }
+}

@@ -1,0 +1,180 @@
+//! `/forgot-password`: ask for a link to choose a new password; `/reset-password`: the
+//! mailed link's form; `/account`: the signed-in person's own account (their password, for
+//! now).
+
+use crate::api::auth::{ChangePassword, RequestPasswordReset, ResetPassword};
+use crate::components::alert::{ErrorAlert, field_message};
+use crate::components::form::TextField;
+use crate::components::layout::Page;
+use crate::error::ApiError;
+use crate::i18n::{Arg, t, t_with};
+use crate::islands::new_password::{NewPasswordField, NewPasswordTexts};
+use leptos::either::Either;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+fn new_password_texts(label: &str) -> NewPasswordTexts {
+    NewPasswordTexts {
+        label: t(label),
+        rules: t("sign-up-password-rules"),
+        show: t("sign-in-show-password"),
+        hide: t("sign-in-hide-password"),
+        accepted: t("sign-up-password-good"),
+    }
+}
+
+fn problem(error: Option<&ApiError>, name: &str) -> Option<String> {
+    error.and_then(|e| e.problem_with(name)).map(field_message)
+}
+
+#[component]
+pub fn ForgotPasswordPage() -> impl IntoView {
+    let sent = use_query_map().get_untracked().get("sent").is_some();
+    let action = ServerAction::<RequestPasswordReset>::new();
+    let error = action.value().get_untracked().and_then(Result::err);
+    let email = error
+        .as_ref()
+        .and_then(|e| e.echo("email"))
+        .unwrap_or_default()
+        .to_string();
+    let general = error.clone().filter(|e| e.field_name().is_none());
+    let done = (sent && error.is_none()).then(|| {
+        view! {
+            <div class="alert alert-success" role="status"><p>{t("forgot-sent")}</p></div>
+        }
+    });
+    view! {
+        <Page title=t("forgot-title")>
+            <section class="panel narrow" aria-labelledby="forgot-heading">
+                <h1 id="forgot-heading">{t("forgot-title")}</h1>
+                <p class="lead">{t("forgot-lead")}</p>
+                {done}
+                {general.map(|error| view! { <ErrorAlert error /> })}
+                <ActionForm action=action attr:class="stack">
+                    <TextField name="email".to_string() label=t("sign-in-email") value=email
+                        error=problem(error.as_ref(), "email") required=true autocomplete="email"
+                        input_type="email" flat=true />
+                    <button type="submit" class="button button-primary">{t("forgot-submit")}</button>
+                </ActionForm>
+                <p class="meta"><a href="/sign-in">{t("forgot-back")}</a></p>
+            </section>
+        </Page>
+    }
+}
+
+#[component]
+pub fn ResetPasswordPage() -> impl IntoView {
+    let token = use_query_map()
+        .get_untracked()
+        .get("token")
+        .unwrap_or_default();
+    let action = ServerAction::<ResetPassword>::new();
+    let posted = action.value().get_untracked().and_then(Result::err);
+    view! {
+        <Page title=t("reset-title")>
+            <section class="panel narrow" aria-labelledby="reset-heading">
+                <h1 id="reset-heading">{t("reset-title")}</h1>
+                <Suspense fallback=crate::pages::loading>
+                    {Suspend::new(async move {
+                        // A refused password keeps the form; a spent or unknown link ends it.
+                        let field_error = posted.as_ref().and_then(|e| e.problem_with("password")).map(field_message);
+                        let problem = match posted.clone().filter(|e| e.field_name().is_none()) {
+                            Some(error) => Some(error),
+                            None => check_link(token.clone()).await.err(),
+                        };
+                        match problem {
+                            None => Either::Left(view! {
+                                <p>{t("reset-lead")}</p>
+                                <ActionForm action=action attr:class="stack">
+                                    <input type="hidden" name="token" value=token />
+                                    <NewPasswordField name="password".to_string() error=field_error
+                                        texts=new_password_texts("reset-password") />
+                                    <button type="submit" class="button button-primary">{t("reset-submit")}</button>
+                                </ActionForm>
+                            }),
+                            Some(error) => {
+                                #[cfg(feature = "ssr")]
+                                crate::pages::set_status(&error);
+                                Either::Right(view! {
+                                    <ErrorAlert error />
+                                    <p><a class="button" href="/forgot-password">{t("verify-new-link")}</a></p>
+                                })
+                            }
+                        }
+                    })}
+                </Suspense>
+            </section>
+        </Page>
+    }
+}
+
+/// Whether the reset link is still good to use, read on the server.
+async fn check_link(token: String) -> Result<(), ApiError> {
+    #[cfg(feature = "ssr")]
+    {
+        use doorstep::services::links::LinkError;
+        use doorstep::services::passwords::{PasswordError, check_reset};
+        let state = crate::api::support::state()?;
+        match check_reset(&state.store, token.trim()).await {
+            Ok(_) => Ok(()),
+            Err(PasswordError::Link(LinkError::Used)) => Err(ApiError::LinkUsed),
+            Err(PasswordError::Link(LinkError::Expired)) => Err(ApiError::LinkExpired),
+            Err(PasswordError::Link(LinkError::Unknown)) => Err(ApiError::NotFound),
+            Err(e) => Err(crate::api::support::internal("checking a link failed", e)),
+        }
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = token;
+        Ok(())
+    }
+}
+
+/// The signed-in person's own account.
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    let Some(user) = crate::pages::signed_in() else {
+        return Either::Left(view! { <Page title=t("account-title")><p>{t("loading")}</p></Page> });
+    };
+    let query = use_query_map().get_untracked();
+    let saved = query.get("saved");
+    let ended: i64 = query.get("ended").and_then(|n| n.parse().ok()).unwrap_or(0);
+    let action = ServerAction::<ChangePassword>::new();
+    let error = action.value().get_untracked().and_then(Result::err);
+    let general = error.clone().filter(|e| e.field_name().is_none());
+    let done = saved.filter(|_| error.is_none()).map(|what| {
+        let text = match what.as_str() {
+            "password-reset" => t("account-password-reset"),
+            _ => t_with("account-password-changed", &[("count", Arg::Num(ended))]),
+        };
+        view! { <div class="alert alert-success" role="status"><p>{text}</p></div> }
+    });
+    Either::Right(view! {
+        <Page title=t("account-title")>
+            <h1>{t("account-title")}</h1>
+            <p class="meta">{user.name.clone()}" · "{user.email.clone()}</p>
+            {done}
+            <section class="panel stack" aria-labelledby="password-heading">
+                <h2 id="password-heading">{t("account-password")}</h2>
+                {general.map(|error| view! { <ErrorAlert error /> })}
+                <ActionForm action=action attr:class="stack">
+                    // Unnamed (never posted): what the strength hint checks the password against.
+                    <input type="hidden" id="field-email" value=user.email.clone() />
+                    <input type="hidden" id="field-name" value=user.name.clone() />
+                    <div class="field">
+                        <label for="field-current">{t("account-current-password")}</label>
+                        <input type="password" id="field-current" name="current" required=true
+                            autocomplete="current-password"
+                            aria-invalid=problem(error.as_ref(), "current").map(|_| "true")
+                            aria-describedby=problem(error.as_ref(), "current").map(|_| "current-error") />
+                        {problem(error.as_ref(), "current").map(|m| view! { <p class="field-error" id="current-error">{m}</p> })}
+                    </div>
+                    <NewPasswordField name="password".to_string() error=problem(error.as_ref(), "password")
+                        texts=new_password_texts("account-new-password") />
+                    <p class="hint">{t("account-password-hint")}</p>
+                    <button type="submit" class="button button-primary">{t("account-change-password")}</button>
+                </ActionForm>
+            </section>
+        </Page>
+    })
+}

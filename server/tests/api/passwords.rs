@@ -1,0 +1,235 @@
+//! Forgotten and changed passwords: a mailed single-use link (an hour) sets a new one and
+//! ends every other session; a change needs the current password and ends the others too;
+//! both are told by mail; an unknown address gets the same answer and no mail.
+
+use crate::helpers::{DEMO_PASSWORD, TestApp, location, spawn_app};
+
+const NEW_PASSWORD: &str = "violet kettle marches north";
+
+async fn link_in_mail(app: &TestApp, to: &str, template: &str) -> Option<String> {
+    let row: Option<(String,)> = sqlx::query_as(
+        "SELECT args FROM mail_messages WHERE to_address = $1 AND template = $2 \
+         ORDER BY id DESC LIMIT 1",
+    )
+    .bind(to)
+    .bind(template)
+    .fetch_optional(app.store.pool())
+    .await
+    .expect("mail");
+    let args: serde_json::Value = serde_json::from_str(&row?.0).expect("json");
+    Some(args["link"].as_str()?.to_string())
+}
+
+async fn mails(app: &TestApp, template: &str) -> i64 {
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM mail_messages WHERE template = $1")
+        .bind(template)
+        .fetch_one(app.store.pool())
+        .await
+        .expect("count");
+    n
+}
+
+async fn signed_in_at_home(client: &reqwest::Client, app: &TestApp) -> bool {
+    let res = client
+        .get(app.url("/notifications"))
+        .header("accept", "text/html")
+        .send()
+        .await
+        .expect("GET");
+    res.status() == 200
+}
+
+async fn sign_in_works(app: &TestApp, password: &str) -> bool {
+    let res = crate::helpers::client()
+        .post(app.url("/api/sign-in"))
+        .header("accept", "application/json")
+        .form(&[("email", "ana@example.com"), ("password", password)])
+        .send()
+        .await
+        .expect("POST");
+    res.status() == 200
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_forgotten_password_is_reset_by_the_mailed_link_and_other_sessions_end() {
+    let app = spawn_app().await;
+    // Ana is signed in on her phone.
+    let phone = app.other_browser();
+    phone.sign_in("ana@example.com").await;
+    assert!(signed_in_at_home(&phone.client, &app).await);
+
+    // An unknown address gets the same answer, and no mail.
+    for email in ["nobody@example.com", "ana@example.com"] {
+        let res = app
+            .post_form(
+                "/api/request-password-reset",
+                "/forgot-password",
+                &[("email", email)],
+            )
+            .await;
+        assert_eq!(res.status(), 302, "{email}");
+        assert_eq!(location(&res), "/forgot-password?sent=1");
+    }
+    assert_eq!(mails(&app, "password-reset").await, 1);
+    let link = link_in_mail(&app, "ana@example.com", "password-reset")
+        .await
+        .expect("a link");
+    let token = link.split("token=").nth(1).expect("token").to_string();
+    let page = app
+        .get_html(&format!("/reset-password?token={token}"))
+        .await;
+    assert!(page.contains("Choose a new password"), "{page}");
+
+    // A weak one is refused and the link still works.
+    let res = app
+        .call(
+            "/api/reset-password",
+            &[("token", &token), ("password", "password1234")],
+        )
+        .await;
+    assert_eq!(res.status(), 400);
+    assert!(
+        res.text()
+            .await
+            .unwrap_or_default()
+            .contains("password_weak")
+    );
+
+    let res = app
+        .post_form(
+            "/api/reset-password",
+            &format!("/reset-password?token={token}"),
+            &[("token", &token), ("password", NEW_PASSWORD)],
+        )
+        .await;
+    assert_eq!(res.status(), 302);
+    assert_eq!(location(&res), "/account?saved=password-reset");
+    let page = app.get_html("/account?saved=password-reset").await;
+    assert!(page.contains("Your new password is saved"), "{page}");
+    assert!(
+        !signed_in_at_home(&phone.client, &app).await,
+        "the phone is signed out"
+    );
+    assert!(!sign_in_works(&app, DEMO_PASSWORD).await);
+    assert!(sign_in_works(&app, NEW_PASSWORD).await);
+    // Once only.
+    let again = app
+        .call(
+            "/api/reset-password",
+            &[("token", &token), ("password", NEW_PASSWORD)],
+        )
+        .await;
+    assert_eq!(again.status(), 410);
+    let (audited,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM audit_log WHERE action = 'password_reset'")
+            .fetch_one(app.store.pool())
+            .await
+            .expect("audit");
+    assert_eq!(audited, 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reset_links_expire_and_are_sent_a_few_times_an_hour_at_most() {
+    let app = spawn_app().await;
+    for _ in 0..6 {
+        app.call(
+            "/api/request-password-reset",
+            &[("email", "ana@example.com")],
+        )
+        .await;
+    }
+    assert_eq!(
+        mails(&app, "password-reset").await,
+        doorstep::services::passwords::RESETS_HOURLY
+    );
+    let link = link_in_mail(&app, "ana@example.com", "password-reset")
+        .await
+        .expect("a link");
+    let token = link.split("token=").nth(1).expect("token").to_string();
+    app.execute("UPDATE auth_links SET expires_at = 0").await;
+    let res = app
+        .call(
+            "/api/reset-password",
+            &[("token", &token), ("password", NEW_PASSWORD)],
+        )
+        .await;
+    assert_eq!(res.status(), 410);
+    let page = app.get(&format!("/reset-password?token={token}")).await;
+    assert_eq!(page.status(), 410);
+    assert!(sign_in_works(&app, DEMO_PASSWORD).await, "nothing changed");
+    let res = app
+        .call(
+            "/api/request-password-reset",
+            &[("email", "not an address")],
+        )
+        .await;
+    assert_eq!(res.status(), 400);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_password_is_changed_with_the_current_one_and_other_devices_are_signed_out() {
+    let app = spawn_app().await;
+    app.sign_in("ana@example.com").await;
+    let phone = app.other_browser();
+    phone.sign_in("ana@example.com").await;
+
+    let res = app
+        .call(
+            "/api/change-password",
+            &[("current", "not my password"), ("password", NEW_PASSWORD)],
+        )
+        .await;
+    assert_eq!(res.status(), 400);
+    assert!(
+        res.text()
+            .await
+            .unwrap_or_default()
+            .contains("wrong_password")
+    );
+    let res = app
+        .call(
+            "/api/change-password",
+            &[("current", DEMO_PASSWORD), ("password", "ana lopez garden")],
+        )
+        .await;
+    assert_eq!(res.status(), 400, "her own name is refused");
+    assert!(
+        signed_in_at_home(&phone.client, &app).await,
+        "nothing changed yet"
+    );
+
+    let res = app
+        .post_form(
+            "/api/change-password",
+            "/account",
+            &[("current", DEMO_PASSWORD), ("password", NEW_PASSWORD)],
+        )
+        .await;
+    assert_eq!(res.status(), 302);
+    let to = location(&res);
+    assert_eq!(to, "/account?saved=password&ended=1");
+    let page = app.get_html(&to).await;
+    assert!(page.contains("One other device was signed out."), "{page}");
+    assert!(
+        signed_in_at_home(&app.client, &app).await,
+        "this device stays"
+    );
+    assert!(
+        !signed_in_at_home(&phone.client, &app).await,
+        "the phone is out"
+    );
+    assert!(sign_in_works(&app, NEW_PASSWORD).await);
+    assert_eq!(mails(&app, "password-changed").await, 1);
+    // A visitor cannot change anyone's.
+    let res = crate::helpers::client()
+        .post(app.url("/api/change-password"))
+        .header("accept", "application/json")
+        .form(&[
+            ("current", NEW_PASSWORD),
+            ("password", "another long passphrase here"),
+        ])
+        .send()
+        .await
+        .expect("POST");
+    assert_eq!(res.status(), 401);
+}

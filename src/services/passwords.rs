@@ -1,0 +1,246 @@
+//! Forgotten and changed passwords. A reset goes by a mailed single-use link (an hour) and
+//! ends every other session of the person; a change needs the current password and ends
+//! every session but the one making it. Either way the person is told by mail.
+
+use crate::dto::SessionUser;
+use crate::email::Email;
+use crate::locale::Locale;
+use crate::password::Password;
+use crate::services::auth::{self, SessionPolicy, SessionToken, SignInError, SignedIn};
+use crate::services::clock;
+use crate::services::links::{self, LinkError};
+use crate::services::mail::{self, Mail, MailTemplate, Recipient};
+use crate::services::sign_up::Desk;
+use crate::store::audit::{self, RequestOrigin};
+use crate::store::auth_links::{self, Purpose};
+use crate::store::{Conn, Store, StoreError, sessions, users};
+use std::collections::BTreeMap;
+use tracing::instrument;
+
+/// How long a reset link works.
+pub const RESET_SECS: i64 = 3600;
+/// Reset links one person may be sent in an hour.
+pub const RESETS_HOURLY: i64 = 3;
+/// Reset asks one address may make in an hour (across people).
+pub const ASKS_PER_ADDRESS_HOURLY: i64 = 20;
+
+#[derive(Debug, thiserror::Error)]
+pub enum PasswordError {
+    /// Too many asks from one address lately.
+    #[error("too many asks from this address")]
+    TooMany,
+    /// The current password typed is not right.
+    #[error("the current password is not right")]
+    WrongPassword,
+    #[error(transparent)]
+    Link(#[from] LinkError),
+    #[error(transparent)]
+    SignIn(#[from] SignInError),
+}
+
+impl From<StoreError> for PasswordError {
+    fn from(e: StoreError) -> Self {
+        Self::Link(LinkError::Store(e))
+    }
+}
+
+fn recipient(person: &users::UserRow, fallback: Locale) -> (Recipient, Locale) {
+    let to = Recipient::stored(
+        person.email.clone(),
+        person.name.clone(),
+        person.locale.as_deref(),
+    );
+    let locale = to.locale.unwrap_or(fallback);
+    (to, locale)
+}
+
+async fn tell(
+    conn: &mut Conn,
+    to: &Recipient,
+    locale: Locale,
+    template: MailTemplate,
+    link: String,
+) -> Result<(), StoreError> {
+    let Ok(address) = Email::parse(&to.email) else {
+        return Ok(());
+    };
+    mail::queue(
+        conn,
+        &Mail {
+            to: address,
+            to_name: Some(&to.name),
+            locale,
+            template,
+            args: BTreeMap::from([
+                ("name".to_string(), to.name.clone()),
+                ("link".to_string(), link),
+            ]),
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+fn entry<'a>(
+    at: i64,
+    actor: Option<&'a str>,
+    action: &'a str,
+    subject: &'a str,
+    origin: &'a RequestOrigin,
+) -> audit::Entry<'a> {
+    audit::Entry {
+        at,
+        actor: actor.map(str::to_string),
+        action,
+        subject: Some(subject),
+        detail: None,
+        origin,
+    }
+}
+
+/// Mails a link to choose a new password, if `email` is an enabled person's; for any other
+/// address (or too many asks) nothing is sent, and the answer is the same.
+#[instrument(skip_all, fields(email = %email))]
+pub async fn request_reset(desk: &Desk<'_>, email: &Email) -> Result<(), PasswordError> {
+    let now = clock::now();
+    let mut conn = desk.store.conn().await?;
+    if let Some(ip) = desk.origin.client_ip.as_deref() {
+        let asks = audit::count_from(&mut conn, &["password_reset_asked"], ip, now - 3600).await?;
+        if asks >= ASKS_PER_ADDRESS_HOURLY {
+            return Err(PasswordError::TooMany);
+        }
+    }
+    let found = users::by_email(&mut conn, email.as_str()).await?;
+    let person = match found {
+        Some((id, _)) => Some(users::by_id(&mut conn, id).await?),
+        None => None,
+    };
+    let recent = match &person {
+        Some(p) => auth_links::sent_since(&mut conn, p.id, Purpose::Reset, now - 3600).await?,
+        None => 0,
+    };
+    drop(conn);
+    let mut tx = desk.store.begin().await?;
+    // Every ask is in the trail (with the typed address), sent or not.
+    audit::record(
+        &mut tx,
+        &entry(
+            now,
+            None,
+            "password_reset_asked",
+            email.as_str(),
+            desk.origin,
+        ),
+    )
+    .await?;
+    if let Some(person) = person.filter(|_| recent < RESETS_HOURLY) {
+        let secret =
+            links::issue(&mut tx, Purpose::Reset, person.id, now, RESET_SECS, None).await?;
+        let (to, locale) = recipient(&person, desk.business.default_locale);
+        let link = links::address(desk.public_origin, "/reset-password", &secret);
+        tell(&mut tx, &to, locale, MailTemplate::PasswordReset, link).await?;
+    }
+    tx.commit().await.map_err(StoreError::from)?;
+    Ok(())
+}
+
+/// Whether a reset link is still good (the page with the form shows it), and whose it is.
+pub async fn check_reset(store: &Store, secret: &str) -> Result<users::UserRow, PasswordError> {
+    let mut conn = store.conn().await?;
+    let link = links::peek(&mut conn, Purpose::Reset, secret, clock::now()).await?;
+    users::by_id(&mut conn, link.user_id)
+        .await
+        .map_err(|e| match e {
+            StoreError::NotFound => PasswordError::Link(LinkError::Unknown),
+            other => other.into(),
+        })
+}
+
+/// Sets the new password of the link's person (checked by the caller against the rules),
+/// ends every other session of theirs and signs them in here (the mailed link also proves
+/// their email).
+#[instrument(skip_all)]
+pub async fn reset(
+    desk: &Desk<'_>,
+    policy: &SessionPolicy,
+    secret: &str,
+    password: Password,
+    replacing: Option<&SessionToken>,
+) -> Result<SignedIn, PasswordError> {
+    let now = clock::now();
+    let link = {
+        let mut conn = desk.store.conn().await?;
+        links::peek(&mut conn, Purpose::Reset, secret, now).await?
+    };
+    let hash = auth::hash_within_budget(password).await?;
+    let person = {
+        let mut conn = desk.store.conn().await?;
+        users::by_id(&mut conn, link.user_id).await?
+    };
+    let mut tx = desk.store.begin().await?;
+    links::consume(&mut tx, &link, now).await?;
+    users::set_password(&mut tx, person.id, &hash).await?;
+    users::mark_verified(&mut tx, person.id, now).await?;
+    sessions::delete_for_user(&mut tx, person.id, None).await?;
+    // Any other reset link mailed before is void now.
+    auth_links::retire(&mut tx, person.id, Purpose::Reset, now).await?;
+    let signed_in = auth::open_session(
+        &mut tx,
+        policy,
+        &person,
+        desk.origin,
+        replacing,
+        "password_reset",
+    )
+    .await?;
+    tx.commit().await.map_err(StoreError::from)?;
+    Ok(signed_in)
+}
+
+/// Changes the signed-in person's password after checking the current one; ends their
+/// other sessions (this one stays) and tells them by mail.
+#[instrument(skip_all, fields(user = %user.user))]
+pub async fn change(
+    desk: &Desk<'_>,
+    user: &SessionUser,
+    session: &SessionToken,
+    current: Password,
+    new: Password,
+) -> Result<u64, PasswordError> {
+    let now = clock::now();
+    let (stored, person) = {
+        let mut conn = desk.store.conn().await?;
+        let stored = users::password_hash(&mut conn, user.user.id())
+            .await?
+            .ok_or(PasswordError::WrongPassword)?;
+        (stored, users::by_id(&mut conn, user.user.id()).await?)
+    };
+    if !auth::verify_within_budget(current, stored).await? {
+        return Err(PasswordError::WrongPassword);
+    }
+    let hash = auth::hash_within_budget(new).await?;
+    let reference = user.user.to_string();
+    let mut tx = desk.store.begin().await?;
+    users::set_password(&mut tx, person.id, &hash).await?;
+    let ended = sessions::delete_for_user(&mut tx, person.id, Some(&session.storage_key())).await?;
+    auth_links::retire(&mut tx, person.id, Purpose::Reset, now).await?;
+    let (to, locale) = recipient(&person, desk.business.default_locale);
+    let link = format!(
+        "{}/forgot-password",
+        desk.public_origin.trim_end_matches('/')
+    );
+    tell(&mut tx, &to, locale, MailTemplate::PasswordChanged, link).await?;
+    audit::record(
+        &mut tx,
+        &entry(
+            now,
+            Some(&reference),
+            "password_changed",
+            &reference,
+            desk.origin,
+        ),
+    )
+    .await?;
+    tx.commit().await.map_err(StoreError::from)?;
+    Ok(ended)
+}
