@@ -70,3 +70,41 @@ test("a newcomer signs up from the booking page, confirms the mail and books", a
   await page.getByRole("button", { name: "Confirm booking" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Your visit is booked." })).toBeVisible();
 });
+
+test("a customer who forgot their password resets it by the mailed link", async ({ page, consoleProblems }) => {
+  void consoleProblems;
+  // Lena's own account: a newcomer, so other tests keep the demo passwords.
+  const email = `lena.${Date.now() % 1_000_000}@example.com`;
+  await page.goto("/sign-up");
+  await page.getByLabel("Your name").fill("Lena Hofmann");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Choose a password").fill("copper lantern seven winds");
+  await page.getByLabel("Street and number").fill("Oderberger Str. 3");
+  await page.getByLabel("Postal code").fill("10435");
+  await page.getByLabel("City").fill("Berlin");
+  await page.getByLabel("Country").fill("DE");
+  await page.getByRole("button", { name: "Create my account" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your mail");
+
+  await page.goto("/sign-in");
+  await page.getByRole("link", { name: "Forgot your password?" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Forgot your password?");
+  await expectAccessible(page);
+  await page.getByLabel("Email address").fill(email);
+  await page.getByRole("button", { name: "Send me a link" }).click();
+  await expect(page.getByRole("status")).toContainText("a link is on its way");
+  // The newest mail to Lena is the reset link (after the one proving her email).
+  await expect.poll(async () => (await linkMailedTo(email)).includes("/reset-password")).toBe(true);
+  const link = await linkMailedTo(email);
+  await page.goto(link.replace(/^https?:\/\/[^/]+/, ""));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Choose a new password");
+  await expectAccessible(page);
+  await page.getByLabel("New password", { exact: true }).fill("Lena Hofmann 2026");
+  await page.getByRole("button", { name: "Save and sign in" }).click();
+  await expect(page.getByText("Do not use your name or email address in the password.")).toBeVisible();
+  await page.getByLabel("New password", { exact: true }).fill("quiet harbour under snow");
+  await page.getByRole("button", { name: "Save and sign in" }).click();
+  await expect(page.getByRole("status")).toContainText("Your new password is saved");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your account");
+  await expectAccessible(page);
+});
