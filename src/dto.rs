@@ -495,6 +495,21 @@ pub struct TechnicianSummary {
     pub hours: crate::technicians::WeekHours,
 }
 
+/// One of the signed-in person's sessions ("where you're signed in").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionView {
+    /// Names the session in forms (the start of its key; only its owner may end it).
+    pub handle: String,
+    pub browser: Option<String>,
+    pub system: Option<String>,
+    /// The address it was opened from.
+    pub client_ip: Option<String>,
+    pub created_at: i64,
+    pub last_seen_at: i64,
+    /// The session of the page showing the list.
+    pub current: bool,
+}
+
 /// What customers are shown of the technician coming to them, beside the first name.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TechnicianCard {

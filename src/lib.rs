@@ -27,6 +27,7 @@ pub mod scheduling;
 pub mod sign_up;
 pub mod technicians;
 pub mod uploads;
+pub mod user_agent;
 
 #[cfg(feature = "ssr")]
 pub mod password;

@@ -224,11 +224,14 @@ pub(crate) async fn open_session(
         .map(|a| a.chars().take(200).collect::<String>());
     sessions::insert(
         &mut *tx,
-        &token.storage_key(),
-        row.id,
-        now,
-        policy.expiry(user.role, now, now),
-        agent.as_deref(),
+        &sessions::NewSession {
+            id_hash: &token.storage_key(),
+            user_id: row.id,
+            now,
+            expires_at: policy.expiry(user.role, now, now),
+            user_agent: agent.as_deref(),
+            client_ip: origin.client_ip.as_deref(),
+        },
     )
     .await?;
     record_own(tx, now, &user, action, origin).await?;
@@ -400,6 +403,73 @@ pub async fn sign_out(
     }
     tx.commit().await?;
     Ok(())
+}
+
+/// Characters of a session's key that name it in forms.
+const HANDLE_LEN: usize = 16;
+
+/// The person's sessions, most recently used first, the one asking marked.
+pub async fn own_sessions(
+    store: &Store,
+    user: &SessionUser,
+    current: &SessionToken,
+) -> Result<Vec<crate::dto::SessionView>, StoreError> {
+    let mut conn = store.conn().await?;
+    let here = current.storage_key();
+    let rows = sessions::of_user(&mut conn, user.user.id(), clock::now()).await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let device = crate::user_agent::device(row.user_agent.as_deref().unwrap_or_default());
+            crate::dto::SessionView {
+                handle: row.id.chars().take(HANDLE_LEN).collect(),
+                browser: device.browser.map(str::to_string),
+                system: device.system.map(str::to_string),
+                client_ip: row.client_ip,
+                created_at: row.created_at,
+                last_seen_at: row.last_seen_at,
+                current: row.id == here,
+            }
+        })
+        .collect())
+}
+
+/// Ends one of the person's own sessions by its handle; whether there was such a session.
+pub async fn end_own_session(
+    store: &Store,
+    user: &SessionUser,
+    handle: &str,
+    origin: &RequestOrigin,
+) -> Result<bool, StoreError> {
+    let well_formed = handle.len() == HANDLE_LEN
+        && handle
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+    if !well_formed {
+        return Ok(false);
+    }
+    let mut tx = store.begin().await?;
+    let ended = sessions::delete_own(&mut tx, user.user.id(), handle).await?;
+    if ended {
+        record_own(&mut tx, clock::now(), user, "session_ended", origin).await?;
+    }
+    tx.commit().await?;
+    Ok(ended)
+}
+
+/// Ends every session of the person but `current`; how many.
+pub async fn end_other_sessions(
+    store: &Store,
+    user: &SessionUser,
+    current: &SessionToken,
+    origin: &RequestOrigin,
+) -> Result<u64, StoreError> {
+    let mut tx = store.begin().await?;
+    let ended =
+        sessions::delete_for_user(&mut tx, user.user.id(), Some(&current.storage_key())).await?;
+    record_own(&mut tx, clock::now(), user, "other_sessions_ended", origin).await?;
+    tx.commit().await?;
+    Ok(ended)
 }
 
 /// Removes sessions past their expiry; run now and then by a background task.

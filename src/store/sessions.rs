@@ -3,27 +3,57 @@
 use super::users::{USER_COLUMNS, USER_JOINS, UserRow};
 use super::{Conn, StoreError};
 
-pub async fn insert(
-    conn: &mut Conn,
-    id_hash: &str,
-    user_id: i64,
-    now: i64,
-    expires_at: i64,
-    user_agent: Option<&str>,
-) -> Result<(), StoreError> {
+/// A session to open: its key (the token's hash), whose, until when, and from where.
+pub struct NewSession<'a> {
+    pub id_hash: &'a str,
+    pub user_id: i64,
+    pub now: i64,
+    pub expires_at: i64,
+    pub user_agent: Option<&'a str>,
+    pub client_ip: Option<&'a str>,
+}
+
+pub async fn insert(conn: &mut Conn, session: &NewSession<'_>) -> Result<(), StoreError> {
     sqlx::query(
-        "INSERT INTO sessions (id, user_id, created_at, last_seen_at, expires_at, user_agent) \
-         VALUES ($1, $2, $3, $4, $5, $6)",
+        "INSERT INTO sessions (id, user_id, created_at, last_seen_at, expires_at, user_agent, \
+         client_ip) VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
-    .bind(id_hash)
-    .bind(user_id)
-    .bind(now)
-    .bind(now)
-    .bind(expires_at)
-    .bind(user_agent)
+    .bind(session.id_hash)
+    .bind(session.user_id)
+    .bind(session.now)
+    .bind(session.now)
+    .bind(session.expires_at)
+    .bind(session.user_agent)
+    .bind(session.client_ip)
     .execute(conn)
     .await?;
     Ok(())
+}
+
+/// One of a person's sessions, as their list shows it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct OwnSession {
+    pub id: String,
+    pub created_at: i64,
+    pub last_seen_at: i64,
+    pub user_agent: Option<String>,
+    pub client_ip: Option<String>,
+}
+
+/// The person's sessions that have not expired, most recently used first.
+pub async fn of_user(
+    conn: &mut Conn,
+    user_id: i64,
+    now: i64,
+) -> Result<Vec<OwnSession>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT id, created_at, last_seen_at, user_agent, client_ip FROM sessions \
+         WHERE user_id = $1 AND expires_at > $2 ORDER BY last_seen_at DESC, id",
+    )
+    .bind(user_id)
+    .bind(now)
+    .fetch_all(conn)
+    .await?)
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -108,4 +138,14 @@ pub async fn delete_for_user(
         .execute(conn)
         .await?;
     Ok(done.rows_affected())
+}
+
+/// Ends the person's session whose key starts with `handle`; whether there was one.
+pub async fn delete_own(conn: &mut Conn, user_id: i64, handle: &str) -> Result<bool, StoreError> {
+    let done = sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND substr(id, 1, 16) = $2")
+        .bind(user_id)
+        .bind(handle)
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected() > 0)
 }

@@ -47,6 +47,24 @@ account-current-password = Jetziges Passwort
 account-new-password = Neues Passwort
 account-password-hint = Alle anderen Geräte, auf denen Sie angemeldet sind, werden abgemeldet.
 account-change-password = Passwort ändern
+account-sessions = Wo Sie angemeldet sind
+account-sessions-hint = Alle Browser und Geräte, die bei Ihrem Konto angemeldet sind. Melden Sie ab, was Sie nicht kennen, und ändern Sie dann Ihr Passwort.
+account-session-device = { $browser } auf { $system }
+account-session-unknown = Unbekanntes Gerät
+account-session-device-heading = Gerät
+account-session-place = Adresse
+account-session-used = Zuletzt genutzt
+account-session-actions = Aktionen
+account-session-this = Dieses Gerät
+account-session-end = Abmelden
+account-session-end-label = { $device } abmelden
+account-sessions-end-all = Überall sonst abmelden
+account-session-ended = Dieses Gerät ist abgemeldet.
+account-sessions-ended = { $count ->
+        [0] Kein anderes Gerät war angemeldet.
+        [one] Ein anderes Gerät ist abgemeldet.
+       *[other] { $count } andere Geräte sind abgemeldet.
+    }
 account-password-changed = Ihr Passwort ist geändert. { $count ->
         [0] Kein anderes Gerät war angemeldet.
         [one] Ein anderes Gerät wurde abgemeldet.

@@ -48,6 +48,24 @@ account-current-password = Current password
 account-new-password = New password
 account-password-hint = Every other device you are signed in on is signed out.
 account-change-password = Change password
+account-sessions = Where you're signed in
+account-sessions-hint = Every browser and device signed in to your account. Sign out any you do not recognise, then change your password.
+account-session-device = { $browser } on { $system }
+account-session-unknown = Unknown device
+account-session-device-heading = Device
+account-session-place = Address
+account-session-used = Last used
+account-session-actions = Actions
+account-session-this = This device
+account-session-end = Sign out
+account-session-end-label = Sign out { $device }
+account-sessions-end-all = Sign out everywhere else
+account-session-ended = That device is signed out.
+account-sessions-ended = { $count ->
+        [0] No other device was signed in.
+        [one] One other device is signed out.
+       *[other] { $count } other devices are signed out.
+    }
 account-password-changed = Your password is changed. { $count ->
         [0] No other device was signed in.
         [one] One other device was signed out.

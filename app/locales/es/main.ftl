@@ -47,6 +47,24 @@ account-current-password = Contraseña actual
 account-new-password = Contraseña nueva
 account-password-hint = Se cerrará la sesión en todos los demás dispositivos.
 account-change-password = Cambiar la contraseña
+account-sessions = Dónde ha iniciado sesión
+account-sessions-hint = Todos los navegadores y dispositivos con la sesión abierta en su cuenta. Cierre la de los que no reconozca y cambie después su contraseña.
+account-session-device = { $browser } en { $system }
+account-session-unknown = Dispositivo desconocido
+account-session-device-heading = Dispositivo
+account-session-place = Dirección
+account-session-used = Último uso
+account-session-actions = Acciones
+account-session-this = Este dispositivo
+account-session-end = Cerrar sesión
+account-session-end-label = Cerrar sesión en { $device }
+account-sessions-end-all = Cerrar sesión en todos los demás
+account-session-ended = Se cerró la sesión en ese dispositivo.
+account-sessions-ended = { $count ->
+        [0] No había otro dispositivo con la sesión abierta.
+        [one] Se cerró la sesión en otro dispositivo.
+       *[other] Se cerró la sesión en { $count } dispositivos más.
+    }
 account-password-changed = Su contraseña ha cambiado. { $count ->
         [0] No había otro dispositivo con la sesión abierta.
         [one] Se cerró la sesión en otro dispositivo.

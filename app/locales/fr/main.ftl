@@ -47,6 +47,24 @@ account-current-password = Mot de passe actuel
 account-new-password = Nouveau mot de passe
 account-password-hint = Tous vos autres appareils connectés seront déconnectés.
 account-change-password = Changer le mot de passe
+account-sessions = Où vous êtes connecté
+account-sessions-hint = Tous les navigateurs et appareils connectés à votre compte. Déconnectez ceux que vous ne reconnaissez pas, puis changez votre mot de passe.
+account-session-device = { $browser } sur { $system }
+account-session-unknown = Appareil inconnu
+account-session-device-heading = Appareil
+account-session-place = Adresse
+account-session-used = Dernière utilisation
+account-session-actions = Actions
+account-session-this = Cet appareil
+account-session-end = Déconnecter
+account-session-end-label = Déconnecter { $device }
+account-sessions-end-all = Déconnecter partout ailleurs
+account-session-ended = Cet appareil est déconnecté.
+account-sessions-ended = { $count ->
+        [0] Aucun autre appareil n’était connecté.
+        [one] Un autre appareil est déconnecté.
+       *[other] { $count } autres appareils sont déconnectés.
+    }
 account-password-changed = Votre mot de passe est changé. { $count ->
         [0] Aucun autre appareil n’était connecté.
         [one] Un autre appareil a été déconnecté.

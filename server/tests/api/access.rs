@@ -319,6 +319,10 @@ static ROWS: &[Row] = &[
         "token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
         NOBODY,
     ),
+    // Everyone signed in lists and ends their own sessions; a made-up one is not found.
+    row("sessions", "", SIGNED_IN),
+    row("end-session", "session=0123456789abcdef", NOBODY),
+    row("end-other-sessions", "", SIGNED_IN),
     // A wrong password is no refusal: anyone may try to sign in.
     row(
         "sign-in",

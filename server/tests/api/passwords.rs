@@ -233,3 +233,94 @@ async fn a_password_is_changed_with_the_current_one_and_other_devices_are_signed
         .expect("POST");
     assert_eq!(res.status(), 401);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn people_see_where_they_are_signed_in_and_end_any_or_all_of_it() {
+    let app = spawn_app().await;
+    let phone = app.other_browser();
+    let sign_in_as = |client: &reqwest::Client, agent: &'static str| {
+        client
+            .post(app.url("/api/sign-in"))
+            .header("accept", "text/html")
+            .header("referer", app.url("/sign-in"))
+            .header("user-agent", agent)
+            .form(&[("email", "ana@example.com"), ("password", DEMO_PASSWORD)])
+            .send()
+    };
+    let android = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36";
+    let mac = "Mozilla/5.0 (Macintosh; Intel Mac OS X 14.7; rv:133.0) Gecko/20100101 Firefox/133.0";
+    sign_in_as(&phone.client, android).await.expect("phone");
+    sign_in_as(&app.client, mac).await.expect("laptop");
+    let tablet = app.other_browser();
+    sign_in_as(&tablet.client, android).await.expect("tablet");
+
+    let list: serde_json::Value = app
+        .call("/api/sessions", &[])
+        .await
+        .json()
+        .await
+        .expect("json");
+    let list = list.as_array().cloned().unwrap_or_default();
+    assert_eq!(list.len(), 3, "{list:?}");
+    let here: Vec<_> = list.iter().filter(|s| s["current"] == true).collect();
+    assert_eq!(here.len(), 1);
+    assert_eq!(here[0]["browser"], "Firefox");
+    assert_eq!(here[0]["system"], "macOS");
+    assert_eq!(here[0]["client_ip"], "127.0.0.1");
+    let page = app.get_html("/account").await;
+    assert!(
+        page.contains("Chrome on Android") && page.contains("This device"),
+        "{page}"
+    );
+
+    // One ended by its handle: that browser is out, the others stay.
+    let phone_handle = list
+        .iter()
+        .find(|s| s["current"] == false)
+        .and_then(|s| s["handle"].as_str())
+        .expect("another")
+        .to_string();
+    let res = app
+        .call("/api/end-session", &[("session", &phone_handle)])
+        .await;
+    assert_eq!(res.status(), 200);
+    let left = [
+        signed_in_at_home(&phone.client, &app).await,
+        signed_in_at_home(&tablet.client, &app).await,
+    ];
+    assert_eq!(
+        left.iter().filter(|s| **s).count(),
+        1,
+        "one of the two is out"
+    );
+    // Someone else's session, or a made-up one, is not found.
+    let other = app.other_browser();
+    other.sign_in("facilities@example.com").await;
+    let theirs: serde_json::Value = other
+        .client
+        .post(app.url("/api/sessions"))
+        .header("accept", "application/json")
+        .send()
+        .await
+        .expect("POST")
+        .json()
+        .await
+        .expect("json");
+    let theirs = theirs[0]["handle"].as_str().expect("handle").to_string();
+    for bad in [theirs.as_str(), "zzzz", "0123456789abcdef", "' OR 1=1 --"] {
+        let res = app.call("/api/end-session", &[("session", bad)]).await;
+        assert_eq!(res.status(), 404, "{bad}");
+    }
+    assert!(signed_in_at_home(&other.client, &app).await);
+
+    // All the others at once.
+    let res = app
+        .post_form("/api/end-other-sessions", "/account", &[])
+        .await;
+    assert_eq!(location(&res), "/account?saved=sessions&ended=1#sessions");
+    assert!(!signed_in_at_home(&phone.client, &app).await);
+    assert!(!signed_in_at_home(&tablet.client, &app).await);
+    assert!(signed_in_at_home(&app.client, &app).await);
+    let page = app.get_html("/account?saved=sessions&ended=1").await;
+    assert!(page.contains("One other device is signed out."), "{page}");
+}

@@ -1,11 +1,13 @@
 //! Signing up, in and out.
 
 mod passwords;
+mod sessions;
 mod sign_in;
 mod sign_out;
 mod sign_up;
 
 pub use passwords::*;
+pub use sessions::*;
 pub use sign_in::*;
 pub use sign_out::*;
 pub use sign_up::*;

@@ -2,7 +2,9 @@
 //! mailed link's form; `/account`: the signed-in person's own account (their password, for
 //! now).
 
-use crate::api::auth::{ChangePassword, RequestPasswordReset, ResetPassword};
+use crate::api::auth::{
+    ChangePassword, EndOtherSessions, EndSession, RequestPasswordReset, ResetPassword, get_sessions,
+};
 use crate::components::alert::{ErrorAlert, field_message};
 use crate::components::form::TextField;
 use crate::components::layout::Page;
@@ -145,6 +147,8 @@ pub fn AccountPage() -> impl IntoView {
     let done = saved.filter(|_| error.is_none()).map(|what| {
         let text = match what.as_str() {
             "password-reset" => t("account-password-reset"),
+            "session" => t("account-session-ended"),
+            "sessions" => t_with("account-sessions-ended", &[("count", Arg::Num(ended))]),
             _ => t_with("account-password-changed", &[("count", Arg::Num(ended))]),
         };
         view! { <div class="alert alert-success" role="status"><p>{text}</p></div> }
@@ -175,6 +179,95 @@ pub fn AccountPage() -> impl IntoView {
                     <button type="submit" class="button button-primary">{t("account-change-password")}</button>
                 </ActionForm>
             </section>
+            <Sessions />
         </Page>
     })
+}
+
+/// Where the person is signed in, each with a way to end it.
+#[component]
+fn Sessions() -> impl IntoView {
+    let end = ServerAction::<EndSession>::new();
+    let end_all = ServerAction::<EndOtherSessions>::new();
+    let refused = end
+        .value()
+        .get_untracked()
+        .and_then(Result::err)
+        .or_else(|| end_all.value().get_untracked().and_then(Result::err));
+    let tz = crate::request::current().business.time_zone.zone();
+    let locale = crate::i18n::locale();
+    view! {
+        <section class="panel stack" id="sessions" aria-labelledby="sessions-heading">
+            <h2 id="sessions-heading">{t("account-sessions")}</h2>
+            <p class="hint">{t("account-sessions-hint")}</p>
+            {refused.map(|error| view! { <ErrorAlert error /> })}
+            <Suspense fallback=crate::pages::loading>
+                {Suspend::new(async move {
+                    let list = match get_sessions().await {
+                        Ok(list) => list,
+                        Err(error) => return Either::Right(view! { <ErrorAlert error /> }),
+                    };
+                    let others = list.iter().filter(|s| !s.current).count();
+                    let rows = list
+                        .into_iter()
+                        .map(|s| {
+                            let device = match (&s.browser, &s.system) {
+                                (Some(b), Some(o)) => t_with(
+                                    "account-session-device",
+                                    &[("browser", b.clone().into()), ("system", o.clone().into())],
+                                ),
+                                (Some(one), None) | (None, Some(one)) => one.clone(),
+                                (None, None) => t("account-session-unknown"),
+                            };
+                            let used = jiff::Timestamp::from_second(s.last_seen_at)
+                                .map(|at| doorstep::format::date_time(at, &tz, locale))
+                                .unwrap_or_default();
+                            let label = t_with("account-session-end-label", &[("device", device.clone().into())]);
+                            let action = if s.current {
+                                Either::Left(view! { <span class="badge">{t("account-session-this")}</span> })
+                            } else {
+                                Either::Right(view! {
+                                    <ActionForm action=end>
+                                        <input type="hidden" name="session" value=s.handle.clone() />
+                                        <button type="submit" class="button button-small" aria-label=label>
+                                            {t("account-session-end")}
+                                        </button>
+                                    </ActionForm>
+                                })
+                            };
+                            view! {
+                                <tr>
+                                    <th scope="row">{device}</th>
+                                    <td>{s.client_ip.clone().unwrap_or_default()}</td>
+                                    <td>{used}</td>
+                                    <td>{action}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view();
+                    Either::Left(view! {
+                        <div class="table-wrap">
+                            <table class="table">
+                                <caption class="visually-hidden">{t("account-sessions")}</caption>
+                                <thead>
+                                    <tr>
+                                        <th scope="col">{t("account-session-device-heading")}</th>
+                                        <th scope="col">{t("account-session-place")}</th>
+                                        <th scope="col">{t("account-session-used")}</th>
+                                        <th scope="col"><span class="visually-hidden">{t("account-session-actions")}</span></th>
+                                    </tr>
+                                </thead>
+                                <tbody>{rows}</tbody>
+                            </table>
+                        </div>
+                        {(others > 0).then(|| view! {
+                            <ActionForm action=end_all>
+                                <button type="submit" class="button">{t("account-sessions-end-all")}</button>
+                            </ActionForm>
+                        })}
+                    })
+                })}
+            </Suspense>
+        </section>
+    }
 }

@@ -23,3 +23,6 @@ CREATE INDEX auth_links_user ON auth_links (user_id, purpose);
 
 -- What one address did lately (sign-ups from it are limited; bursts of failures alert).
 CREATE INDEX audit_log_client ON audit_log (client_ip, at);
+
+-- "Where you're signed in": the address each session was opened from.
+ALTER TABLE sessions ADD COLUMN client_ip TEXT;
