@@ -51,6 +51,9 @@ pub enum ApiError {
     /// A mailed link used already.
     #[error("link used")]
     LinkUsed,
+    /// A sign-in link opened in another browser than the one that asked for it.
+    #[error("link of another browser")]
+    LinkOtherBrowser,
     #[error("sign in first")]
     Unauthenticated,
     #[error("not allowed")]
@@ -124,6 +127,7 @@ impl ApiError {
             Self::SignUpClosed => "error-sign-up-closed",
             Self::LinkExpired => "error-link-expired",
             Self::LinkUsed => "error-link-used",
+            Self::LinkOtherBrowser => "error-link-other-browser",
             Self::Unauthenticated => "error-unauthenticated",
             Self::Forbidden => "error-forbidden",
             Self::NotFound => "error-not-found",
@@ -148,7 +152,10 @@ impl ApiError {
         match self {
             Self::InvalidField { .. } | Self::InvalidFields { .. } | Self::BadRequest => 400,
             Self::InvalidCredentials { .. } | Self::Unauthenticated => 401,
-            Self::Forbidden | Self::EmailNotVerified { .. } | Self::SignUpClosed => 403,
+            Self::Forbidden
+            | Self::EmailNotVerified { .. }
+            | Self::SignUpClosed
+            | Self::LinkOtherBrowser => 403,
             Self::LinkExpired | Self::LinkUsed => 410,
             Self::NotFound => 404,
             Self::RateLimited { .. } => 429,
@@ -249,6 +256,7 @@ impl ApiError {
             Self::SignUpClosed,
             Self::LinkExpired,
             Self::LinkUsed,
+            Self::LinkOtherBrowser,
             Self::InvalidFields {
                 problems: Vec::new(),
                 echo: Echo::new(),

@@ -83,6 +83,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("sign-up") view=pages::auth::SignUpPage ssr=SsrMode::Async />
                 <Route path=path!("sign-up/sent") view=pages::auth::SignUpSentPage ssr=SsrMode::Async />
                 <Route path=path!("verify") view=pages::auth::VerifyPage ssr=SsrMode::Async />
+                <Route path=path!("sign-in/link") view=pages::auth::SignInLinkPage ssr=SsrMode::Async />
                 <Route path=path!("forgot-password") view=pages::auth::ForgotPasswordPage ssr=SsrMode::Async />
                 <Route path=path!("reset-password") view=pages::auth::ResetPasswordPage ssr=SsrMode::Async />
                 <Route path=path!("account") view=pages::auth::AccountPage ssr=SsrMode::Async />

@@ -21,6 +21,9 @@ pub enum LinkError {
     Used,
     #[error("the link has expired")]
     Expired,
+    /// A sign-in link opened in another browser than the one that asked for it.
+    #[error("the link belongs to another browser")]
+    OtherBrowser,
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -58,6 +61,41 @@ pub async fn issue(
     ttl_secs: i64,
     next_path: Option<&str>,
 ) -> Result<String, StoreError> {
+    issue_bound(
+        conn,
+        Issue {
+            purpose,
+            user_id,
+            now,
+            ttl_secs,
+            next_path,
+            browser_hash: None,
+        },
+    )
+    .await
+}
+
+/// What a link is issued with.
+pub struct Issue<'a> {
+    pub purpose: Purpose,
+    pub user_id: i64,
+    pub now: i64,
+    pub ttl_secs: i64,
+    pub next_path: Option<&'a str>,
+    /// The hash of a secret the asking browser keeps (sign-in links work only there).
+    pub browser_hash: Option<&'a str>,
+}
+
+/// [`issue`], bound to a browser when `browser_hash` is given.
+pub async fn issue_bound(conn: &mut Conn, link: Issue<'_>) -> Result<String, StoreError> {
+    let Issue {
+        purpose,
+        user_id,
+        now,
+        ttl_secs,
+        next_path,
+        browser_hash,
+    } = link;
     auth_links::retire(&mut *conn, user_id, purpose, now).await?;
     let secret = new_secret();
     auth_links::insert(
@@ -67,7 +105,7 @@ pub async fn issue(
             purpose,
             user_id,
             next_path,
-            browser_hash: None,
+            browser_hash,
             created_at: now,
             expires_at: now + ttl_secs,
         },

@@ -55,10 +55,12 @@ pub enum MailTemplate {
     PasswordReset,
     /// The password was changed (name, link: the page to reset it, if it was not them).
     PasswordChanged,
+    /// A link that signs in without a password (name, link).
+    SignInLink,
 }
 
 impl MailTemplate {
-    pub const ALL: [MailTemplate; 17] = [
+    pub const ALL: [MailTemplate; 18] = [
         Self::SettingsCheck,
         Self::VisitBooked,
         Self::VisitRescheduled,
@@ -76,6 +78,7 @@ impl MailTemplate {
         Self::SignUpExisting,
         Self::PasswordReset,
         Self::PasswordChanged,
+        Self::SignInLink,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -97,6 +100,7 @@ impl MailTemplate {
             Self::SignUpExisting => "sign-up-existing",
             Self::PasswordReset => "password-reset",
             Self::PasswordChanged => "password-changed",
+            Self::SignInLink => "sign-in-link",
         }
     }
 
@@ -119,6 +123,7 @@ impl MailTemplate {
             "sign-up-existing" => Some(Self::SignUpExisting),
             "password-reset" => Some(Self::PasswordReset),
             "password-changed" => Some(Self::PasswordChanged),
+            "sign-in-link" => Some(Self::SignInLink),
             _ => None,
         }
     }

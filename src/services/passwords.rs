@@ -17,6 +17,11 @@ use crate::store::{Conn, Store, StoreError, sessions, users};
 use std::collections::BTreeMap;
 use tracing::instrument;
 
+/// How long a sign-in link works.
+pub const SIGN_IN_LINK_SECS: i64 = 15 * 60;
+/// Sign-in links one person may be sent in an hour.
+pub const SIGN_IN_LINKS_HOURLY: i64 = 5;
+
 /// How long a reset link works.
 pub const RESET_SECS: i64 = 3600;
 /// Reset links one person may be sent in an hour.
@@ -142,6 +147,108 @@ pub async fn request_reset(desk: &Desk<'_>, email: &Email) -> Result<(), Passwor
     }
     tx.commit().await.map_err(StoreError::from)?;
     Ok(())
+}
+
+/// Mails a link that signs in without a password, working only in the browser that asked
+/// (which keeps `browser_secret` in a cookie) for a quarter of an hour; for an address with
+/// no account (or too many asks) nothing is sent, and the answer is the same.
+#[instrument(skip_all, fields(email = %email))]
+pub async fn request_sign_in_link(
+    desk: &Desk<'_>,
+    email: &Email,
+    next: Option<&str>,
+    browser_secret: &str,
+) -> Result<(), PasswordError> {
+    let now = clock::now();
+    let mut conn = desk.store.conn().await?;
+    if let Some(ip) = desk.origin.client_ip.as_deref() {
+        let asks = audit::count_from(&mut conn, &["sign_in_link_asked"], ip, now - 3600).await?;
+        if asks >= ASKS_PER_ADDRESS_HOURLY {
+            return Err(PasswordError::TooMany);
+        }
+    }
+    let person = match users::by_email(&mut conn, email.as_str()).await? {
+        Some((id, _)) => Some(users::by_id(&mut conn, id).await?),
+        None => None,
+    };
+    let recent = match &person {
+        Some(p) => auth_links::sent_since(&mut conn, p.id, Purpose::SignIn, now - 3600).await?,
+        None => 0,
+    };
+    drop(conn);
+    let mut tx = desk.store.begin().await?;
+    audit::record(
+        &mut tx,
+        &entry(now, None, "sign_in_link_asked", email.as_str(), desk.origin),
+    )
+    .await?;
+    if let Some(person) = person.filter(|_| recent < SIGN_IN_LINKS_HOURLY) {
+        let browser = links::hash(browser_secret);
+        let secret = links::issue_bound(
+            &mut tx,
+            links::Issue {
+                purpose: Purpose::SignIn,
+                user_id: person.id,
+                now,
+                ttl_secs: SIGN_IN_LINK_SECS,
+                next_path: next,
+                browser_hash: Some(&browser),
+            },
+        )
+        .await?;
+        let (to, locale) = recipient(&person, desk.business.default_locale);
+        let link = links::address(desk.public_origin, "/sign-in/link", &secret);
+        tell(&mut tx, &to, locale, MailTemplate::SignInLink, link).await?;
+    }
+    tx.commit().await.map_err(StoreError::from)?;
+    Ok(())
+}
+
+/// Whether a sign-in link is still good, before the person presses to use it.
+pub async fn check_sign_in_link(store: &Store, secret: &str) -> Result<(), PasswordError> {
+    let mut conn = store.conn().await?;
+    links::peek(&mut conn, Purpose::SignIn, secret, clock::now()).await?;
+    Ok(())
+}
+
+/// Signs in with a mailed link, in the browser that asked for it (`browser_secret` from
+/// its cookie); the mail proves the email too. Returns the session and where to go.
+#[instrument(skip_all)]
+pub async fn sign_in_with_link(
+    desk: &Desk<'_>,
+    policy: &SessionPolicy,
+    secret: &str,
+    browser_secret: Option<&str>,
+    replacing: Option<&SessionToken>,
+) -> Result<(SignedIn, Option<String>), PasswordError> {
+    let now = clock::now();
+    let (link, person) = {
+        let mut conn = desk.store.conn().await?;
+        let link = links::peek(&mut conn, Purpose::SignIn, secret, now).await?;
+        let person = users::by_id(&mut conn, link.user_id).await?;
+        (link, person)
+    };
+    let same_browser = match (browser_secret, link.browser_hash.as_deref()) {
+        (Some(mine), Some(bound)) => links::hash(mine) == bound,
+        _ => false,
+    };
+    if !same_browser {
+        return Err(PasswordError::Link(LinkError::OtherBrowser));
+    }
+    let mut tx = desk.store.begin().await?;
+    links::consume(&mut tx, &link, now).await?;
+    users::mark_verified(&mut tx, person.id, now).await?;
+    let signed_in = auth::open_session(
+        &mut tx,
+        policy,
+        &person,
+        desk.origin,
+        replacing,
+        "sign_in_link",
+    )
+    .await?;
+    tx.commit().await.map_err(StoreError::from)?;
+    Ok((signed_in, link.next_path))
 }
 
 /// Whether a reset link is still good (the page with the form shows it), and whose it is.

@@ -32,6 +32,11 @@ sign-in-submit = Anmelden
 sign-in-new-here = Neu hier?
 sign-in-create-account = Konto anlegen
 sign-in-forgot = Passwort vergessen?
+sign-in-link-heading = Kein Passwort zur Hand?
+sign-in-link-hint = Wir schicken Ihnen einen Link, der Sie in diesem Browser anmeldet, 15 Minuten lang.
+sign-in-link-submit = Anmeldelink schicken
+sign-in-link-sent = Wenn es zu dieser Adresse ein Konto gibt, ist ein Anmeldelink unterwegs. Öffnen Sie ihn innerhalb von 15 Minuten in diesem Browser.
+sign-in-link-title = Mit Ihrem Link anmelden
 forgot-title = Passwort vergessen?
 forgot-lead = Geben Sie Ihre E-Mail-Adresse ein, und wir schicken Ihnen einen Link, um ein neues Passwort zu wählen.
 forgot-submit = Link schicken
@@ -207,6 +212,7 @@ error-email-not-verified = Bestätigen Sie zuerst Ihre E-Mail-Adresse: Öffnen S
 error-sign-up-closed = Neue Konten richtet das Büro ein. Rufen Sie uns an oder schreiben Sie uns, dann legen wir Ihres an.
 error-link-expired = Dieser Link ist abgelaufen. Fordern Sie unten einen neuen an.
 error-link-used = Dieser Link wurde schon benutzt. Melden Sie sich an oder fordern Sie einen neuen Link an.
+error-link-other-browser = Dieser Anmeldelink funktioniert nur in dem Browser, in dem Sie ihn angefordert haben. Öffnen Sie ihn dort oder fordern Sie hier einen neuen an.
 error-unauthenticated = Bitte melden Sie sich an, um fortzufahren.
 error-forbidden = Dafür haben Sie keine Berechtigung.
 error-not-found = Wir konnten das Gesuchte nicht finden.
@@ -695,3 +701,11 @@ mail-password-changed-body = Hallo { $name },
     Wenn Sie das nicht waren, wählen Sie hier sofort ein neues Passwort und sagen Sie uns Bescheid:
 
     { $link }
+mail-sign-in-link-subject = { $business }: Ihr Anmeldelink
+mail-sign-in-link-body = Hallo { $name },
+
+    öffnen Sie diesen Link in dem Browser, in dem Sie ihn angefordert haben, um sich anzumelden:
+
+    { $link }
+
+    Der Link gilt einmal, 15 Minuten lang. Wenn Sie ihn nicht angefordert haben, ignorieren Sie diese Nachricht.

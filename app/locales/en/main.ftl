@@ -33,6 +33,11 @@ sign-in-submit = Sign in
 sign-in-new-here = New here?
 sign-in-create-account = Create an account
 sign-in-forgot = Forgot your password?
+sign-in-link-heading = No password at hand?
+sign-in-link-hint = We mail you a link that signs you in, in this browser, for 15 minutes.
+sign-in-link-submit = Email me a sign-in link
+sign-in-link-sent = If that address has an account, a sign-in link is on its way. Open it in this browser within 15 minutes.
+sign-in-link-title = Sign in with your link
 forgot-title = Forgot your password?
 forgot-lead = Enter your email address and we send you a link to choose a new password.
 forgot-submit = Send me a link
@@ -208,6 +213,7 @@ error-email-not-verified = Confirm your email address first: open the link we ma
 error-sign-up-closed = New accounts are opened by the office. Call or write to us and we set yours up.
 error-link-expired = This link has expired. Ask for a new one below.
 error-link-used = This link was used already. Sign in, or ask for a new link.
+error-link-other-browser = This sign-in link works only in the browser where you asked for it. Open it there, or ask for a new one here.
 error-unauthenticated = Please sign in to continue.
 error-forbidden = You do not have access to this.
 error-not-found = We could not find what you were looking for.
@@ -696,3 +702,11 @@ mail-password-changed-body = Hello { $name },
     If that was not you, choose a new password at once here, and tell us:
 
     { $link }
+mail-sign-in-link-subject = { $business }: your sign-in link
+mail-sign-in-link-body = Hello { $name },
+
+    open this link in the browser where you asked for it to sign in:
+
+    { $link }
+
+    The link works once, for 15 minutes. If you did not ask for it, ignore this message.

@@ -32,6 +32,11 @@ sign-in-submit = Iniciar sesión
 sign-in-new-here = ¿Es nuevo aquí?
 sign-in-create-account = Crear una cuenta
 sign-in-forgot = ¿Olvidó su contraseña?
+sign-in-link-heading = ¿No tiene la contraseña a mano?
+sign-in-link-hint = Le enviamos un enlace que inicia la sesión en este navegador, durante 15 minutos.
+sign-in-link-submit = Enviarme un enlace de acceso
+sign-in-link-sent = Si esa dirección tiene una cuenta, hay un enlace de acceso en camino. Ábralo en este navegador en los próximos 15 minutos.
+sign-in-link-title = Iniciar sesión con su enlace
 forgot-title = ¿Olvidó su contraseña?
 forgot-lead = Escriba su correo electrónico y le enviamos un enlace para elegir una contraseña nueva.
 forgot-submit = Enviarme un enlace
@@ -207,6 +212,7 @@ error-email-not-verified = Confirme primero su correo electrónico: abra el enla
 error-sign-up-closed = Las cuentas nuevas las abre la oficina. Llámenos o escríbanos y le creamos la suya.
 error-link-expired = Este enlace ha caducado. Pida uno nuevo abajo.
 error-link-used = Este enlace ya se usó. Inicie sesión o pida un enlace nuevo.
+error-link-other-browser = Este enlace de acceso solo funciona en el navegador donde lo pidió. Ábralo allí o pida uno nuevo aquí.
 error-unauthenticated = Inicie sesión para continuar.
 error-forbidden = No tiene acceso a esto.
 error-not-found = No encontramos lo que busca.
@@ -695,3 +701,11 @@ mail-password-changed-body = Hola, { $name }:
     Si no fue usted, elija ahora mismo una contraseña nueva aquí y avísenos:
 
     { $link }
+mail-sign-in-link-subject = { $business }: su enlace de acceso
+mail-sign-in-link-body = Hola, { $name }:
+
+    abra este enlace en el navegador donde lo pidió para iniciar sesión:
+
+    { $link }
+
+    El enlace sirve una vez, durante 15 minutos. Si no lo pidió, ignore este mensaje.

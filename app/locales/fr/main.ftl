@@ -32,6 +32,11 @@ sign-in-submit = Se connecter
 sign-in-new-here = Nouveau ici ?
 sign-in-create-account = Créer un compte
 sign-in-forgot = Mot de passe oublié ?
+sign-in-link-heading = Pas de mot de passe sous la main ?
+sign-in-link-hint = Nous vous envoyons un lien qui vous connecte dans ce navigateur, pendant 15 minutes.
+sign-in-link-submit = M’envoyer un lien de connexion
+sign-in-link-sent = Si cette adresse a un compte, un lien de connexion est en route. Ouvrez-le dans ce navigateur dans les 15 minutes.
+sign-in-link-title = Se connecter avec votre lien
 forgot-title = Mot de passe oublié ?
 forgot-lead = Indiquez votre adresse e-mail : nous vous envoyons un lien pour choisir un nouveau mot de passe.
 forgot-submit = M’envoyer un lien
@@ -207,6 +212,7 @@ error-email-not-verified = Confirmez d’abord votre adresse e-mail : ouvrez le 
 error-sign-up-closed = Les nouveaux comptes sont ouverts par le bureau. Appelez-nous ou écrivez-nous et nous créons le vôtre.
 error-link-expired = Ce lien a expiré. Demandez-en un nouveau ci-dessous.
 error-link-used = Ce lien a déjà servi. Connectez-vous ou demandez un nouveau lien.
+error-link-other-browser = Ce lien de connexion ne fonctionne que dans le navigateur où vous l’avez demandé. Ouvrez-le là-bas, ou demandez-en un nouveau ici.
 error-unauthenticated = Veuillez vous connecter pour continuer.
 error-forbidden = Vous n’avez pas accès à ceci.
 error-not-found = Nous n’avons pas trouvé ce que vous cherchez.
@@ -695,3 +701,11 @@ mail-password-changed-body = Bonjour { $name },
     Si ce n’était pas vous, choisissez tout de suite un nouveau mot de passe ici, et prévenez-nous :
 
     { $link }
+mail-sign-in-link-subject = { $business } : votre lien de connexion
+mail-sign-in-link-body = Bonjour { $name },
+
+    ouvrez ce lien dans le navigateur où vous l’avez demandé pour vous connecter :
+
+    { $link }
+
+    Le lien sert une fois, pendant 15 minutes. Si vous ne l’avez pas demandé, ignorez ce message.

@@ -80,3 +80,19 @@ pub fn desk<'a>(
         origin: &info.origin,
     }
 }
+
+/// The value of the request's cookie `name`, if it came with exactly one.
+pub fn cookie(name: &str) -> Option<String> {
+    let parts = use_context::<http::request::Parts>()?;
+    let mut found = parts
+        .headers
+        .get_all(http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .filter(|(k, _)| *k == name)
+        .map(|(_, v)| v.to_string());
+    let first = found.next()?;
+    found.next().is_none().then_some(first)
+}

@@ -295,6 +295,13 @@ static ROWS: &[Row] = &[
     ),
     row("resend-verification", "email=mia@example.com", ANYONE),
     row("request-password-reset", "email=ana@example.com", ANYONE),
+    row("request-sign-in-link", "email=ana@example.com", ANYONE),
+    // A made-up sign-in link is not found, for everyone.
+    row(
+        "sign-in-with-link",
+        "token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+        NOBODY,
+    ),
     // A made-up reset link is not found, for everyone.
     row(
         "reset-password",

@@ -324,3 +324,103 @@ async fn people_see_where_they_are_signed_in_and_end_any_or_all_of_it() {
     let page = app.get_html("/account?saved=sessions&ended=1").await;
     assert!(page.contains("One other device is signed out."), "{page}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_mailed_link_signs_in_once_and_only_in_the_browser_that_asked() {
+    let app = spawn_app().await;
+    let res = app
+        .post_form(
+            "/api/request-sign-in-link",
+            "/sign-in",
+            &[("email", "ana@example.com"), ("next", "/notifications")],
+        )
+        .await;
+    assert_eq!(res.status(), 302);
+    assert_eq!(location(&res), "/sign-in?link=sent");
+    let page = app.get_html("/sign-in?link=sent").await;
+    assert!(page.contains("a sign-in link is on its way"), "{page}");
+    let link = link_in_mail(&app, "ana@example.com", "sign-in-link")
+        .await
+        .expect("a link");
+    assert!(link.contains("/sign-in/link?token="), "{link}");
+    let token = link.split("token=").nth(1).expect("token").to_string();
+
+    // Another browser (a mail app's, another device) cannot use it; it still works here.
+    let elsewhere = app.other_browser();
+    let res = elsewhere
+        .client
+        .post(app.url("/api/sign-in-with-link"))
+        .header("accept", "application/json")
+        .form(&[("token", &token)])
+        .send()
+        .await
+        .expect("POST");
+    assert_eq!(res.status(), 403);
+    assert!(
+        res.text()
+            .await
+            .unwrap_or_default()
+            .contains("link_other_browser")
+    );
+
+    let page = app.get_html(&format!("/sign-in/link?token={token}")).await;
+    assert!(page.contains(r#"name="token""#), "{page}");
+    let res = app
+        .post_form(
+            "/api/sign-in-with-link",
+            &format!("/sign-in/link?token={token}"),
+            &[("token", &token)],
+        )
+        .await;
+    assert_eq!(res.status(), 302);
+    assert_eq!(location(&res), "/notifications");
+    assert!(signed_in_at_home(&app.client, &app).await);
+    let again = app
+        .call("/api/sign-in-with-link", &[("token", &token)])
+        .await;
+    assert_eq!(again.status(), 410);
+
+    // An address with no account gets the same answer and no mail; a bad one is named.
+    let before = mails(&app, "sign-in-link").await;
+    let res = app
+        .call(
+            "/api/request-sign-in-link",
+            &[("email", "nobody@example.com")],
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(mails(&app, "sign-in-link").await, before);
+    let res = app
+        .call("/api/request-sign-in-link", &[("email", "not an address")])
+        .await;
+    assert_eq!(res.status(), 400);
+    assert!(res.text().await.unwrap_or_default().contains("link_email"));
+
+    // An expired link says so.
+    let fresh = app.other_browser();
+    fresh
+        .client
+        .post(app.url("/api/request-sign-in-link"))
+        .header("accept", "application/json")
+        .form(&[("email", "ana@example.com")])
+        .send()
+        .await
+        .expect("POST");
+    let token = link_in_mail(&app, "ana@example.com", "sign-in-link")
+        .await
+        .expect("a link")
+        .split("token=")
+        .nth(1)
+        .expect("token")
+        .to_string();
+    app.execute("UPDATE auth_links SET expires_at = 0").await;
+    let res = fresh
+        .client
+        .post(app.url("/api/sign-in-with-link"))
+        .header("accept", "application/json")
+        .form(&[("token", &token)])
+        .send()
+        .await
+        .expect("POST");
+    assert_eq!(res.status(), 410);
+}

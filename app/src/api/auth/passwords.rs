@@ -35,7 +35,7 @@ mod imp {
     use doorstep::services::passwords::{self, PasswordError};
     use std::net::{IpAddr, Ipv4Addr};
 
-    fn failed(e: PasswordError) -> ApiError {
+    pub fn failed(e: PasswordError) -> ApiError {
         match e {
             PasswordError::TooMany => ApiError::RateLimited {
                 retry_after_secs: 3600,
@@ -44,6 +44,7 @@ mod imp {
             PasswordError::Link(LinkError::Unknown) => ApiError::NotFound,
             PasswordError::Link(LinkError::Used) => ApiError::LinkUsed,
             PasswordError::Link(LinkError::Expired) => ApiError::LinkExpired,
+            PasswordError::Link(LinkError::OtherBrowser) => ApiError::LinkOtherBrowser,
             PasswordError::SignIn(SignInError::Busy) => ApiError::RateLimited {
                 retry_after_secs: HASHING_WAIT.as_secs().max(1),
                 echo: Default::default(),
@@ -139,4 +140,70 @@ mod imp {
         leptos_axum::redirect(&format!("/account?saved=password&ended={ended}"));
         Ok(())
     }
+}
+
+/// The cookie keeping the secret that binds a mailed sign-in link to the browser that asked.
+#[cfg(feature = "ssr")]
+const LINK_BROWSER_COOKIE: &str = "doorstep_link_browser";
+
+/// `email`: where to send a sign-in link; `next`: where to go once signed in.
+#[server(endpoint = "request-sign-in-link")]
+pub async fn request_sign_in_link(
+    email: String,
+    #[server(default)] next: String,
+) -> Result<(), ApiError> {
+    use crate::api::support::{cookie, desk, info, set_cookie, state};
+    use crate::error::echo;
+    use doorstep::email::Email;
+    use doorstep::services::passwords::{self, SIGN_IN_LINK_SECS};
+    let keep = echo(&[("link_email", &email)]);
+    let email = Email::parse(&email).map_err(|p| ApiError::field("link_email", p, keep))?;
+    let state = state()?;
+    let info = info();
+    let business = state.business();
+    // One secret per browser, kept while links are asked for.
+    let browser = cookie(LINK_BROWSER_COOKIE)
+        .filter(|c| c.len() == 43)
+        .unwrap_or_else(doorstep::services::links::new_secret);
+    let next = doorstep::sign_up::safe_next(&next);
+    passwords::request_sign_in_link(
+        &desk(&state, &business, &info),
+        &email,
+        next.as_deref(),
+        &browser,
+    )
+    .await
+    .map_err(imp::failed)?;
+    set_cookie(LINK_BROWSER_COOKIE, &browser, SIGN_IN_LINK_SECS);
+    leptos_axum::redirect("/sign-in?link=sent");
+    Ok(())
+}
+
+/// `token`: the mailed sign-in link's secret; works in the browser that asked for it.
+#[server(endpoint = "sign-in-with-link")]
+pub async fn sign_in_with_link(token: String) -> Result<(), ApiError> {
+    use crate::api::support::{cookie, desk, info, secure, set_cookie, state};
+    use crate::request::session_cookie;
+    use doorstep::services::passwords;
+    let state = state()?;
+    let info = info();
+    let business = state.business();
+    let browser = cookie(LINK_BROWSER_COOKIE);
+    let (signed_in, next) = passwords::sign_in_with_link(
+        &desk(&state, &business, &info),
+        &state.session_policy,
+        token.trim(),
+        browser.as_deref(),
+        info.session.as_ref(),
+    )
+    .await
+    .map_err(imp::failed)?;
+    set_cookie(LINK_BROWSER_COOKIE, "", 0);
+    set_cookie(
+        session_cookie(secure()),
+        signed_in.token.expose(),
+        signed_in.cookie_max_age,
+    );
+    leptos_axum::redirect(&next.unwrap_or_else(|| "/".into()));
+    Ok(())
 }

@@ -1,9 +1,10 @@
 //! `/forgot-password`: ask for a link to choose a new password; `/reset-password`: the
-//! mailed link's form; `/account`: the signed-in person's own account (their password, for
-//! now).
+//! mailed link's form; `/sign-in/link`: a mailed sign-in link's page; `/account`: the
+//! signed-in person's own account (their password and where they are signed in).
 
 use crate::api::auth::{
-    ChangePassword, EndOtherSessions, EndSession, RequestPasswordReset, ResetPassword, get_sessions,
+    ChangePassword, EndOtherSessions, EndSession, RequestPasswordReset, ResetPassword,
+    SignInWithLink, get_sessions,
 };
 use crate::components::alert::{ErrorAlert, field_message};
 use crate::components::form::TextField;
@@ -110,20 +111,85 @@ pub fn ResetPasswordPage() -> impl IntoView {
     }
 }
 
+/// A mailed sign-in link: one press signs in, in the browser that asked for it.
+#[component]
+pub fn SignInLinkPage() -> impl IntoView {
+    let token = use_query_map()
+        .get_untracked()
+        .get("token")
+        .unwrap_or_default();
+    let action = ServerAction::<SignInWithLink>::new();
+    let posted = action.value().get_untracked().and_then(Result::err);
+    view! {
+        <Page title=t("sign-in-link-title")>
+            <section class="panel narrow" aria-labelledby="link-page-heading">
+                <h1 id="link-page-heading">{t("sign-in-link-title")}</h1>
+                <Suspense fallback=crate::pages::loading>
+                    {Suspend::new(async move {
+                        let problem = match posted {
+                            Some(error) => Some(error),
+                            None => check_sign_in_link(token.clone()).await.err(),
+                        };
+                        match problem {
+                            None => Either::Left(view! {
+                                <ActionForm action=action>
+                                    <input type="hidden" name="token" value=token />
+                                    <button type="submit" class="button button-primary">{t("sign-in-submit")}</button>
+                                </ActionForm>
+                            }),
+                            Some(error) => {
+                                #[cfg(feature = "ssr")]
+                                crate::pages::set_status(&error);
+                                Either::Right(view! {
+                                    <ErrorAlert error />
+                                    <p><a class="button" href="/sign-in">{t("sign-in-title")}</a></p>
+                                })
+                            }
+                        }
+                    })}
+                </Suspense>
+            </section>
+        </Page>
+    }
+}
+
+async fn check_sign_in_link(token: String) -> Result<(), ApiError> {
+    #[cfg(feature = "ssr")]
+    {
+        let state = crate::api::support::state()?;
+        doorstep::services::passwords::check_sign_in_link(&state.store, token.trim())
+            .await
+            .map_err(link_problem)
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = token;
+        Ok(())
+    }
+}
+
+/// A link that cannot be used, as the page says it.
+#[cfg(feature = "ssr")]
+fn link_problem(e: doorstep::services::passwords::PasswordError) -> ApiError {
+    use doorstep::services::links::LinkError;
+    use doorstep::services::passwords::PasswordError;
+    match e {
+        PasswordError::Link(LinkError::Used) => ApiError::LinkUsed,
+        PasswordError::Link(LinkError::Expired) => ApiError::LinkExpired,
+        PasswordError::Link(LinkError::Unknown) => ApiError::NotFound,
+        e => crate::api::support::internal("checking a link failed", e),
+    }
+}
+
 /// Whether the reset link is still good to use, read on the server.
 async fn check_link(token: String) -> Result<(), ApiError> {
     #[cfg(feature = "ssr")]
     {
-        use doorstep::services::links::LinkError;
-        use doorstep::services::passwords::{PasswordError, check_reset};
         let state = crate::api::support::state()?;
-        match check_reset(&state.store, token.trim()).await {
-            Ok(_) => Ok(()),
-            Err(PasswordError::Link(LinkError::Used)) => Err(ApiError::LinkUsed),
-            Err(PasswordError::Link(LinkError::Expired)) => Err(ApiError::LinkExpired),
-            Err(PasswordError::Link(LinkError::Unknown)) => Err(ApiError::NotFound),
-            Err(e) => Err(crate::api::support::internal("checking a link failed", e)),
-        }
+        doorstep::services::passwords::check_reset(&state.store, token.trim())
+            .await
+            .map(|_| ())
+            .map_err(link_problem)
     }
     #[cfg(not(feature = "ssr"))]
     {

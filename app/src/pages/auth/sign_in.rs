@@ -1,7 +1,7 @@
 //! `/sign-in`: email and password. Works as a plain form; the island adds a show-password
 //! toggle and an early hint for a malformed email.
 
-use crate::api::auth::{ResendVerification, SignIn};
+use crate::api::auth::{RequestSignInLink, ResendVerification, SignIn};
 use crate::components::alert::{ErrorAlert, error_message};
 use crate::components::layout::Page;
 use crate::i18n::t;
@@ -53,6 +53,7 @@ pub fn SignInPage() -> impl IntoView {
             </ActionForm>
         }
     });
+    let link_next = next.clone();
     let sign_up_href = if next.is_empty() {
         "/sign-up".to_string()
     } else {
@@ -83,6 +84,7 @@ pub fn SignInPage() -> impl IntoView {
                     <button type="submit" class="button button-primary">{t("sign-in-submit")}</button>
                 </ActionForm>
                 <p class="meta"><a href="/forgot-password">{t("sign-in-forgot")}</a></p>
+                <LinkForm next=link_next />
                 {sign_up}
             </section>
         </Page>
@@ -98,5 +100,39 @@ pub(crate) fn sign_up_open() -> bool {
     #[cfg(not(feature = "ssr"))]
     {
         false
+    }
+}
+
+/// Signing in without a password: a link by mail, good in this browser for 15 minutes.
+#[component]
+fn LinkForm(next: String) -> impl IntoView {
+    let action = ServerAction::<RequestSignInLink>::new();
+    let error = action.value().get_untracked().and_then(Result::err);
+    let sent = use_query_map().get_untracked().get("link").as_deref() == Some("sent");
+    let email = error
+        .as_ref()
+        .and_then(|e| e.echo("link_email"))
+        .unwrap_or_default()
+        .to_string();
+    let problem = error
+        .as_ref()
+        .and_then(|e| e.problem_with("link_email"))
+        .map(crate::components::alert::field_message);
+    let general = error.clone().filter(|e| e.field_name().is_none());
+    view! {
+        <section class="stack" aria-labelledby="link-heading">
+            <h2 id="link-heading">{t("sign-in-link-heading")}</h2>
+            {(sent && error.is_none()).then(|| view! {
+                <div class="alert alert-success" role="status"><p>{t("sign-in-link-sent")}</p></div>
+            })}
+            {general.map(|error| view! { <ErrorAlert error /> })}
+            <ActionForm action=action attr:class="stack">
+                <input type="hidden" name="next" value=next />
+                <crate::components::form::TextField name="email".to_string() id="link-email".to_string()
+                    label=t("sign-in-email") value=email error=problem input_type="email"
+                    autocomplete="email" required=true flat=true hint=t("sign-in-link-hint") />
+                <button type="submit" class="button">{t("sign-in-link-submit")}</button>
+            </ActionForm>
+        </section>
     }
 }
