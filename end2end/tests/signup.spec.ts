@@ -108,3 +108,21 @@ test("a customer who forgot their password resets it by the mailed link", async 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your account");
   await expectAccessible(page);
 });
+
+test("a customer signs in with a mailed link instead of a password", async ({ page, consoleProblems }) => {
+  void consoleProblems;
+  await page.goto("/sign-in");
+  await page.getByLabel(/email/i).fill("facilities@example.com");
+  // No password typed: the second button asks for a link.
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("status")).toContainText("a sign-in link is on its way");
+  await expectAccessible(page);
+  await expect.poll(async () => (await linkMailedTo("facilities@example.com")).includes("/sign-in/link")).toBe(true);
+  const link = await linkMailedTo("facilities@example.com");
+  await page.goto(link.replace(/^https?:\/\/[^/]+/, ""));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in with your link");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: /^sign in$/i }).click();
+  await expect(page).toHaveURL("/");
+  await expect(page.getByRole("link", { name: "Frieda Facilities" })).toBeVisible();
+});

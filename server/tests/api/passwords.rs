@@ -394,7 +394,12 @@ async fn a_mailed_link_signs_in_once_and_only_in_the_browser_that_asked() {
         .call("/api/request-sign-in-link", &[("email", "not an address")])
         .await;
     assert_eq!(res.status(), 400);
-    assert!(res.text().await.unwrap_or_default().contains("link_email"));
+    assert!(
+        res.text()
+            .await
+            .unwrap_or_default()
+            .contains(r#""field":"email""#)
+    );
 
     // An expired link says so.
     let fresh = app.other_browser();

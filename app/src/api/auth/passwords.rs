@@ -146,18 +146,21 @@ mod imp {
 #[cfg(feature = "ssr")]
 const LINK_BROWSER_COOKIE: &str = "doorstep_link_browser";
 
-/// `email`: where to send a sign-in link; `next`: where to go once signed in.
+/// `email`: where to send a sign-in link; `next`: where to go once signed in. Posted by the
+/// sign-in form's second button, so its `password` comes along, and is ignored.
 #[server(endpoint = "request-sign-in-link")]
 pub async fn request_sign_in_link(
     email: String,
     #[server(default)] next: String,
+    #[server(default)] password: String,
 ) -> Result<(), ApiError> {
+    drop(password);
     use crate::api::support::{cookie, desk, info, set_cookie, state};
     use crate::error::echo;
     use doorstep::email::Email;
     use doorstep::services::passwords::{self, SIGN_IN_LINK_SECS};
-    let keep = echo(&[("link_email", &email)]);
-    let email = Email::parse(&email).map_err(|p| ApiError::field("link_email", p, keep))?;
+    let keep = echo(&[("email", &email), ("next", &next)]);
+    let email = Email::parse(&email).map_err(|p| ApiError::field("email", p, keep))?;
     let state = state()?;
     let info = info();
     let business = state.business();

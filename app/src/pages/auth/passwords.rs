@@ -302,30 +302,22 @@ fn Sessions() -> impl IntoView {
                                 })
                             };
                             view! {
-                                <tr>
-                                    <th scope="row">{device}</th>
-                                    <td>{s.client_ip.clone().unwrap_or_default()}</td>
-                                    <td>{used}</td>
-                                    <td>{action}</td>
-                                </tr>
+                                <li class="row-item">
+                                    <span>
+                                        <strong>{device}</strong>
+                                        <br />
+                                        <span class="meta">
+                                            {s.client_ip.clone().map(|ip| view! { {ip}" · " })}
+                                            {t_with("account-session-last-used", &[("when", used.into())])}
+                                        </span>
+                                    </span>
+                                    {action}
+                                </li>
                             }
                         })
                         .collect_view();
                     Either::Left(view! {
-                        <div class="table-wrap">
-                            <table class="table">
-                                <caption class="visually-hidden">{t("account-sessions")}</caption>
-                                <thead>
-                                    <tr>
-                                        <th scope="col">{t("account-session-device-heading")}</th>
-                                        <th scope="col">{t("account-session-place")}</th>
-                                        <th scope="col">{t("account-session-used")}</th>
-                                        <th scope="col"><span class="visually-hidden">{t("account-session-actions")}</span></th>
-                                    </tr>
-                                </thead>
-                                <tbody>{rows}</tbody>
-                            </table>
-                        </div>
+                        <ul class="plain-list" aria-label=t("account-sessions")>{rows}</ul>
                         {(others > 0).then(|| view! {
                             <ActionForm action=end_all>
                                 <button type="submit" class="button">{t("account-sessions-end-all")}</button>

@@ -1,5 +1,6 @@
-//! `/sign-in`: email and password. Works as a plain form; the island adds a show-password
-//! toggle and an early hint for a malformed email.
+//! `/sign-in`: email and password, or a sign-in link by mail (a second button of the same
+//! form, posting the email elsewhere). Works as a plain form; the island adds a
+//! show-password toggle and an early hint for a malformed email.
 
 use crate::api::auth::{RequestSignInLink, ResendVerification, SignIn};
 use crate::components::alert::{ErrorAlert, error_message};
@@ -18,7 +19,14 @@ pub fn SignInPage() -> impl IntoView {
         leptos_axum::redirect("/");
     }
     let action = ServerAction::<SignIn>::new();
-    let error = action.value().get_untracked().and_then(Result::err);
+    let link = ServerAction::<RequestSignInLink>::new();
+    // What came back from either button of the form.
+    let error = action
+        .value()
+        .get_untracked()
+        .and_then(Result::err)
+        .or_else(|| link.value().get_untracked().and_then(Result::err));
+    let link_sent = use_query_map().get_untracked().get("link").as_deref() == Some("sent");
     let email = error
         .as_ref()
         .and_then(|e| e.echo("email"))
@@ -53,7 +61,6 @@ pub fn SignInPage() -> impl IntoView {
             </ActionForm>
         }
     });
-    let link_next = next.clone();
     let sign_up_href = if next.is_empty() {
         "/sign-up".to_string()
     } else {
@@ -76,15 +83,23 @@ pub fn SignInPage() -> impl IntoView {
             <section class="panel narrow" aria-labelledby="sign-in-heading">
                 <h1 id="sign-in-heading">{t("sign-in-title")}</h1>
                 <p class="lead">{t("sign-in-lead")}</p>
+                {(link_sent && error.is_none()).then(|| view! {
+                    <div class="alert alert-success" role="status"><p>{t("sign-in-link-sent")}</p></div>
+                })}
                 {general.map(|error| view! { <ErrorAlert error /> })}
                 {resend}
                 <ActionForm action=action>
                     <input type="hidden" name="next" value=next />
                     <SignInFields email email_error password_error texts />
                     <button type="submit" class="button button-primary">{t("sign-in-submit")}</button>
+                    <p class="hint" id="link-hint">{t("sign-in-link-hint")}</p>
+                    // The same form's email, posted for a link instead (no password needed).
+                    <button type="submit" class="button" formaction="/api/request-sign-in-link"
+                        formnovalidate=true aria-describedby="link-hint">
+                        {t("sign-in-link-submit")}
+                    </button>
                 </ActionForm>
                 <p class="meta"><a href="/forgot-password">{t("sign-in-forgot")}</a></p>
-                <LinkForm next=link_next />
                 {sign_up}
             </section>
         </Page>
@@ -100,39 +115,5 @@ pub(crate) fn sign_up_open() -> bool {
     #[cfg(not(feature = "ssr"))]
     {
         false
-    }
-}
-
-/// Signing in without a password: a link by mail, good in this browser for 15 minutes.
-#[component]
-fn LinkForm(next: String) -> impl IntoView {
-    let action = ServerAction::<RequestSignInLink>::new();
-    let error = action.value().get_untracked().and_then(Result::err);
-    let sent = use_query_map().get_untracked().get("link").as_deref() == Some("sent");
-    let email = error
-        .as_ref()
-        .and_then(|e| e.echo("link_email"))
-        .unwrap_or_default()
-        .to_string();
-    let problem = error
-        .as_ref()
-        .and_then(|e| e.problem_with("link_email"))
-        .map(crate::components::alert::field_message);
-    let general = error.clone().filter(|e| e.field_name().is_none());
-    view! {
-        <section class="stack" aria-labelledby="link-heading">
-            <h2 id="link-heading">{t("sign-in-link-heading")}</h2>
-            {(sent && error.is_none()).then(|| view! {
-                <div class="alert alert-success" role="status"><p>{t("sign-in-link-sent")}</p></div>
-            })}
-            {general.map(|error| view! { <ErrorAlert error /> })}
-            <ActionForm action=action attr:class="stack">
-                <input type="hidden" name="next" value=next />
-                <crate::components::form::TextField name="email".to_string() id="link-email".to_string()
-                    label=t("sign-in-email") value=email error=problem input_type="email"
-                    autocomplete="email" required=true flat=true hint=t("sign-in-link-hint") />
-                <button type="submit" class="button">{t("sign-in-link-submit")}</button>
-            </ActionForm>
-        </section>
     }
 }
