@@ -8,3 +8,26 @@ pub use passwords::{AccountPage, ForgotPasswordPage, ResetPasswordPage, SignInLi
 pub use sign_in::SignInPage;
 pub(crate) use sign_in::sign_up_open;
 pub use sign_up::{SignUpPage, SignUpSentPage, VerifyPage};
+
+/// A mailed link's page once its state is known: `form` when it is good to use, else why
+/// not (with the page's status set to say so), and the way to a new one.
+pub(crate) fn link_outcome(
+    problem: Option<crate::error::ApiError>,
+    form: impl leptos::IntoView + 'static,
+    again_href: &'static str,
+    again: String,
+) -> impl leptos::IntoView {
+    use leptos::either::Either;
+    use leptos::prelude::*;
+    match problem {
+        None => Either::Left(form),
+        Some(error) => {
+            #[cfg(feature = "ssr")]
+            crate::pages::set_status(&error);
+            Either::Right(view! {
+                <crate::components::alert::ErrorAlert error />
+                <p><a class="button" href=again_href>{again}</a></p>
+            })
+        }
+    }
+}

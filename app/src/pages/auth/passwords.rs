@@ -85,8 +85,9 @@ pub fn ResetPasswordPage() -> impl IntoView {
                             Some(error) => Some(error),
                             None => check_link(token.clone()).await.err(),
                         };
-                        match problem {
-                            None => Either::Left(view! {
+                        super::link_outcome(
+                            problem,
+                            view! {
                                 <p>{t("reset-lead")}</p>
                                 <ActionForm action=action attr:class="stack">
                                     <input type="hidden" name="token" value=token />
@@ -94,16 +95,10 @@ pub fn ResetPasswordPage() -> impl IntoView {
                                         texts=new_password_texts("reset-password") />
                                     <button type="submit" class="button button-primary">{t("reset-submit")}</button>
                                 </ActionForm>
-                            }),
-                            Some(error) => {
-                                #[cfg(feature = "ssr")]
-                                crate::pages::set_status(&error);
-                                Either::Right(view! {
-                                    <ErrorAlert error />
-                                    <p><a class="button" href="/forgot-password">{t("verify-new-link")}</a></p>
-                                })
-                            }
-                        }
+                            },
+                            "/forgot-password",
+                            t("verify-new-link"),
+                        )
                     })}
                 </Suspense>
             </section>
@@ -130,22 +125,17 @@ pub fn SignInLinkPage() -> impl IntoView {
                             Some(error) => Some(error),
                             None => check_sign_in_link(token.clone()).await.err(),
                         };
-                        match problem {
-                            None => Either::Left(view! {
+                        super::link_outcome(
+                            problem,
+                            view! {
                                 <ActionForm action=action>
                                     <input type="hidden" name="token" value=token />
                                     <button type="submit" class="button button-primary">{t("sign-in-submit")}</button>
                                 </ActionForm>
-                            }),
-                            Some(error) => {
-                                #[cfg(feature = "ssr")]
-                                crate::pages::set_status(&error);
-                                Either::Right(view! {
-                                    <ErrorAlert error />
-                                    <p><a class="button" href="/sign-in">{t("sign-in-title")}</a></p>
-                                })
-                            }
-                        }
+                            },
+                            "/sign-in",
+                            t("sign-in-title"),
+                        )
                     })}
                 </Suspense>
             </section>

@@ -175,23 +175,18 @@ pub fn VerifyPage() -> impl IntoView {
                             Some(error) => Some(error),
                             None => check_link(token.clone()).await.err(),
                         };
-                        match problem {
-                            None => Either::Left(view! {
+                        super::link_outcome(
+                            problem,
+                            view! {
                                 <p>{t("verify-lead")}</p>
                                 <ActionForm action=action>
                                     <input type="hidden" name="token" value=token />
                                     <button type="submit" class="button button-primary">{t("verify-submit")}</button>
                                 </ActionForm>
-                            }),
-                            Some(error) => {
-                                #[cfg(feature = "ssr")]
-                                crate::pages::set_status(&error);
-                                Either::Right(view! {
-                                    <ErrorAlert error />
-                                    <p><a class="button" href="/sign-up/sent">{t("verify-new-link")}</a></p>
-                                })
-                            }
-                        }
+                            },
+                            "/sign-up/sent",
+                            t("verify-new-link"),
+                        )
                     })}
                 </Suspense>
             </section>
