@@ -1,12 +1,15 @@
-//! A new password's field, enhanced: a show/hide toggle, and a strength hint as the person
-//! types. The hint comes from the server (`password-strength`, the same rules the form is
-//! checked by; its word lists are far too big to send to a browser), asked a moment after
-//! typing stops. Without wasm it is a plain password input, and the server still decides.
+//! A new password's field: rendered whole by the server (a plain password input without
+//! wasm; the server decides either way), then enhanced by a small island that drives the
+//! same elements directly: a show/hide toggle, and a strength hint as the person types. The
+//! hint comes from the server (`password-strength`, the rules the form is checked by; its
+//! word lists are far too big to send to a browser), asked a moment after typing stops.
+//! Driving the page's elements rather than rendering them keeps the bundle every visitor
+//! downloads small.
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-/// The texts the island shows, translated on the server.
+/// The texts the field shows, translated on the server.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct NewPasswordTexts {
     pub label: String,
@@ -18,63 +21,16 @@ pub struct NewPasswordTexts {
     pub accepted: String,
 }
 
-/// What the hint says now: the score (0–4) and the words.
-#[derive(Clone, Debug, Default, PartialEq)]
-struct Hint {
-    score: Option<u8>,
-    words: String,
-    good: bool,
-}
-
-#[island]
+/// The field. `name`: the input's name (`fields[password]`); `error`: why the server
+/// refused the last attempt.
+#[component]
 pub fn NewPasswordField(
-    /// The input's name (`fields[password]`).
     name: String,
-    /// Why the server refused the last attempt.
     error: Option<String>,
     texts: NewPasswordTexts,
 ) -> impl IntoView {
-    let (shown, set_shown) = signal(false);
-    // The toggle does nothing without wasm, so it appears only once hydrated.
-    let (ready, set_ready) = signal(false);
-    Effect::new(move |_| set_ready.set(true));
-    let (hint, set_hint) = signal(Hint::default());
-    let typed = StoredValue::new(0u32);
-    let accepted = texts.accepted.clone();
-    #[cfg(feature = "hydrate")]
-    let on_input = move |ev: leptos::ev::Event| {
-        let value = event_target_value(&ev);
-        typed.update_value(|n| *n += 1);
-        let mine = typed.get_value();
-        let accepted = accepted.clone();
-        leptos::task::spawn_local(async move {
-            rate::pause(350).await;
-            // Only the latest keystroke's answer is shown.
-            if typed.get_value() != mine {
-                return;
-            }
-            if value.is_empty() {
-                set_hint.set(Hint::default());
-                return;
-            }
-            if let Some((score, message)) = rate::ask(&value).await
-                && typed.get_value() == mine
-            {
-                let good = message.is_none();
-                set_hint.set(Hint {
-                    score: Some(score),
-                    words: message.unwrap_or(accepted),
-                    good,
-                });
-            }
-        });
-    };
-    #[cfg(not(feature = "hydrate"))]
-    let on_input = move |_: leptos::ev::Event| {
-        let _ = (&accepted, typed, set_hint);
-    };
-    let has_error = error.is_some();
-    let (show_text, hide_text) = (texts.show, texts.hide);
+    let invalid = if error.is_some() { "true" } else { "false" };
+    let show = texts.show.clone();
     view! {
         <div class="field">
             <label for="field-password">{texts.label}</label>
@@ -83,55 +39,63 @@ pub fn NewPasswordField(
                 <input
                     id="field-password"
                     name=name
-                    type=move || if shown.get() { "text" } else { "password" }
+                    type="password"
                     autocomplete="new-password"
                     required
                     minlength="12"
-                    aria-invalid=if has_error { "true" } else { "false" }
+                    aria-invalid=invalid
                     aria-describedby="password-rules password-strength password-error"
-                    on:input=on_input
                 />
+                // Does nothing without wasm, so it shows only once the island is live.
                 <button
                     type="button"
                     class="button button-quiet toggle"
-                    hidden=move || !ready.get()
+                    id="password-toggle"
+                    hidden=""
                     aria-controls="field-password"
-                    on:click=move |_| set_shown.update(|s| *s = !*s)
+                    data-show=show
+                    data-hide=texts.hide
                 >
-                    {move || if shown.get() { hide_text.clone() } else { show_text.clone() }}
+                    {texts.show}
                 </button>
             </div>
-            <meter
-                class="strength"
-                min="0"
-                max="4"
-                low="2.5"
-                high="3.5"
-                optimum="4"
-                aria-hidden="true"
-                value=move || hint.get().score.unwrap_or(0).to_string()
-                hidden=move || hint.get().score.is_none()
-            ></meter>
-            <p
-                id="password-strength"
-                class=move || if hint.get().good { "hint strength-good" } else { "hint" }
-                aria-live="polite"
-            >
-                {move || hint.get().words}
-            </p>
+            <meter class="strength" id="password-meter" min="0" max="4" low="2.5" high="3.5"
+                optimum="4" value="0" aria-hidden="true" hidden=""></meter>
+            <p id="password-strength" class="hint" aria-live="polite"></p>
             <p id="password-error" class="field-error">{error}</p>
+            <PasswordHint accepted=texts.accepted />
         </div>
     }
 }
 
+#[island]
+fn PasswordHint(accepted: String) -> impl IntoView {
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| hint::start(accepted.clone()));
+    #[cfg(not(feature = "hydrate"))]
+    let _ = accepted;
+}
+
 #[cfg(feature = "hydrate")]
-mod rate {
+mod hint {
     use crate::islands::page_parts::post_form;
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
     use wasm_bindgen::{JsCast, JsValue};
     use wasm_bindgen_futures::JsFuture;
+    use web_sys::{Element, HtmlInputElement};
+
+    fn element(id: &str) -> Option<Element> {
+        web_sys::window()?.document()?.get_element_by_id(id)
+    }
+
+    fn input(id: &str) -> Option<HtmlInputElement> {
+        element(id)?.dyn_into().ok()
+    }
 
     /// Waits `ms` milliseconds (the browser's timer).
-    pub async fn pause(ms: i32) {
+    async fn pause(ms: i32) {
         let promise = js_sys::Promise::new(&mut |resolve, _| {
             if let Some(window) = web_sys::window() {
                 let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
@@ -143,23 +107,14 @@ mod rate {
         let _ = JsFuture::from(promise).await;
     }
 
-    /// The value of the page's input `id`, if there is one.
-    fn field(id: &str) -> String {
-        web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(id))
-            .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .map(|input| input.value())
-            .unwrap_or_default()
-    }
-
     /// The server's rating: the score, and what is wrong (`None`: accepted). Read with the
     /// browser's JSON parser, which the bundle does not have to carry.
-    pub async fn ask(password: &str) -> Option<(u8, Option<String>)> {
+    async fn ask(password: &str) -> Option<(f64, Option<String>)> {
+        let value_of = |id: &str| input(id).map(|i| i.value()).unwrap_or_default();
         let fields = [
             ("password", password.to_string()),
-            ("email", field("field-email")),
-            ("name", field("field-name")),
+            ("email", value_of("field-email")),
+            ("name", value_of("field-name")),
         ];
         let (status, body) = post_form("/api/password-strength", &fields).await?;
         if status != 200 {
@@ -168,7 +123,75 @@ mod rate {
         let value = js_sys::JSON::parse(&body).ok()?;
         let get = |key: &str| js_sys::Reflect::get(&value, &JsValue::from_str(key)).ok();
         let score = get("score")?.as_f64()?;
-        let message = get("message").and_then(|m| m.as_string());
-        Some((score.clamp(0.0, 4.0) as u8, message))
+        Some((score, get("message").and_then(|m| m.as_string())))
+    }
+
+    /// Shows the rating (`None`: nothing typed).
+    fn show(rating: Option<(f64, Option<String>)>, accepted: &str) {
+        let (Some(meter), Some(words)) = (element("password-meter"), element("password-strength"))
+        else {
+            return;
+        };
+        match rating {
+            None => {
+                let _ = meter.set_attribute("hidden", "");
+                words.set_text_content(None);
+            }
+            Some((score, message)) => {
+                let _ = meter.remove_attribute("hidden");
+                // 0 to 4, written without Rust's number formatting (smaller bundle).
+                let steps = ["0", "1", "2", "3", "4"];
+                let step = steps[(score.clamp(0.0, 4.0) as usize).min(4)];
+                let _ = meter.set_attribute("value", step);
+                let good = message.is_none();
+                words.set_text_content(Some(message.as_deref().unwrap_or(accepted)));
+                let class = if good { "hint strength-good" } else { "hint" };
+                let _ = words.set_attribute("class", class);
+            }
+        }
+    }
+
+    pub fn start(accepted: String) {
+        let Some(field) = input("field-password") else {
+            return;
+        };
+        if let Some(toggle) = element("password-toggle") {
+            let _ = toggle.remove_attribute("hidden");
+            let (button, target) = (toggle.clone(), field.clone());
+            let on_click = Closure::<dyn FnMut()>::new(move || {
+                let shown = target.type_() == "text";
+                target.set_type(if shown { "password" } else { "text" });
+                let label = if shown { "data-show" } else { "data-hide" };
+                button.set_text_content(button.get_attribute(label).as_deref());
+            });
+            let _ =
+                toggle.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+            // Lives as long as the page does.
+            on_click.forget();
+        }
+        let typed = Rc::new(Cell::new(0u32));
+        let source = field.clone();
+        let on_input = Closure::<dyn FnMut()>::new(move || {
+            typed.set(typed.get() + 1);
+            let (mine, typed, value) = (typed.get(), typed.clone(), source.value());
+            let accepted = accepted.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                pause(350).await;
+                // Only the latest keystroke's answer is shown.
+                if typed.get() != mine {
+                    return;
+                }
+                if value.is_empty() {
+                    show(None, &accepted);
+                    return;
+                }
+                let rating = ask(&value).await;
+                if typed.get() == mine && rating.is_some() {
+                    show(rating, &accepted);
+                }
+            });
+        });
+        let _ = field.add_event_listener_with_callback("input", on_input.as_ref().unchecked_ref());
+        on_input.forget();
     }
 }
