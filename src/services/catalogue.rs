@@ -72,14 +72,10 @@ pub async fn save(
     let detail = serde_json::to_string(draft).unwrap_or_default();
     audit::record(
         &mut tx,
-        &audit::Entry {
-            at: now,
-            actor: Some(by.user.to_string()),
-            action: "service_saved",
-            subject: Some(&subject),
-            detail: Some(&detail),
-            origin,
-        },
+        &audit::Entry::new(now, "service_saved", origin)
+            .by(by.user)
+            .on(&subject)
+            .detail(&detail),
     )
     .await?;
     tx.commit().await.map_err(StoreError::from)?;

@@ -255,14 +255,7 @@ pub async fn load(store: &Store) -> Result<(), DemoError> {
     .await?;
     audit::record(
         &mut tx,
-        &audit::Entry {
-            at: now,
-            actor: None,
-            action: "demo_loaded",
-            subject: None,
-            detail: None,
-            origin: &audit::RequestOrigin::default(),
-        },
+        &audit::Entry::new(now, "demo_loaded", &audit::RequestOrigin::default()),
     )
     .await?;
     tx.commit().await.map_err(StoreError::from)?;

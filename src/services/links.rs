@@ -2,8 +2,11 @@
 //! database, used once before it expires. Verifying an email, resetting a password, signing
 //! in without one and joining an account all go through here.
 
+use crate::services::auth::{self, SessionPolicy, SessionToken, SignInError, SignedIn};
+use crate::services::clock;
+use crate::store::audit::RequestOrigin;
 use crate::store::auth_links::{self, LinkRow, NewLink, Purpose};
-use crate::store::{Conn, StoreError};
+use crate::store::{Conn, Store, StoreError, users};
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use rand::RngCore;
@@ -143,6 +146,50 @@ pub async fn consume(conn: &mut Conn, link: &LinkRow, now: i64) -> Result<(), Li
         Ok(())
     } else {
         Err(LinkError::Used)
+    }
+}
+
+/// Signs in the person of a link checked with [`peek`]: uses it, proves their email (the
+/// mail reached them) and opens a session (closing `replacing`), in one transaction.
+/// Returns the session and where the link was to take them.
+pub async fn sign_in(
+    store: &Store,
+    policy: &SessionPolicy,
+    link: LinkRow,
+    origin: &RequestOrigin,
+    replacing: Option<&SessionToken>,
+    action: &str,
+) -> Result<(SignedIn, Option<String>), LinkSignInError> {
+    let now = clock::now();
+    let person = {
+        let mut conn = store.conn().await?;
+        users::by_id(&mut conn, link.user_id)
+            .await
+            .map_err(|e| match e {
+                StoreError::NotFound => LinkError::Unknown,
+                other => other.into(),
+            })?
+    };
+    let mut tx = store.begin().await?;
+    consume(&mut tx, &link, now).await?;
+    users::mark_verified(&mut tx, person.id, now).await?;
+    let signed_in = auth::open_session(&mut tx, policy, &person, origin, replacing, action).await?;
+    tx.commit().await.map_err(StoreError::from)?;
+    Ok((signed_in, link.next_path))
+}
+
+/// Why signing in by a link did not work.
+#[derive(Debug, thiserror::Error)]
+pub enum LinkSignInError {
+    #[error(transparent)]
+    Link(#[from] LinkError),
+    #[error(transparent)]
+    SignIn(#[from] SignInError),
+}
+
+impl From<StoreError> for LinkSignInError {
+    fn from(e: StoreError) -> Self {
+        Self::Link(LinkError::Store(e))
     }
 }
 

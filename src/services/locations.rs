@@ -219,14 +219,10 @@ pub async fn save(
     .to_string();
     audit::record(
         &mut tx,
-        &audit::Entry {
-            at: now,
-            actor: Some(by.user.to_string()),
-            action,
-            subject: Some(&subject),
-            detail: Some(&detail),
-            origin,
-        },
+        &audit::Entry::new(now, action, origin)
+            .by(by.user)
+            .on(&subject)
+            .detail(&detail),
     )
     .await?;
     tx.commit().await.map_err(StoreError::from)?;

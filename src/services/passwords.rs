@@ -11,7 +11,7 @@ use crate::services::clock;
 use crate::services::links::{self, LinkError};
 use crate::services::mail::{self, Mail, MailTemplate, Recipient};
 use crate::services::sign_up::Desk;
-use crate::store::audit::{self, RequestOrigin};
+use crate::store::audit;
 use crate::store::auth_links::{self, Purpose};
 use crate::store::{Conn, Store, StoreError, sessions, users};
 use std::collections::BTreeMap;
@@ -41,6 +41,15 @@ pub enum PasswordError {
     Link(#[from] LinkError),
     #[error(transparent)]
     SignIn(#[from] SignInError),
+}
+
+impl From<links::LinkSignInError> for PasswordError {
+    fn from(e: links::LinkSignInError) -> Self {
+        match e {
+            links::LinkSignInError::Link(e) => Self::Link(e),
+            links::LinkSignInError::SignIn(e) => Self::SignIn(e),
+        }
+    }
 }
 
 impl From<StoreError> for PasswordError {
@@ -86,83 +95,30 @@ async fn tell(
     Ok(())
 }
 
-fn entry<'a>(
-    at: i64,
-    actor: Option<&'a str>,
-    action: &'a str,
-    subject: &'a str,
-    origin: &'a RequestOrigin,
-) -> audit::Entry<'a> {
-    audit::Entry {
-        at,
-        actor: actor.map(str::to_string),
-        action,
-        subject: Some(subject),
-        detail: None,
-        origin,
-    }
+/// What a mailed link is asked for.
+struct Ask<'a> {
+    /// The audit action every ask is recorded under (sent or not).
+    action: &'static str,
+    purpose: Purpose,
+    /// Links one person may be sent in an hour.
+    hourly: i64,
+    ttl_secs: i64,
+    /// The page the link opens.
+    path: &'static str,
+    template: MailTemplate,
+    next: Option<&'a str>,
+    /// The hash of the asking browser's secret, for links that work only there.
+    browser: Option<&'a str>,
 }
 
-/// Mails a link to choose a new password, if `email` is an enabled person's; for any other
-/// address (or too many asks) nothing is sent, and the answer is the same.
-#[instrument(skip_all, fields(email = %email))]
-pub async fn request_reset(desk: &Desk<'_>, email: &Email) -> Result<(), PasswordError> {
+/// Mails the link `ask` describes if `email` is an enabled person's; for any other address
+/// (or too many asks for that person) nothing is sent, and the answer is the same. Too many
+/// asks from one client address are refused.
+async fn mail_link(desk: &Desk<'_>, email: &Email, ask: Ask<'_>) -> Result<(), PasswordError> {
     let now = clock::now();
     let mut conn = desk.store.conn().await?;
     if let Some(ip) = desk.origin.client_ip.as_deref() {
-        let asks = audit::count_from(&mut conn, &["password_reset_asked"], ip, now - 3600).await?;
-        if asks >= ASKS_PER_ADDRESS_HOURLY {
-            return Err(PasswordError::TooMany);
-        }
-    }
-    let found = users::by_email(&mut conn, email.as_str()).await?;
-    let person = match found {
-        Some((id, _)) => Some(users::by_id(&mut conn, id).await?),
-        None => None,
-    };
-    let recent = match &person {
-        Some(p) => auth_links::sent_since(&mut conn, p.id, Purpose::Reset, now - 3600).await?,
-        None => 0,
-    };
-    drop(conn);
-    let mut tx = desk.store.begin().await?;
-    // Every ask is in the trail (with the typed address), sent or not.
-    audit::record(
-        &mut tx,
-        &entry(
-            now,
-            None,
-            "password_reset_asked",
-            email.as_str(),
-            desk.origin,
-        ),
-    )
-    .await?;
-    if let Some(person) = person.filter(|_| recent < RESETS_HOURLY) {
-        let secret =
-            links::issue(&mut tx, Purpose::Reset, person.id, now, RESET_SECS, None).await?;
-        let (to, locale) = recipient(&person, desk.business.default_locale);
-        let link = links::address(desk.public_origin, "/reset-password", &secret);
-        tell(&mut tx, &to, locale, MailTemplate::PasswordReset, link).await?;
-    }
-    tx.commit().await.map_err(StoreError::from)?;
-    Ok(())
-}
-
-/// Mails a link that signs in without a password, working only in the browser that asked
-/// (which keeps `browser_secret` in a cookie) for a quarter of an hour; for an address with
-/// no account (or too many asks) nothing is sent, and the answer is the same.
-#[instrument(skip_all, fields(email = %email))]
-pub async fn request_sign_in_link(
-    desk: &Desk<'_>,
-    email: &Email,
-    next: Option<&str>,
-    browser_secret: &str,
-) -> Result<(), PasswordError> {
-    let now = clock::now();
-    let mut conn = desk.store.conn().await?;
-    if let Some(ip) = desk.origin.client_ip.as_deref() {
-        let asks = audit::count_from(&mut conn, &["sign_in_link_asked"], ip, now - 3600).await?;
+        let asks = audit::count_from(&mut conn, &[ask.action], ip, now - 3600).await?;
         if asks >= ASKS_PER_ADDRESS_HOURLY {
             return Err(PasswordError::TooMany);
         }
@@ -172,36 +128,75 @@ pub async fn request_sign_in_link(
         None => None,
     };
     let recent = match &person {
-        Some(p) => auth_links::sent_since(&mut conn, p.id, Purpose::SignIn, now - 3600).await?,
+        Some(p) => auth_links::sent_since(&mut conn, p.id, ask.purpose, now - 3600).await?,
         None => 0,
     };
     drop(conn);
     let mut tx = desk.store.begin().await?;
+    // Every ask is in the trail (with the typed address), sent or not.
     audit::record(
         &mut tx,
-        &entry(now, None, "sign_in_link_asked", email.as_str(), desk.origin),
+        &audit::Entry::new(now, ask.action, desk.origin).on(email.as_str()),
     )
     .await?;
-    if let Some(person) = person.filter(|_| recent < SIGN_IN_LINKS_HOURLY) {
-        let browser = links::hash(browser_secret);
+    if let Some(person) = person.filter(|_| recent < ask.hourly) {
         let secret = links::issue_bound(
             &mut tx,
             links::Issue {
-                purpose: Purpose::SignIn,
+                purpose: ask.purpose,
                 user_id: person.id,
                 now,
-                ttl_secs: SIGN_IN_LINK_SECS,
-                next_path: next,
-                browser_hash: Some(&browser),
+                ttl_secs: ask.ttl_secs,
+                next_path: ask.next,
+                browser_hash: ask.browser,
             },
         )
         .await?;
         let (to, locale) = recipient(&person, desk.business.default_locale);
-        let link = links::address(desk.public_origin, "/sign-in/link", &secret);
-        tell(&mut tx, &to, locale, MailTemplate::SignInLink, link).await?;
+        let link = links::address(desk.public_origin, ask.path, &secret);
+        tell(&mut tx, &to, locale, ask.template, link).await?;
     }
     tx.commit().await.map_err(StoreError::from)?;
     Ok(())
+}
+
+/// Mails a link to choose a new password (an hour), if `email` is an enabled person's.
+#[instrument(skip_all, fields(email = %email))]
+pub async fn request_reset(desk: &Desk<'_>, email: &Email) -> Result<(), PasswordError> {
+    let ask = Ask {
+        action: "password_reset_asked",
+        purpose: Purpose::Reset,
+        hourly: RESETS_HOURLY,
+        ttl_secs: RESET_SECS,
+        path: "/reset-password",
+        template: MailTemplate::PasswordReset,
+        next: None,
+        browser: None,
+    };
+    mail_link(desk, email, ask).await
+}
+
+/// Mails a link that signs in without a password, working only in the browser that asked
+/// (which keeps `browser_secret` in a cookie) for a quarter of an hour.
+#[instrument(skip_all, fields(email = %email))]
+pub async fn request_sign_in_link(
+    desk: &Desk<'_>,
+    email: &Email,
+    next: Option<&str>,
+    browser_secret: &str,
+) -> Result<(), PasswordError> {
+    let browser = links::hash(browser_secret);
+    let ask = Ask {
+        action: "sign_in_link_asked",
+        purpose: Purpose::SignIn,
+        hourly: SIGN_IN_LINKS_HOURLY,
+        ttl_secs: SIGN_IN_LINK_SECS,
+        path: "/sign-in/link",
+        template: MailTemplate::SignInLink,
+        next,
+        browser: Some(&browser),
+    };
+    mail_link(desk, email, ask).await
 }
 
 /// Whether a sign-in link is still good, before the person presses to use it.
@@ -221,12 +216,9 @@ pub async fn sign_in_with_link(
     browser_secret: Option<&str>,
     replacing: Option<&SessionToken>,
 ) -> Result<(SignedIn, Option<String>), PasswordError> {
-    let now = clock::now();
-    let (link, person) = {
+    let link = {
         let mut conn = desk.store.conn().await?;
-        let link = links::peek(&mut conn, Purpose::SignIn, secret, now).await?;
-        let person = users::by_id(&mut conn, link.user_id).await?;
-        (link, person)
+        links::peek(&mut conn, Purpose::SignIn, secret, clock::now()).await?
     };
     let same_browser = match (browser_secret, link.browser_hash.as_deref()) {
         (Some(mine), Some(bound)) => links::hash(mine) == bound,
@@ -235,20 +227,16 @@ pub async fn sign_in_with_link(
     if !same_browser {
         return Err(PasswordError::Link(LinkError::OtherBrowser));
     }
-    let mut tx = desk.store.begin().await?;
-    links::consume(&mut tx, &link, now).await?;
-    users::mark_verified(&mut tx, person.id, now).await?;
-    let signed_in = auth::open_session(
-        &mut tx,
+    let signed_in = links::sign_in(
+        desk.store,
         policy,
-        &person,
+        link,
         desk.origin,
         replacing,
         "sign_in_link",
     )
     .await?;
-    tx.commit().await.map_err(StoreError::from)?;
-    Ok((signed_in, link.next_path))
+    Ok(signed_in)
 }
 
 /// Whether a reset link is still good (the page with the form shows it), and whose it is.
@@ -339,13 +327,9 @@ pub async fn change(
     tell(&mut tx, &to, locale, MailTemplate::PasswordChanged, link).await?;
     audit::record(
         &mut tx,
-        &entry(
-            now,
-            Some(&reference),
-            "password_changed",
-            &reference,
-            desk.origin,
-        ),
+        &audit::Entry::new(now, "password_changed", desk.origin)
+            .by(&reference)
+            .on(&reference),
     )
     .await?;
     tx.commit().await.map_err(StoreError::from)?;

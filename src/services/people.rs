@@ -67,14 +67,10 @@ pub async fn create_staff(
     let user = UserRef::from_id(id);
     audit::record(
         &mut tx,
-        &audit::Entry {
-            at: now,
-            actor: actor.map(|a| a.to_string()),
-            action: "staff_created",
-            subject: Some(&user.to_string()),
-            detail: Some(role.as_str()),
-            origin: &audit::RequestOrigin::default(),
-        },
+        &audit::Entry::new(now, "staff_created", &audit::RequestOrigin::default())
+            .by_maybe(actor)
+            .on(&user.to_string())
+            .detail(role.as_str()),
     )
     .await?;
     let payload = format!(r#"{{"user":"{user}","role":"{}"}}"#, role.as_str());

@@ -169,14 +169,10 @@ pub(crate) async fn record(
     let subject = plan.to_string();
     audit::record(
         conn,
-        &audit::Entry {
-            at: now,
-            actor: by.map(|b| b.user.to_string()),
-            action,
-            subject: Some(&subject),
-            detail: Some(detail),
-            origin,
-        },
+        &audit::Entry::new(now, action, origin)
+            .by_maybe(by.map(|b| b.user))
+            .on(&subject)
+            .detail(detail),
     )
     .await
 }

@@ -66,14 +66,9 @@ pub async fn save_response_times(
     let detail = serde_json::to_string(&times).unwrap_or_default();
     audit::record(
         &mut tx,
-        &audit::Entry {
-            at: now,
-            actor: Some(by.user.to_string()),
-            action: "response_times_saved",
-            subject: None,
-            detail: Some(&detail),
-            origin,
-        },
+        &audit::Entry::new(now, "response_times_saved", origin)
+            .by(by.user)
+            .detail(&detail),
     )
     .await?;
     tx.commit().await?;
@@ -206,14 +201,10 @@ async fn write_report(
     let detail = format!("{} · {}", draft.category.as_str(), draft.priority.as_str());
     audit::record(
         &mut tx,
-        &audit::Entry {
-            at: now,
-            actor: Some(by.user.to_string()),
-            action: "problem_reported",
-            subject: Some(&subject),
-            detail: Some(&detail),
-            origin,
-        },
+        &audit::Entry::new(now, "problem_reported", origin)
+            .by(by.user)
+            .on(&subject)
+            .detail(&detail),
     )
     .await?;
     let me = Recipient::from(by);
@@ -295,14 +286,10 @@ pub async fn triage(
     let subject = request.to_string();
     audit::record(
         &mut tx,
-        &audit::Entry {
-            at: now,
-            actor: Some(by.user.to_string()),
-            action,
-            subject: Some(&subject),
-            detail: Some(text),
-            origin,
-        },
+        &audit::Entry::new(now, action, origin)
+            .by(by.user)
+            .on(&subject)
+            .detail(text),
     )
     .await?;
     tell_requester(&mut tx, business, &row, template, text).await?;
@@ -389,14 +376,9 @@ pub async fn answer(
     let subject = request.to_string();
     audit::record(
         &mut tx,
-        &audit::Entry {
-            at: now,
-            actor: Some(by.user.to_string()),
-            action: "request_answered",
-            subject: Some(&subject),
-            detail: None,
-            origin,
-        },
+        &audit::Entry::new(now, "request_answered", origin)
+            .by(by.user)
+            .on(&subject),
     )
     .await?;
     tx.commit().await.map_err(StoreError::from)?;

@@ -28,14 +28,9 @@ pub async fn save(
     let detail = serde_json::to_string(rules).unwrap_or_default();
     audit::record(
         &mut tx,
-        &audit::Entry {
-            at: now,
-            actor: Some(by.user.to_string()),
-            action: "booking_rules_changed",
-            subject: None,
-            detail: Some(&detail),
-            origin,
-        },
+        &audit::Entry::new(now, "booking_rules_changed", origin)
+            .by(by.user)
+            .detail(&detail),
     )
     .await?;
     tx.commit().await?;

@@ -92,23 +92,6 @@ async fn too_many(desk: &Desk<'_>, now: i64) -> Result<bool, StoreError> {
     Ok(recent >= PER_ADDRESS_HOURLY)
 }
 
-fn entry<'a>(
-    at: i64,
-    actor: Option<String>,
-    action: &'a str,
-    subject: &'a str,
-    origin: &'a RequestOrigin,
-) -> audit::Entry<'a> {
-    audit::Entry {
-        at,
-        actor,
-        action,
-        subject: Some(subject),
-        detail: None,
-        origin,
-    }
-}
-
 /// Opens the account (or, for a known address, mails its owner). Both answers look the
 /// same to whoever sent the form, and take about as long (the password is hashed either way).
 #[instrument(skip_all, fields(email = %sign_up.draft.email))]
@@ -195,13 +178,9 @@ pub async fn sign_up(desk: &Desk<'_>, sign_up: SignUp) -> Result<(), SignUpError
     let reference = crate::ids::UserRef::from_id(user_id).to_string();
     audit::record(
         &mut tx,
-        &entry(
-            now,
-            Some(reference.clone()),
-            "signed_up",
-            &reference,
-            desk.origin,
-        ),
+        &audit::Entry::new(now, "signed_up", desk.origin)
+            .by(&reference)
+            .on(&reference),
     )
     .await?;
     tx.commit().await.map_err(StoreError::from)?;
@@ -233,13 +212,7 @@ async fn tell_existing(
     .await?;
     audit::record(
         &mut tx,
-        &entry(
-            now,
-            None,
-            "sign_up_existing",
-            draft.email.as_str(),
-            desk.origin,
-        ),
+        &audit::Entry::new(now, "sign_up_existing", desk.origin).on(draft.email.as_str()),
     )
     .await?;
     tx.commit().await.map_err(StoreError::from)?;
@@ -333,26 +306,15 @@ pub async fn resend(desk: &Desk<'_>, email: &Email) -> Result<(), SignUpError> {
     let reference = crate::ids::UserRef::from_id(user_id).to_string();
     audit::record(
         &mut tx,
-        &entry(now, None, "verification_resent", &reference, desk.origin),
+        &audit::Entry::new(now, "verification_resent", desk.origin).on(&reference),
     )
     .await?;
     tx.commit().await.map_err(StoreError::from)?;
     Ok(())
 }
 
-#[derive(Debug, thiserror::Error)]
-pub enum VerifyError {
-    #[error(transparent)]
-    Link(#[from] LinkError),
-    #[error(transparent)]
-    SignIn(#[from] SignInError),
-}
-
-impl From<StoreError> for VerifyError {
-    fn from(e: StoreError) -> Self {
-        Self::Link(LinkError::Store(e))
-    }
-}
+/// Why a proving link did not sign anyone in.
+pub type VerifyError = links::LinkSignInError;
 
 /// Whether a proving link is still good (the page that asks to confirm shows it).
 pub async fn check(store: &Store, secret: &str) -> Result<(), LinkError> {
@@ -371,30 +333,9 @@ pub async fn verify(
     origin: &RequestOrigin,
     replacing: Option<&SessionToken>,
 ) -> Result<(SignedIn, Option<String>), VerifyError> {
-    let now = clock::now();
-    let (link, person) = {
+    let link = {
         let mut conn = store.conn().await?;
-        let link = links::peek(&mut conn, Purpose::Verify, secret, now).await?;
-        let person = users::by_id(&mut conn, link.user_id)
-            .await
-            .map_err(|e| match e {
-                StoreError::NotFound => VerifyError::Link(LinkError::Unknown),
-                other => other.into(),
-            })?;
-        (link, person)
+        links::peek(&mut conn, Purpose::Verify, secret, clock::now()).await?
     };
-    let mut tx = store.begin().await?;
-    links::consume(&mut tx, &link, now).await?;
-    users::mark_verified(&mut tx, link.user_id, now).await?;
-    let signed_in = auth::open_session(
-        &mut tx,
-        policy,
-        &person,
-        origin,
-        replacing,
-        "email_verified",
-    )
-    .await?;
-    tx.commit().await.map_err(StoreError::from)?;
-    Ok((signed_in, link.next_path))
+    links::sign_in(store, policy, link, origin, replacing, "email_verified").await
 }

@@ -162,14 +162,10 @@ async fn record(
     let subject = user.to_string();
     audit::record(
         conn,
-        &audit::Entry {
-            at: now,
-            actor: Some(by.user.to_string()),
-            action,
-            subject: Some(&subject),
-            detail: Some(detail),
-            origin,
-        },
+        &audit::Entry::new(now, action, origin)
+            .by(by.user)
+            .on(&subject)
+            .detail(detail),
     )
     .await
 }

@@ -27,6 +27,48 @@ pub struct Entry<'a> {
     pub origin: &'a RequestOrigin,
 }
 
+impl<'a> Entry<'a> {
+    /// An entry of `action` at `at` with no actor (the system or a stranger), subject or detail.
+    pub fn new(at: i64, action: &'a str, origin: &'a RequestOrigin) -> Self {
+        Self {
+            at,
+            actor: None,
+            action,
+            subject: None,
+            detail: None,
+            origin,
+        }
+    }
+
+    /// Done by the person with this public reference.
+    pub fn by(mut self, actor: impl std::fmt::Display) -> Self {
+        self.actor = Some(actor.to_string());
+        self
+    }
+
+    /// Done by this person, when there is one.
+    pub fn by_maybe(mut self, actor: Option<impl std::fmt::Display>) -> Self {
+        self.actor = actor.map(|a| a.to_string());
+        self
+    }
+
+    /// About this thing (a public reference, or the typed address of a stranger).
+    pub fn on(mut self, subject: &'a str) -> Self {
+        self.subject = Some(subject);
+        self
+    }
+
+    pub fn detail(mut self, detail: &'a str) -> Self {
+        self.detail = Some(detail);
+        self
+    }
+
+    pub fn detail_maybe(mut self, detail: Option<&'a str>) -> Self {
+        self.detail = detail;
+        self
+    }
+}
+
 /// Longest text kept from what a client sent (user agent, typed email).
 const CLIENT_TEXT_MAX: usize = 256;
 
