@@ -3,7 +3,7 @@
 
 use crate::ids::{AccountRef, LocationRef, ServiceRef, UserRef, VisitRef};
 use crate::locale::Locale;
-use crate::permissions::Role;
+use crate::permissions::{Capability, PlaceRight, Role};
 use serde::{Deserialize, Serialize};
 
 pub mod board;
@@ -23,6 +23,50 @@ pub struct SessionUser {
     /// Notifications not read yet (as the request found them).
     #[serde(default)]
     pub unread: i64,
+    /// A member's rights, location by location; `None` for owners (everything in their
+    /// account) and staff.
+    #[serde(default)]
+    pub places: Option<Vec<PlaceRight>>,
+}
+
+impl SessionUser {
+    /// Whether this customer may do `capability` at the location `location_id` of the
+    /// account `account_id`: an owner anywhere in their account, a member where the owner
+    /// said so. Always false for staff (their rights are their role's).
+    pub fn may_at(&self, capability: Capability, account_id: i64, location_id: i64) -> bool {
+        if self.account.map(AccountRef::id) != Some(account_id) {
+            return false;
+        }
+        match (self.role, &self.places) {
+            (Role::AccountOwner, _) => true,
+            (Role::AccountMember, Some(places)) => places
+                .iter()
+                .any(|p| p.location == location_id && p.allows(capability)),
+            _ => false,
+        }
+    }
+
+    /// The locations this customer is limited to, for lists: `None` when they see their
+    /// whole account.
+    pub fn only_locations(&self, capability: Capability) -> Option<Vec<i64>> {
+        match self.role {
+            Role::AccountMember => Some(
+                self.places
+                    .iter()
+                    .flatten()
+                    .filter(|p| p.allows(capability))
+                    .map(|p| p.location)
+                    .collect(),
+            ),
+            _ => None,
+        }
+    }
+
+    /// Whether this customer may do `capability` somewhere in their account.
+    pub fn may_anywhere(&self, capability: Capability) -> bool {
+        self.only_locations(capability)
+            .is_none_or(|only| !only.is_empty())
+    }
 }
 
 /// A customer account in lists.
@@ -118,6 +162,45 @@ pub struct PersonView {
     pub name: String,
     pub email: String,
     pub role: Role,
+}
+
+/// A person of a customer account as its owner manages them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MemberView {
+    pub user: UserRef,
+    pub name: String,
+    pub email: String,
+    pub role: MemberRole,
+    /// Invited, and not yet joined.
+    pub pending: bool,
+    /// The person looking at the list.
+    pub you: bool,
+    /// A member's rights, location by location (empty for owners: they may do all).
+    pub rights: Vec<PlaceRight>,
+}
+
+/// A location by its name, for lists and the rights grid.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PlaceLabel {
+    pub location: LocationRef,
+    pub label: String,
+}
+
+/// An account's people and places, for its owner.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AccountPeople {
+    pub account_name: String,
+    pub people: Vec<MemberView>,
+    pub locations: Vec<PlaceLabel>,
+}
+
+/// What an invitation page shows before the person joins.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct InvitationView {
+    pub account_name: String,
+    pub name: String,
+    pub email: String,
+    pub invited_by: Option<String>,
 }
 
 /// A customer's home: their account, its locations and its people.

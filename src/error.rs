@@ -75,6 +75,10 @@ pub enum FieldError {
     PasswordPersonal,
     #[error("not the current password")]
     WrongPassword,
+    #[error("already one of the account's people")]
+    AlreadyMember,
+    #[error("this address cannot join the account")]
+    CannotJoin,
 }
 
 impl FieldError {
@@ -114,6 +118,8 @@ impl FieldError {
             Self::PasswordWeak => "field-password-weak",
             Self::PasswordPersonal => "field-password-personal",
             Self::WrongPassword => "field-wrong-password",
+            Self::AlreadyMember => "field-already-member",
+            Self::CannotJoin => "field-cannot-join",
         }
     }
 

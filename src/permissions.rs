@@ -102,6 +102,63 @@ pub enum Permission {
     ManageSettings,
 }
 
+/// What a member of a customer account may do at one location (owners may do all of it at
+/// every location of their account).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Capability {
+    /// See the location: its visits, requests, files and access notes.
+    View,
+    /// Book visits and send requests there (and see it).
+    Book,
+    /// Pay its invoices (and see it).
+    Pay,
+}
+
+impl Capability {
+    pub const ALL: [Capability; 3] = [Capability::View, Capability::Book, Capability::Pay];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::View => "view",
+            Self::Book => "book",
+            Self::Pay => "pay",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.as_str() == raw)
+    }
+
+    /// The Fluent message id of its name.
+    pub fn message_key(self) -> &'static str {
+        match self {
+            Self::View => "capability-view",
+            Self::Book => "capability-book",
+            Self::Pay => "capability-pay",
+        }
+    }
+}
+
+/// A member's rights at one location. Booking and paying include seeing: a member who may
+/// do either sees the location too.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlaceRight {
+    pub location: i64,
+    pub book: bool,
+    pub pay: bool,
+}
+
+impl PlaceRight {
+    pub fn allows(&self, capability: Capability) -> bool {
+        match capability {
+            Capability::View => true,
+            Capability::Book => self.book,
+            Capability::Pay => self.pay,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,6 +179,22 @@ mod tests {
         assert!(!Role::Dispatcher.allows(Permission::ManageStaff));
         assert!(Role::Admin.allows(Permission::ManageStaff));
         assert!(!Role::AccountOwner.allows(Permission::ViewOwnStaffProfile));
+    }
+
+    #[test]
+    fn every_right_includes_seeing() {
+        let only_pay = PlaceRight {
+            location: 1,
+            book: false,
+            pay: true,
+        };
+        assert!(only_pay.allows(Capability::View));
+        assert!(only_pay.allows(Capability::Pay));
+        assert!(!only_pay.allows(Capability::Book));
+        for c in Capability::ALL {
+            assert_eq!(Capability::parse(c.as_str()), Some(c));
+        }
+        assert_eq!(Capability::parse("admin"), None);
     }
 
     #[test]

@@ -84,6 +84,9 @@ pub enum ApiError {
     /// tap) or out of order.
     #[error("step out of order")]
     StepOutOfOrder,
+    /// The change would leave a customer account without an owner.
+    #[error("the account would have no owner")]
+    LastOwner,
     /// A position for a job that is not on the way (any more), or past the shift: the
     /// phone stops sharing.
     #[error("not sharing")]
@@ -136,6 +139,7 @@ impl ApiError {
             Self::TooLate { .. } => "error-too-late",
             Self::VisitClosed => "error-visit-closed",
             Self::StepOutOfOrder => "error-step-out-of-order",
+            Self::LastOwner => "error-last-owner",
             Self::NotSharing => "error-not-sharing",
             Self::LocationNotPlaced => "error-location-not-placed",
             Self::TooManyRequests => "error-too-many-requests",
@@ -163,6 +167,7 @@ impl ApiError {
             | Self::TooLate { .. }
             | Self::VisitClosed
             | Self::StepOutOfOrder
+            | Self::LastOwner
             | Self::NotSharing
             | Self::LocationNotPlaced
             | Self::TooManyRequests
@@ -275,6 +280,7 @@ impl ApiError {
             Self::TooLate { notice_hours: 24 },
             Self::VisitClosed,
             Self::StepOutOfOrder,
+            Self::LastOwner,
             Self::NotSharing,
             Self::LocationNotPlaced,
             Self::TooManyRequests,

@@ -87,6 +87,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("forgot-password") view=pages::auth::ForgotPasswordPage ssr=SsrMode::Async />
                 <Route path=path!("reset-password") view=pages::auth::ResetPasswordPage ssr=SsrMode::Async />
                 <Route path=path!("account") view=pages::auth::AccountPage ssr=SsrMode::Async />
+                <Route path=path!("account/people") view=pages::auth::PeoplePage ssr=SsrMode::Async />
+                <Route path=path!("join") view=pages::auth::JoinPage ssr=SsrMode::Async />
                 <Route path=path!("offline") view=pages::offline::OfflinePage ssr=SsrMode::Async />
                 <Route path=path!("book") view=pages::booking::BookPage ssr=SsrMode::Async />
                 <Route path=path!("visits/:reference") view=pages::visits::VisitPage ssr=SsrMode::Async />

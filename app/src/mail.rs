@@ -143,6 +143,8 @@ mod tests {
             ("hours", "8"),
             ("message", "Is it gas or electric?"),
             ("link", "https://portal.example.com/verify?token=abc"),
+            ("inviter", "Ana Example"),
+            ("account", "Example Properties"),
         ]
         .into_iter()
         .map(|(k, v)| (k.to_string(), v.to_string()))

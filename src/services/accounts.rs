@@ -1,8 +1,11 @@
 //! What each role sees on its home page, read in one consistent snapshot.
 
-use crate::dto::{AccountSummary, CustomerHome, LocationView, PersonView, StaffHome, StaffProfile};
+use crate::dto::{
+    AccountSummary, CustomerHome, LocationView, PersonView, SessionUser, StaffHome, StaffProfile,
+};
 use crate::ids::{AccountRef, LocationRef, UserRef};
 use crate::permissions::{Permission, Role};
+use crate::store::rights::Reach;
 use crate::store::{Store, StoreError, accounts, users};
 use tracing::instrument;
 
@@ -25,28 +28,38 @@ fn summary(row: accounts::AccountRow) -> AccountSummary {
     }
 }
 
+/// What of their account's a customer's lists show: all of it for an owner, the locations
+/// they see for a member; `None` for people without an account.
+pub fn reach(by: &SessionUser) -> Option<Reach> {
+    let account_id = by.account?.id();
+    Some(Reach {
+        account_id,
+        member: (by.role == Role::AccountMember).then(|| by.user.id()),
+    })
+}
+
 /// The customer's account with its locations and people (one query) and its upcoming
-/// visits (a second).
-#[instrument(skip(store))]
+/// visits (a second); a member's lists hold only the locations they see.
+#[instrument(skip_all, fields(user = %by.user))]
 pub async fn customer_home(
     store: &Store,
-    account: Option<AccountRef>,
+    by: &SessionUser,
     now: i64,
 ) -> Result<CustomerHome, HomeError> {
-    let account = account.ok_or(HomeError::NoAccount)?;
+    let reach = reach(by).ok_or(HomeError::NoAccount)?;
     let mut conn = store.conn().await?;
-    let details = accounts::with_details(&mut conn, account.id())
+    let details = accounts::with_details(&mut conn, reach)
         .await?
         .ok_or(HomeError::NoAccount)?;
     let visits = crate::store::visits::upcoming_for_account(
         &mut conn,
-        account.id(),
+        reach,
         now,
         crate::services::visits::UPCOMING,
         false,
     )
     .await?;
-    let requests = crate::store::requests::of_account(&mut conn, account.id(), 20).await?;
+    let requests = crate::store::requests::of_account(&mut conn, reach, 20).await?;
     drop(conn);
     let no_names = std::collections::HashMap::new();
     let requests = requests

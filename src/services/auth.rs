@@ -12,7 +12,7 @@ use crate::password::{self, Password, PasswordHash};
 use crate::permissions::Role;
 use crate::services::clock;
 use crate::store::audit::{self, RequestOrigin};
-use crate::store::{Store, StoreError, sessions, users};
+use crate::store::{Conn, Store, StoreError, rights, sessions, users};
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use rand::RngCore;
@@ -141,7 +141,16 @@ pub(crate) fn session_user(row: &users::UserRow) -> Option<SessionUser> {
         locale: row.locale.as_deref().and_then(|l| Locale::parse(l).ok()),
         account: row.account_id.map(AccountRef::from_id),
         unread: 0,
+        places: None,
     })
+}
+
+/// Reads a member's rights into their session person (owners and staff have none to read).
+pub(crate) async fn load_places(conn: &mut Conn, user: &mut SessionUser) -> Result<(), StoreError> {
+    if user.role == Role::AccountMember {
+        user.places = Some(rights::of_user(conn, user.user.id()).await?);
+    }
+    Ok(())
 }
 
 /// A new session: its token and how long the browser should keep the cookie.
@@ -212,7 +221,8 @@ pub(crate) async fn open_session(
     replacing: Option<&SessionToken>,
     action: &str,
 ) -> Result<SignedIn, SignInError> {
-    let user = session_user(row).ok_or(SignInError::NoRole)?;
+    let mut user = session_user(row).ok_or(SignInError::NoRole)?;
+    load_places(&mut *tx, &mut user).await?;
     let now = clock::now();
     let token = SessionToken::generate();
     if let Some(old) = replacing {
@@ -253,14 +263,9 @@ async fn record_own(
     let reference = user.user.to_string();
     audit::record(
         conn,
-        &audit::Entry {
-            at,
-            actor: Some(reference.clone()),
-            action,
-            subject: Some(&reference),
-            detail: None,
-            origin,
-        },
+        &audit::Entry::new(at, action, origin)
+            .by(reference.clone())
+            .on(&reference),
     )
     .await
 }
@@ -277,14 +282,7 @@ pub async fn record_refusal(
     let mut conn = store.conn().await?;
     audit::record(
         &mut conn,
-        &audit::Entry {
-            at: clock::now(),
-            actor: None,
-            action,
-            subject: Some(email.as_str()),
-            detail: None,
-            origin,
-        },
+        &audit::Entry::new(clock::now(), action, origin).on(email.as_str()),
     )
     .await
 }
@@ -374,6 +372,7 @@ pub async fn resolve(
         return Ok(None);
     };
     user.unread = session.unread;
+    load_places(&mut conn, &mut user).await?;
     let now = clock::now();
     if session.expires_at <= now || now - session.created_at >= policy.max_secs(user.role) {
         sessions::delete(&mut conn, &key).await?;

@@ -6,7 +6,7 @@
 use crate::brand::Business;
 use crate::dto::{ChangePolicy, SessionUser, WindowOffer};
 use crate::ids::{AccountRef, LocationRef, RequestRef, VisitRef};
-use crate::permissions::{Permission, Role};
+use crate::permissions::{Capability, Permission, Role};
 use crate::requests::RequestKind;
 use crate::services::availability::ServiceKey;
 use crate::services::booking::{self, Booked, BookingError, BookingRequest, visit_mail};
@@ -58,7 +58,7 @@ pub const REASON_MAX: usize = 500;
 fn rights(by: &SessionUser, row: &VisitRow) -> Option<bool> {
     match by.role {
         Role::AccountOwner | Role::AccountMember => (by.role.allows(Permission::BookVisits)
-            && by.account.map(AccountRef::id) == Some(row.account_id))
+            && by.may_at(Capability::Book, row.account_id, row.location_id))
         .then_some(false),
         Role::Dispatcher | Role::Admin => Some(true),
         Role::Technician => None,

@@ -8,10 +8,10 @@ use crate::error::FieldError;
 use crate::locale::Locale;
 use crate::money::Currency;
 use crate::password::{self, Password};
-use crate::permissions::Role;
+use crate::permissions::{PlaceRight, Role};
 use crate::services::clock;
 use crate::store::scheduling::{self as sched, NewJob, NewTechnician};
-use crate::store::{self, Store, StoreError, accounts, audit, business, users};
+use crate::store::{self, Store, StoreError, accounts, audit, business, rights, users};
 use tracing::instrument;
 
 /// The password of every demo person. Printed at start: this is demo data.
@@ -197,17 +197,41 @@ pub async fn load(store: &Store) -> Result<(), DemoError> {
     )];
 
     let company = accounts::insert(&mut tx, "Kiez Offices GmbH", AccountKind::Company, now).await?;
+    let mut members = Vec::new();
     for person in &COMPANY_PEOPLE {
         let id = users::insert(&mut tx, &new_user(person)).await?;
         let role = if person.role == Role::AccountOwner {
             MemberRole::Owner
         } else {
+            members.push(id);
             MemberRole::Member
         };
         accounts::add_member(&mut tx, company, id, role, now).await?;
     }
+    let mut offices = Vec::new();
     for place in &OFFICES {
-        places.push((company, insert_place(&mut tx, company, place, now).await?));
+        let id = insert_place(&mut tx, company, place, now).await?;
+        offices.push(id);
+        places.push((company, id));
+    }
+    // The office manager books and pays everywhere; reception sees and books for the head
+    // office only.
+    if let [office, reception] = members[..] {
+        let everything: Vec<PlaceRight> = offices
+            .iter()
+            .map(|&location| PlaceRight {
+                location,
+                book: true,
+                pay: true,
+            })
+            .collect();
+        rights::replace(&mut tx, office, &everything).await?;
+        let head_office = PlaceRight {
+            location: offices[0],
+            book: true,
+            pay: false,
+        };
+        rights::replace(&mut tx, reception, &[head_office]).await?;
     }
 
     let mut service_ids = Vec::new();

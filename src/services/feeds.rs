@@ -10,6 +10,7 @@ use crate::permissions::Role;
 use crate::services::clock;
 use crate::services::visits::summary;
 use crate::store::audit::{self, RequestOrigin};
+use crate::store::rights::Reach;
 use crate::store::{Store, StoreError, feeds, users, visits};
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -75,14 +76,7 @@ pub async fn create(
     feeds::insert(&mut tx, by.user.id(), &token.storage_key(), now).await?;
     audit::record(
         &mut tx,
-        &audit::Entry {
-            at: now,
-            actor: Some(by.user.to_string()),
-            action: "calendar_feed_created",
-            subject: None,
-            detail: None,
-            origin,
-        },
+        &audit::Entry::new(now, "calendar_feed_created", origin).by(by.user),
     )
     .await?;
     tx.commit().await?;
@@ -101,14 +95,7 @@ pub async fn revoke(
     if feeds::revoke_all(&mut tx, by.user.id(), now).await? > 0 {
         audit::record(
             &mut tx,
-            &audit::Entry {
-                at: now,
-                actor: Some(by.user.to_string()),
-                action: "calendar_feed_revoked",
-                subject: None,
-                detail: None,
-                origin,
-            },
+            &audit::Entry::new(now, "calendar_feed_revoked", origin).by(by.user),
         )
         .await?;
     }
@@ -141,8 +128,13 @@ pub async fn read(
     let user = users::by_id(&mut conn, owner).await?;
     let from = clock::now() - PAST_SECS;
     let rows = match (user.role(), user.account_id) {
-        (Some(Role::AccountOwner | Role::AccountMember), Some(account)) => {
-            visits::upcoming_for_account(&mut conn, account, from, FEED_LIMIT, true).await?
+        (Some(role @ (Role::AccountOwner | Role::AccountMember)), Some(account_id)) => {
+            // A member's feed holds only the locations they see, as their pages do.
+            let reach = Reach {
+                account_id,
+                member: (role == Role::AccountMember).then_some(owner),
+            };
+            visits::upcoming_for_account(&mut conn, reach, from, FEED_LIMIT, true).await?
         }
         (Some(Role::Technician), _) => {
             visits::upcoming_for_technician(&mut conn, owner, from, FEED_LIMIT).await?

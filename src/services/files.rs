@@ -10,7 +10,7 @@
 
 use crate::dto::SessionUser;
 use crate::error::FieldError;
-use crate::permissions::Role;
+use crate::permissions::{Capability, Role};
 use crate::store::files::{self, FileRow, NewFile};
 use crate::store::{Conn, Store, StoreError};
 use crate::uploads::{PhotoFormat, UploadLimits};
@@ -445,7 +445,7 @@ pub async fn visible(
     let may = match viewer.role {
         Role::Dispatcher | Role::Admin => true,
         Role::AccountOwner | Role::AccountMember => {
-            viewer.account.map(|a| a.id()) == Some(file.account_id)
+            viewer.may_at(Capability::View, file.account_id, file.location_id)
         }
         Role::Technician => files::technician_may_see(&mut conn, &file, viewer.user.id()).await?,
     };

@@ -4,7 +4,7 @@
 use crate::dto::SessionUser;
 use crate::ids::{AccountRef, LocationRef};
 use crate::locale::Locale;
-use crate::permissions::Permission;
+use crate::permissions::{Capability, Permission, Role};
 use crate::places::{Address, LocationDraft, Position};
 use crate::services::clock;
 use crate::services::geocode::Geocoder;
@@ -88,6 +88,9 @@ pub async fn get(
     location: LocationRef,
 ) -> Result<BookableLocation, LocationError> {
     let account = account_of(by)?;
+    if !by.may_at(Capability::View, account.id(), location.id()) {
+        return Err(LocationError::NotFound);
+    }
     let mut conn = store.conn().await?;
     accounts::bookable_location(&mut conn, account.id(), location.id())
         .await?
@@ -96,9 +99,10 @@ pub async fn get(
 
 /// Every location of the person's account, by label.
 pub async fn list(store: &Store, by: &SessionUser) -> Result<Vec<BookableLocation>, LocationError> {
-    let account = account_of(by)?;
+    account_of(by)?;
+    let reach = crate::services::accounts::reach(by).ok_or(LocationError::NotFound)?;
     let mut conn = store.conn().await?;
-    Ok(accounts::bookable_locations(&mut conn, account.id()).await?)
+    Ok(accounts::bookable_locations(&mut conn, reach).await?)
 }
 
 /// Where the location form's map looks first for a place without a position: another of
@@ -171,6 +175,15 @@ pub async fn save(
     origin: &RequestOrigin,
 ) -> Result<Saved, LocationError> {
     let account = account_of(by)?;
+    // A member changes a place only where they may book; only owners add places (a new
+    // place is nobody else's until the owner gives rights to it).
+    let allowed = match location {
+        Some(l) => by.may_at(Capability::Book, account.id(), l.id()),
+        None => by.role == Role::AccountOwner,
+    };
+    if !allowed {
+        return Err(LocationError::NotFound);
+    }
     let before = match location {
         Some(l) => Some(get(store, by, l).await?),
         None => None,

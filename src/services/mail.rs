@@ -57,10 +57,12 @@ pub enum MailTemplate {
     PasswordChanged,
     /// A link that signs in without a password (name, link).
     SignInLink,
+    /// An invitation to join a customer account (name, inviter, account, link).
+    Invitation,
 }
 
 impl MailTemplate {
-    pub const ALL: [MailTemplate; 18] = [
+    pub const ALL: [MailTemplate; 19] = [
         Self::SettingsCheck,
         Self::VisitBooked,
         Self::VisitRescheduled,
@@ -79,6 +81,7 @@ impl MailTemplate {
         Self::PasswordReset,
         Self::PasswordChanged,
         Self::SignInLink,
+        Self::Invitation,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -101,6 +104,7 @@ impl MailTemplate {
             Self::PasswordReset => "password-reset",
             Self::PasswordChanged => "password-changed",
             Self::SignInLink => "sign-in-link",
+            Self::Invitation => "invitation",
         }
     }
 
@@ -124,6 +128,7 @@ impl MailTemplate {
             "password-reset" => Some(Self::PasswordReset),
             "password-changed" => Some(Self::PasswordChanged),
             "sign-in-link" => Some(Self::SignInLink),
+            "invitation" => Some(Self::Invitation),
             _ => None,
         }
     }

@@ -20,6 +20,7 @@ pub mod job_steps;
 pub mod links;
 pub mod locations;
 pub mod mail;
+pub mod members;
 pub mod notifications;
 pub mod offers;
 pub mod passwords;

@@ -11,6 +11,7 @@ use crate::scheduling::{GeoPoint, Window};
 use crate::services::availability::{self, AvailabilityError, Query, ServiceKey};
 use crate::store::accounts::{self, BookableLocation};
 use crate::store::catalogue::CatalogueRow;
+use crate::store::rights::Reach;
 use crate::store::{Store, StoreError, scheduling as sched};
 use jiff::civil::Date;
 use jiff::{Span, Timestamp};
@@ -89,7 +90,7 @@ pub async fn options(
     default_locale: Locale,
 ) -> Result<BookingOptions, OffersError> {
     let mut conn = store.conn().await?;
-    let locations = accounts::bookable_locations(&mut conn, account.id()).await?;
+    let locations = accounts::bookable_locations(&mut conn, Reach::whole(account.id())).await?;
     let services = crate::store::catalogue::list(&mut conn, None, default_locale).await?;
     Ok(BookingOptions {
         locations: locations.into_iter().map(location_choice).collect(),

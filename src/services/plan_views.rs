@@ -4,7 +4,7 @@
 use crate::brand::Business;
 use crate::dto::plans::{PlanDay, PlanDayState, PlanDetail, PlanSummary};
 use crate::dto::{SessionUser, VisitStatus, WindowOffer};
-use crate::ids::{AccountRef, PlanRef, VisitRef};
+use crate::ids::{PlanRef, VisitRef};
 use crate::locale::Locale;
 use crate::permissions::Permission;
 use crate::recurrence::Recurrence;
@@ -18,13 +18,13 @@ use tracing::instrument;
 /// before it is booked.
 pub const LATER_DAYS: usize = 3;
 
-/// Whose plans `by` may read: `Some(0)` every account's (the office), `Some(id)` their own
-/// account's, `None` nobody's.
-fn scope(by: &SessionUser) -> Option<i64> {
+/// Whose plans `by` may read: `Some((0, None))` every account's (the office), their own
+/// account's (a member: at the locations they see), `None` nobody's.
+fn scope(by: &SessionUser) -> Option<(i64, Option<i64>)> {
     if by.role.allows(Permission::ManageScheduling) {
-        Some(0)
+        Some((0, None))
     } else if by.role.allows(Permission::BookVisits) {
-        by.account.map(AccountRef::id)
+        crate::services::accounts::reach(by).map(|r| (r.account_id, r.member))
     } else {
         None
     }
@@ -61,7 +61,7 @@ pub async fn list(
     by: &SessionUser,
     locale: Locale,
 ) -> Result<Vec<PlanSummary>, PlanError> {
-    let account = scope(by).ok_or(PlanError::NotFound)?;
+    let (account, member) = scope(by).ok_or(PlanError::NotFound)?;
     let now = Timestamp::now();
     let today = now.to_zoned(business.time_zone.zone()).date().to_string();
     let mut conn = store.conn().await?;
@@ -69,6 +69,7 @@ pub async fn list(
     let rows = store::listed(
         &mut conn,
         account,
+        member,
         0,
         locale.code(),
         &today,
@@ -88,7 +89,7 @@ pub async fn detail(
     plan: PlanRef,
     locale: Locale,
 ) -> Result<PlanDetail, PlanError> {
-    let account = scope(by).ok_or(PlanError::NotFound)?;
+    let (account, member) = scope(by).ok_or(PlanError::NotFound)?;
     let now = Timestamp::now();
     let tz = business.time_zone.zone();
     let today = now.to_zoned(tz.clone()).date();
@@ -97,6 +98,7 @@ pub async fn detail(
     let listed = store::listed(
         &mut conn,
         account,
+        member,
         plan.id(),
         locale.code(),
         &today.to_string(),

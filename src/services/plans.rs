@@ -7,7 +7,7 @@
 use crate::brand::Business;
 use crate::dto::SessionUser;
 use crate::ids::{LocationRef, PlanRef, ServiceRef, VisitRef};
-use crate::permissions::Permission;
+use crate::permissions::{Capability, Permission};
 use crate::recurrence::Recurrence;
 use crate::services::availability::ServiceKey;
 use crate::services::booking::{self, BookingError, BookingRequest, PlanDay};
@@ -118,6 +118,9 @@ pub async fn create(
         return Err(PlanError::NotFound);
     }
     let account = by.account.ok_or(PlanError::NotFound)?;
+    if !by.may_at(Capability::Book, account.id(), draft.location.id()) {
+        return Err(PlanError::NotFound);
+    }
     let now = clock::now();
     let mut tx = store.begin().await?;
     accounts::lock(&mut tx, account.id()).await?;
@@ -351,7 +354,7 @@ pub(crate) async fn own_plan(
         .ok_or(PlanError::NotFound)?;
     let office = by.role.allows(Permission::ManageScheduling);
     let own = by.role.allows(Permission::BookVisits)
-        && by.account.map(crate::ids::AccountRef::id) == Some(row.account_id);
+        && by.may_at(Capability::Book, row.account_id, row.location_id);
     if !(office || own) {
         return Err(PlanError::NotFound);
     }

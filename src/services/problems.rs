@@ -7,7 +7,7 @@
 use crate::brand::Business;
 use crate::dto::SessionUser;
 use crate::ids::{LocationRef, RequestRef};
-use crate::permissions::Permission;
+use crate::permissions::{Capability, Permission};
 use crate::requests::{Priority, ProblemDraft, RequestKind, ResponseTimes};
 use crate::services::clock;
 use crate::services::files::{FileStore, FilesError, Owner, Photo, Stored};
@@ -125,6 +125,9 @@ pub async fn report(
         return Err(ProblemError::NotFound);
     }
     let account = by.account.ok_or(ProblemError::NotFound)?;
+    if !by.may_at(Capability::Book, account.id(), location.id()) {
+        return Err(ProblemError::NotFound);
+    }
     {
         // Refused before anything is stored when the place is not theirs.
         let mut conn = store.conn().await?;
@@ -354,7 +357,7 @@ pub async fn answer(
         .await?
         .filter(|r| {
             by.role.allows(Permission::BookVisits)
-                && by.account.map(crate::ids::AccountRef::id) == Some(r.account_id)
+                && by.may_at(Capability::Book, r.account_id, r.location_id)
         })
         .ok_or(ProblemError::NotFound)?;
     let moved = store_requests::move_to(

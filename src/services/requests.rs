@@ -6,7 +6,7 @@ use crate::brand::Business;
 use crate::dto::{RequestView, SessionUser};
 use crate::ids::{AccountRef, LocationRef, RequestRef, ServiceRef};
 use crate::locale::Locale;
-use crate::permissions::Permission;
+use crate::permissions::{Capability, Permission};
 use crate::requests::{RequestDraft, RequestKind, RequestStatus};
 use crate::services::clock;
 use crate::services::mail::{self, Mail, MailTemplate, Recipient};
@@ -50,6 +50,9 @@ pub async fn create(
         return Err(RequestError::NotFound);
     }
     let account = by.account.ok_or(RequestError::NotFound)?;
+    if !by.may_at(Capability::Book, account.id(), location.id()) {
+        return Err(RequestError::NotFound);
+    }
     let now = clock::now();
     let mut tx = store.begin().await?;
     accounts::lock(&mut tx, account.id()).await?;
@@ -93,14 +96,10 @@ pub async fn create(
     let subject = reference.to_string();
     audit::record(
         &mut tx,
-        &audit::Entry {
-            at: now,
-            actor: Some(by.user.to_string()),
-            action: "request_sent",
-            subject: Some(&subject),
-            detail: Some(draft.kind.as_str()),
-            origin,
-        },
+        &audit::Entry::new(now, "request_sent", origin)
+            .by(by.user)
+            .on(&subject)
+            .detail(draft.kind.as_str()),
     )
     .await?;
     let to = Recipient::from(by);
@@ -193,11 +192,12 @@ pub(crate) async fn service_names(
         .collect())
 }
 
-/// Whether `by` may read requests of `account`: its own people, and the office.
-pub(crate) fn may_see(by: &SessionUser, account: i64) -> bool {
+/// Whether `by` may read a request of `account` at `location`: the people of the account who
+/// see the location, and the office.
+pub(crate) fn may_see(by: &SessionUser, account: i64, location: i64) -> bool {
     by.role.allows(Permission::ManageScheduling)
         || (by.role.allows(Permission::ViewOwnAccount)
-            && by.account.map(AccountRef::id) == Some(account))
+            && by.may_at(Capability::View, account, location))
 }
 
 /// One request, for its account's people and the office.
@@ -211,7 +211,7 @@ pub async fn get(
     let mut conn = store.conn().await?;
     let row = store_requests::by_id(&mut conn, request.id())
         .await?
-        .filter(|r| may_see(by, r.account_id))
+        .filter(|r| may_see(by, r.account_id, r.location_id))
         .ok_or(RequestError::NotFound)?;
     let names = service_names(&mut conn, locale, default_locale).await?;
     let id = row.id;
@@ -235,19 +235,6 @@ pub async fn get(
         .map(crate::services::files::view)
         .collect();
     Ok(view)
-}
-
-/// The account's requests, newest first (the customer's home lists them).
-pub async fn of_account(
-    store: &Store,
-    account: AccountRef,
-    locale: Locale,
-    default_locale: Locale,
-) -> Result<Vec<RequestView>, StoreError> {
-    let mut conn = store.conn().await?;
-    let rows = store_requests::of_account(&mut conn, account.id(), 20).await?;
-    let names = service_names(&mut conn, locale, default_locale).await?;
-    Ok(rows.into_iter().filter_map(|r| view(r, &names)).collect())
 }
 
 /// What the office has still to answer, oldest first.
@@ -300,14 +287,9 @@ pub async fn mark_handled(
     let subject = request.to_string();
     audit::record(
         &mut tx,
-        &audit::Entry {
-            at: now,
-            actor: Some(by.user.to_string()),
-            action: "request_handled",
-            subject: Some(&subject),
-            detail: None,
-            origin,
-        },
+        &audit::Entry::new(now, "request_handled", origin)
+            .by(by.user)
+            .on(&subject),
     )
     .await?;
     tx.commit().await.map_err(StoreError::from)?;

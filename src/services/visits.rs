@@ -5,8 +5,8 @@ use crate::dto::{
     Actor, ExpectedWindow, SessionUser, TimelineStep, VisitDetail, VisitStatus, VisitSummary,
     WindowOffer,
 };
-use crate::ids::{AccountRef, LocationRef, ServiceRef, VisitRef};
-use crate::permissions::{Permission, Role};
+use crate::ids::{LocationRef, ServiceRef, VisitRef};
+use crate::permissions::{Capability, Permission, Role};
 use crate::store::audit::{self, RequestOrigin};
 use crate::store::visits::{self, TimelineRow, VisitRow};
 use crate::store::{Conn, Store, StoreError};
@@ -89,14 +89,10 @@ pub async fn record_step(conn: &mut Conn, step: &Recorded<'_>) -> Result<(), Sto
     let subject = step.visit.to_string();
     audit::record(
         conn,
-        &audit::Entry {
-            at: step.at,
-            actor: Some(step.by.user.to_string()),
-            action: step.action,
-            subject: Some(&subject),
-            detail: step.audit_detail,
-            origin: step.origin,
-        },
+        &audit::Entry::new(step.at, step.action, step.origin)
+            .by(step.by.user)
+            .on(&subject)
+            .detail_maybe(step.audit_detail),
     )
     .await
 }
@@ -154,23 +150,11 @@ pub fn address_lines(row: &VisitRow) -> Vec<String> {
 pub fn may_see(viewer: &SessionUser, row: &VisitRow) -> bool {
     match viewer.role {
         Role::AccountOwner | Role::AccountMember => {
-            viewer.account.map(AccountRef::id) == Some(row.account_id)
+            viewer.may_at(Capability::View, row.account_id, row.location_id)
         }
         Role::Technician => row.technician_id == Some(viewer.user.id()),
         Role::Dispatcher | Role::Admin => viewer.role.allows(Permission::ViewCustomerAccounts),
     }
-}
-
-/// The account's visits from `now` on, soonest first, cancelled ones left out.
-#[instrument(skip(store))]
-pub async fn upcoming(
-    store: &Store,
-    account: AccountRef,
-    now: i64,
-) -> Result<Vec<VisitSummary>, VisitError> {
-    let mut conn = store.conn().await?;
-    let rows = visits::upcoming_for_account(&mut conn, account.id(), now, UPCOMING, false).await?;
-    Ok(rows.iter().map(summary).collect())
 }
 
 /// One visit's page, if `viewer` may see it.

@@ -1,5 +1,6 @@
 //! Customer accounts, their locations and their people.
 
+use super::rights::Reach;
 use super::{Conn, StoreError};
 use crate::dto::{AccountKind, MemberRole};
 
@@ -121,9 +122,10 @@ struct DetailRow {
 }
 
 /// An account, its locations and its people in one round trip to the database.
+/// A member's reach leaves out the locations they do not see.
 pub async fn with_details(
     conn: &mut Conn,
-    account_id: i64,
+    reach: Reach,
 ) -> Result<Option<AccountWithDetails>, StoreError> {
     const NO_TEXT: &str = "CAST(NULL AS TEXT)";
     const NO_REAL: &str = "CAST(NULL AS DOUBLE PRECISION)";
@@ -133,14 +135,16 @@ pub async fn with_details(
          created_at AS n FROM customer_accounts WHERE id = $1 \
          UNION ALL \
          SELECT 'location', id, label, line1, line2, postal_code, city, country, access_notes, \
-         latitude, longitude, CAST(NULL AS BIGINT) FROM locations WHERE account_id = $1 \
+         latitude, longitude, CAST(NULL AS BIGINT) FROM locations WHERE {} \
          UNION ALL \
          SELECT 'person', u.id, u.name, u.email, m.role, {NO_TEXT}, {NO_TEXT}, {NO_TEXT}, \
          {NO_TEXT}, {NO_REAL}, {NO_REAL}, CAST(NULL AS BIGINT) \
-         FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.account_id = $1"
+         FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.account_id = $1",
+        Reach::condition("account_id", "id", 1)
     );
     let rows = sqlx::query_as::<_, DetailRow>(&sql)
-        .bind(account_id)
+        .bind(reach.account_id)
+        .bind(reach.member)
         .fetch_all(conn)
         .await?;
     let bad = |column: &str, problem: String| {
@@ -289,13 +293,15 @@ pub async fn bookable_location(
 /// Every location of `account_id`, by label.
 pub async fn bookable_locations(
     conn: &mut Conn,
-    account_id: i64,
+    reach: Reach,
 ) -> Result<Vec<BookableLocation>, StoreError> {
     let sql = format!(
-        "SELECT {BOOKABLE_COLUMNS} FROM locations WHERE account_id = $1 ORDER BY label, id"
+        "SELECT {BOOKABLE_COLUMNS} FROM locations WHERE {} ORDER BY label, id",
+        Reach::condition("account_id", "id", 1)
     );
     Ok(sqlx::query_as(&sql)
-        .bind(account_id)
+        .bind(reach.account_id)
+        .bind(reach.member)
         .fetch_all(conn)
         .await?)
 }
@@ -354,4 +360,128 @@ pub async fn lock(conn: &mut Conn, account_id: i64) -> Result<bool, StoreError> 
         .execute(conn)
         .await?;
     Ok(done.rows_affected() == 1)
+}
+
+/// A person of an account, as its owner manages them.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct MemberRow {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    pub role: MemberRole,
+    pub email_verified_at: Option<i64>,
+}
+
+/// The account's people (enabled ones), owners first, then by name.
+pub async fn members(conn: &mut Conn, account_id: i64) -> Result<Vec<MemberRow>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT u.id, u.name, u.email, m.role, u.email_verified_at FROM memberships m \
+         JOIN users u ON u.id = m.user_id WHERE m.account_id = $1 AND u.disabled = 0 \
+         ORDER BY m.role DESC, u.name, u.id",
+    )
+    .bind(account_id)
+    .fetch_all(conn)
+    .await?)
+}
+
+/// One person's membership of the account, if they have one.
+pub async fn member(
+    conn: &mut Conn,
+    account_id: i64,
+    user_id: i64,
+) -> Result<Option<MemberRow>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT u.id, u.name, u.email, m.role, u.email_verified_at FROM memberships m \
+         JOIN users u ON u.id = m.user_id WHERE m.account_id = $1 AND m.user_id = $2",
+    )
+    .bind(account_id)
+    .bind(user_id)
+    .fetch_optional(conn)
+    .await?)
+}
+
+/// How many owners the account has.
+pub async fn owner_count(conn: &mut Conn, account_id: i64) -> Result<i64, StoreError> {
+    let (n,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM memberships m JOIN users u ON u.id = m.user_id \
+         WHERE m.account_id = $1 AND m.role = 'owner' AND u.disabled = 0",
+    )
+    .bind(account_id)
+    .fetch_one(conn)
+    .await?;
+    Ok(n)
+}
+
+pub async fn set_member_role(
+    conn: &mut Conn,
+    account_id: i64,
+    user_id: i64,
+    role: MemberRole,
+) -> Result<(), StoreError> {
+    sqlx::query("UPDATE memberships SET role = $1 WHERE account_id = $2 AND user_id = $3")
+        .bind(role.as_str())
+        .bind(account_id)
+        .bind(user_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn remove_member(
+    conn: &mut Conn,
+    account_id: i64,
+    user_id: i64,
+) -> Result<(), StoreError> {
+    sqlx::query("DELETE FROM memberships WHERE account_id = $1 AND user_id = $2")
+        .bind(account_id)
+        .bind(user_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Who invited a person still to join, kept with their membership.
+pub async fn set_invited_by(
+    conn: &mut Conn,
+    account_id: i64,
+    user_id: i64,
+    by: i64,
+) -> Result<(), StoreError> {
+    sqlx::query("UPDATE memberships SET invited_by = $1 WHERE account_id = $2 AND user_id = $3")
+        .bind(by)
+        .bind(account_id)
+        .bind(user_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// The name of whoever invited `user_id` to the account.
+pub async fn inviter(
+    conn: &mut Conn,
+    account_id: i64,
+    user_id: i64,
+) -> Result<Option<String>, StoreError> {
+    let row: Option<(String,)> = sqlx::query_as(
+        "SELECT u.name FROM memberships m JOIN users u ON u.id = m.invited_by \
+         WHERE m.account_id = $1 AND m.user_id = $2",
+    )
+    .bind(account_id)
+    .bind(user_id)
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.map(|(name,)| name))
+}
+
+/// The account's locations by label: `(id, label)`.
+pub async fn location_labels(
+    conn: &mut Conn,
+    account_id: i64,
+) -> Result<Vec<(i64, String)>, StoreError> {
+    Ok(
+        sqlx::query_as("SELECT id, label FROM locations WHERE account_id = $1 ORDER BY label, id")
+            .bind(account_id)
+            .fetch_all(conn)
+            .await?,
+    )
 }

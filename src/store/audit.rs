@@ -154,6 +154,24 @@ pub async fn count_from(
     Ok(query.fetch_one(conn).await?)
 }
 
+/// How many entries of `action` about `subject` there are since `since`.
+pub async fn count_on(
+    conn: &mut Conn,
+    action: &str,
+    subject: &str,
+    since: i64,
+) -> Result<i64, StoreError> {
+    let (n,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM audit_log WHERE action = $1 AND subject = $2 AND at >= $3",
+    )
+    .bind(action)
+    .bind(subject)
+    .bind(since)
+    .fetch_one(conn)
+    .await?;
+    Ok(n)
+}
+
 /// How many entries have this action (for tests, benchmarks and monitoring).
 pub async fn count(conn: &mut Conn, action: &str) -> Result<i64, StoreError> {
     let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM audit_log WHERE action = $1")

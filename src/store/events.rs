@@ -13,6 +13,8 @@ pub struct EventRow {
     pub job_id: Option<i64>,
     pub account_id: Option<i64>,
     pub technician_id: Option<i64>,
+    /// The location of the event's job; `None` for events about the whole account.
+    pub location_id: Option<i64>,
 }
 
 /// Whose events a reader gets.
@@ -47,8 +49,9 @@ pub async fn append_for_job(
     detail: &str,
 ) -> Result<(), StoreError> {
     sqlx::query(
-        "INSERT INTO events (at, kind, job_id, account_id, technician_id, detail) \
-         SELECT $1, $2, j.id, j.account_id, j.technician_id, $3 FROM jobs j WHERE j.id = $4",
+        "INSERT INTO events (at, kind, job_id, account_id, technician_id, location_id, detail) \
+         SELECT $1, $2, j.id, j.account_id, j.technician_id, j.location_id, $3 FROM jobs j \
+         WHERE j.id = $4",
     )
     .bind(at)
     .bind(kind)
@@ -59,8 +62,29 @@ pub async fn append_for_job(
     Ok(())
 }
 
-const SELECT: &str =
-    "SELECT seq, at, kind, job_id, account_id, technician_id FROM events WHERE seq > $1";
+/// What the people of an account may see changed (`access_changed`: the owner changed who
+/// sees which location). Live streams re-read their person's rights on it; it is never
+/// sent on to a browser.
+pub const ACCESS_CHANGED: &str = "access_changed";
+
+/// An event about the whole account.
+pub async fn append_for_account(
+    conn: &mut Conn,
+    account_id: i64,
+    kind: &str,
+    at: i64,
+) -> Result<(), StoreError> {
+    sqlx::query("INSERT INTO events (at, kind, account_id, detail) VALUES ($1, $2, $3, '{}')")
+        .bind(at)
+        .bind(kind)
+        .bind(account_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+const SELECT: &str = "SELECT seq, at, kind, job_id, account_id, technician_id, location_id \
+     FROM events WHERE seq > $1";
 
 /// Up to `limit` committed events after `seq` for `audience`, in order.
 pub async fn after(

@@ -9,6 +9,8 @@ pub struct FileRow {
     pub account_id: i64,
     pub request_id: Option<i64>,
     pub job_id: Option<i64>,
+    /// The location of the job or request it belongs to.
+    pub location_id: i64,
     pub name: String,
     pub content_type: String,
     pub bytes: i64,
@@ -17,8 +19,10 @@ pub struct FileRow {
     pub created_at: i64,
 }
 
-const SELECT: &str = "SELECT f.id, f.token, f.account_id, f.request_id, f.job_id, f.name, \
-     f.content_type, f.bytes, f.width, f.height, f.created_at FROM files f";
+const SELECT: &str = "SELECT f.id, f.token, f.account_id, f.request_id, f.job_id, \
+     COALESCE((SELECT j.location_id FROM jobs j WHERE j.id = f.job_id), \
+     (SELECT r.location_id FROM service_requests r WHERE r.id = f.request_id)) AS location_id, \
+     f.name, f.content_type, f.bytes, f.width, f.height, f.created_at FROM files f";
 
 pub struct NewFile<'a> {
     pub token: &'a str,

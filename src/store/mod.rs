@@ -19,6 +19,7 @@ pub mod notifications;
 pub mod plans;
 pub mod positions;
 pub mod requests;
+pub mod rights;
 pub mod scheduling;
 pub mod sessions;
 pub mod tasks;

@@ -11,18 +11,22 @@ pub async fn tell_account(
     at: i64,
     except: Option<i64>,
 ) -> Result<(), StoreError> {
-    sqlx::query(
+    // Only the people who see the job's location: a member without rights there hears
+    // nothing of it.
+    let sql = format!(
         "INSERT INTO notifications (user_id, job_id, kind, at) \
          SELECT m.user_id, j.id, $1, $2 FROM jobs j \
          JOIN memberships m ON m.account_id = j.account_id \
-         WHERE j.id = $3 AND m.user_id <> $4",
-    )
-    .bind(kind)
-    .bind(at)
-    .bind(job_id)
-    .bind(except.unwrap_or(0))
-    .execute(conn)
-    .await?;
+         WHERE j.id = $3 AND m.user_id <> $4 AND {}",
+        super::rights::sees("j.location_id")
+    );
+    sqlx::query(&sql)
+        .bind(kind)
+        .bind(at)
+        .bind(job_id)
+        .bind(except.unwrap_or(0))
+        .execute(conn)
+        .await?;
     Ok(())
 }
 
@@ -125,17 +129,19 @@ pub async fn mail_recipients(
     kind: &str,
     except: Option<i64>,
 ) -> Result<Vec<MailRecipient>, StoreError> {
-    Ok(sqlx::query_as(
+    let sql = format!(
         "SELECT u.name, u.email, u.locale FROM jobs j \
          JOIN memberships m ON m.account_id = j.account_id \
          JOIN users u ON u.id = m.user_id \
-         WHERE j.id = $1 AND u.id <> $2 AND u.disabled = 0 AND NOT EXISTS \
+         WHERE j.id = $1 AND u.id <> $2 AND u.disabled = 0 AND {} AND NOT EXISTS \
          (SELECT 1 FROM mail_opt_outs o WHERE o.user_id = u.id AND o.kind = $3) \
          ORDER BY u.id",
-    )
-    .bind(job_id)
-    .bind(except.unwrap_or(0))
-    .bind(kind)
-    .fetch_all(conn)
-    .await?)
+        super::rights::sees("j.location_id")
+    );
+    Ok(sqlx::query_as(&sql)
+        .bind(job_id)
+        .bind(except.unwrap_or(0))
+        .bind(kind)
+        .fetch_all(conn)
+        .await?)
 }

@@ -1,5 +1,6 @@
 //! Recurring plans and the state of each of their days.
 
+use super::rights::Reach;
 use super::{Conn, StoreError};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -85,13 +86,16 @@ pub async fn unchanged(conn: &mut Conn, id: i64, revision: i64) -> Result<bool, 
 }
 
 /// An account's plans, newest first.
-pub async fn of_account(conn: &mut Conn, account_id: i64) -> Result<Vec<PlanRow>, StoreError> {
-    Ok(
-        sqlx::query_as::<_, PlanRow>(&format!("{SELECT} WHERE account_id = $1 ORDER BY id DESC"))
-            .bind(account_id)
-            .fetch_all(conn)
-            .await?,
-    )
+pub async fn of_account(conn: &mut Conn, reach: Reach) -> Result<Vec<PlanRow>, StoreError> {
+    let sql = format!(
+        "{SELECT} WHERE {} ORDER BY id DESC",
+        Reach::condition("account_id", "location_id", 1)
+    );
+    Ok(sqlx::query_as::<_, PlanRow>(&sql)
+        .bind(reach.account_id)
+        .bind(reach.member)
+        .fetch_all(conn)
+        .await?)
 }
 
 /// Plans still running, in id order.
@@ -317,6 +321,7 @@ pub struct ListedPlan {
 pub async fn listed(
     conn: &mut Conn,
     account: i64,
+    member: Option<i64>,
     only: i64,
     locale: &str,
     today: &str,
@@ -340,6 +345,8 @@ pub async fn listed(
          JOIN locations l ON l.id = p.location_id JOIN services s ON s.id = p.service_id \
          LEFT JOIN service_texts st ON st.service_id = s.id AND st.locale = $3 \
          WHERE ($1 = 0 OR p.account_id = $1) AND ($2 = 0 OR p.id = $2) \
+         AND ($6 IS NULL OR p.location_id IN \
+         (SELECT lr.location_id FROM location_rights lr WHERE lr.user_id = $6)) \
          ORDER BY p.status, p.id DESC",
         next("window_start"),
         next("window_end"),
@@ -350,6 +357,7 @@ pub async fn listed(
         .bind(locale)
         .bind(today)
         .bind(now)
+        .bind(member)
         .fetch_all(conn)
         .await?)
 }

@@ -1,5 +1,6 @@
 //! Requests to the office: written by customers, listed and marked handled by the office.
 
+use super::rights::Reach;
 use super::{Conn, StoreError};
 
 /// A request with what the office and the customer read about it.
@@ -102,13 +103,16 @@ pub async fn open(conn: &mut Conn, limit: i64) -> Result<Vec<RequestRow>, StoreE
 /// An account's requests, newest first.
 pub async fn of_account(
     conn: &mut Conn,
-    account_id: i64,
+    reach: Reach,
     limit: i64,
 ) -> Result<Vec<RequestRow>, StoreError> {
-    let sql =
-        format!("{SELECT} WHERE r.account_id = $1 ORDER BY r.created_at DESC, r.id DESC LIMIT $2");
+    let sql = format!(
+        "{SELECT} WHERE {} ORDER BY r.created_at DESC, r.id DESC LIMIT $3",
+        Reach::condition("r.account_id", "r.location_id", 1)
+    );
     Ok(sqlx::query_as(&sql)
-        .bind(account_id)
+        .bind(reach.account_id)
+        .bind(reach.member)
         .bind(limit)
         .fetch_all(conn)
         .await?)

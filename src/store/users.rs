@@ -160,6 +160,15 @@ pub async fn mark_verified(conn: &mut Conn, user_id: i64, now: i64) -> Result<()
     Ok(())
 }
 
+pub async fn set_name(conn: &mut Conn, user_id: i64, name: &str) -> Result<(), StoreError> {
+    sqlx::query("UPDATE users SET name = $1 WHERE id = $2")
+        .bind(name)
+        .bind(user_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
 pub async fn set_locale(conn: &mut Conn, user_id: i64, locale: &str) -> Result<(), StoreError> {
     sqlx::query("UPDATE users SET locale = $1 WHERE id = $2")
         .bind(locale)

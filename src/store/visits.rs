@@ -1,6 +1,7 @@
 //! Visits as people follow them: one visit with its place, service and technician, an
 //! account's visits in time order, and each visit's timeline.
 
+use super::rights::Reach;
 use super::{Conn, StoreError};
 
 /// A visit with what its page shows. Times are UTC seconds.
@@ -61,7 +62,7 @@ pub async fn by_id(conn: &mut Conn, id: i64) -> Result<Option<VisitRow>, StoreEr
 /// `limit`; cancelled ones only when `with_cancelled`.
 pub async fn upcoming_for_account(
     conn: &mut Conn,
-    account_id: i64,
+    reach: Reach,
     from: i64,
     limit: i64,
     with_cancelled: bool,
@@ -72,11 +73,13 @@ pub async fn upcoming_for_account(
         " AND j.status <> 'cancelled'"
     };
     let sql = format!(
-        "{VISIT_SELECT} WHERE j.account_id = $1 AND j.planned_end >= $2{cancelled} \
-         ORDER BY j.planned_start, j.id LIMIT $3"
+        "{VISIT_SELECT} WHERE {} AND j.planned_end >= $3{cancelled} \
+         ORDER BY j.planned_start, j.id LIMIT $4",
+        Reach::condition("j.account_id", "j.location_id", 1)
     );
     Ok(sqlx::query_as::<_, VisitRow>(&sql)
-        .bind(account_id)
+        .bind(reach.account_id)
+        .bind(reach.member)
         .bind(from)
         .bind(limit)
         .fetch_all(conn)

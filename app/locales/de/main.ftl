@@ -705,3 +705,54 @@ mail-sign-in-link-body = Hallo { $name },
     { $link }
 
     Der Link gilt einmal, 15 Minuten lang. Wenn Sie ihn nicht angefordert haben, ignorieren Sie diese Nachricht.
+mail-invitation-subject = { $business }: { $inviter } lädt Sie zu { $account } ein
+mail-invitation-body = Hallo { $name },
+
+    { $inviter } lädt Sie ein, { $account } im Portal von { $business } beizutreten. Dort verfolgen Sie Besuche, buchen und senden Anfragen für die Orte, die man mit Ihnen teilt.
+
+    Öffnen Sie diesen Link, um Ihr Passwort zu wählen und beizutreten:
+
+    { $link }
+
+    Der Link gilt einmal, 7 Tage lang. Wenn Sie { $inviter } nicht kennen, ignorieren Sie diese Nachricht.
+
+# People of an account and what each may do where.
+capability-view = Sehen
+capability-book = Buchen
+capability-pay = Bezahlen
+people-title = Personen und Rechte
+people-link = Personen und Rechte
+people-list-heading = Personen
+people-hint = Inhaber dürfen an jedem Ort alles und verwalten die Personen. Mitglieder dürfen, was das Raster unten ihnen gibt.
+people-you = Sie
+people-pending = eingeladen, noch nicht beigetreten
+people-make-owner = Zum Inhaber machen
+people-make-member = Zum Mitglied machen
+people-remove = Entfernen
+people-remove-label = { $person } aus dem Konto entfernen
+people-saved-rights = Gespeichert. Ab jetzt sieht jede Person nur, was Sie ihr geben.
+people-saved-role = Die Rolle ist geändert.
+people-saved-removed = Entfernt. Die Person ist überall abgemeldet und sieht nichts mehr vom Konto.
+people-saved-invited = Einladung gesendet. Die Person tritt bei, indem sie über den Link in ihrer Mail ein Passwort wählt.
+people-rights-heading = Wer sieht was
+people-rights-hint = Wer an einem Ort buchen oder bezahlen darf, sieht ihn auch: seine Besuche, Anfragen, Dateien und Zugangshinweise.
+people-rights-caption = Rechte jedes Mitglieds an jedem Ort
+people-rights-empty = Noch keine Mitglieder. Laden Sie unten jemanden ein und wählen Sie, was die Person an jedem Ort darf.
+people-rights-save = Rechte speichern
+people-person = Person
+people-right-label = { $person }: { $right } bei { $place }
+people-invitee = die neue Person
+people-invite-heading = Jemanden einladen
+people-invite-hint = Die Person bekommt eine Mail mit einem Link zum Beitreten, 7 Tage gültig.
+people-invite-name = Name
+people-invite-email = E-Mail
+people-invite-role = Rolle
+people-invite-rights = An jedem Ort (nur Mitglieder)
+people-invite-submit = Einladung senden
+join-title = Dem Konto beitreten
+join-lead = { $inviter } lädt Sie zu { $account } ein. Wählen Sie Ihr Passwort, um beizutreten.
+join-email = Sie melden sich als { $email } an.
+join-submit = Beitreten
+field-already-member = Diese Person gehört schon zum Konto.
+field-cannot-join = Diese Adresse kann hier nicht eingeladen werden. Fragen Sie nach einer anderen oder rufen Sie uns an.
+error-last-owner = Das Konto braucht mindestens einen Inhaber. Machen Sie zuerst jemand anderen zum Inhaber.

@@ -706,3 +706,54 @@ mail-sign-in-link-body = Hello { $name },
     { $link }
 
     The link works once, for 15 minutes. If you did not ask for it, ignore this message.
+mail-invitation-subject = { $business }: { $inviter } invites you to { $account }
+mail-invitation-body = Hello { $name },
+
+    { $inviter } invites you to join { $account } on the { $business } portal, where you can follow visits, book and send requests for the places they share with you.
+
+    Open this link to choose your password and join:
+
+    { $link }
+
+    The link works once, for 7 days. If you do not know { $inviter }, ignore this message.
+
+# People of an account and what each may do where.
+capability-view = See
+capability-book = Book
+capability-pay = Pay
+people-title = People and access
+people-link = People and access
+people-list-heading = People
+people-hint = Owners may do everything at every place and manage people. Members do what the grid below gives them.
+people-you = you
+people-pending = invited, not joined yet
+people-make-owner = Make owner
+people-make-member = Make member
+people-remove = Remove
+people-remove-label = Remove { $person } from the account
+people-saved-rights = Saved. Everyone sees only what you gave them, from now on.
+people-saved-role = The role is changed.
+people-saved-removed = Removed. They are signed out everywhere and see nothing of the account any more.
+people-saved-invited = Invitation sent. They join by choosing a password on the link in their mail.
+people-rights-heading = Who sees what
+people-rights-hint = Booking and paying at a place include seeing it: its visits, requests, files and access notes.
+people-rights-caption = Rights of each member at each place
+people-rights-empty = No members yet. Invite someone below and choose what they may do at each place.
+people-rights-save = Save rights
+people-person = Person
+people-right-label = { $person }: { $right } at { $place }
+people-invitee = the new person
+people-invite-heading = Invite someone
+people-invite-hint = They get a mail with a link to join, valid for 7 days.
+people-invite-name = Their name
+people-invite-email = Their email
+people-invite-role = Role
+people-invite-rights = At each place (members only)
+people-invite-submit = Send invitation
+join-title = Join the account
+join-lead = { $inviter } invites you to { $account }. Choose your password to join.
+join-email = You will sign in as { $email }.
+join-submit = Join
+field-already-member = This person already belongs to the account.
+field-cannot-join = This address cannot be invited here. Ask the person for another one, or call us.
+error-last-owner = The account needs at least one owner. Make someone else an owner first.

@@ -705,3 +705,54 @@ mail-sign-in-link-body = Hola, { $name }:
     { $link }
 
     El enlace sirve una vez, durante 15 minutos. Si no lo pidió, ignore este mensaje.
+mail-invitation-subject = { $business }: { $inviter } le invita a { $account }
+mail-invitation-body = Hola, { $name }:
+
+    { $inviter } le invita a unirse a { $account } en el portal de { $business }, donde puede seguir las visitas, reservar y enviar solicitudes para los lugares que comparten con usted.
+
+    Abra este enlace para elegir su contraseña y unirse:
+
+    { $link }
+
+    El enlace funciona una vez, durante 7 días. Si no conoce a { $inviter }, ignore este mensaje.
+
+# People of an account and what each may do where.
+capability-view = Ver
+capability-book = Reservar
+capability-pay = Pagar
+people-title = Personas y permisos
+people-link = Personas y permisos
+people-list-heading = Personas
+people-hint = Los titulares pueden hacerlo todo en cada lugar y gestionan a las personas. Los miembros hacen lo que les da la tabla de abajo.
+people-you = usted
+people-pending = invitada, aún no se ha unido
+people-make-owner = Hacer titular
+people-make-member = Hacer miembro
+people-remove = Quitar
+people-remove-label = Quitar a { $person } de la cuenta
+people-saved-rights = Guardado. Desde ahora cada persona ve solo lo que usted le da.
+people-saved-role = El rol ha cambiado.
+people-saved-removed = Quitada. Se ha cerrado su sesión en todas partes y ya no ve nada de la cuenta.
+people-saved-invited = Invitación enviada. Se une eligiendo una contraseña en el enlace de su correo.
+people-rights-heading = Quién ve qué
+people-rights-hint = Reservar y pagar en un lugar incluyen verlo: sus visitas, solicitudes, archivos e instrucciones de acceso.
+people-rights-caption = Permisos de cada miembro en cada lugar
+people-rights-empty = Aún no hay miembros. Invite a alguien abajo y elija qué puede hacer en cada lugar.
+people-rights-save = Guardar permisos
+people-person = Persona
+people-right-label = { $person }: { $right } en { $place }
+people-invitee = la persona nueva
+people-invite-heading = Invitar a alguien
+people-invite-hint = Recibe un correo con un enlace para unirse, válido durante 7 días.
+people-invite-name = Su nombre
+people-invite-email = Su correo
+people-invite-role = Rol
+people-invite-rights = En cada lugar (solo miembros)
+people-invite-submit = Enviar invitación
+join-title = Unirse a la cuenta
+join-lead = { $inviter } le invita a { $account }. Elija su contraseña para unirse.
+join-email = Iniciará sesión como { $email }.
+join-submit = Unirse
+field-already-member = Esta persona ya pertenece a la cuenta.
+field-cannot-join = Esta dirección no se puede invitar aquí. Pida otra a la persona o llámenos.
+error-last-owner = La cuenta necesita al menos un titular. Haga titular a otra persona primero.

@@ -705,3 +705,54 @@ mail-sign-in-link-body = Bonjour { $name },
     { $link }
 
     Le lien sert une fois, pendant 15 minutes. Si vous ne l’avez pas demandé, ignorez ce message.
+mail-invitation-subject = { $business } : { $inviter } vous invite à rejoindre { $account }
+mail-invitation-body = Bonjour { $name },
+
+    { $inviter } vous invite à rejoindre { $account } sur le portail de { $business }, où vous suivez les visites, réservez et envoyez des demandes pour les lieux partagés avec vous.
+
+    Ouvrez ce lien pour choisir votre mot de passe et rejoindre le compte :
+
+    { $link }
+
+    Le lien fonctionne une fois, pendant 7 jours. Si vous ne connaissez pas { $inviter }, ignorez ce message.
+
+# People of an account and what each may do where.
+capability-view = Voir
+capability-book = Réserver
+capability-pay = Payer
+people-title = Personnes et droits
+people-link = Personnes et droits
+people-list-heading = Personnes
+people-hint = Les titulaires peuvent tout faire partout et gèrent les personnes. Les membres font ce que le tableau ci-dessous leur donne.
+people-you = vous
+people-pending = invitée, pas encore inscrite
+people-make-owner = Rendre titulaire
+people-make-member = Rendre membre
+people-remove = Retirer
+people-remove-label = Retirer { $person } du compte
+people-saved-rights = Enregistré. Désormais chacun ne voit que ce que vous lui donnez.
+people-saved-role = Le rôle est modifié.
+people-saved-removed = Retirée. La personne est déconnectée partout et ne voit plus rien du compte.
+people-saved-invited = Invitation envoyée. La personne rejoint le compte en choisissant un mot de passe via le lien reçu par mail.
+people-rights-heading = Qui voit quoi
+people-rights-hint = Réserver et payer pour un lieu incluent de le voir : ses visites, demandes, fichiers et consignes d’accès.
+people-rights-caption = Droits de chaque membre pour chaque lieu
+people-rights-empty = Pas encore de membres. Invitez quelqu’un ci-dessous et choisissez ce qu’il peut faire pour chaque lieu.
+people-rights-save = Enregistrer les droits
+people-person = Personne
+people-right-label = { $person } : { $right } pour { $place }
+people-invitee = la nouvelle personne
+people-invite-heading = Inviter quelqu’un
+people-invite-hint = La personne reçoit un mail avec un lien pour rejoindre le compte, valable 7 jours.
+people-invite-name = Son nom
+people-invite-email = Son e-mail
+people-invite-role = Rôle
+people-invite-rights = Pour chaque lieu (membres seulement)
+people-invite-submit = Envoyer l’invitation
+join-title = Rejoindre le compte
+join-lead = { $inviter } vous invite à rejoindre { $account }. Choisissez votre mot de passe pour le rejoindre.
+join-email = Vous vous connecterez en tant que { $email }.
+join-submit = Rejoindre
+field-already-member = Cette personne fait déjà partie du compte.
+field-cannot-join = Cette adresse ne peut pas être invitée ici. Demandez-en une autre à la personne ou appelez-nous.
+error-last-owner = Le compte a besoin d’au moins un titulaire. Rendez d’abord quelqu’un d’autre titulaire.

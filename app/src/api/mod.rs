@@ -6,6 +6,7 @@ pub mod booking;
 pub mod feeds;
 pub mod home;
 pub mod locations;
+pub mod members;
 pub mod notifications;
 pub mod office;
 pub mod plans;

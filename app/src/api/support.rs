@@ -41,6 +41,36 @@ pub fn require(permission: Permission) -> Result<SessionUser, ApiError> {
     }
 }
 
+/// The customer's account, when they may do `capability` at `location` of it (an owner
+/// anywhere in it, a member where the owner said so); anything else is not found.
+pub fn customer_at(
+    user: &SessionUser,
+    capability: doorstep::permissions::Capability,
+    location: doorstep::ids::LocationRef,
+) -> Result<doorstep::ids::AccountRef, ApiError> {
+    let account = user.account.ok_or(ApiError::Forbidden)?;
+    if user.may_at(capability, account.id(), location.id()) {
+        Ok(account)
+    } else {
+        Err(ApiError::NotFound)
+    }
+}
+
+/// Leaves in a booking form's `locations` only those `user` may book at.
+pub fn bookable_only(user: &SessionUser, locations: &mut Vec<doorstep::dto::LocationChoice>) {
+    let Some(account) = user.account else {
+        locations.clear();
+        return;
+    };
+    locations.retain(|l| {
+        user.may_at(
+            doorstep::permissions::Capability::Book,
+            account.id(),
+            l.location.id(),
+        )
+    });
+}
+
 /// Hands an internal failure, with its whole cause chain, to the request's log line (the
 /// one place it is logged) and returns the generic error the person sees.
 pub fn internal(context: &str, err: impl std::error::Error + 'static) -> ApiError {

@@ -62,6 +62,9 @@ fn to_sse(row: &EventRow) -> Event {
 struct Follower {
     store: Store,
     audience: Audience,
+    /// A member: their user id and the locations they see (re-read when the owner changes
+    /// who sees what, so a location taken away goes quiet at once).
+    member: Option<(i64, Vec<i64>)>,
     last: i64,
     backlog: VecDeque<EventRow>,
     /// Read the table before listening again (at the start, and after falling behind).
@@ -69,13 +72,54 @@ struct Follower {
     live: broadcast::Receiver<Arc<EventRow>>,
 }
 
+/// What to do with an event the audience sees.
+enum Pass {
+    Send,
+    Skip,
+    /// The person no longer belongs to the account: the stream ends.
+    End,
+}
+
 impl Follower {
+    /// Whether `row` goes to the browser; re-reads a member's rights on `access_changed`.
+    async fn pass(&mut self, row: &EventRow) -> Pass {
+        if row.kind == events::ACCESS_CHANGED {
+            if let Some((user, places)) = self.member.as_mut() {
+                let read = async {
+                    let mut conn = self.store.conn().await?;
+                    let person = doorstep::store::users::by_id(&mut conn, *user).await?;
+                    let rights = doorstep::store::rights::of_user(&mut conn, *user).await?;
+                    Ok::<_, doorstep::store::StoreError>((person, rights))
+                };
+                match read.await {
+                    Ok((person, rights)) if person.account_id == row.account_id => {
+                        *places = rights.iter().map(|r| r.location).collect();
+                    }
+                    Ok(_) => return Pass::End,
+                    Err(err) => {
+                        tracing::warn!(%err, "live stream could not re-read rights; closing it");
+                        return Pass::End;
+                    }
+                }
+            }
+            return Pass::Skip;
+        }
+        match (&self.member, row.location_id) {
+            (Some((_, places)), Some(location)) if !places.contains(&location) => Pass::Skip,
+            _ => Pass::Send,
+        }
+    }
+
     async fn next(&mut self) -> Option<Event> {
         loop {
             if let Some(row) = self.backlog.pop_front() {
                 if row.seq > self.last {
                     self.last = row.seq;
-                    return Some(to_sse(&row));
+                    match self.pass(&row).await {
+                        Pass::Send => return Some(to_sse(&row)),
+                        Pass::Skip => {}
+                        Pass::End => return None,
+                    }
                 }
                 continue;
             }
@@ -100,7 +144,11 @@ impl Follower {
             match self.live.recv().await {
                 Ok(row) if self.audience.sees(&row) && row.seq > self.last => {
                     self.last = row.seq;
-                    return Some(to_sse(&row));
+                    match self.pass(&row).await {
+                        Pass::Send => return Some(to_sse(&row)),
+                        Pass::Skip => {}
+                        Pass::End => return None,
+                    }
                 }
                 Ok(_) => {}
                 Err(RecvError::Lagged(_)) => self.catch_up = true,
@@ -151,9 +199,14 @@ pub async fn stream(
             }
         }
     };
+    let member = (user.role == Role::AccountMember).then(|| {
+        let places = user.places.iter().flatten().map(|p| p.location).collect();
+        (user.user.id(), places)
+    });
     let follower = Follower {
         store,
         audience,
+        member,
         last,
         backlog: VecDeque::new(),
         catch_up: true,

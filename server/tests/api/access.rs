@@ -1,6 +1,8 @@
 //! Who may call what: every server function, called by a visitor, another account's owner,
-//! Ana (the owner of the objects the calls name), a technician, a dispatcher and an admin,
-//! is refused or let through exactly as its row says; a server function without a row fails.
+//! Ana (the owner of the objects the calls name), a member of her account who may only see
+//! her home, a member who may do everything but only at her other place, a technician, a
+//! dispatcher and an admin, is refused or let through exactly as its row says; a server
+//! function without a row fails.
 
 use crate::helpers::{TestApp, spawn_app};
 use std::collections::{BTreeMap, BTreeSet};
@@ -12,6 +14,10 @@ enum Caller {
     Stranger,
     /// Ana: her home, her visit, her plan, her request.
     Owner,
+    /// Mo, a member of Ana's account who may see her home (and nothing more there).
+    Viewer,
+    /// Eli, a member of Ana's account who may see, book and pay, but only at her cabin.
+    Elsewhere,
     Technician,
     Dispatcher,
     Admin,
@@ -24,6 +30,8 @@ impl Caller {
             Visitor => None,
             Stranger => Some("facilities@example.com"),
             Owner => Some("ana@example.com"),
+            Viewer => Some("mo@example.com"),
+            Elsewhere => Some("eli@example.com"),
             Technician => Some("tomas@example.com"),
             Dispatcher => Some("dispatch@example.com"),
             Admin => Some("admin@example.com"),
@@ -32,21 +40,31 @@ impl Caller {
 }
 
 const NOBODY: &[Caller] = &[];
-const ANYONE: &[Caller] = &[Visitor, Stranger, Owner, Technician, Dispatcher, Admin];
-const SIGNED_IN: &[Caller] = &[Stranger, Owner, Technician, Dispatcher, Admin];
-/// Customers, each for their own account.
-const CUSTOMERS: &[Caller] = &[Stranger, Owner];
+const ANYONE: &[Caller] = &[
+    Visitor, Stranger, Owner, Viewer, Elsewhere, Technician, Dispatcher, Admin,
+];
+const SIGNED_IN: &[Caller] = &[
+    Stranger, Owner, Viewer, Elsewhere, Technician, Dispatcher, Admin,
+];
+/// Customers, each for their own account (a member: the places they may see).
+const CUSTOMERS: &[Caller] = &[Stranger, Owner, Viewer, Elsewhere];
+/// Owners, each of their own account's people.
+const OWNERS: &[Caller] = &[Stranger, Owner];
 const OWNER: &[Caller] = &[Owner];
+/// Those who may see Ana's home: she and Mo.
+const SEE_HOME: &[Caller] = &[Owner, Viewer];
+/// Ana's request at her home: she, Mo, and the office.
+const SEE_HOME_AND_OFFICE: &[Caller] = &[Owner, Viewer, Dispatcher, Admin];
 const STAFF: &[Caller] = &[Technician, Dispatcher, Admin];
 const OFFICE: &[Caller] = &[Dispatcher, Admin];
 const TECHNICIAN: &[Caller] = &[Technician];
 const OWNER_AND_OFFICE: &[Caller] = &[Owner, Dispatcher, Admin];
 /// Customers and technicians keep a feed of their own visits or jobs; the office does not.
-const FEED_KEEPERS: &[Caller] = &[Stranger, Owner, Technician];
-/// Ana's visit is Tomás's job: he reads it (and may change nothing of it).
-const SEE_THE_VISIT: &[Caller] = &[Owner, Technician, Dispatcher, Admin];
-/// Customers list their own account's plans (none, for the stranger); the office all.
-const PLAN_LISTS: &[Caller] = &[Stranger, Owner, Dispatcher, Admin];
+const FEED_KEEPERS: &[Caller] = &[Stranger, Owner, Viewer, Elsewhere, Technician];
+/// Ana's visit is Tomás's job: he reads it (and may change nothing of it); Mo sees it.
+const SEE_THE_VISIT: &[Caller] = &[Owner, Viewer, Technician, Dispatcher, Admin];
+/// Customers list their own account's plans (those at places they see); the office all.
+const PLAN_LISTS: &[Caller] = &[Stranger, Owner, Viewer, Elsewhere, Dispatcher, Admin];
 
 /// One server function: its endpoint, valid arguments naming Ana's objects (`name=value`
 /// pairs joined by `&`, unencoded; `{…}` is filled in from the fixtures), and the callers
@@ -87,7 +105,7 @@ static ROWS: &[Row] = &[
     row("create-calendar-feed", "", FEED_KEEPERS),
     row("revoke-calendar-feed", "", FEED_KEEPERS),
     row("locations", "", CUSTOMERS),
-    row("location", "location=LO-000001", OWNER),
+    row("location", "location=LO-000001", SEE_HOME),
     // Ana's home as it is, position typed.
     row(
         "save-location",
@@ -136,7 +154,7 @@ static ROWS: &[Row] = &[
         "location=LO-000001&kind=callback&notes=Call me",
         OWNER,
     ),
-    row("request", "request={request}", OWNER_AND_OFFICE),
+    row("request", "request={request}", SEE_HOME_AND_OFFICE),
     row("problem-options", "", CUSTOMERS),
     // Sent as multipart/form-data, as the form does (see `MULTIPART`).
     row(
@@ -169,7 +187,7 @@ static ROWS: &[Row] = &[
         OFFICE,
     ),
     row("plans", "", PLAN_LISTS),
-    row("plan", "plan={plan}", OWNER_AND_OFFICE),
+    row("plan", "plan={plan}", SEE_HOME_AND_OFFICE),
     row("plan-form", "", CUSTOMERS),
     row(
         "create-plan",
@@ -336,8 +354,40 @@ static ROWS: &[Row] = &[
         "email=nobody@example.com&password=not-the-password",
         ANYONE,
     ),
+    // Owners manage their own account's people; Mo and Eli are Ana's, so only she
+    // reaches them. The grid as it is, Mo's role as it is: nothing changes.
+    row("account-people", "", OWNERS),
+    row(
+        "save-rights",
+        concat!(
+            "rights[{viewer}:LO-000001:view]=on&rights[{elsewhere}:{cabin}:book]=on",
+            "&rights[{elsewhere}:{cabin}:pay]=on",
+        ),
+        OWNER,
+    ),
+    row("set-member-role", "user={viewer}&role=member", OWNER),
+    row(
+        "invite-member",
+        "name=Zoe Ziegler&email=zoe@example.com&role=member",
+        OWNERS,
+    ),
+    // Made-up invitations are not found, for everyone.
+    row(
+        "invitation",
+        "token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+        NOBODY,
+    ),
+    row(
+        "join-account",
+        "token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA&name=Zoe&password=violet kettle marches north",
+        NOBODY,
+    ),
+    row("remove-member", "user={elsewhere}", OWNER),
     row("sign-out", "", ANYONE),
 ];
+
+/// The members' password (they chose it when they joined).
+const MEMBER_PASSWORD: &str = "violet kettle marches north";
 
 /// Server functions that take `multipart/form-data`: their rows are posted that way.
 const MULTIPART: &[&str] = &["report-problem", "complete-visit", "save-technician-card"];
@@ -398,7 +448,11 @@ async fn fixtures(app: &TestApp) -> BTreeMap<&'static str, String> {
         .fetch_one(app.store.pool())
         .await
         .expect("extra shift");
+    let (viewer, elsewhere, cabin) = members(app).await;
     BTreeMap::from([
+        ("viewer", viewer),
+        ("elsewhere", elsewhere),
+        ("cabin", cabin),
         ("visit", visit),
         ("start", start.to_string()),
         ("service", service),
@@ -413,18 +467,92 @@ async fn fixtures(app: &TestApp) -> BTreeMap<&'static str, String> {
     ])
 }
 
+/// Ana's cabin, and the two members she invites (who join): Mo, who may see her home, and
+/// Eli, who may do everything at the cabin only. Their references and the cabin's.
+async fn members(app: &TestApp) -> (String, String, String) {
+    let res = app
+        .call(
+            "/api/save-location",
+            &[
+                ("location", ""),
+                ("fields[label]", "Cabin"),
+                ("fields[line1]", "Seeweg 3"),
+                ("fields[postal_code]", "10435"),
+                ("fields[city]", "Berlin"),
+                ("fields[country]", "DE"),
+                ("fields[latitude]", "52.54"),
+                ("fields[longitude]", "13.41"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 200, "Ana's cabin");
+    let (cabin,): (i64,) = sqlx::query_as("SELECT id FROM locations WHERE label = 'Cabin'")
+        .fetch_one(app.store.pool())
+        .await
+        .expect("cabin");
+    let cabin = doorstep::ids::LocationRef::from_id(cabin).to_string();
+    let mut refs = Vec::new();
+    for (email, rights) in [
+        (
+            "mo@example.com",
+            vec!["rights[new:LO-000001:view]".to_string()],
+        ),
+        (
+            "eli@example.com",
+            ["view", "book", "pay"]
+                .iter()
+                .map(|r| format!("rights[new:{cabin}:{r}]"))
+                .collect(),
+        ),
+    ] {
+        let mut fields = vec![("name", email), ("email", email), ("role", "member")];
+        fields.extend(rights.iter().map(|r| (r.as_str(), "on")));
+        let res = app.call("/api/invite-member", &fields).await;
+        assert_eq!(res.status(), 200, "inviting {email}");
+        let link = crate::helpers::mailed_link(app, email, "invitation")
+            .await
+            .expect("invitation");
+        let joining = app.other_browser();
+        let res = joining
+            .client
+            .post(app.url("/api/join-account"))
+            .header("accept", "application/json")
+            .form(&[
+                ("token", crate::helpers::token_of(&link).as_str()),
+                ("name", email),
+                ("password", MEMBER_PASSWORD),
+            ])
+            .send()
+            .await
+            .expect("POST");
+        assert_eq!(res.status(), 200, "{email} joins");
+        let (id,): (i64,) = sqlx::query_as("SELECT id FROM users WHERE email = $1")
+            .bind(email)
+            .fetch_one(app.store.pool())
+            .await
+            .expect("member");
+        refs.push(doorstep::ids::UserRef::from_id(id).to_string());
+    }
+    (refs[0].clone(), refs[1].clone(), cabin)
+}
+
 /// The row's arguments as pairs, with every `{name}` filled in.
 fn fill(args: &str, fixtures: &BTreeMap<&str, String>) -> Vec<(String, String)> {
     args.split('&')
         .filter(|pair| !pair.is_empty())
         .map(|pair| {
             let (name, raw) = pair.split_once('=').expect("name=value");
-            let mut value = raw.to_string();
+            let (mut name, mut value) = (name.to_string(), raw.to_string());
             for (key, with) in fixtures {
-                value = value.replace(&format!("{{{key}}}"), with);
+                let placeholder = format!("{{{key}}}");
+                name = name.replace(&placeholder, with);
+                value = value.replace(&placeholder, with);
             }
-            assert!(!value.contains('{'), "unknown placeholder in {pair}");
-            (name.to_string(), value)
+            assert!(
+                !value.contains('{') && !name.contains('{'),
+                "unknown placeholder in {pair}"
+            );
+            (name, value)
         })
         .collect()
 }
@@ -448,8 +576,10 @@ async fn check(caller: Caller) {
     let app = spawn_app().await;
     let fixtures = fixtures(&app).await;
     let browser = app.other_browser();
-    if let Some(email) = caller.email() {
-        browser.sign_in(email).await;
+    match (caller, caller.email()) {
+        (Viewer | Elsewhere, Some(email)) => browser.sign_in_with(email, MEMBER_PASSWORD).await,
+        (_, Some(email)) => browser.sign_in(email).await,
+        (_, None) => {}
     }
     let mut wrong = Vec::new();
     for row in ROWS {
@@ -501,6 +631,16 @@ async fn another_accounts_owner_reaches_nothing_of_anas() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn ana_keeps_her_own_places_visits_requests_and_plans() {
     check(Owner).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_member_who_may_only_see_the_home_sees_it_and_changes_nothing() {
+    check(Viewer).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_member_with_every_right_at_another_place_reaches_nothing_of_the_home() {
+    check(Elsewhere).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

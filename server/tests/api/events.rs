@@ -242,3 +242,123 @@ async fn a_change_on_one_instance_reaches_a_stream_on_another() {
     };
     assert!(took < limit, "{took:?}");
 }
+
+/// Upcoming demo visits at the place labelled `label`, soonest first.
+async fn visits_at(app: &TestApp, label: &str) -> Vec<String> {
+    let rows: Vec<(i64,)> = sqlx::query_as(
+        "SELECT j.id FROM jobs j JOIN locations l ON l.id = j.location_id \
+         WHERE l.label = $1 AND j.status <> 'cancelled' AND j.planned_start > $2 \
+         ORDER BY j.planned_start, j.id",
+    )
+    .bind(label)
+    .bind(jiff::Timestamp::now().as_second())
+    .fetch_all(app.store.pool())
+    .await
+    .expect("visits");
+    rows.into_iter()
+        .map(|(id,)| doorstep::ids::VisitRef::from_id(id).to_string())
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_members_stream_follows_the_owners_grid_as_it_changes() {
+    let app = spawn_app().await;
+    app.sign_in("dispatch@example.com").await;
+    let owner = browser(&app.base, "facilities@example.com").await;
+    let rita = browser(&app.base, "reception@example.com").await;
+    let oskar = browser(&app.base, "office@example.com").await;
+    let mut rita_live = Live::open(&rita, &app.base, None).await;
+    let mut oskar_live = Live::open(&oskar, &app.base, None).await;
+    let warehouse = visits_at(&app, "Warehouse").await;
+    let head = visits_at(&app, "Head office").await;
+    assert!(warehouse.len() >= 2 && !head.is_empty(), "demo visits");
+    let (rita_ref, place) = {
+        let (user,): (i64,) =
+            sqlx::query_as("SELECT id FROM users WHERE email = 'reception@example.com'")
+                .fetch_one(app.store.pool())
+                .await
+                .expect("rita");
+        let (place,): (i64,) = sqlx::query_as("SELECT id FROM locations WHERE label = $1")
+            .bind("Warehouse")
+            .fetch_one(app.store.pool())
+            .await
+            .expect("warehouse");
+        (
+            doorstep::ids::UserRef::from_id(user).to_string(),
+            doorstep::ids::LocationRef::from_id(place).to_string(),
+        )
+    };
+    let (head_place,): (i64,) = sqlx::query_as("SELECT id FROM locations WHERE label = $1")
+        .bind("Head office")
+        .fetch_one(app.store.pool())
+        .await
+        .expect("head office");
+    let head_place = doorstep::ids::LocationRef::from_id(head_place).to_string();
+    let grid = |with_warehouse: bool| {
+        let mut boxes = vec![format!("rights[{rita_ref}:{head_place}:book]")];
+        if with_warehouse {
+            boxes.push(format!("rights[{rita_ref}:{place}:view]"));
+        }
+        boxes
+    };
+    let save = |boxes: Vec<String>| {
+        let owner = owner.clone();
+        let url = app.url("/api/save-rights");
+        async move {
+            let fields: Vec<(String, String)> =
+                boxes.into_iter().map(|b| (b, "on".to_string())).collect();
+            let res = owner
+                .post(url)
+                .header(ACCEPT, "application/json")
+                .form(&fields)
+                .send()
+                .await
+                .expect("POST");
+            assert_eq!(res.status(), 200);
+        }
+    };
+
+    // Not hers yet: the warehouse's cancellation reaches Oskar only.
+    cancel(&app, &warehouse[0]).await;
+    let heard = oskar_live
+        .next(Duration::from_secs(5))
+        .await
+        .expect("oskar");
+    assert_eq!(heard.1["visit"], id_of(&warehouse[0]));
+    assert!(rita_live.drain(Duration::from_millis(800)).await.is_empty());
+
+    // Given to her: her open stream hears of the warehouse from the next event on.
+    save(grid(true)).await;
+    cancel(&app, &warehouse[1]).await;
+    let heard = rita_live.next(Duration::from_secs(5)).await.expect("rita");
+    assert_eq!(heard.1["visit"], id_of(&warehouse[1]));
+    assert_eq!(heard.1["kind"], "cancelled");
+
+    // Taken away again: silence about it at once; the head office still reaches her.
+    save(grid(false)).await;
+    if let Some(third) = warehouse.get(2) {
+        cancel(&app, third).await;
+        assert!(rita_live.drain(Duration::from_millis(800)).await.is_empty());
+    }
+    cancel(&app, &head[0]).await;
+    let heard = rita_live
+        .next(Duration::from_secs(5))
+        .await
+        .expect("head office");
+    assert_eq!(heard.1["visit"], id_of(&head[0]));
+
+    // Removed from the account: her stream ends.
+    let res = owner
+        .post(app.url("/api/remove-member"))
+        .header(ACCEPT, "application/json")
+        .form(&[("user", rita_ref.as_str())])
+        .send()
+        .await
+        .expect("POST");
+    assert_eq!(res.status(), 200);
+    let ended = tokio::time::timeout(Duration::from_secs(5), async {
+        while let Ok(Some(_)) = rita_live.res.chunk().await {}
+    })
+    .await;
+    assert!(ended.is_ok(), "the stream of a removed member ends");
+}

@@ -337,16 +337,20 @@ impl TestApp2<'_> {
     }
 
     pub async fn sign_in(&self, email: &str) {
+        self.sign_in_with(email, DEMO_PASSWORD).await;
+    }
+
+    pub async fn sign_in_with(&self, email: &str, password: &str) {
         let res = self
             .client
             .post(self.app.url("/api/sign-in"))
             .header(ACCEPT, "text/html")
             .header(REFERER, self.app.url("/sign-in"))
-            .form(&[("email", email), ("password", DEMO_PASSWORD)])
+            .form(&[("email", email), ("password", password)])
             .send()
             .await
             .expect("POST");
-        assert_eq!(res.status(), 302);
+        assert_eq!(res.status(), 302, "sign-in of {email}");
     }
 }
 
@@ -427,4 +431,33 @@ fn weekday_from(
         day = day.tomorrow().expect("date");
     }
     day
+}
+
+/// The link in the newest mail of `template` to `to`, if there is one.
+pub async fn mailed_link(app: &TestApp, to: &str, template: &str) -> Option<String> {
+    let row: Option<(String,)> = sqlx::query_as(
+        "SELECT args FROM mail_messages WHERE to_address = $1 AND template = $2 \
+         ORDER BY id DESC LIMIT 1",
+    )
+    .bind(to)
+    .bind(template)
+    .fetch_optional(app.store.pool())
+    .await
+    .expect("mail");
+    let args: serde_json::Value = serde_json::from_str(&row?.0).expect("json");
+    Some(args["link"].as_str()?.to_string())
+}
+
+/// The secret a mailed link carries.
+pub fn token_of(link: &str) -> String {
+    link.split("token=").nth(1).expect("token").to_string()
+}
+
+/// The single number a `SELECT COUNT(*) …` gives.
+pub async fn count_of(app: &TestApp, sql: &str) -> i64 {
+    let (n,): (i64,) = sqlx::query_as(sql)
+        .fetch_one(app.store.pool())
+        .await
+        .expect("count");
+    n
 }

@@ -357,29 +357,33 @@ async fn only_the_accounts_people_keep_its_places() {
             .expect("POST");
         assert_eq!(res.status(), 403, "{email}");
     }
-    // A member adds one for the company.
-    let member = app.other_browser();
-    member.sign_in("office@example.com").await;
-    let res = member
-        .client
-        .post(app.url("/api/save-location"))
-        .header("accept", "application/json")
-        .form(&form(
-            "",
-            &[
-                ("label", "Annex"),
-                ("line1", "Anbauweg 1"),
-                ("postal_code", "10117"),
-                ("city", "Berlin"),
-                ("country", "DE"),
-                ("latitude", "52.52"),
-                ("longitude", "13.39"),
-            ],
-        ))
-        .send()
-        .await
-        .expect("POST");
-    assert_eq!(res.status(), 200);
+    // Only the company's owner adds one: a member may not (a new place would be no one's
+    // to see until the owner gives it).
+    let annex = form(
+        "",
+        &[
+            ("label", "Annex"),
+            ("line1", "Anbauweg 1"),
+            ("postal_code", "10117"),
+            ("city", "Berlin"),
+            ("country", "DE"),
+            ("latitude", "52.52"),
+            ("longitude", "13.39"),
+        ],
+    );
+    for (email, status) in [("office@example.com", 404), ("facilities@example.com", 200)] {
+        let person = app.other_browser();
+        person.sign_in(email).await;
+        let res = person
+            .client
+            .post(app.url("/api/save-location"))
+            .header("accept", "application/json")
+            .form(&annex)
+            .send()
+            .await
+            .expect("POST");
+        assert_eq!(res.status(), status, "{email}");
+    }
     let (warehouse,): (i64,) = sqlx::query_as("SELECT id FROM locations WHERE label = 'Annex'")
         .fetch_one(app.store.pool())
         .await

@@ -22,6 +22,7 @@ mod job_steps;
 mod locations;
 mod logs;
 mod mail;
+mod members;
 mod no_overlap;
 mod notifications;
 mod pages;

@@ -103,6 +103,7 @@ impl World {
                 locale: None,
                 account: None,
                 unread: 0,
+                places: None,
             },
             ana,
             home,

@@ -2,23 +2,9 @@
 //! ends every other session; a change needs the current password and ends the others too;
 //! both are told by mail; an unknown address gets the same answer and no mail.
 
-use crate::helpers::{DEMO_PASSWORD, TestApp, location, spawn_app};
+use crate::helpers::{DEMO_PASSWORD, TestApp, location, mailed_link, spawn_app};
 
 const NEW_PASSWORD: &str = "violet kettle marches north";
-
-async fn link_in_mail(app: &TestApp, to: &str, template: &str) -> Option<String> {
-    let row: Option<(String,)> = sqlx::query_as(
-        "SELECT args FROM mail_messages WHERE to_address = $1 AND template = $2 \
-         ORDER BY id DESC LIMIT 1",
-    )
-    .bind(to)
-    .bind(template)
-    .fetch_optional(app.store.pool())
-    .await
-    .expect("mail");
-    let args: serde_json::Value = serde_json::from_str(&row?.0).expect("json");
-    Some(args["link"].as_str()?.to_string())
-}
 
 async fn mails(app: &TestApp, template: &str) -> i64 {
     let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM mail_messages WHERE template = $1")
@@ -71,7 +57,7 @@ async fn a_forgotten_password_is_reset_by_the_mailed_link_and_other_sessions_end
         assert_eq!(location(&res), "/forgot-password?sent=1");
     }
     assert_eq!(mails(&app, "password-reset").await, 1);
-    let link = link_in_mail(&app, "ana@example.com", "password-reset")
+    let link = mailed_link(&app, "ana@example.com", "password-reset")
         .await
         .expect("a link");
     let token = link.split("token=").nth(1).expect("token").to_string();
@@ -142,7 +128,7 @@ async fn reset_links_expire_and_are_sent_a_few_times_an_hour_at_most() {
         mails(&app, "password-reset").await,
         doorstep::services::passwords::RESETS_HOURLY
     );
-    let link = link_in_mail(&app, "ana@example.com", "password-reset")
+    let link = mailed_link(&app, "ana@example.com", "password-reset")
         .await
         .expect("a link");
     let token = link.split("token=").nth(1).expect("token").to_string();
@@ -339,7 +325,7 @@ async fn a_mailed_link_signs_in_once_and_only_in_the_browser_that_asked() {
     assert_eq!(location(&res), "/sign-in?link=sent");
     let page = app.get_html("/sign-in?link=sent").await;
     assert!(page.contains("a sign-in link is on its way"), "{page}");
-    let link = link_in_mail(&app, "ana@example.com", "sign-in-link")
+    let link = mailed_link(&app, "ana@example.com", "sign-in-link")
         .await
         .expect("a link");
     assert!(link.contains("/sign-in/link?token="), "{link}");
@@ -411,7 +397,7 @@ async fn a_mailed_link_signs_in_once_and_only_in_the_browser_that_asked() {
         .send()
         .await
         .expect("POST");
-    let token = link_in_mail(&app, "ana@example.com", "sign-in-link")
+    let token = mailed_link(&app, "ana@example.com", "sign-in-link")
         .await
         .expect("a link")
         .split("token=")

@@ -4,7 +4,9 @@
 //! and the same answer; weak or personal passwords and every other mistake are named, and
 //! nothing is written; the setting turns sign-up off.
 
-use crate::helpers::{TestApp, location, spawn_app, spawn_configured};
+use crate::helpers::{
+    TestApp, count_of, location, mailed_link, spawn_app, spawn_configured, token_of,
+};
 
 const GOOD_PASSWORD: &str = "violet kettle marches north";
 
@@ -28,33 +30,6 @@ async fn sign_up(app: &TestApp, fields: &[(String, String)]) -> reqwest::Respons
     app.call_form("/api/sign-up", fields).await
 }
 
-/// The secret in the newest mail of `template` to `to`.
-async fn link_in_mail(app: &TestApp, to: &str, template: &str) -> String {
-    let (args,): (String,) = sqlx::query_as(
-        "SELECT args FROM mail_messages WHERE to_address = $1 AND template = $2 \
-         ORDER BY id DESC LIMIT 1",
-    )
-    .bind(to)
-    .bind(template)
-    .fetch_one(app.store.pool())
-    .await
-    .expect("mail");
-    let args: serde_json::Value = serde_json::from_str(&args).expect("json");
-    args["link"].as_str().expect("link").to_string()
-}
-
-fn token_of(link: &str) -> String {
-    link.split("token=").nth(1).expect("token").to_string()
-}
-
-async fn count(app: &TestApp, sql: &str) -> i64 {
-    let (n,): (i64,) = sqlx::query_as(sql)
-        .fetch_one(app.store.pool())
-        .await
-        .expect("count");
-    n
-}
-
 async fn try_sign_in(app: &TestApp, email: &str, password: &str) -> reqwest::Response {
     app.call("/api/sign-in", &[("email", email), ("password", password)])
         .await
@@ -63,7 +38,7 @@ async fn try_sign_in(app: &TestApp, email: &str, password: &str) -> reqwest::Res
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_newcomer_signs_up_proves_their_email_and_is_taken_back_to_their_booking() {
     let app = spawn_app().await;
-    let users = count(&app, "SELECT COUNT(*) FROM users").await;
+    let users = count_of(&app, "SELECT COUNT(*) FROM users").await;
     let mut fields = form("Mia@Example.com", GOOD_PASSWORD);
     fields.push(("next".into(), "/book?service=SV-000001".into()));
     let res = sign_up(&app, &fields).await;
@@ -73,7 +48,10 @@ async fn a_newcomer_signs_up_proves_their_email_and_is_taken_back_to_their_booki
         "{}",
         res.text().await.unwrap_or_default()
     );
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM users").await, users + 1);
+    assert_eq!(
+        count_of(&app, "SELECT COUNT(*) FROM users").await,
+        users + 1
+    );
     let (account, kind, places): (String, String, i64) = sqlx::query_as(
         "SELECT a.name, a.kind, (SELECT COUNT(*) FROM locations l WHERE l.account_id = a.id) \
          FROM customer_accounts a JOIN memberships m ON m.account_id = a.id \
@@ -96,7 +74,9 @@ async fn a_newcomer_signs_up_proves_their_email_and_is_taken_back_to_their_booki
     assert_eq!(res.status(), 401);
 
     // The mailed link's page offers a button; it proves the email and signs Mia in.
-    let link = link_in_mail(&app, "mia@example.com", "verify-email").await;
+    let link = mailed_link(&app, "mia@example.com", "verify-email")
+        .await
+        .expect("mail");
     assert!(
         link.starts_with("http://127.0.0.1:3000/verify?token="),
         "{link}"
@@ -116,7 +96,7 @@ async fn a_newcomer_signs_up_proves_their_email_and_is_taken_back_to_their_booki
     let home = app.get_html("/").await;
     assert!(home.contains("Mia Berg"), "signed in as Mia: {home}");
     assert_eq!(
-        count(
+        count_of(
             &app,
             "SELECT COUNT(*) FROM users WHERE email = 'mia@example.com' \
              AND email_verified_at IS NOT NULL"
@@ -138,7 +118,7 @@ async fn a_newcomer_signs_up_proves_their_email_and_is_taken_back_to_their_booki
             .contains("used already")
     );
     for action in ["signed_up", "email_verified"] {
-        let n = count(
+        let n = count_of(
             &app,
             &format!("SELECT COUNT(*) FROM audit_log WHERE action = '{action}'"),
         )
@@ -150,11 +130,13 @@ async fn a_newcomer_signs_up_proves_their_email_and_is_taken_back_to_their_booki
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_known_address_gets_a_mail_and_the_same_answer_and_nothing_changes() {
     let app = spawn_app().await;
-    let users = count(&app, "SELECT COUNT(*) FROM users").await;
+    let users = count_of(&app, "SELECT COUNT(*) FROM users").await;
     let res = sign_up(&app, &form("ana@example.com", GOOD_PASSWORD)).await;
     assert_eq!(res.status(), 200);
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM users").await, users);
-    let link = link_in_mail(&app, "ana@example.com", "sign-up-existing").await;
+    assert_eq!(count_of(&app, "SELECT COUNT(*) FROM users").await, users);
+    let link = mailed_link(&app, "ana@example.com", "sign-up-existing")
+        .await
+        .expect("mail");
     assert!(link.ends_with("/sign-in"), "{link}");
     // Ana's password is as it was.
     let res = try_sign_in(&app, "ana@example.com", crate::helpers::DEMO_PASSWORD).await;
@@ -166,7 +148,7 @@ async fn a_known_address_gets_a_mail_and_the_same_answer_and_nothing_changes() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn mistakes_are_named_kept_and_write_nothing() {
     let app = spawn_app().await;
-    let users = count(&app, "SELECT COUNT(*) FROM users").await;
+    let users = count_of(&app, "SELECT COUNT(*) FROM users").await;
     let cases: Vec<(Vec<(String, String)>, &str)> = vec![
         (form("mia@example.com", "password1234"), "password"),
         (form("mia@example.com", "mia berg kettle river"), "password"),
@@ -212,8 +194,11 @@ async fn mistakes_are_named_kept_and_write_nothing() {
         assert!(body["echo"].get("password").is_none(), "{body}");
         assert_eq!(body["echo"]["line1"], "Kastanienallee 12", "{body}");
     }
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM users").await, users);
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM mail_messages").await, 0);
+    assert_eq!(count_of(&app, "SELECT COUNT(*) FROM users").await, users);
+    assert_eq!(
+        count_of(&app, "SELECT COUNT(*) FROM mail_messages").await,
+        0
+    );
 
     // The translated words, on the page a browser without JavaScript comes back to.
     let mut fields: Vec<(&str, &str)> = Vec::new();
@@ -271,12 +256,20 @@ async fn the_link_can_be_sent_again_and_only_the_newest_works() {
             .status(),
         200
     );
-    let first = token_of(&link_in_mail(&app, "mia@example.com", "verify-email").await);
+    let first = token_of(
+        &mailed_link(&app, "mia@example.com", "verify-email")
+            .await
+            .expect("mail"),
+    );
     let res = app
         .call("/api/resend-verification", &[("email", "mia@example.com")])
         .await;
     assert_eq!(res.status(), 200);
-    let second = token_of(&link_in_mail(&app, "mia@example.com", "verify-email").await);
+    let second = token_of(
+        &mailed_link(&app, "mia@example.com", "verify-email")
+            .await
+            .expect("mail"),
+    );
     assert_ne!(first, second);
     assert_eq!(
         app.call("/api/verify-email", &[("token", &first)])
@@ -286,7 +279,7 @@ async fn the_link_can_be_sent_again_and_only_the_newest_works() {
         "the older link is retired"
     );
     // An address with no account waiting, or a proven one, gets the same answer and no mail.
-    let mails = count(&app, "SELECT COUNT(*) FROM mail_messages").await;
+    let mails = count_of(&app, "SELECT COUNT(*) FROM mail_messages").await;
     for other in ["nobody@example.com", "ana@example.com"] {
         let res = app
             .call("/api/resend-verification", &[("email", other)])
@@ -294,7 +287,7 @@ async fn the_link_can_be_sent_again_and_only_the_newest_works() {
         assert_eq!(res.status(), 200, "{other}");
     }
     assert_eq!(
-        count(&app, "SELECT COUNT(*) FROM mail_messages").await,
+        count_of(&app, "SELECT COUNT(*) FROM mail_messages").await,
         mails
     );
     // Asking over and over sends at most a few an hour.
@@ -302,14 +295,18 @@ async fn the_link_can_be_sent_again_and_only_the_newest_works() {
         app.call("/api/resend-verification", &[("email", "mia@example.com")])
             .await;
     }
-    let sent = count(
+    let sent = count_of(
         &app,
         "SELECT COUNT(*) FROM mail_messages WHERE template = 'verify-email'",
     )
     .await;
     assert_eq!(sent, doorstep::services::sign_up::RESENDS_HOURLY);
     // An expired link says so, and a made-up one is not found.
-    let newest = token_of(&link_in_mail(&app, "mia@example.com", "verify-email").await);
+    let newest = token_of(
+        &mailed_link(&app, "mia@example.com", "verify-email")
+            .await
+            .expect("mail"),
+    );
     app.execute("UPDATE auth_links SET expires_at = 0").await;
     assert_eq!(
         app.call("/api/verify-email", &[("token", &newest)])
@@ -340,7 +337,7 @@ async fn one_address_cannot_open_accounts_without_end() {
     let res = sign_up(&app, &form("one-more@example.com", GOOD_PASSWORD)).await;
     assert_eq!(res.status(), 429);
     assert_eq!(
-        count(
+        count_of(
             &app,
             "SELECT COUNT(*) FROM users WHERE email = 'one-more@example.com'"
         )

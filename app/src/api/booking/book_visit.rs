@@ -28,7 +28,7 @@ mod imp {
     use doorstep::dto::BookedVisit;
     use doorstep::error::FieldError;
     use doorstep::ids::{LocationRef, ServiceRef};
-    use doorstep::permissions::Permission;
+    use doorstep::permissions::{Capability, Permission};
     use doorstep::services::availability::{AvailabilityError, ServiceKey};
     use doorstep::services::booking::{BookingError, BookingRequest, book};
     use doorstep::services::mail::Recipient;
@@ -41,9 +41,9 @@ mod imp {
         notes: String,
     ) -> Result<BookedVisit, ApiError> {
         let user = require(Permission::BookVisits)?;
-        let account = user.account.ok_or(ApiError::Forbidden)?;
         // A malformed reference is answered like someone else's: not found.
         let location = LocationRef::parse(&location).ok_or(ApiError::NotFound)?;
+        let account = crate::api::support::customer_at(&user, Capability::Book, location)?;
         let service = ServiceRef::parse(&service).ok_or(ApiError::NotFound)?;
         let keep = echo(&[("notes", &notes)]);
         let notes = notes.trim();

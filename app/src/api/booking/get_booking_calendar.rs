@@ -25,7 +25,7 @@ mod imp {
     use doorstep::dto::BookingCalendar;
     use doorstep::error::FieldError;
     use doorstep::ids::{LocationRef, ServiceRef, VisitRef};
-    use doorstep::permissions::Permission;
+    use doorstep::permissions::{Capability, Permission};
     use doorstep::services::clock;
     use doorstep::services::offers::{self, CalendarQuery, OffersError};
     use jiff::Timestamp;
@@ -38,8 +38,8 @@ mod imp {
         reschedule: Option<String>,
     ) -> Result<BookingCalendar, ApiError> {
         let user = require(Permission::BookVisits)?;
-        let account = user.account.ok_or(ApiError::Forbidden)?;
         let location = LocationRef::parse(&location).ok_or(ApiError::NotFound)?;
+        let account = crate::api::support::customer_at(&user, Capability::Book, location)?;
         let service = ServiceRef::parse(&service).ok_or(ApiError::NotFound)?;
         let rescheduling = match reschedule.as_deref().map(str::trim) {
             None | Some("") => None,

@@ -11,7 +11,7 @@ pub async fn get_customer_home() -> Result<CustomerHome, ApiError> {
     use doorstep::services::accounts::{HomeError, customer_home};
     let user = require(Permission::ViewOwnAccount)?;
     let now = doorstep::services::clock::now();
-    customer_home(&state()?.store, user.account, now)
+    customer_home(&state()?.store, &user, now)
         .await
         .map_err(|e| match e {
             HomeError::NoAccount => ApiError::NotFound,

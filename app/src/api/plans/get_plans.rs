@@ -55,7 +55,7 @@ pub async fn get_plan_form() -> Result<PlanForm, ApiError> {
     let account = user.account.ok_or(ApiError::Forbidden)?;
     let state = state()?;
     let business = state.business();
-    let options = options(
+    let mut options = options(
         &state.store,
         account,
         info().locale,
@@ -66,6 +66,7 @@ pub async fn get_plan_form() -> Result<PlanForm, ApiError> {
         OffersError::NotFound => ApiError::NotFound,
         other => internal("plan form failed", other),
     })?;
+    crate::api::support::bookable_only(&user, &mut options.locations);
     let rules = doorstep::services::rules::get(&state.store)
         .await
         .map_err(|e| internal("plan form failed", e))?;

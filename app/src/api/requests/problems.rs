@@ -28,13 +28,14 @@ pub async fn get_problem_options() -> Result<ProblemOptions, ApiError> {
     let account = user.account.ok_or(ApiError::Forbidden)?;
     let state = state()?;
     let default_locale = state.business().default_locale;
-    let locations = options(&state.store, account, info().locale, default_locale)
+    let mut locations = options(&state.store, account, info().locale, default_locale)
         .await
         .map_err(|e| match e {
             OffersError::NotFound => ApiError::NotFound,
             other => internal("problem options failed", other),
         })?
         .locations;
+    crate::api::support::bookable_only(&user, &mut locations);
     let response = async {
         let mut conn = state.store.conn().await?;
         doorstep::services::problems::response_times(&mut conn).await

@@ -213,6 +213,8 @@ pub fn AccountPage() -> impl IntoView {
         <Page title=t("account-title")>
             <h1>{t("account-title")}</h1>
             <p class="meta">{user.name.clone()}" · "{user.email.clone()}</p>
+            {(user.role == doorstep::permissions::Role::AccountOwner)
+                .then(|| view! { <p><a class="button" href="/account/people">{t("people-link")}</a></p> })}
             {done}
             <section class="panel stack" aria-labelledby="password-heading">
                 <h2 id="password-heading">{t("account-password")}</h2>

@@ -126,14 +126,22 @@ fn CustomerHomeView(home: CustomerHome) -> impl IntoView {
             </section>
         }
     });
+    // A member books and reports only where the owner lets them; only owners manage people.
+    let me = crate::request::current().user;
+    let books = me
+        .as_ref()
+        .is_some_and(|u| u.may_anywhere(doorstep::permissions::Capability::Book));
+    let owner = me.is_some_and(|u| u.role == doorstep::permissions::Role::AccountOwner);
     view! {
         <section aria-labelledby="visits-heading" class="panel">
             <div class="panel-head">
                 <h2 id="visits-heading">{t("visits-heading")}</h2>
-                <div class="actions">
-                    <a class="button button-primary" href="/book">{t("nav-book")}</a>
-                    <a class="button" href="/requests/problem">{t("home-report-problem")}</a>
-                </div>
+                {books.then(|| view! {
+                    <div class="actions">
+                        <a class="button button-primary" href="/book">{t("nav-book")}</a>
+                        <a class="button" href="/requests/problem">{t("home-report-problem")}</a>
+                    </div>
+                })}
             </div>
             {visits}
             <p><a href="/calendar-feed">{t("feed-link")}</a></p>
@@ -160,6 +168,7 @@ fn CustomerHomeView(home: CustomerHome) -> impl IntoView {
         <section aria-labelledby="people-heading" class="panel">
             <h2 id="people-heading">{t("people-heading")}</h2>
             <ul class="people">{people}</ul>
+            {owner.then(|| view! { <p><a href="/account/people">{t("people-link")}</a></p> })}
         </section>
     }
 }

@@ -25,6 +25,9 @@ fn allowed() -> bool {
 #[component]
 pub fn LocationsPage() -> impl IntoView {
     let may = allowed();
+    let owner = crate::request::current()
+        .user
+        .is_some_and(|u| u.role == doorstep::permissions::Role::AccountOwner);
     let saved = use_query_map().get_untracked().get("saved").filter(|_| may);
     let body = if may {
         Either::Left(view! {
@@ -52,7 +55,8 @@ pub fn LocationsPage() -> impl IntoView {
         <Page title=t("locations-title")>
             <div class="panel-head">
                 <h1>{t("locations-title")}</h1>
-                {may.then(|| view! {
+                // Only owners add places: a new place is nobody else's until they give it.
+                {owner.then(|| view! {
                     <a class="button button-primary" href="/locations/new">{t("locations-add")}</a>
                 })}
             </div>
@@ -73,16 +77,27 @@ fn LocationList(list: Vec<LocationEntry>) -> impl IntoView {
             let href = format!("/locations/{}", entry.location);
             let d = entry.draft;
             let placed = d.position.is_some();
-            let status = if placed {
-                Either::Left(view! {
+            let books = crate::request::current().user.is_some_and(|u| {
+                u.account.is_some_and(|a| {
+                    u.may_at(
+                        doorstep::permissions::Capability::Book,
+                        a.id(),
+                        entry.location.id(),
+                    )
+                })
+            });
+            let status = if !books {
+                None
+            } else if placed {
+                Some(Either::Left(view! {
                     <a href=book_url(&[("location", &entry.location.to_string())])>
                         {t("locations-book-here")}
                     </a>
-                })
+                }))
             } else {
-                Either::Right(view! {
+                Some(Either::Right(view! {
                     <p class="alert alert-warning">{t("location-unplaced")}</p>
-                })
+                }))
             };
             view! {
                 <li class="card">
