@@ -52,6 +52,12 @@ pub struct Config {
     pub files_s3: S3Settings,
     /// Whether newcomers may open their own customer account (else the office does).
     pub sign_up: bool,
+    /// The key access notes are sealed with (base64 of 32 bytes); empty: a key kept in
+    /// `data_dir/data.key`, made on first start.
+    pub data_key: String,
+    /// Keys that sealed notes before the current one, comma-separated, kept until
+    /// `doorstep rotate-data-key` has sealed everything again.
+    pub previous_data_keys: Vec<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -82,7 +88,7 @@ pub enum ConfigError {
 }
 
 /// Every setting: name, what it accepts (for error messages).
-const KEYS: [(&str, &str); 33] = [
+const KEYS: [(&str, &str); 35] = [
     ("address", "an IP address and port such as 127.0.0.1:3000"),
     ("public_url", "an http:// or https:// URL"),
     ("data_dir", "a folder path"),
@@ -152,6 +158,11 @@ const KEYS: [(&str, &str); 33] = [
     ("files_s3_access_key_id", "text"),
     ("files_s3_secret_access_key", "text"),
     ("sign_up", "true or false"),
+    (
+        "data_key",
+        "empty (a key file in data_dir) or 32 bytes in base64 (`doorstep new-data-key`)",
+    ),
+    ("previous_data_keys", "keys in base64, separated by commas"),
 ];
 
 impl Default for Config {
@@ -178,6 +189,8 @@ impl Default for Config {
             map_tiles_attribution: String::new(),
             uploads: UploadLimits::default(),
             sign_up: true,
+            data_key: String::new(),
+            previous_data_keys: Vec::new(),
             files_s3: S3Settings {
                 region: "us-east-1".into(),
                 ..S3Settings::default()
@@ -270,7 +283,11 @@ impl Config {
             // A database URL or a password: never echo it.
             value: if matches!(
                 key,
-                "database_url" | "smtp_password" | "files_s3_secret_access_key"
+                "database_url"
+                    | "smtp_password"
+                    | "files_s3_secret_access_key"
+                    | "data_key"
+                    | "previous_data_keys"
             ) {
                 "not accepted".to_string()
             } else {
@@ -402,6 +419,27 @@ impl Config {
             "files_s3_secret_access_key" => self.files_s3.secret_access_key = value.clone(),
             "hash_files" => self.hash_files = parse_bool(v).ok_or_else(|| invalid(v))?,
             "sign_up" => self.sign_up = parse_bool(v).ok_or_else(|| invalid(v))?,
+            "data_key" => {
+                if !v.is_empty() && doorstep::secrets::Keyring::new(v, &[]).is_err() {
+                    return Err(invalid(v));
+                }
+                self.data_key = v.to_string();
+            }
+            "previous_data_keys" => {
+                let keys: Vec<String> = v
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|k| !k.is_empty())
+                    .map(str::to_string)
+                    .collect();
+                if keys
+                    .iter()
+                    .any(|k| doorstep::secrets::Keyring::new(k, &[]).is_err())
+                {
+                    return Err(invalid(v));
+                }
+                self.previous_data_keys = keys;
+            }
             "demo_on_empty" => self.demo_on_empty = parse_bool(v).ok_or_else(|| invalid(v))?,
             "log_format" => {
                 self.log_format = match v {
@@ -543,6 +581,15 @@ impl fmt::Debug for Config {
             .field("position_keep_minutes", &self.position_keep_minutes)
             .field("map_tiles_url", &self.map_tiles_url)
             .field("uploads", &self.uploads)
+            .field(
+                "data_key",
+                &if self.data_key.is_empty() {
+                    "(file)"
+                } else {
+                    "…"
+                },
+            )
+            .field("previous_data_keys", &self.previous_data_keys.len())
             .field("files_s3_bucket", &self.files_s3.bucket)
             .field("files_s3_endpoint", &self.files_s3.endpoint)
             .field("map_tiles_attribution", &self.map_tiles_attribution)

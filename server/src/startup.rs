@@ -5,6 +5,7 @@ use crate::assets::Assets;
 use crate::config::Config;
 use crate::http::{ServerState, router};
 use app::state::AppState;
+use doorstep::secrets::Keyring;
 use doorstep::services::files::FileStore;
 use doorstep::services::geocode::Nominatim;
 use doorstep::services::positions::PositionPolicy;
@@ -45,9 +46,42 @@ pub async fn open_store(config: &Config) -> Result<Store, StartError> {
             reason: e.to_string(),
         })?;
     }
-    let store = Store::connect(&url, config.database_max_connections).await?;
+    let store = Store::connect(&url, config.database_max_connections)
+        .await?
+        .with_keyring(keyring(config)?);
     store.migrate().await?;
+    // Notes written before sealing (or under a previous key) are sealed with the current key.
+    let resealed = doorstep::services::locations::reseal_notes(&store).await?;
+    if resealed > 0 {
+        tracing::info!(resealed, "access notes sealed with the current data key");
+    }
     Ok(store)
+}
+
+/// The keys access notes are sealed with: the configured key, else the one kept in
+/// `data_dir/data.key` (made on first start, readable by this user only).
+pub fn keyring(config: &Config) -> Result<Keyring, StartError> {
+    let current = if config.data_key.is_empty() {
+        let file = config.data_dir.join("data.key");
+        let unreadable = |e: std::io::Error| StartError::DataDir {
+            path: file.display().to_string(),
+            reason: e.to_string(),
+        };
+        match std::fs::read_to_string(&file) {
+            Ok(key) => key.trim().to_string(),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                let key = Keyring::new_key();
+                create_private_file(&file).map_err(unreadable)?;
+                std::fs::write(&file, format!("{key}\n")).map_err(unreadable)?;
+                key
+            }
+            Err(e) => return Err(unreadable(e)),
+        }
+    } else {
+        config.data_key.clone()
+    };
+    Keyring::new(&current, &config.previous_data_keys)
+        .map_err(|e| StartError::Command(format!("data key: {e}")))
 }
 
 /// The file of a `sqlite://` URL (`None` for other engines and in-memory databases).

@@ -47,6 +47,7 @@ pub async fn customer_home(
     now: i64,
 ) -> Result<CustomerHome, HomeError> {
     let reach = reach(by).ok_or(HomeError::NoAccount)?;
+    let keyring = store.keyring()?;
     let mut conn = store.conn().await?;
     let details = accounts::with_details(&mut conn, reach)
         .await?
@@ -82,7 +83,11 @@ pub async fn customer_home(
             longitude: l.longitude,
             access_notes: l.access_notes,
         })
-        .collect();
+        .map(|mut l| {
+            l.access_notes = keyring.open_opt(l.access_notes.as_deref())?;
+            Ok::<_, StoreError>(l)
+        })
+        .collect::<Result<_, _>>()?;
     let people = details
         .people
         .into_iter()

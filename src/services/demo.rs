@@ -193,7 +193,7 @@ pub async fn load(store: &Store) -> Result<(), DemoError> {
     accounts::add_member(&mut tx, household, ana, MemberRole::Owner, now).await?;
     let mut places = vec![(
         household,
-        insert_place(&mut tx, household, &HOME, now).await?,
+        insert_place(&mut tx, store.keyring()?, household, &HOME, now).await?,
     )];
 
     let company = accounts::insert(&mut tx, "Kiez Offices GmbH", AccountKind::Company, now).await?;
@@ -210,7 +210,7 @@ pub async fn load(store: &Store) -> Result<(), DemoError> {
     }
     let mut offices = Vec::new();
     for place in &OFFICES {
-        let id = insert_place(&mut tx, company, place, now).await?;
+        let id = insert_place(&mut tx, store.keyring()?, company, place, now).await?;
         offices.push(id);
         places.push((company, id));
     }
@@ -533,6 +533,7 @@ async fn insert_week_of_jobs(
 
 async fn insert_place(
     conn: &mut store::Conn,
+    keyring: &crate::secrets::Keyring,
     account: i64,
     place: &Place,
     now: i64,
@@ -549,7 +550,7 @@ async fn insert_place(
             country: "DE",
             latitude: Some(place.lat),
             longitude: Some(place.lng),
-            access_notes: place.access,
+            access_notes: keyring.seal_opt(place.access).as_deref(),
         },
         now,
     )

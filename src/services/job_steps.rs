@@ -215,7 +215,7 @@ pub async fn day(
             planned_start: row.planned_start,
             planned_end: row.planned_end,
             address,
-            access_notes: row.access_notes.clone(),
+            access_notes: store.open_notes(row.access_notes.as_deref())?,
             notes: row.notes.clone(),
         });
     }

@@ -92,9 +92,10 @@ pub async fn get(
         return Err(LocationError::NotFound);
     }
     let mut conn = store.conn().await?;
-    accounts::bookable_location(&mut conn, account.id(), location.id())
+    let row = accounts::bookable_location(&mut conn, account.id(), location.id())
         .await?
-        .ok_or(LocationError::NotFound)
+        .ok_or(LocationError::NotFound)?;
+    Ok(opened(store, row)?)
 }
 
 /// Every location of the person's account, by label.
@@ -102,7 +103,11 @@ pub async fn list(store: &Store, by: &SessionUser) -> Result<Vec<BookableLocatio
     account_of(by)?;
     let reach = crate::services::accounts::reach(by).ok_or(LocationError::NotFound)?;
     let mut conn = store.conn().await?;
-    Ok(accounts::bookable_locations(&mut conn, reach).await?)
+    let rows = accounts::bookable_locations(&mut conn, reach).await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| opened(store, row))
+        .collect::<Result<_, _>>()?)
 }
 
 /// Where the location form's map looks first for a place without a position: another of
@@ -190,6 +195,7 @@ pub async fn save(
     };
     let (position, lookup) = place(geocoder, before.as_ref(), draft, locale).await;
     let now = clock::now();
+    let sealed_notes = store.keyring()?.seal_opt(draft.access_notes.as_deref());
     let mut tx = store.begin().await?;
     let row = NewLocation {
         label: &draft.label,
@@ -200,7 +206,7 @@ pub async fn save(
         country: &draft.address.country,
         latitude: position.map(|p| p.latitude),
         longitude: position.map(|p| p.longitude),
-        access_notes: draft.access_notes.as_deref(),
+        access_notes: sealed_notes.as_deref(),
     };
     let (id, action) = match location {
         Some(l) => {
@@ -244,4 +250,32 @@ pub async fn save(
         position,
         lookup,
     })
+}
+
+/// Seals every access note that is not sealed with the current data key yet (written before
+/// sealing, or under a previous key); returns how many. Run at every start and by
+/// `doorstep rotate-data-key`; a note changed meanwhile is left to its writer.
+pub async fn reseal_notes(store: &Store) -> Result<u64, StoreError> {
+    let keyring = store.keyring()?;
+    let mut conn = store.conn().await?;
+    let mut done = 0;
+    for (id, stored) in accounts::all_access_notes(&mut conn).await? {
+        if keyring.is_current(&stored) {
+            continue;
+        }
+        let plain = keyring.open(&stored)?;
+        if accounts::reseal_access_notes(&mut conn, id, &stored, &keyring.seal(&plain)).await? {
+            done += 1;
+        }
+    }
+    Ok(done)
+}
+
+/// A location row with its access notes opened.
+pub(crate) fn opened(
+    store: &Store,
+    mut row: BookableLocation,
+) -> Result<BookableLocation, StoreError> {
+    row.access_notes = store.keyring()?.open_opt(row.access_notes.as_deref())?;
+    Ok(row)
 }

@@ -8,6 +8,7 @@ use crate::dto::{BookingCalendar, BookingOptions, CalendarDay, LocationChoice, S
 use crate::ids::{AccountRef, LocationRef, ServiceRef, VisitRef};
 use crate::locale::Locale;
 use crate::scheduling::{GeoPoint, Window};
+use crate::secrets::Keyring;
 use crate::services::availability::{self, AvailabilityError, Query, ServiceKey};
 use crate::store::accounts::{self, BookableLocation};
 use crate::store::catalogue::CatalogueRow;
@@ -43,18 +44,18 @@ impl From<AvailabilityError> for OffersError {
     }
 }
 
-fn location_choice(l: BookableLocation) -> LocationChoice {
+fn location_choice(l: BookableLocation, keyring: &Keyring) -> Result<LocationChoice, StoreError> {
     let placed = place_point(&l).is_some();
     let mut address = vec![l.line1];
     address.extend(l.line2);
     address.push(format!("{} {}", l.postal_code, l.city));
-    LocationChoice {
+    Ok(LocationChoice {
         location: LocationRef::from_id(l.id),
         placed,
         label: l.label,
         address,
-        access_notes: l.access_notes,
-    }
+        access_notes: keyring.open_opt(l.access_notes.as_deref())?,
+    })
 }
 
 /// Where a location is, if it has a valid position.
@@ -93,7 +94,10 @@ pub async fn options(
     let locations = accounts::bookable_locations(&mut conn, Reach::whole(account.id())).await?;
     let services = crate::store::catalogue::list(&mut conn, None, default_locale).await?;
     Ok(BookingOptions {
-        locations: locations.into_iter().map(location_choice).collect(),
+        locations: locations
+            .into_iter()
+            .map(|l| location_choice(l, store.keyring()?))
+            .collect::<Result<_, _>>()?,
         services: services
             .iter()
             .filter(|s| {
@@ -261,7 +265,7 @@ pub async fn calendar(
         .filter(|n| *n <= horizon_end)
         .map(month_key);
     Ok(BookingCalendar {
-        location: location_choice(place),
+        location: location_choice(place, store.keyring()?)?,
         service: service_choice(&offered, query.locale),
         month: month_key(first),
         previous,

@@ -210,7 +210,7 @@ pub async fn detail(
         service_ref: ServiceRef::from_id(row.service_id),
         location: LocationRef::from_id(row.location_id),
         address,
-        access_notes: row.access_notes.clone(),
+        access_notes: store.open_notes(row.access_notes.as_deref())?,
         notes: row.notes.clone(),
         timeline,
         changes,

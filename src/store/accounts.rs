@@ -485,3 +485,29 @@ pub async fn location_labels(
             .await?,
     )
 }
+
+/// Every location's stored access notes: `(id, stored value)`.
+pub async fn all_access_notes(conn: &mut Conn) -> Result<Vec<(i64, String)>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT id, access_notes FROM locations WHERE access_notes IS NOT NULL ORDER BY id",
+    )
+    .fetch_all(conn)
+    .await?)
+}
+
+/// Replaces one location's stored access notes (sealed again), if they are still `before`.
+pub async fn reseal_access_notes(
+    conn: &mut Conn,
+    id: i64,
+    before: &str,
+    after: &str,
+) -> Result<bool, StoreError> {
+    let done =
+        sqlx::query("UPDATE locations SET access_notes = $1 WHERE id = $2 AND access_notes = $3")
+            .bind(after)
+            .bind(id)
+            .bind(before)
+            .execute(conn)
+            .await?;
+    Ok(done.rows_affected() == 1)
+}

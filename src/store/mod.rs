@@ -62,6 +62,11 @@ pub enum StoreError {
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error(transparent)]
     Other(sqlx::Error),
+    /// A sealed value cannot be opened or sealed (no data key, or not the right one).
+    #[error(transparent)]
+    Secret(#[from] crate::secrets::SecretError),
+    #[error("no data key is configured: access notes cannot be sealed or opened")]
+    NoDataKey,
 }
 
 impl From<sqlx::Error> for StoreError {
@@ -84,6 +89,8 @@ pub struct Store {
     /// Woken after a transaction that wrote events commits, so this instance's live
     /// stream reads them at once (other instances learn of them through the database).
     events_written: std::sync::Arc<tokio::sync::Notify>,
+    /// Seals and opens access notes; set by whoever opens the store for the portal.
+    keyring: Option<crate::secrets::Keyring>,
 }
 
 impl Store {
@@ -127,7 +134,24 @@ impl Store {
             pool,
             engine,
             events_written: std::sync::Arc::default(),
+            keyring: None,
         })
+    }
+
+    /// This store, sealing and opening access notes with `keyring`.
+    pub fn with_keyring(mut self, keyring: crate::secrets::Keyring) -> Self {
+        self.keyring = Some(keyring);
+        self
+    }
+
+    /// The keys access notes are sealed with.
+    pub fn keyring(&self) -> Result<&crate::secrets::Keyring, StoreError> {
+        self.keyring.as_ref().ok_or(StoreError::NoDataKey)
+    }
+
+    /// Stored access notes, opened.
+    pub fn open_notes(&self, stored: Option<&str>) -> Result<Option<String>, StoreError> {
+        Ok(self.keyring()?.open_opt(stored)?)
     }
 
     pub fn pool(&self) -> &AnyPool {

@@ -57,12 +57,14 @@ fn Header() -> impl IntoView {
     let user = info.user.clone();
     let nav = user.as_ref().map(|u| {
         let role = t(u.role.message_key());
+        // A member who may book nowhere is not offered booking; they still follow plans.
+        let books = u.may_anywhere(doorstep::permissions::Capability::Book);
         let book = u
             .role
             .allows(doorstep::permissions::Permission::BookVisits)
             .then(|| {
                 view! {
-                    <li><a href="/book">{t("nav-book")}</a></li>
+                    {books.then(|| view! { <li><a href="/book">{t("nav-book")}</a></li> })}
                     <li><a href="/plans">{t("nav-plans")}</a></li>
                 }
             });

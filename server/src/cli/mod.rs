@@ -49,6 +49,11 @@ enum Command {
     Demo,
     /// Print the arrival windows and candidate technicians for a service at a place.
     Availability(availability::Availability),
+    /// Print a new random data key (for the data_key setting).
+    NewDataKey,
+    /// Seal every access note with the current data key (after changing it: the old key in
+    /// previous_data_keys until this has run), and say how many were sealed again.
+    RotateDataKey,
     /// Send a message to check the mail settings, and say where it went.
     MailTest {
         /// Who gets the message.
@@ -83,6 +88,11 @@ pub async fn run(cli: Cli) -> ExitCode {
         Command::Demo => demo(&config).await.map(|_| ()),
         Command::Availability(args) => availability::run(&config, args).await,
         Command::MailTest { to, locale } => mail_test(&config, &to, &locale).await,
+        Command::NewDataKey => {
+            println!("{}", doorstep::secrets::Keyring::new_key());
+            Ok(())
+        }
+        Command::RotateDataKey => rotate_data_key(&config).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -97,6 +107,17 @@ async fn migrate(config: &Config) -> Result<(), StartError> {
     let store = startup::open_store(config).await?;
     store.close().await;
     println!("Database is up to date.");
+    Ok(())
+}
+
+async fn rotate_data_key(config: &Config) -> Result<(), StartError> {
+    // Opening the store seals whatever is not under the current key yet (and logs how many);
+    // a second pass catches notes written meanwhile under an older server's key.
+    let store = startup::open_store(config).await?;
+    doorstep::services::locations::reseal_notes(&store).await?;
+    let key = store.keyring()?.current_id().to_string();
+    store.close().await;
+    println!("Every access note is sealed with data key {key}. The previous keys may go now.");
     Ok(())
 }
 

@@ -181,6 +181,8 @@ async fn the_command_line_prints_windows_from_the_configured_database() {
             "10961",
         ])
         .env("DOORSTEP_DATABASE_URL", &url)
+        // Its data folder too: the data key that sealed the access notes is kept there.
+        .env("DOORSTEP_DATA_DIR", &app.data_dir)
         .env("DOORSTEP_LOG_LEVEL", "warn")
         .output()
         .expect("run doorstep");
@@ -207,6 +209,7 @@ async fn the_command_line_prints_windows_from_the_configured_database() {
             "52.5,13.4",
         ])
         .env("DOORSTEP_DATABASE_URL", &url)
+        .env("DOORSTEP_DATA_DIR", &app.data_dir)
         .env("DOORSTEP_LOG_LEVEL", "error")
         .output()
         .expect("run doorstep");

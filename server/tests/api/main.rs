@@ -35,6 +35,7 @@ mod problems;
 mod reminders;
 mod requests;
 mod rules;
+mod sealing;
 mod sessions;
 mod settings;
 mod sign_in_limits;

@@ -90,6 +90,10 @@ pub async fn get_location(location: String) -> Result<LocationForm, ApiError> {
         .await
         .map_err(refused)?;
     if location.trim() == "new" {
+        // Only owners add places (see `locations::save`).
+        if user.role != doorstep::permissions::Role::AccountOwner {
+            return Err(ApiError::Forbidden);
+        }
         let country = others
             .first()
             .map(|l| l.country.clone())

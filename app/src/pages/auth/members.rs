@@ -28,7 +28,7 @@ fn right_boxes(
     person_name: &str,
     place: &PlaceLabel,
     right: Option<&PlaceRight>,
-) -> impl IntoView + use<> {
+) -> AnyView {
     Capability::ALL
         .into_iter()
         .map(|capability| {
@@ -54,6 +54,7 @@ fn right_boxes(
             }
         })
         .collect_view()
+        .into_any()
 }
 
 #[component]
@@ -199,9 +200,10 @@ fn RightsGrid(people: AccountPeople, action: ServerAction<SaveRights>) -> impl I
                         view! { <td><div class="right-boxes">{right_boxes(&person, &m.name, l, right)}</div></td> }
                     })
                     .collect_view();
-                view! { <tr><th scope="row">{m.name.clone()}</th>{cells}</tr> }
+                view! { <tr><th scope="row">{m.name.clone()}</th>{cells}</tr> }.into_any()
             })
-            .collect_view();
+            .collect_view()
+            .into_any();
         Either::Right(view! {
             <ActionForm action=action attr:class="stack">
                 <div class="table-wrap" role="region" aria-labelledby="rights-caption" tabindex="0">
@@ -213,7 +215,7 @@ fn RightsGrid(people: AccountPeople, action: ServerAction<SaveRights>) -> impl I
                 </div>
                 <button type="submit" class="button button-primary">{t("people-rights-save")}</button>
             </ActionForm>
-        })
+        }.into_any())
     };
     view! {
         <section class="panel stack" id="rights" aria-labelledby="rights-heading">
