@@ -27,6 +27,10 @@ pub struct SessionUser {
     /// account) and staff.
     #[serde(default)]
     pub places: Option<Vec<PlaceRight>>,
+    /// Staff who must set up two-step sign-in (the business requires it) before anything
+    /// else.
+    #[serde(default)]
+    pub must_enrol: bool,
 }
 
 impl SessionUser {
@@ -576,6 +580,15 @@ pub struct TechnicianSummary {
     /// `None` until the office sets skills, home and area: until then no visit reaches them.
     pub profile: Option<crate::technicians::TechnicianProfile>,
     pub hours: crate::technicians::WeekHours,
+}
+
+/// Two-step sign-in as its person sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TwoStepView {
+    pub on: bool,
+    pub codes_left: i64,
+    /// Setting up, started: the secret to type into the app, and its QR code (SVG).
+    pub setting_up: Option<(String, String)>,
 }
 
 /// One of the signed-in person's sessions ("where you're signed in").

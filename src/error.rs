@@ -79,6 +79,10 @@ pub enum FieldError {
     AlreadyMember,
     #[error("this address cannot join the account")]
     CannotJoin,
+    #[error("not the code of the app, nor an unused recovery code")]
+    WrongCode,
+    #[error("this code was used already")]
+    CodeUsed,
 }
 
 impl FieldError {
@@ -120,6 +124,8 @@ impl FieldError {
             Self::WrongPassword => "field-wrong-password",
             Self::AlreadyMember => "field-already-member",
             Self::CannotJoin => "field-cannot-join",
+            Self::WrongCode => "field-wrong-code",
+            Self::CodeUsed => "field-code-used",
         }
     }
 

@@ -37,3 +37,5 @@ pub mod secrets;
 pub mod services;
 #[cfg(feature = "ssr")]
 pub mod store;
+#[cfg(feature = "ssr")]
+pub mod totp;

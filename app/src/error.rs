@@ -54,6 +54,12 @@ pub enum ApiError {
     /// A sign-in link opened in another browser than the one that asked for it.
     #[error("link of another browser")]
     LinkOtherBrowser,
+    /// A sign-in waiting for its code is gone (too late, too many tries): start again.
+    #[error("sign in again")]
+    SignInAgain,
+    /// Staff must set up two-step sign-in before anything else.
+    #[error("two-step sign-in required")]
+    TwoStepRequired,
     #[error("sign in first")]
     Unauthenticated,
     #[error("not allowed")]
@@ -131,6 +137,8 @@ impl ApiError {
             Self::LinkExpired => "error-link-expired",
             Self::LinkUsed => "error-link-used",
             Self::LinkOtherBrowser => "error-link-other-browser",
+            Self::SignInAgain => "error-sign-in-again",
+            Self::TwoStepRequired => "error-two-step-required",
             Self::Unauthenticated => "error-unauthenticated",
             Self::Forbidden => "error-forbidden",
             Self::NotFound => "error-not-found",
@@ -159,8 +167,9 @@ impl ApiError {
             Self::Forbidden
             | Self::EmailNotVerified { .. }
             | Self::SignUpClosed
-            | Self::LinkOtherBrowser => 403,
-            Self::LinkExpired | Self::LinkUsed => 410,
+            | Self::LinkOtherBrowser
+            | Self::TwoStepRequired => 403,
+            Self::LinkExpired | Self::LinkUsed | Self::SignInAgain => 410,
             Self::NotFound => 404,
             Self::RateLimited { .. } => 429,
             Self::WindowTaken { .. }
@@ -262,6 +271,8 @@ impl ApiError {
             Self::LinkExpired,
             Self::LinkUsed,
             Self::LinkOtherBrowser,
+            Self::SignInAgain,
+            Self::TwoStepRequired,
             Self::InvalidFields {
                 problems: Vec::new(),
                 echo: Echo::new(),

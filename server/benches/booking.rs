@@ -195,6 +195,7 @@ async fn seed(store: &Store) -> Seeded {
             account: Some(AccountRef::from_id(account)),
             unread: 0,
             places: None,
+            must_enrol: false,
         },
         settings,
         account: AccountRef::from_id(account),

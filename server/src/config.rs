@@ -52,6 +52,8 @@ pub struct Config {
     pub files_s3: S3Settings,
     /// Whether newcomers may open their own customer account (else the office does).
     pub sign_up: bool,
+    /// Every staff member must sign in in two steps (an authenticator app's code).
+    pub staff_two_step: bool,
     /// The key access notes are sealed with (base64 of 32 bytes); empty: a key kept in
     /// `data_dir/data.key`, made on first start.
     pub data_key: String,
@@ -88,7 +90,7 @@ pub enum ConfigError {
 }
 
 /// Every setting: name, what it accepts (for error messages).
-const KEYS: [(&str, &str); 35] = [
+const KEYS: [(&str, &str); 36] = [
     ("address", "an IP address and port such as 127.0.0.1:3000"),
     ("public_url", "an http:// or https:// URL"),
     ("data_dir", "a folder path"),
@@ -158,6 +160,7 @@ const KEYS: [(&str, &str); 35] = [
     ("files_s3_access_key_id", "text"),
     ("files_s3_secret_access_key", "text"),
     ("sign_up", "true or false"),
+    ("staff_two_step", "true or false"),
     (
         "data_key",
         "empty (a key file in data_dir) or 32 bytes in base64 (`doorstep new-data-key`)",
@@ -189,6 +192,7 @@ impl Default for Config {
             map_tiles_attribution: String::new(),
             uploads: UploadLimits::default(),
             sign_up: true,
+            staff_two_step: false,
             data_key: String::new(),
             previous_data_keys: Vec::new(),
             files_s3: S3Settings {
@@ -419,6 +423,9 @@ impl Config {
             "files_s3_secret_access_key" => self.files_s3.secret_access_key = value.clone(),
             "hash_files" => self.hash_files = parse_bool(v).ok_or_else(|| invalid(v))?,
             "sign_up" => self.sign_up = parse_bool(v).ok_or_else(|| invalid(v))?,
+            "staff_two_step" => {
+                self.staff_two_step = parse_bool(v).ok_or_else(|| invalid(v))?;
+            }
             "data_key" => {
                 if !v.is_empty() && doorstep::secrets::Keyring::new(v, &[]).is_err() {
                     return Err(invalid(v));
@@ -491,6 +498,7 @@ impl Config {
         SessionPolicy {
             customer_idle_secs: i64::from(self.session_idle_days) * 24 * 3600,
             customer_max_secs: i64::from(self.session_max_days) * 24 * 3600,
+            staff_two_step: self.staff_two_step,
         }
     }
 }
@@ -581,6 +589,7 @@ impl fmt::Debug for Config {
             .field("position_keep_minutes", &self.position_keep_minutes)
             .field("map_tiles_url", &self.map_tiles_url)
             .field("uploads", &self.uploads)
+            .field("staff_two_step", &self.staff_two_step)
             .field(
                 "data_key",
                 &if self.data_key.is_empty() {

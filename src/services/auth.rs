@@ -37,6 +37,8 @@ pub struct SessionPolicy {
     pub customer_idle_secs: i64,
     /// However active, a customer's session ends this long after sign-in.
     pub customer_max_secs: i64,
+    /// Staff must sign in in two steps: until they set it up, they can do nothing else.
+    pub staff_two_step: bool,
 }
 
 impl Default for SessionPolicy {
@@ -44,11 +46,20 @@ impl Default for SessionPolicy {
         Self {
             customer_idle_secs: 30 * 24 * 3600,
             customer_max_secs: 90 * 24 * 3600,
+            staff_two_step: false,
         }
     }
 }
 
+/// The action of a sign-in finished with its second step (no further step is asked).
+pub const TWO_STEP_ACTION: &str = "two_step";
+
 impl SessionPolicy {
+    /// Whether this person must set up two-step sign-in before anything else.
+    pub fn must_enrol(&self, user: &SessionUser, row: &users::UserRow) -> bool {
+        self.staff_two_step && user.role.is_staff() && row.two_step == 0
+    }
+
     /// The longest a session of this role lives after sign-in.
     pub fn max_secs(&self, role: Role) -> i64 {
         if role.is_staff() {
@@ -142,6 +153,7 @@ pub(crate) fn session_user(row: &users::UserRow) -> Option<SessionUser> {
         account: row.account_id.map(AccountRef::from_id),
         unread: 0,
         places: None,
+        must_enrol: false,
     })
 }
 
@@ -153,13 +165,19 @@ pub(crate) async fn load_places(conn: &mut Conn, user: &mut SessionUser) -> Resu
     Ok(())
 }
 
-/// A new session: its token and how long the browser should keep the cookie.
+/// A new session: its token and how long the browser should keep the cookie. For a person
+/// who signs in in two steps, no session yet: `second_step` is set and `token` is the secret
+/// of the sign-in waiting for their code (kept in its own short-lived cookie).
 #[derive(Debug)]
 pub struct SignedIn {
     pub token: SessionToken,
     pub user: SessionUser,
     pub cookie_max_age: i64,
+    pub second_step: bool,
 }
+
+/// How long a sign-in waits for its code.
+pub const SECOND_STEP_SECS: i64 = 300;
 
 /// Checks the credentials and opens a new session, closing `replacing` (the session id is
 /// rotated at every sign-in, so a planted cookie never becomes a signed-in one). Every
@@ -222,9 +240,28 @@ pub(crate) async fn open_session(
     action: &str,
 ) -> Result<SignedIn, SignInError> {
     let mut user = session_user(row).ok_or(SignInError::NoRole)?;
-    load_places(&mut *tx, &mut user).await?;
     let now = clock::now();
     let token = SessionToken::generate();
+    if row.two_step > 0 && action != TWO_STEP_ACTION {
+        // Right so far; the code comes next, on its own page.
+        crate::store::two_step::add_challenge(
+            &mut *tx,
+            &token.storage_key(),
+            row.id,
+            now,
+            now + SECOND_STEP_SECS,
+        )
+        .await?;
+        record_own(tx, now, &user, "second_step_asked", origin).await?;
+        return Ok(SignedIn {
+            token,
+            user,
+            cookie_max_age: SECOND_STEP_SECS,
+            second_step: true,
+        });
+    }
+    load_places(&mut *tx, &mut user).await?;
+    user.must_enrol = policy.must_enrol(&user, row);
     if let Some(old) = replacing {
         sessions::delete(&mut *tx, &old.storage_key()).await?;
     }
@@ -249,6 +286,7 @@ pub(crate) async fn open_session(
         token,
         cookie_max_age: policy.idle_secs(user.role),
         user,
+        second_step: false,
     })
 }
 
@@ -372,6 +410,7 @@ pub async fn resolve(
         return Ok(None);
     };
     user.unread = session.unread;
+    user.must_enrol = policy.must_enrol(&user, &session.user);
     load_places(&mut conn, &mut user).await?;
     let now = clock::now();
     if session.expires_at <= now || now - session.created_at >= policy.max_secs(user.role) {

@@ -36,4 +36,5 @@ pub mod rules;
 pub mod sign_up;
 pub mod tasks;
 pub mod technicians;
+pub mod two_step;
 pub mod visits;

@@ -24,6 +24,7 @@ pub mod scheduling;
 pub mod sessions;
 pub mod tasks;
 pub mod technicians;
+pub mod two_step;
 pub mod users;
 pub mod visits;
 

@@ -756,3 +756,39 @@ join-submit = Beitreten
 field-already-member = Diese Person gehört schon zum Konto.
 field-cannot-join = Diese Adresse kann hier nicht eingeladen werden. Fragen Sie nach einer anderen oder rufen Sie uns an.
 error-last-owner = Das Konto braucht mindestens einen Inhaber. Machen Sie zuerst jemand anderen zum Inhaber.
+
+# Two-step sign-in.
+two-step-title = Anmeldung in zwei Schritten
+two-step-lead = Nach dem Passwort ein Code aus einer App auf Ihrem Telefon: Wer Ihr Passwort kennt, kann sich trotzdem nicht anmelden.
+two-step-required = Der Betrieb verlangt von allen Mitarbeitenden die Anmeldung in zwei Schritten. Richten Sie sie ein, um weiterzumachen.
+two-step-set-up = Einrichten
+two-step-how = Sie brauchen eine Authenticator-App auf Ihrem Telefon (zum Beispiel Aegis, 2FAS, Google Authenticator oder Microsoft Authenticator).
+two-step-start = Authenticator-App einrichten
+two-step-scan = Scannen Sie diesen Code mit der App und geben Sie dann die sechs Ziffern ein, die sie zeigt.
+two-step-qr = QR-Code zum Scannen mit Ihrer Authenticator-App
+two-step-or-type = Scannen geht nicht? Geben Sie stattdessen diesen Schlüssel in die App ein:
+two-step-confirm = Anmeldung in zwei Schritten einschalten
+two-step-code = Code
+two-step-code-hint = Die sechs Ziffern aus Ihrer App oder einer Ihrer Wiederherstellungscodes.
+two-step-on = Die Anmeldung in zwei Schritten ist eingeschaltet
+two-step-codes-left = { $count ->
+    [one] Noch ein Wiederherstellungscode.
+   *[other] Noch { $count } Wiederherstellungscodes.
+}
+two-step-codes-heading = Ihre Wiederherstellungscodes
+two-step-codes-hint = Bewahren Sie sie sicher auf, nicht beim Telefon. Jeder gilt einmal anstelle eines Codes, falls Ihr Telefon verloren geht. Sie werden nur jetzt gezeigt.
+two-step-new-codes = Neue Wiederherstellungscodes erstellen
+two-step-off-heading = Ausschalten
+two-step-off-hint = Dann meldet Sie Ihr Passwort allein wieder an.
+two-step-off = Anmeldung in zwei Schritten ausschalten
+two-step-saved-on = Die Anmeldung in zwei Schritten ist eingeschaltet. Auf Ihren anderen Geräten wurden Sie abgemeldet.
+two-step-saved-codes = Neue Wiederherstellungscodes erstellt; die alten gelten nicht mehr.
+two-step-saved-off = Die Anmeldung in zwei Schritten ist ausgeschaltet.
+two-step-back = ← Ihr Konto
+second-step-title = Code eingeben
+second-step-lead = Ihr Passwort stimmt. Jetzt der Code aus Ihrer Authenticator-App.
+second-step-submit = Anmelden
+field-wrong-code = Das ist weder der Code, den Ihre App gerade zeigt, noch ein unbenutzter Wiederherstellungscode.
+field-code-used = Dieser Code wurde schon benutzt. Warten Sie auf den nächsten.
+error-sign-in-again = Diese Anmeldung ist abgelaufen oder hatte zu viele Versuche. Melden Sie sich neu an.
+error-two-step-required = Richten Sie zuerst die Anmeldung in zwei Schritten ein: Der Betrieb verlangt sie von Mitarbeitenden.

@@ -757,3 +757,39 @@ join-submit = Join
 field-already-member = This person already belongs to the account.
 field-cannot-join = This address cannot be invited here. Ask the person for another one, or call us.
 error-last-owner = The account needs at least one owner. Make someone else an owner first.
+
+# Two-step sign-in.
+two-step-title = Two-step sign-in
+two-step-lead = After your password, a code from an app on your phone: someone who learns your password still cannot sign in.
+two-step-required = The business asks every staff member to sign in in two steps. Set it up to go on.
+two-step-set-up = Set it up
+two-step-how = You need an authenticator app on your phone (for example Aegis, 2FAS, Google Authenticator or Microsoft Authenticator).
+two-step-start = Set up an authenticator app
+two-step-scan = Scan this code with the app, then type the six digits it shows.
+two-step-qr = QR code to scan with your authenticator app
+two-step-or-type = Cannot scan? Type this key into the app instead:
+two-step-confirm = Turn on two-step sign-in
+two-step-code = Code
+two-step-code-hint = The six digits your app shows, or one of your recovery codes.
+two-step-on = Two-step sign-in is on
+two-step-codes-left = { $count ->
+    [one] One recovery code left.
+   *[other] { $count } recovery codes left.
+}
+two-step-codes-heading = Your recovery codes
+two-step-codes-hint = Keep them somewhere safe, away from your phone. Each works once, instead of a code, if your phone is lost. They are shown only now.
+two-step-new-codes = Make new recovery codes
+two-step-off-heading = Turn it off
+two-step-off-hint = Your password alone will sign you in again.
+two-step-off = Turn off two-step sign-in
+two-step-saved-on = Two-step sign-in is on. You were signed out on your other devices.
+two-step-saved-codes = New recovery codes made; the old ones no longer work.
+two-step-saved-off = Two-step sign-in is off.
+two-step-back = ← Your account
+second-step-title = Enter your code
+second-step-lead = Your password was right. Now the code from your authenticator app.
+second-step-submit = Sign in
+field-wrong-code = That is not the code your app shows now, nor an unused recovery code.
+field-code-used = This code was used already. Wait for the next one.
+error-sign-in-again = This sign-in has timed out or had too many tries. Sign in again.
+error-two-step-required = Set up two-step sign-in first: the business requires it for staff.

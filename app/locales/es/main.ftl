@@ -756,3 +756,39 @@ join-submit = Unirse
 field-already-member = Esta persona ya pertenece a la cuenta.
 field-cannot-join = Esta dirección no se puede invitar aquí. Pida otra a la persona o llámenos.
 error-last-owner = La cuenta necesita al menos un titular. Haga titular a otra persona primero.
+
+# Two-step sign-in.
+two-step-title = Inicio de sesión en dos pasos
+two-step-lead = Después de la contraseña, un código de una app en su teléfono: quien conozca su contraseña seguirá sin poder entrar.
+two-step-required = La empresa pide a todo el personal iniciar sesión en dos pasos. Configúrelo para continuar.
+two-step-set-up = Configurar
+two-step-how = Necesita una app de autenticación en su teléfono (por ejemplo Aegis, 2FAS, Google Authenticator o Microsoft Authenticator).
+two-step-start = Configurar una app de autenticación
+two-step-scan = Escanee este código con la app y escriba los seis dígitos que muestra.
+two-step-qr = Código QR para escanear con su app de autenticación
+two-step-or-type = ¿No puede escanear? Escriba esta clave en la app:
+two-step-confirm = Activar el inicio en dos pasos
+two-step-code = Código
+two-step-code-hint = Los seis dígitos de su app, o uno de sus códigos de recuperación.
+two-step-on = El inicio de sesión en dos pasos está activado
+two-step-codes-left = { $count ->
+    [one] Le queda un código de recuperación.
+   *[other] Le quedan { $count } códigos de recuperación.
+}
+two-step-codes-heading = Sus códigos de recuperación
+two-step-codes-hint = Guárdelos en un lugar seguro, lejos del teléfono. Cada uno sirve una vez en lugar de un código si pierde el teléfono. Solo se muestran ahora.
+two-step-new-codes = Crear códigos de recuperación nuevos
+two-step-off-heading = Desactivarlo
+two-step-off-hint = Su contraseña sola volverá a bastar para entrar.
+two-step-off = Desactivar el inicio en dos pasos
+two-step-saved-on = El inicio en dos pasos está activado. Se cerró su sesión en sus otros dispositivos.
+two-step-saved-codes = Códigos nuevos creados; los anteriores ya no sirven.
+two-step-saved-off = El inicio en dos pasos está desactivado.
+two-step-back = ← Su cuenta
+second-step-title = Escriba su código
+second-step-lead = Su contraseña es correcta. Ahora el código de su app de autenticación.
+second-step-submit = Entrar
+field-wrong-code = No es el código que muestra su app ahora ni un código de recuperación sin usar.
+field-code-used = Este código ya se usó. Espere al siguiente.
+error-sign-in-again = Este inicio de sesión caducó o tuvo demasiados intentos. Inicie sesión de nuevo.
+error-two-step-required = Configure primero el inicio en dos pasos: la empresa lo exige al personal.

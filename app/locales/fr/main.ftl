@@ -756,3 +756,39 @@ join-submit = Rejoindre
 field-already-member = Cette personne fait déjà partie du compte.
 field-cannot-join = Cette adresse ne peut pas être invitée ici. Demandez-en une autre à la personne ou appelez-nous.
 error-last-owner = Le compte a besoin d’au moins un titulaire. Rendez d’abord quelqu’un d’autre titulaire.
+
+# Two-step sign-in.
+two-step-title = Connexion en deux étapes
+two-step-lead = Après le mot de passe, un code d’une application sur votre téléphone : qui connaît votre mot de passe ne peut toujours pas se connecter.
+two-step-required = L’entreprise demande à tout le personnel de se connecter en deux étapes. Configurez-la pour continuer.
+two-step-set-up = Configurer
+two-step-how = Il vous faut une application d’authentification sur votre téléphone (par exemple Aegis, 2FAS, Google Authenticator ou Microsoft Authenticator).
+two-step-start = Configurer une application d’authentification
+two-step-scan = Scannez ce code avec l’application, puis saisissez les six chiffres qu’elle affiche.
+two-step-qr = Code QR à scanner avec votre application d’authentification
+two-step-or-type = Impossible de scanner ? Saisissez plutôt cette clé dans l’application :
+two-step-confirm = Activer la connexion en deux étapes
+two-step-code = Code
+two-step-code-hint = Les six chiffres de votre application, ou l’un de vos codes de secours.
+two-step-on = La connexion en deux étapes est activée
+two-step-codes-left = { $count ->
+    [one] Il reste un code de secours.
+   *[other] Il reste { $count } codes de secours.
+}
+two-step-codes-heading = Vos codes de secours
+two-step-codes-hint = Gardez-les en lieu sûr, loin de votre téléphone. Chacun sert une fois à la place d’un code si vous perdez votre téléphone. Ils ne sont affichés que maintenant.
+two-step-new-codes = Créer de nouveaux codes de secours
+two-step-off-heading = La désactiver
+two-step-off-hint = Votre mot de passe seul suffira de nouveau pour vous connecter.
+two-step-off = Désactiver la connexion en deux étapes
+two-step-saved-on = La connexion en deux étapes est activée. Vous avez été déconnecté de vos autres appareils.
+two-step-saved-codes = Nouveaux codes de secours créés ; les anciens ne fonctionnent plus.
+two-step-saved-off = La connexion en deux étapes est désactivée.
+two-step-back = ← Votre compte
+second-step-title = Saisissez votre code
+second-step-lead = Votre mot de passe est correct. Maintenant le code de votre application d’authentification.
+second-step-submit = Se connecter
+field-wrong-code = Ce n’est ni le code affiché par votre application, ni un code de secours inutilisé.
+field-code-used = Ce code a déjà été utilisé. Attendez le suivant.
+error-sign-in-again = Cette connexion a expiré ou a eu trop d’essais. Reconnectez-vous.
+error-two-step-required = Configurez d’abord la connexion en deux étapes : l’entreprise l’exige du personnel.

@@ -66,9 +66,8 @@ pub async fn join_account(token: String, name: String, password: String) -> Resu
 
 #[cfg(feature = "ssr")]
 mod imp {
-    use crate::api::support::{info, internal, require, secure, set_cookie, state};
+    use crate::api::support::{info, internal, require, state};
     use crate::error::{ApiError, echo};
-    use crate::request::session_cookie;
     use doorstep::dto::MemberRole;
     use doorstep::email::Email;
     use doorstep::error::FieldError;
@@ -267,12 +266,7 @@ mod imp {
         )
         .await
         .map_err(failed)?;
-        set_cookie(
-            session_cookie(secure()),
-            signed_in.token.expose(),
-            signed_in.cookie_max_age,
-        );
-        leptos_axum::redirect("/?joined=1");
+        crate::api::support::start_session(&signed_in, "/?joined=1");
         Ok(())
     }
 }

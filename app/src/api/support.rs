@@ -33,6 +33,9 @@ pub fn info() -> RequestInfo {
 /// The signed-in caller, if they hold `permission`; the server's only gate.
 pub fn require(permission: Permission) -> Result<SessionUser, ApiError> {
     let user = info().user.ok_or(ApiError::Unauthenticated)?;
+    if user.must_enrol {
+        return Err(ApiError::TwoStepRequired);
+    }
     if user.role.allows(permission) {
         Ok(user)
     } else {
@@ -53,6 +56,30 @@ pub fn customer_at(
         Ok(account)
     } else {
         Err(ApiError::NotFound)
+    }
+}
+
+/// The cookie of a sign-in waiting for its second step.
+pub const SECOND_STEP_COOKIE: &str = "doorstep_second_step";
+
+/// Finishes a sign-in: sets the session cookie and goes to `next`; or, for a person who
+/// signs in in two steps, keeps the waiting sign-in in its own cookie and asks for the code.
+pub fn start_session(signed_in: &doorstep::services::auth::SignedIn, next: &str) {
+    if signed_in.second_step {
+        set_cookie(
+            SECOND_STEP_COOKIE,
+            signed_in.token.expose(),
+            signed_in.cookie_max_age,
+        );
+        let next = crate::pages::query_value(next);
+        leptos_axum::redirect(&format!("/sign-in/code?next={next}"));
+    } else {
+        set_cookie(
+            crate::request::session_cookie(secure()),
+            signed_in.token.expose(),
+            signed_in.cookie_max_age,
+        );
+        leptos_axum::redirect(next);
     }
 }
 

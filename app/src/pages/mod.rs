@@ -18,8 +18,12 @@ pub mod visits;
 #[cfg(feature = "ssr")]
 pub(crate) fn set_status(error: &crate::error::ApiError) {
     use leptos::prelude::use_context;
-    if *error != crate::error::ApiError::Unauthenticated
-        && let Some(res) = use_context::<leptos_axum::ResponseOptions>()
+    // Visitors are sent to sign in, and staff to set up two-step sign-in: the redirect
+    // stands.
+    if !matches!(
+        error,
+        crate::error::ApiError::Unauthenticated | crate::error::ApiError::TwoStepRequired
+    ) && let Some(res) = use_context::<leptos_axum::ResponseOptions>()
     {
         res.set_status(
             http::StatusCode::from_u16(error.status()).unwrap_or(http::StatusCode::NOT_FOUND),
@@ -75,6 +79,9 @@ pub(crate) fn query_value(value: &str) -> String {
 /// Sends visitors to sign in (and back here afterwards); the signed-in person, if any.
 pub(crate) fn signed_in() -> Option<doorstep::dto::SessionUser> {
     let user = crate::request::current().user;
+    if let Some(u) = user.as_ref() {
+        enrol_first(u);
+    }
     if user.is_none() {
         #[cfg(feature = "ssr")]
         {
@@ -89,6 +96,21 @@ pub(crate) fn signed_in() -> Option<doorstep::dto::SessionUser> {
         }
     }
     user
+}
+
+/// Sends staff who must set up two-step sign-in (the business requires it) to do that first.
+pub(crate) fn enrol_first(user: &doorstep::dto::SessionUser) {
+    #[cfg(feature = "ssr")]
+    if user.must_enrol {
+        let here = leptos::prelude::use_context::<http::request::Parts>()
+            .map(|parts| parts.uri.path().to_string())
+            .unwrap_or_default();
+        if here != "/account/two-step" {
+            leptos_axum::redirect("/account/two-step");
+        }
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = user;
 }
 
 /// Sends visitors to sign in; says whether the signed-in person holds `permission`.

@@ -383,6 +383,16 @@ static ROWS: &[Row] = &[
         NOBODY,
     ),
     row("remove-member", "user={elsewhere}", OWNER),
+    // Everyone signed in sets up two-step sign-in for themselves; a wrong code or password
+    // is refused as a field, after the check of who asks.
+    row("two-step", "", SIGNED_IN),
+    row("start-two-step", "", SIGNED_IN),
+    row("confirm-two-step", "code=abcdef", SIGNED_IN),
+    row("new-recovery-codes", "password=not the password", SIGNED_IN),
+    row("turn-off-two-step", "password=not the password", SIGNED_IN),
+    row("take-recovery-codes", "", SIGNED_IN),
+    // Without a sign-in waiting for its code: "sign in again", for everyone.
+    row("second-step", "code=123456", ANYONE),
     row("sign-out", "", ANYONE),
 ];
 

@@ -50,6 +50,7 @@ pub(crate) async fn ana(app: &TestApp) -> SessionUser {
         account: Some(AccountRef::from_id(account)),
         unread: 0,
         places: None,
+        must_enrol: false,
     }
 }
 

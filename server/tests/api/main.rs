@@ -43,3 +43,4 @@ mod sign_up;
 mod tasks;
 mod technician_cards;
 mod technicians;
+mod two_step;

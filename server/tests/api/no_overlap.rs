@@ -104,6 +104,7 @@ impl World {
                 account: None,
                 unread: 0,
                 places: None,
+                must_enrol: false,
             },
             ana,
             home,

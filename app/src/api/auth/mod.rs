@@ -5,9 +5,11 @@ mod sessions;
 mod sign_in;
 mod sign_out;
 mod sign_up;
+mod two_step;
 
 pub use passwords::*;
 pub use sessions::*;
 pub use sign_in::*;
 pub use sign_out::*;
 pub use sign_up::*;
+pub use two_step::*;

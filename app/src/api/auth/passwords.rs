@@ -24,9 +24,8 @@ pub async fn change_password(current: String, password: String) -> Result<(), Ap
 
 #[cfg(feature = "ssr")]
 mod imp {
-    use crate::api::support::{info, internal, secure, set_cookie, state};
+    use crate::api::support::{info, internal, state};
     use crate::error::{ApiError, echo};
-    use crate::request::session_cookie;
     use doorstep::email::Email;
     use doorstep::password::{Password, choose};
     use doorstep::services::auth::{HASHING_WAIT, SignInError};
@@ -93,12 +92,7 @@ mod imp {
         )
         .await
         .map_err(failed)?;
-        set_cookie(
-            session_cookie(secure()),
-            signed_in.token.expose(),
-            signed_in.cookie_max_age,
-        );
-        leptos_axum::redirect("/account?saved=password-reset");
+        crate::api::support::start_session(&signed_in, "/account?saved=password-reset");
         Ok(())
     }
 
@@ -185,8 +179,7 @@ pub async fn request_sign_in_link(
 /// `token`: the mailed sign-in link's secret; works in the browser that asked for it.
 #[server(endpoint = "sign-in-with-link")]
 pub async fn sign_in_with_link(token: String) -> Result<(), ApiError> {
-    use crate::api::support::{cookie, desk, info, secure, set_cookie, state};
-    use crate::request::session_cookie;
+    use crate::api::support::{cookie, desk, info, set_cookie, state};
     use doorstep::services::passwords;
     let state = state()?;
     let info = info();
@@ -202,11 +195,6 @@ pub async fn sign_in_with_link(token: String) -> Result<(), ApiError> {
     .await
     .map_err(imp::failed)?;
     set_cookie(LINK_BROWSER_COOKIE, "", 0);
-    set_cookie(
-        session_cookie(secure()),
-        signed_in.token.expose(),
-        signed_in.cookie_max_age,
-    );
-    leptos_axum::redirect(&next.unwrap_or_else(|| "/".into()));
+    crate::api::support::start_session(&signed_in, &next.unwrap_or_else(|| "/".into()));
     Ok(())
 }

@@ -15,9 +15,8 @@ pub async fn sign_in(
 
 #[cfg(feature = "ssr")]
 mod imp {
-    use crate::api::support::{info, internal, secure, set_cookie, state};
+    use crate::api::support::{info, internal, state};
     use crate::error::{ApiError, echo};
-    use crate::request::session_cookie;
     use doorstep::email::Email;
     use doorstep::password::Password;
     use doorstep::services::auth::{self, HASHING_WAIT, SignInError};
@@ -63,13 +62,8 @@ mod imp {
         match result {
             Ok(signed_in) => {
                 state.sign_in_throttle.succeeded(parsed.as_str(), ip);
-                set_cookie(
-                    session_cookie(secure()),
-                    signed_in.token.expose(),
-                    signed_in.cookie_max_age,
-                );
                 let to = doorstep::sign_up::safe_next(&next).unwrap_or_else(|| "/".into());
-                leptos_axum::redirect(&to);
+                crate::api::support::start_session(&signed_in, &to);
                 Ok(())
             }
             Err(SignInError::InvalidCredentials | SignInError::NoRole) => {

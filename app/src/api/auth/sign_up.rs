@@ -64,9 +64,8 @@ pub async fn password_strength(
 
 #[cfg(feature = "ssr")]
 mod imp {
-    use crate::api::support::{info, internal, set_cookie, state};
+    use crate::api::support::{info, internal, state};
     use crate::error::{ApiError, echo};
-    use crate::request::session_cookie;
     use doorstep::email::Email;
     use doorstep::password::choose;
     use doorstep::services::auth::{HASHING_WAIT, SignInError};
@@ -163,13 +162,8 @@ mod imp {
         .await;
         match verified {
             Ok((signed_in, next)) => {
-                set_cookie(
-                    session_cookie(crate::api::support::secure()),
-                    signed_in.token.expose(),
-                    signed_in.cookie_max_age,
-                );
                 let to = next.unwrap_or_else(|| "/?welcome=1".to_string());
-                leptos_axum::redirect(&to);
+                crate::api::support::start_session(&signed_in, &to);
                 Ok(())
             }
             Err(VerifyError::Link(LinkError::Unknown)) => Err(ApiError::NotFound),

@@ -4,12 +4,14 @@ mod members;
 mod passwords;
 pub(crate) mod sign_in;
 mod sign_up;
+mod two_step;
 
 pub use members::{JoinPage, PeoplePage};
 pub use passwords::{AccountPage, ForgotPasswordPage, ResetPasswordPage, SignInLinkPage};
 pub use sign_in::SignInPage;
 pub(crate) use sign_in::sign_up_open;
 pub use sign_up::{SignUpPage, SignUpSentPage, VerifyPage};
+pub use two_step::{SecondStepPage, TwoStepPage};
 
 /// A mailed link's page once its state is known: `form` when it is good to use, else why
 /// not (with the page's status set to say so), and the way to a new one.

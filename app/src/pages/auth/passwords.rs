@@ -213,8 +213,11 @@ pub fn AccountPage() -> impl IntoView {
         <Page title=t("account-title")>
             <h1>{t("account-title")}</h1>
             <p class="meta">{user.name.clone()}" · "{user.email.clone()}</p>
-            {(user.role == doorstep::permissions::Role::AccountOwner)
-                .then(|| view! { <p><a class="button" href="/account/people">{t("people-link")}</a></p> })}
+            <p class="actions">
+                <a class="button" href="/account/two-step">{t("two-step-title")}</a>
+                {(user.role == doorstep::permissions::Role::AccountOwner)
+                    .then(|| view! { <a class="button" href="/account/people">{t("people-link")}</a> })}
+            </p>
             {done}
             <section class="panel stack" aria-labelledby="password-heading">
                 <h2 id="password-heading">{t("account-password")}</h2>

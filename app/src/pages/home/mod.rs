@@ -12,7 +12,10 @@ use leptos::prelude::*;
 pub fn HomePage() -> impl IntoView {
     match request::current().user {
         None => EitherOf3::A(view! { <landing::Landing /> }),
-        Some(user) if user.role.is_staff() => EitherOf3::B(view! { <staff::StaffHomePage user /> }),
+        Some(user) if user.role.is_staff() => {
+            crate::pages::enrol_first(&user);
+            EitherOf3::B(view! { <staff::StaffHomePage user /> })
+        }
         Some(user) => EitherOf3::C(view! { <customer::CustomerHomePage user /> }),
     }
 }
