@@ -582,6 +582,15 @@ pub struct TechnicianSummary {
     pub hours: crate::technicians::WeekHours,
 }
 
+/// A person's own details, as their profile form shows them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProfileView {
+    pub name: String,
+    pub email: String,
+    pub phone: Option<String>,
+    pub locale: Option<Locale>,
+}
+
 /// Two-step sign-in as its person sees it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TwoStepView {

@@ -374,7 +374,7 @@ pub struct RequestDraft {
 
 /// A phone number as people write it: digits with spaces, dashes, dots, brackets and a
 /// leading plus; at least six digits.
-fn phone(raw: &str) -> Result<Option<String>, FieldError> {
+pub fn phone(raw: &str) -> Result<Option<String>, FieldError> {
     let Some(value) = optional_text(raw, PHONE_MAX)? else {
         return Ok(None);
     };

@@ -85,3 +85,40 @@ pub async fn save_locale(store: &Store, user: UserRef, locale: Locale) -> Result
     let mut conn = store.conn().await?;
     users::set_locale(&mut conn, user.id(), locale.code()).await
 }
+
+/// The signed-in person's own details.
+pub async fn profile(store: &Store, user: UserRef) -> Result<crate::dto::ProfileView, StoreError> {
+    let mut conn = store.conn().await?;
+    let (name, email, phone, locale) = users::profile(&mut conn, user.id()).await?;
+    Ok(crate::dto::ProfileView {
+        name,
+        email,
+        phone,
+        locale: locale.as_deref().and_then(|l| Locale::parse(l).ok()),
+    })
+}
+
+/// Saves the signed-in person's name, phone and language (which their pages and mails use
+/// from now on).
+#[instrument(skip_all, fields(user = %user))]
+pub async fn save_profile(
+    store: &Store,
+    user: UserRef,
+    name: &str,
+    phone: Option<&str>,
+    locale: Locale,
+    origin: &crate::store::audit::RequestOrigin,
+) -> Result<(), StoreError> {
+    let reference = user.to_string();
+    let mut tx = store.begin().await?;
+    users::set_profile(&mut tx, user.id(), name, phone, locale.code()).await?;
+    crate::store::audit::record(
+        &mut tx,
+        &crate::store::audit::Entry::new(crate::services::clock::now(), "profile_changed", origin)
+            .by(&reference)
+            .on(&reference),
+    )
+    .await?;
+    tx.commit().await.map_err(StoreError::from)?;
+    Ok(())
+}

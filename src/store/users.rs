@@ -173,6 +173,42 @@ pub async fn set_name(conn: &mut Conn, user_id: i64, name: &str) -> Result<(), S
     Ok(())
 }
 
+/// A person's own details: name, email, phone, language.
+pub async fn profile(
+    conn: &mut Conn,
+    user_id: i64,
+) -> Result<(String, String, Option<String>, Option<String>), StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT u.name, u.email, COALESCE(u.phone, sp.phone), u.locale FROM users u \
+         LEFT JOIN staff_profiles sp ON sp.user_id = u.id WHERE u.id = $1",
+    )
+    .bind(user_id)
+    .fetch_one(conn)
+    .await?)
+}
+
+pub async fn set_profile(
+    conn: &mut Conn,
+    user_id: i64,
+    name: &str,
+    phone: Option<&str>,
+    locale: &str,
+) -> Result<(), StoreError> {
+    sqlx::query("UPDATE users SET name = $1, phone = $2, locale = $3 WHERE id = $4")
+        .bind(name)
+        .bind(phone)
+        .bind(locale)
+        .bind(user_id)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("UPDATE staff_profiles SET phone = $1 WHERE user_id = $2")
+        .bind(phone)
+        .bind(user_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
 pub async fn set_locale(conn: &mut Conn, user_id: i64, locale: &str) -> Result<(), StoreError> {
     sqlx::query("UPDATE users SET locale = $1 WHERE id = $2")
         .bind(locale)

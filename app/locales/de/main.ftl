@@ -792,3 +792,14 @@ field-wrong-code = Das ist weder der Code, den Ihre App gerade zeigt, noch ein u
 field-code-used = Dieser Code wurde schon benutzt. Warten Sie auf den nächsten.
 error-sign-in-again = Diese Anmeldung ist abgelaufen oder hatte zu viele Versuche. Melden Sie sich neu an.
 error-two-step-required = Richten Sie zuerst die Anmeldung in zwei Schritten ein: Der Betrieb verlangt sie von Mitarbeitenden.
+
+# The person's own profile.
+profile-heading = Ihre Angaben
+profile-name = Ihr Name
+profile-own-phone = Telefon (freiwillig)
+profile-phone-hint = Damit das Büro und Ihre Technikerin oder Ihr Techniker Sie zu einem Besuch erreichen.
+profile-language = Sprache
+profile-language-hint = Das Portal und alle Mails an Sie verwenden sie.
+profile-sign-in-email = Sie melden sich als { $email } an.
+profile-save = Angaben speichern
+profile-saved = Ihre Angaben sind gespeichert.

@@ -793,3 +793,14 @@ field-wrong-code = That is not the code your app shows now, nor an unused recove
 field-code-used = This code was used already. Wait for the next one.
 error-sign-in-again = This sign-in has timed out or had too many tries. Sign in again.
 error-two-step-required = Set up two-step sign-in first: the business requires it for staff.
+
+# The person's own profile.
+profile-heading = Your details
+profile-name = Your name
+profile-own-phone = Phone (optional)
+profile-phone-hint = For the office and your technician to reach you about a visit.
+profile-language = Language
+profile-language-hint = The portal and every mail to you use it.
+profile-sign-in-email = You sign in as { $email }.
+profile-save = Save details
+profile-saved = Your details are saved.

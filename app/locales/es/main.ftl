@@ -792,3 +792,14 @@ field-wrong-code = No es el código que muestra su app ahora ni un código de re
 field-code-used = Este código ya se usó. Espere al siguiente.
 error-sign-in-again = Este inicio de sesión caducó o tuvo demasiados intentos. Inicie sesión de nuevo.
 error-two-step-required = Configure primero el inicio en dos pasos: la empresa lo exige al personal.
+
+# The person's own profile.
+profile-heading = Sus datos
+profile-name = Su nombre
+profile-own-phone = Teléfono (opcional)
+profile-phone-hint = Para que la oficina y su técnico puedan contactarle sobre una visita.
+profile-language = Idioma
+profile-language-hint = El portal y todos los correos que le enviamos lo usan.
+profile-sign-in-email = Inicia sesión como { $email }.
+profile-save = Guardar datos
+profile-saved = Sus datos están guardados.

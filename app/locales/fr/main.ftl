@@ -792,3 +792,14 @@ field-wrong-code = Ce n’est ni le code affiché par votre application, ni un c
 field-code-used = Ce code a déjà été utilisé. Attendez le suivant.
 error-sign-in-again = Cette connexion a expiré ou a eu trop d’essais. Reconnectez-vous.
 error-two-step-required = Configurez d’abord la connexion en deux étapes : l’entreprise l’exige du personnel.
+
+# The person's own profile.
+profile-heading = Vos coordonnées
+profile-name = Votre nom
+profile-own-phone = Téléphone (facultatif)
+profile-phone-hint = Pour que le bureau et votre technicien puissent vous joindre au sujet d’une visite.
+profile-language = Langue
+profile-language-hint = Le portail et tous les mails qui vous sont envoyés l’utilisent.
+profile-sign-in-email = Vous vous connectez en tant que { $email }.
+profile-save = Enregistrer
+profile-saved = Vos coordonnées sont enregistrées.

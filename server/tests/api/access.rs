@@ -345,6 +345,9 @@ static ROWS: &[Row] = &[
         NOBODY,
     ),
     // Everyone signed in lists and ends their own sessions; a made-up one is not found.
+    // Everyone signed in keeps their own details.
+    row("profile", "", SIGNED_IN),
+    row("save-profile", "name=Someone&phone=&locale=en", SIGNED_IN),
     row("sessions", "", SIGNED_IN),
     row("end-session", "session=0123456789abcdef", NOBODY),
     row("end-other-sessions", "", SIGNED_IN),

@@ -32,6 +32,7 @@ mod plan_pages;
 mod plans;
 mod positions;
 mod problems;
+mod profile;
 mod reminders;
 mod requests;
 mod rules;

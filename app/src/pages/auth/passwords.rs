@@ -3,8 +3,8 @@
 //! signed-in person's own account (their password and where they are signed in).
 
 use crate::api::auth::{
-    ChangePassword, EndOtherSessions, EndSession, RequestPasswordReset, ResetPassword,
-    SignInWithLink, get_sessions,
+    ChangePassword, EndOtherSessions, EndSession, RequestPasswordReset, ResetPassword, SaveProfile,
+    SignInWithLink, get_profile, get_sessions,
 };
 use crate::components::alert::{ErrorAlert, field_message};
 use crate::components::form::TextField;
@@ -203,6 +203,7 @@ pub fn AccountPage() -> impl IntoView {
     let done = saved.filter(|_| error.is_none()).map(|what| {
         let text = match what.as_str() {
             "password-reset" => t("account-password-reset"),
+            "profile" => t("profile-saved"),
             "session" => t("account-session-ended"),
             "sessions" => t_with("account-sessions-ended", &[("count", Arg::Num(ended))]),
             _ => t_with("account-password-changed", &[("count", Arg::Num(ended))]),
@@ -219,6 +220,7 @@ pub fn AccountPage() -> impl IntoView {
                     .then(|| view! { <a class="button" href="/account/people">{t("people-link")}</a> })}
             </p>
             {done}
+            <Profile />
             <section class="panel stack" aria-labelledby="password-heading">
                 <h2 id="password-heading">{t("account-password")}</h2>
                 {general.map(|error| view! { <ErrorAlert error /> })}
@@ -243,6 +245,69 @@ pub fn AccountPage() -> impl IntoView {
             <Sessions />
         </Page>
     })
+}
+
+/// The person's own name, phone and language.
+#[component]
+fn Profile() -> impl IntoView {
+    let action = ServerAction::<SaveProfile>::new();
+    let posted = action.value().get_untracked().and_then(Result::err);
+    view! {
+        <section class="panel stack" id="profile" aria-labelledby="profile-heading">
+            <h2 id="profile-heading">{t("profile-heading")}</h2>
+            <Suspense fallback=crate::pages::loading>
+                {Suspend::new(async move {
+                    let profile = match get_profile().await {
+                        Ok(profile) => profile,
+                        Err(error) => return Either::Right(view! { <ErrorAlert error /> }),
+                    };
+                    let error = posted.clone();
+                    let typed = |name: &str, stored: String| {
+                        error
+                            .as_ref()
+                            .and_then(|e| e.echo(name))
+                            .map_or(stored, str::to_string)
+                    };
+                    let (name_error, phone_error) =
+                        (problem(error.as_ref(), "name"), problem(error.as_ref(), "phone"));
+                    let (name, phone) = (
+                        typed("name", profile.name.clone()),
+                        typed("phone", profile.phone.clone().unwrap_or_default()),
+                    );
+                    let chosen = typed(
+                        "locale",
+                        profile.locale.unwrap_or(crate::i18n::locale()).code().to_string(),
+                    );
+                    let options = doorstep::locale::Locale::ALL
+                        .into_iter()
+                        .map(|l| {
+                            let selected = l.code() == chosen;
+                            view! { <option value=l.code() selected=selected>{l.native_name()}</option> }
+                        })
+                        .collect_view();
+                    let general = error.clone().filter(|e| e.field_name().is_none());
+                    Either::Left(view! {
+                        {general.map(|error| view! { <ErrorAlert error /> })}
+                        <ActionForm action=action attr:class="stack">
+                            <TextField name="name".to_string() label=t("profile-name")
+                                value=name error=name_error
+                                required=true autocomplete="name" flat=true />
+                            <TextField name="phone".to_string() label=t("profile-own-phone")
+                                value=phone error=phone_error autocomplete="tel" input_type="tel"
+                                hint=t("profile-phone-hint") flat=true />
+                            <div class="field">
+                                <label for="field-locale">{t("profile-language")}</label>
+                                <select id="field-locale" name="locale">{options}</select>
+                                <p class="hint">{t("profile-language-hint")}</p>
+                            </div>
+                            <p class="meta">{t_with("profile-sign-in-email", &[("email", Arg::Str(profile.email.clone()))])}</p>
+                            <button type="submit" class="button button-primary">{t("profile-save")}</button>
+                        </ActionForm>
+                    })
+                })}
+            </Suspense>
+        </section>
+    }
 }
 
 /// Where the person is signed in, each with a way to end it.
