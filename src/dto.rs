@@ -598,6 +598,8 @@ pub struct TwoStepView {
     pub codes_left: i64,
     /// Setting up, started: the secret to type into the app, and its QR code (SVG).
     pub setting_up: Option<(String, String)>,
+    /// Signed in more than a quarter of an hour ago: setting up asks for the password.
+    pub needs_password: bool,
 }
 
 /// One of the signed-in person's sessions ("where you're signed in").

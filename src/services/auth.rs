@@ -51,6 +51,17 @@ impl Default for SessionPolicy {
     }
 }
 
+/// How long after signing in a person may change how they sign in without typing their
+/// password again.
+pub const FRESH_SECS: i64 = 15 * 60;
+
+/// Whether `session` was signed in within [`FRESH_SECS`].
+pub async fn is_fresh(store: &Store, session: &SessionToken) -> Result<bool, StoreError> {
+    let mut conn = store.conn().await?;
+    let at = sessions::signed_in_at(&mut conn, &session.storage_key()).await?;
+    Ok(at.is_some_and(|at| clock::now() - at <= FRESH_SECS))
+}
+
 /// The action of a sign-in finished with its second step (no further step is asked).
 pub const TWO_STEP_ACTION: &str = "two_step";
 

@@ -111,6 +111,23 @@ pub async fn pending(
     Ok(totp::from_base32(&plain).map(|secret| enrolment(&secret, issuer, user)))
 }
 
+/// Checks the password again when the session is older than a quarter of an hour (changing
+/// how someone signs in needs a fresh proof that it is them).
+pub async fn confirm_recent(
+    store: &Store,
+    user: &SessionUser,
+    session: &SessionToken,
+    password: Option<Password>,
+) -> Result<(), TwoStepError> {
+    if auth::is_fresh(store, session).await? {
+        return Ok(());
+    }
+    match password {
+        Some(password) => check_password(store, user, password).await,
+        None => Err(TwoStepError::WrongPassword),
+    }
+}
+
 /// Starts setting up (or shows the set-up started): a new secret, not in force until a
 /// first code confirms it.
 #[instrument(skip_all, fields(user = %user.user))]

@@ -149,3 +149,12 @@ pub async fn delete_own(conn: &mut Conn, user_id: i64, handle: &str) -> Result<b
         .await?;
     Ok(done.rows_affected() > 0)
 }
+
+/// When a session was signed in (`None` for an unknown one).
+pub async fn signed_in_at(conn: &mut Conn, id_hash: &str) -> Result<Option<i64>, StoreError> {
+    let row: Option<(i64,)> = sqlx::query_as("SELECT created_at FROM sessions WHERE id = $1")
+        .bind(id_hash)
+        .fetch_optional(conn)
+        .await?;
+    Ok(row.map(|(at,)| at))
+}

@@ -803,3 +803,4 @@ profile-language-hint = Das Portal und alle Mails an Sie verwenden sie.
 profile-sign-in-email = Sie melden sich als { $email } an.
 profile-save = Angaben speichern
 profile-saved = Ihre Angaben sind gespeichert.
+two-step-password-again = Ihre Anmeldung ist über eine Viertelstunde her: Geben Sie Ihr Passwort erneut ein, um Ihre Anmeldung zu ändern.

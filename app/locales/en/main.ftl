@@ -804,3 +804,4 @@ profile-language-hint = The portal and every mail to you use it.
 profile-sign-in-email = You sign in as { $email }.
 profile-save = Save details
 profile-saved = Your details are saved.
+two-step-password-again = You signed in more than a quarter of an hour ago: type your password again to change how you sign in.

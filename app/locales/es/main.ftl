@@ -803,3 +803,4 @@ profile-language-hint = El portal y todos los correos que le enviamos lo usan.
 profile-sign-in-email = Inicia sesión como { $email }.
 profile-save = Guardar datos
 profile-saved = Sus datos están guardados.
+two-step-password-again = Inició sesión hace más de un cuarto de hora: escriba de nuevo su contraseña para cambiar cómo inicia sesión.

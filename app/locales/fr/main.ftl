@@ -803,3 +803,4 @@ profile-language-hint = Le portail et tous les mails qui vous sont envoyés l’
 profile-sign-in-email = Vous vous connectez en tant que { $email }.
 profile-save = Enregistrer
 profile-saved = Vos coordonnées sont enregistrées.
+two-step-password-again = Vous vous êtes connecté il y a plus d’un quart d’heure : saisissez de nouveau votre mot de passe pour changer votre façon de vous connecter.

@@ -251,3 +251,32 @@ async fn the_business_can_require_two_step_sign_in_of_its_staff() {
     assert_eq!(location(&res), "/notifications");
     assert_eq!(call(&customer, &app, "customer-home", &[]).await.0, 200);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn changing_how_one_signs_in_asks_the_password_again_after_a_quarter_of_an_hour() {
+    let app = spawn_app().await;
+    app.sign_in("ana@example.com").await;
+    let (_, view) = call(&app.client, &app, "two-step", &[]).await;
+    assert_eq!(view["needs_password"], false);
+    // Signed in an hour ago.
+    app.execute("UPDATE sessions SET created_at = created_at - 3600")
+        .await;
+    let (_, view) = call(&app.client, &app, "two-step", &[]).await;
+    assert_eq!(view["needs_password"], true);
+    for typed in ["", "not the password at all"] {
+        let (status, body) =
+            call(&app.client, &app, "start-two-step", &[("password", typed)]).await;
+        assert_eq!(status, 400, "{typed:?}: {body}");
+        assert!(body.to_string().contains("password"), "{body}");
+    }
+    assert_eq!(count_of(&app, "SELECT COUNT(*) FROM totp_secrets").await, 0);
+    let (status, _) = call(
+        &app.client,
+        &app,
+        "start-two-step",
+        &[("password", DEMO_PASSWORD)],
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(count_of(&app, "SELECT COUNT(*) FROM totp_secrets").await, 1);
+}

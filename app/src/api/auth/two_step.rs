@@ -12,9 +12,10 @@ pub async fn get_two_step() -> Result<TwoStepView, ApiError> {
 }
 
 /// Starts setting up: a new secret for the app, not in force until `confirm-two-step`.
+/// `password`: needed when the session was signed in more than a quarter of an hour ago.
 #[server(endpoint = "start-two-step")]
-pub async fn start_two_step() -> Result<(), ApiError> {
-    imp::start().await
+pub async fn start_two_step(#[server(default)] password: String) -> Result<(), ApiError> {
+    imp::start(password).await
 }
 
 /// `code`: the app's first code.
@@ -101,16 +102,29 @@ mod imp {
                 .map_err(failed)?
                 .map(|e| (e.secret, e.qr_svg))
         };
+        let needs_password = match info().session {
+            Some(session) => !doorstep::services::auth::is_fresh(&state.store, &session)
+                .await
+                .map_err(|e| internal("reading the session failed", e))?,
+            None => true,
+        };
         Ok(TwoStepView {
             on: status.on,
             codes_left: status.codes_left,
             setting_up,
+            needs_password,
         })
     }
 
-    pub async fn start() -> Result<(), ApiError> {
-        let user = me()?;
+    pub async fn start(raw: String) -> Result<(), ApiError> {
+        let info = info();
+        let user = info.user.clone().ok_or(ApiError::Unauthenticated)?;
+        let session = info.session.clone().ok_or(ApiError::Unauthenticated)?;
         let state = state()?;
+        let typed = (!raw.is_empty()).then(|| password(raw)).transpose()?;
+        two_step::confirm_recent(&state.store, &user, &session, typed)
+            .await
+            .map_err(failed)?;
         two_step::start(&state.store, &user, &state.business().name)
             .await
             .map_err(failed)?;

@@ -64,12 +64,12 @@ pub fn TwoStepPage() -> impl IntoView {
     let confirm_error = confirm.value().get_untracked().and_then(Result::err);
     let renew_error = renew.value().get_untracked().and_then(Result::err);
     let off_error = off.value().get_untracked().and_then(Result::err);
-    let general = [&confirm_error, &renew_error, &off_error]
+    let start_error = start.value().get_untracked().and_then(Result::err);
+    let general = [&confirm_error, &renew_error, &off_error, &start_error]
         .into_iter()
         .flatten()
         .find(|e| e.field_name().is_none())
-        .cloned()
-        .or_else(|| start.value().get_untracked().and_then(Result::err));
+        .cloned();
     let done = saved.filter(|_| general.is_none()).map(|what| {
         let key = match what.as_str() {
             "on" => "two-step-saved-on",
@@ -146,7 +146,11 @@ pub fn TwoStepPage() -> impl IntoView {
                             }),
                             None => Either::Right(view! {
                                 <p>{t("two-step-how")}</p>
-                                <ActionForm action=start>
+                                <ActionForm action=start attr:class="stack">
+                                    {view.needs_password.then(|| view! {
+                                        <p class="hint">{t("two-step-password-again")}</p>
+                                        <PasswordField id="start-password" error=problem(start_error.as_ref(), "password") />
+                                    })}
                                     <button type="submit" class="button button-primary">{t("two-step-start")}</button>
                                 </ActionForm>
                             }),
