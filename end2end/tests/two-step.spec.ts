@@ -54,10 +54,10 @@ test("two-step sign-in: set up with the app's code, sign in with a code, then wi
   await expect(page.getByRole("img", { name: /QR code/ })).toBeVisible();
   await expectAccessible(page);
   const secret = (await page.locator("#two-step-secret").textContent())!.trim();
-  await page.getByLabel("Code").fill("000000" === totp(secret) ? "111111" : "000000");
+  await page.getByLabel("Code", { exact: true }).fill("000000" === totp(secret) ? "111111" : "000000");
   await page.getByRole("button", { name: "Turn on two-step sign-in" }).click();
   await expect(page.getByText("That is not the code your app shows now")).toBeVisible();
-  await page.getByLabel("Code").fill(totp(secret));
+  await page.getByLabel("Code", { exact: true }).fill(totp(secret));
   await page.getByRole("button", { name: "Turn on two-step sign-in" }).click();
   await expect(page.getByRole("status")).toContainText("Two-step sign-in is on");
   const codes = await page.locator(".recovery-codes code").allTextContents();
@@ -77,7 +77,7 @@ test("two-step sign-in: set up with the app's code, sign in with a code, then wi
   await phone.getByRole("button", { name: /^sign in$/i }).click();
   await expect(phone.getByRole("heading", { level: 1 })).toHaveText("Enter your code");
   await expectAccessible(phone);
-  await phone.getByLabel("Code").fill(totp(secret, 1));
+  await phone.getByLabel("Code", { exact: true }).fill(totp(secret, 1));
   await phone.getByRole("button", { name: "Sign in" }).click();
   await expect(phone).toHaveURL(/\/$/);
   await expect(phone.getByRole("link", { name: "Kai Berger" })).toBeVisible();
@@ -92,7 +92,7 @@ test("two-step sign-in: set up with the app's code, sign in with a code, then wi
     await laptop.getByLabel(/^password$/i).fill(password);
     await laptop.getByRole("button", { name: /^sign in$/i }).click();
     await expect(laptop.getByRole("heading", { level: 1 })).toHaveText("Enter your code");
-    await laptop.getByLabel("Code").fill(codes[0]);
+    await laptop.getByLabel("Code", { exact: true }).fill(codes[0]);
     await laptop.getByRole("button", { name: "Sign in" }).click();
     if (attempt === 0) {
       await expect(laptop).toHaveURL(/\/$/);
