@@ -582,6 +582,23 @@ pub struct TechnicianSummary {
     pub hours: crate::technicians::WeekHours,
 }
 
+/// A staff member as admins manage them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffMember {
+    pub user: UserRef,
+    pub name: String,
+    pub email: String,
+    pub role: Role,
+    /// May sign in (not deactivated).
+    pub active: bool,
+    /// Invited, not joined yet.
+    pub pending: bool,
+    /// Signs in in two steps.
+    pub two_step: bool,
+    /// The admin looking at the list.
+    pub you: bool,
+}
+
 /// A person's own details, as their profile form shows them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProfileView {

@@ -93,6 +93,9 @@ pub enum ApiError {
     /// The change would leave a customer account without an owner.
     #[error("the account would have no owner")]
     LastOwner,
+    /// The change would leave the business without an active admin.
+    #[error("the business would have no admin")]
+    LastAdmin,
     /// A position for a job that is not on the way (any more), or past the shift: the
     /// phone stops sharing.
     #[error("not sharing")]
@@ -148,6 +151,7 @@ impl ApiError {
             Self::VisitClosed => "error-visit-closed",
             Self::StepOutOfOrder => "error-step-out-of-order",
             Self::LastOwner => "error-last-owner",
+            Self::LastAdmin => "error-last-admin",
             Self::NotSharing => "error-not-sharing",
             Self::LocationNotPlaced => "error-location-not-placed",
             Self::TooManyRequests => "error-too-many-requests",
@@ -177,6 +181,7 @@ impl ApiError {
             | Self::VisitClosed
             | Self::StepOutOfOrder
             | Self::LastOwner
+            | Self::LastAdmin
             | Self::NotSharing
             | Self::LocationNotPlaced
             | Self::TooManyRequests
@@ -292,6 +297,7 @@ impl ApiError {
             Self::VisitClosed,
             Self::StepOutOfOrder,
             Self::LastOwner,
+            Self::LastAdmin,
             Self::NotSharing,
             Self::LocationNotPlaced,
             Self::TooManyRequests,

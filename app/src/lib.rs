@@ -109,6 +109,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("calendar-feed") view=pages::feeds::CalendarFeedPage ssr=SsrMode::Async />
                 <Route path=path!("office/board") view=pages::office::BoardPage ssr=SsrMode::Async />
                 <Route path=path!("office/rules") view=pages::office::RulesPage ssr=SsrMode::Async />
+                <Route path=path!("office/staff") view=pages::office::StaffPage ssr=SsrMode::Async />
                 <Route path=path!("office/services") view=pages::office::ServicesPage ssr=SsrMode::Async />
                 <Route path=path!("office/services/:reference") view=pages::office::ServiceEditPage ssr=SsrMode::Async />
                 <Route path=path!("office/technicians") view=pages::office::TechniciansPage ssr=SsrMode::Async />

@@ -390,8 +390,13 @@ pub async fn invite(
     Ok(UserRef::from_id(user_id))
 }
 
-/// What an invitation's page shows, if its link is still good.
-pub async fn check_invitation(store: &Store, secret: &str) -> Result<InvitationView, MemberError> {
+/// What an invitation's page shows, if its link is still good: the account joined, or the
+/// business itself (`business`) for a staff member.
+pub async fn check_invitation(
+    store: &Store,
+    secret: &str,
+    business: &str,
+) -> Result<InvitationView, MemberError> {
     let mut conn = store.conn().await?;
     let link = links::peek(&mut conn, Purpose::Invite, secret, clock::now()).await?;
     let person = users::by_id(&mut conn, link.user_id)
@@ -400,12 +405,17 @@ pub async fn check_invitation(store: &Store, secret: &str) -> Result<InvitationV
             StoreError::NotFound => MemberError::Link(LinkError::Unknown),
             other => other.into(),
         })?;
-    let account = person
-        .account_id
-        .ok_or(MemberError::Link(LinkError::Unknown))?;
+    let (account_name, invited_by) = match person.account_id {
+        Some(account) => (
+            accounts::by_id(&mut conn, account).await?.name,
+            accounts::inviter(&mut conn, account, person.id).await?,
+        ),
+        None if person.staff_role.is_some() => (business.to_string(), None),
+        None => return Err(MemberError::Link(LinkError::Unknown)),
+    };
     Ok(InvitationView {
-        account_name: accounts::by_id(&mut conn, account).await?.name,
-        invited_by: accounts::inviter(&mut conn, account, person.id).await?,
+        account_name,
+        invited_by,
         name: person.name,
         email: person.email,
     })

@@ -34,6 +34,7 @@ pub mod reminders;
 pub mod requests;
 pub mod rules;
 pub mod sign_up;
+pub mod staff;
 pub mod tasks;
 pub mod technicians;
 pub mod two_step;

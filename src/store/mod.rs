@@ -22,6 +22,7 @@ pub mod requests;
 pub mod rights;
 pub mod scheduling;
 pub mod sessions;
+pub mod staff;
 pub mod tasks;
 pub mod technicians;
 pub mod two_step;

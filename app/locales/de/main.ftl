@@ -804,3 +804,21 @@ profile-sign-in-email = Sie melden sich als { $email } an.
 profile-save = Angaben speichern
 profile-saved = Ihre Angaben sind gespeichert.
 two-step-password-again = Ihre Anmeldung ist über eine Viertelstunde her: Geben Sie Ihr Passwort erneut ein, um Ihre Anmeldung zu ändern.
+
+# Staff management (admins).
+nav-staff = Team
+staff-title = Team
+staff-heading = Wer hier arbeitet
+staff-inactive = deaktiviert
+staff-two-step = Anmeldung in zwei Schritten
+staff-role-of = Rolle von { $person }
+staff-set-role = Rolle ändern
+staff-deactivate = { $person } deaktivieren
+staff-reactivate = { $person } wieder aktivieren
+staff-invite-heading = Jemanden ins Team einladen
+staff-saved-invited = Einladung gesendet. Die Person tritt bei, indem sie über den Link in ihrer Mail ein Passwort wählt.
+staff-saved-role = Die Rolle ist geändert.
+staff-saved-deactivated = Deaktiviert: überall abgemeldet und ohne Anmeldung, bis wieder aktiviert.
+staff-saved-reactivated = Wieder aktiviert: Die Person kann sich wieder anmelden.
+error-last-admin = Der Betrieb braucht mindestens eine aktive Admin-Person. Machen Sie zuerst jemand anderen zum Admin.
+join-lead-plain = Treten Sie { $account } bei: Wählen Sie Ihr Passwort.

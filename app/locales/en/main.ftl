@@ -805,3 +805,21 @@ profile-sign-in-email = You sign in as { $email }.
 profile-save = Save details
 profile-saved = Your details are saved.
 two-step-password-again = You signed in more than a quarter of an hour ago: type your password again to change how you sign in.
+
+# Staff management (admins).
+nav-staff = Staff
+staff-title = Staff
+staff-heading = Who works here
+staff-inactive = deactivated
+staff-two-step = two-step sign-in
+staff-role-of = Role of { $person }
+staff-set-role = Change role
+staff-deactivate = Deactivate { $person }
+staff-reactivate = Reactivate { $person }
+staff-invite-heading = Invite a staff member
+staff-saved-invited = Invitation sent. They join by choosing a password on the link in their mail.
+staff-saved-role = The role is changed.
+staff-saved-deactivated = Deactivated: signed out everywhere, and unable to sign in until reactivated.
+staff-saved-reactivated = Reactivated: they can sign in again.
+error-last-admin = The business needs at least one active admin. Make someone else an admin first.
+join-lead-plain = Join { $account }: choose your password.

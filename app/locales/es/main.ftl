@@ -804,3 +804,21 @@ profile-sign-in-email = Inicia sesión como { $email }.
 profile-save = Guardar datos
 profile-saved = Sus datos están guardados.
 two-step-password-again = Inició sesión hace más de un cuarto de hora: escriba de nuevo su contraseña para cambiar cómo inicia sesión.
+
+# Staff management (admins).
+nav-staff = Personal
+staff-title = Personal
+staff-heading = Quién trabaja aquí
+staff-inactive = desactivado
+staff-two-step = inicio en dos pasos
+staff-role-of = Rol de { $person }
+staff-set-role = Cambiar rol
+staff-deactivate = Desactivar a { $person }
+staff-reactivate = Reactivar a { $person }
+staff-invite-heading = Invitar a alguien del personal
+staff-saved-invited = Invitación enviada. Se une eligiendo una contraseña en el enlace de su correo.
+staff-saved-role = El rol ha cambiado.
+staff-saved-deactivated = Desactivado: sesión cerrada en todas partes y sin acceso hasta que se reactive.
+staff-saved-reactivated = Reactivado: puede volver a iniciar sesión.
+error-last-admin = La empresa necesita al menos un administrador activo. Haga administrador a otra persona primero.
+join-lead-plain = Únase a { $account }: elija su contraseña.

@@ -804,3 +804,21 @@ profile-sign-in-email = Vous vous connectez en tant que { $email }.
 profile-save = Enregistrer
 profile-saved = Vos coordonnées sont enregistrées.
 two-step-password-again = Vous vous êtes connecté il y a plus d’un quart d’heure : saisissez de nouveau votre mot de passe pour changer votre façon de vous connecter.
+
+# Staff management (admins).
+nav-staff = Équipe
+staff-title = Équipe
+staff-heading = Qui travaille ici
+staff-inactive = désactivé
+staff-two-step = connexion en deux étapes
+staff-role-of = Rôle de { $person }
+staff-set-role = Changer le rôle
+staff-deactivate = Désactiver { $person }
+staff-reactivate = Réactiver { $person }
+staff-invite-heading = Inviter un membre de l’équipe
+staff-saved-invited = Invitation envoyée. La personne rejoint l’équipe en choisissant un mot de passe via le lien reçu par mail.
+staff-saved-role = Le rôle est modifié.
+staff-saved-deactivated = Désactivé : déconnecté partout, sans accès jusqu’à sa réactivation.
+staff-saved-reactivated = Réactivé : la personne peut de nouveau se connecter.
+error-last-admin = L’entreprise a besoin d’au moins un administrateur actif. Nommez d’abord quelqu’un d’autre administrateur.
+join-lead-plain = Rejoignez { $account } : choisissez votre mot de passe.

@@ -53,9 +53,14 @@ pub async fn invite_member(
 #[server(endpoint = "invitation")]
 pub async fn get_invitation(token: String) -> Result<InvitationView, ApiError> {
     use crate::api::support::state;
-    doorstep::services::members::check_invitation(&state()?.store, token.trim())
-        .await
-        .map_err(imp::failed)
+    let state = state()?;
+    doorstep::services::members::check_invitation(
+        &state.store,
+        token.trim(),
+        &state.business().name,
+    )
+    .await
+    .map_err(imp::failed)
 }
 
 /// Joins with an invitation: the person's name and a new password.
@@ -240,7 +245,7 @@ mod imp {
         let state = state()?;
         let info = info();
         let token = token.trim();
-        let invitation = members::check_invitation(&state.store, token)
+        let invitation = members::check_invitation(&state.store, token, &state.business().name)
             .await
             .map_err(failed)?;
         let keep = echo(&[("name", &name)]);

@@ -98,6 +98,10 @@ fn Header() -> impl IntoView {
                     <li><a href="/office/rules">{t("nav-rules")}</a></li>
                 }
             });
+        let staff = u
+            .role
+            .allows(doorstep::permissions::Permission::ManageStaff)
+            .then(|| view! { <li><a href="/office/staff">{t("nav-staff")}</a></li> });
         view! {
             <nav aria-label=t("nav-label") class="site-nav">
                 <ul>
@@ -106,6 +110,7 @@ fn Header() -> impl IntoView {
                     {notices}
                     {today}
                     {rules}
+                    {staff}
                 </ul>
             </nav>
             <div class="who">

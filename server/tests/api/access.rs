@@ -57,6 +57,7 @@ const SEE_HOME: &[Caller] = &[Owner, Viewer];
 const SEE_HOME_AND_OFFICE: &[Caller] = &[Owner, Viewer, Dispatcher, Admin];
 const STAFF: &[Caller] = &[Technician, Dispatcher, Admin];
 const OFFICE: &[Caller] = &[Dispatcher, Admin];
+const ADMIN: &[Caller] = &[Admin];
 const TECHNICIAN: &[Caller] = &[Technician];
 const OWNER_AND_OFFICE: &[Caller] = &[Owner, Dispatcher, Admin];
 /// Customers and technicians keep a feed of their own visits or jobs; the office does not.
@@ -345,6 +346,15 @@ static ROWS: &[Row] = &[
         NOBODY,
     ),
     // Everyone signed in lists and ends their own sessions; a made-up one is not found.
+    // Admins manage the staff; Tomás stays a technician, active.
+    row("staff", "", ADMIN),
+    row(
+        "invite-staff",
+        "name=Nia Novak&email=nia@example.com&role=technician",
+        ADMIN,
+    ),
+    row("set-staff-role", "user={tomas}&role=technician", ADMIN),
+    row("set-staff-active", "user={tomas}&active=true", ADMIN),
     // Everyone signed in keeps their own details.
     row("profile", "", SIGNED_IN),
     row("save-profile", "name=Someone&phone=&locale=en", SIGNED_IN),

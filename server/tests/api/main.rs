@@ -41,6 +41,7 @@ mod sessions;
 mod settings;
 mod sign_in_limits;
 mod sign_up;
+mod staff;
 mod tasks;
 mod technician_cards;
 mod technicians;

@@ -4,9 +4,11 @@
 mod board;
 mod booking_rules;
 mod services;
+mod staff;
 mod technicians;
 
 pub use board::*;
 pub use booking_rules::*;
 pub use services::*;
+pub use staff::*;
 pub use technicians::*;

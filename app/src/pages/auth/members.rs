@@ -307,13 +307,16 @@ pub fn JoinPage() -> impl IntoView {
                         let problem = posted.clone().filter(|e| e.field_name().is_none()).or(invitation.clone().err());
                         let form = invitation.ok().map(|inv| {
                             let typed = posted.as_ref().and_then(|e| e.echo("name")).map(str::to_string);
-                            let lead = t_with(
-                                "join-lead",
-                                &[
-                                    ("account", inv.account_name.clone().into()),
-                                    ("inviter", inv.invited_by.clone().unwrap_or_default().into()),
-                                ],
-                            );
+                            let lead = match inv.invited_by.clone() {
+                                Some(inviter) => t_with(
+                                    "join-lead",
+                                    &[
+                                        ("account", inv.account_name.clone().into()),
+                                        ("inviter", inviter.into()),
+                                    ],
+                                ),
+                                None => t_with("join-lead-plain", &[("account", inv.account_name.clone().into())]),
+                            };
                             view! {
                                 <p class="lead">{lead}</p>
                                 <ActionForm action=action attr:class="stack">

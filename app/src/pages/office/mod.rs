@@ -3,9 +3,11 @@
 mod board;
 mod rules;
 mod services;
+mod staff;
 mod technicians;
 
 pub use board::BoardPage;
 pub use rules::RulesPage;
 pub use services::{ServiceEditPage, ServicesPage};
+pub use staff::StaffPage;
 pub use technicians::{TechnicianPage, TechniciansPage};
