@@ -461,3 +461,24 @@ pub async fn count_of(app: &TestApp, sql: &str) -> i64 {
         .expect("count");
     n
 }
+
+/// Calls a server function as `client`, as an API client does; the status and the JSON
+/// answer (or the text, when it is not JSON).
+pub async fn call_as(
+    client: &Client,
+    app: &TestApp,
+    endpoint: &str,
+    fields: &[(&str, &str)],
+) -> (u16, serde_json::Value) {
+    let res = client
+        .post(app.url(&format!("/api/{endpoint}")))
+        .header(ACCEPT, "application/json")
+        .form(fields)
+        .send()
+        .await
+        .expect("POST");
+    let status = res.status().as_u16();
+    let body = res.text().await.expect("body");
+    let value = serde_json::from_str(&body).unwrap_or(serde_json::Value::String(body));
+    (status, value)
+}

@@ -5,9 +5,8 @@
 //! The demo's company account: Frieda owns it; Oskar may do everything at its three
 //! offices; Rita sees and books for the head office only.
 
-use crate::helpers::{TestApp, count_of, mailed_link, spawn_app, token_of};
+use crate::helpers::{TestApp, call_as as call, count_of, mailed_link, spawn_app, token_of};
 use reqwest::Client;
-use serde_json::Value;
 
 const FRIEDA: &str = "facilities@example.com";
 const OSKAR: &str = "office@example.com";
@@ -19,27 +18,6 @@ async fn browser(app: &TestApp, email: &str) -> Client {
     let other = app.other_browser();
     other.sign_in(email).await;
     other.client
-}
-
-async fn call(
-    client: &Client,
-    app: &TestApp,
-    endpoint: &str,
-    fields: &[(&str, &str)],
-) -> (u16, Value) {
-    let res = client
-        .post(app.url(&format!("/api/{endpoint}")))
-        .header("accept", "application/json")
-        .form(fields)
-        .send()
-        .await
-        .expect("POST");
-    let status = res.status().as_u16();
-    let body = res.text().await.expect("body");
-    (
-        status,
-        serde_json::from_str(&body).unwrap_or(Value::String(body)),
-    )
 }
 
 async fn location_id(app: &TestApp, label: &str) -> String {

@@ -2,33 +2,10 @@
 //! (the business keeps an active admin), and deactivates someone, whose sessions end at
 //! once, until reactivated.
 
-use crate::helpers::{TestApp, mailed_link, spawn_app, token_of};
-use reqwest::Client;
-use reqwest::header::ACCEPT;
+use crate::helpers::{call_as as call, mailed_link, spawn_app, token_of};
 use serde_json::Value;
 
 const GOOD_PASSWORD: &str = "violet kettle marches north";
-
-async fn call(
-    client: &Client,
-    app: &TestApp,
-    endpoint: &str,
-    fields: &[(&str, &str)],
-) -> (u16, Value) {
-    let res = client
-        .post(app.url(&format!("/api/{endpoint}")))
-        .header(ACCEPT, "application/json")
-        .form(fields)
-        .send()
-        .await
-        .expect("POST");
-    let status = res.status().as_u16();
-    let body = res.text().await.expect("body");
-    (
-        status,
-        serde_json::from_str(&body).unwrap_or(Value::String(body)),
-    )
-}
 
 fn member<'a>(list: &'a Value, email: &str) -> &'a Value {
     list.as_array()

@@ -3,32 +3,12 @@
 //! password; each code and recovery code works once, wrong ones are counted, and turning it
 //! off needs the password. A setting makes it required for staff.
 
-use crate::helpers::{DEMO_PASSWORD, TestApp, count_of, location, spawn_app, spawn_configured};
+use crate::helpers::{
+    DEMO_PASSWORD, TestApp, call_as as call, count_of, location, spawn_app, spawn_configured,
+};
 use doorstep::totp;
 use reqwest::Client;
 use reqwest::header::{ACCEPT, REFERER};
-use serde_json::Value;
-
-async fn call(
-    client: &Client,
-    app: &TestApp,
-    endpoint: &str,
-    fields: &[(&str, &str)],
-) -> (u16, Value) {
-    let res = client
-        .post(app.url(&format!("/api/{endpoint}")))
-        .header(ACCEPT, "application/json")
-        .form(fields)
-        .send()
-        .await
-        .expect("POST");
-    let status = res.status().as_u16();
-    let body = res.text().await.expect("body");
-    (
-        status,
-        serde_json::from_str(&body).unwrap_or(Value::String(body)),
-    )
-}
 
 /// The password step, as the sign-in form posts it without JavaScript.
 async fn password_step(client: &Client, app: &TestApp, email: &str) -> reqwest::Response {
