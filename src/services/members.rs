@@ -205,6 +205,19 @@ fn rights_json(rights: &[PlaceRight]) -> serde_json::Value {
     serde_json::Value::Object(map)
 }
 
+/// Refuses a change that ends `person`'s ownership when they are the account's last owner.
+async fn keeps_an_owner(
+    conn: &mut Conn,
+    account: i64,
+    person: &accounts::MemberRow,
+) -> Result<(), MemberError> {
+    if person.role == MemberRole::Owner && accounts::owner_count(conn, account).await? <= 1 {
+        Err(MemberError::LastOwner)
+    } else {
+        Ok(())
+    }
+}
+
 /// Makes one of the account's people an owner or a member. A new member starts with no
 /// rights (the owner gives them on the grid); a new owner's rights are dropped (owners may
 /// do all). The last owner stays an owner.
@@ -226,9 +239,7 @@ pub async fn set_role(
     if person.role == role {
         return Ok(());
     }
-    if person.role == MemberRole::Owner && accounts::owner_count(&mut tx, account).await? <= 1 {
-        return Err(MemberError::LastOwner);
-    }
+    keeps_an_owner(&mut tx, account, &person).await?;
     accounts::set_member_role(&mut tx, account, user.id(), role).await?;
     rights::replace(&mut tx, user.id(), &[]).await?;
     events::append_for_account(&mut tx, account, ACCESS_CHANGED, now).await?;
@@ -261,9 +272,7 @@ pub async fn remove(
     let person = accounts::member(&mut tx, account, user.id())
         .await?
         .ok_or(MemberError::NotFound)?;
-    if person.role == MemberRole::Owner && accounts::owner_count(&mut tx, account).await? <= 1 {
-        return Err(MemberError::LastOwner);
-    }
+    keeps_an_owner(&mut tx, account, &person).await?;
     accounts::remove_member(&mut tx, account, user.id()).await?;
     rights::replace(&mut tx, user.id(), &[]).await?;
     sessions::delete_for_user(&mut tx, user.id(), None).await?;
