@@ -11,7 +11,7 @@ use crate::permissions::{PlaceRight, Role};
 use crate::services::auth::{self, SessionPolicy, SessionToken, SignInError, SignedIn};
 use crate::services::clock;
 use crate::services::links::{self, LinkError};
-use crate::services::mail::{self, Mail, MailTemplate, Recipient};
+use crate::services::mail::{self, Mail, MailTemplate};
 use crate::services::sign_up::Desk;
 use crate::store::audit::{self, RequestOrigin};
 use crate::store::auth_links::{self, Purpose};
@@ -53,15 +53,6 @@ pub enum MemberError {
 impl From<StoreError> for MemberError {
     fn from(e: StoreError) -> Self {
         Self::Link(LinkError::Store(e))
-    }
-}
-
-impl From<links::LinkSignInError> for MemberError {
-    fn from(e: links::LinkSignInError) -> Self {
-        match e {
-            links::LinkSignInError::Link(e) => Self::Link(e),
-            links::LinkSignInError::SignIn(e) => Self::SignIn(e),
-        }
     }
 }
 
@@ -362,30 +353,12 @@ pub async fn invite(
     }
     let secret = links::issue(&mut tx, Purpose::Invite, user_id, now, INVITE_SECS, None).await?;
     let account_name = accounts::by_id(&mut tx, account).await?.name;
-    let to = Recipient::stored(
-        invitation.email.as_str().to_string(),
-        invitation.name.clone(),
-        by.locale.map(|l| l.code()),
-    );
-    mail::queue(
-        &mut tx,
-        &Mail {
-            to: invitation.email.clone(),
-            to_name: Some(&invitation.name),
-            locale: to.locale.unwrap_or(desk.business.default_locale),
-            template: MailTemplate::Invitation,
-            args: BTreeMap::from([
-                ("name".to_string(), invitation.name.clone()),
-                ("inviter".to_string(), by.name.clone()),
-                ("account".to_string(), account_name),
-                (
-                    "link".to_string(),
-                    links::address(desk.public_origin, "/join", &secret),
-                ),
-            ]),
-        },
-    )
-    .await?;
+    let to = Joining {
+        email: &invitation.email,
+        name: &invitation.name,
+        place: &account_name,
+    };
+    mail::queue(&mut tx, &invitation_mail(desk, by, &to, &secret)).await?;
     let detail = format!("{} {}", invitation.role.as_str(), invitation.email.as_str());
     audit::record(
         &mut tx,
@@ -397,6 +370,37 @@ pub async fn invite(
     .await?;
     tx.commit().await.map_err(StoreError::from)?;
     Ok(UserRef::from_id(user_id))
+}
+
+/// Who is invited, and to what (a customer account, or the business for staff).
+pub(crate) struct Joining<'a> {
+    pub email: &'a Email,
+    pub name: &'a str,
+    pub place: &'a str,
+}
+
+/// The mail of an invitation `by` sends (in their language), with the link to `/join`.
+pub(crate) fn invitation_mail<'a>(
+    desk: &Desk<'_>,
+    by: &SessionUser,
+    to: &Joining<'a>,
+    secret: &str,
+) -> Mail<'a> {
+    Mail {
+        to: to.email.clone(),
+        to_name: Some(to.name),
+        locale: by.locale.unwrap_or(desk.business.default_locale),
+        template: MailTemplate::Invitation,
+        args: BTreeMap::from([
+            ("name".to_string(), to.name.to_string()),
+            ("inviter".to_string(), by.name.clone()),
+            ("account".to_string(), to.place.to_string()),
+            (
+                "link".to_string(),
+                links::address(desk.public_origin, "/join", secret),
+            ),
+        ]),
+    }
 }
 
 /// What an invitation's page shows, if its link is still good: the account joined, or the

@@ -9,12 +9,12 @@ use crate::password::PasswordHash;
 use crate::permissions::{Permission, Role};
 use crate::services::clock;
 use crate::services::links;
-use crate::services::mail::{self, Mail, MailTemplate};
+use crate::services::mail;
+use crate::services::members::{Joining, invitation_mail};
 use crate::services::sign_up::Desk;
 use crate::store::audit::{self, RequestOrigin};
 use crate::store::auth_links::Purpose;
 use crate::store::{Store, StoreError, sessions, staff, users};
-use std::collections::BTreeMap;
 use tracing::instrument;
 
 #[derive(Debug, thiserror::Error)]
@@ -116,25 +116,12 @@ pub async fn invite(
         None,
     )
     .await?;
-    mail::queue(
-        &mut tx,
-        &Mail {
-            to: email.clone(),
-            to_name: Some(name),
-            locale: by.locale.unwrap_or(desk.business.default_locale),
-            template: MailTemplate::Invitation,
-            args: BTreeMap::from([
-                ("name".to_string(), name.to_string()),
-                ("inviter".to_string(), by.name.clone()),
-                ("account".to_string(), desk.business.name.clone()),
-                (
-                    "link".to_string(),
-                    links::address(desk.public_origin, "/join", &secret),
-                ),
-            ]),
-        },
-    )
-    .await?;
+    let to = Joining {
+        email,
+        name,
+        place: &desk.business.name,
+    };
+    mail::queue(&mut tx, &invitation_mail(desk, by, &to, &secret)).await?;
     let user = UserRef::from_id(id);
     let subject = user.to_string();
     audit::record(
