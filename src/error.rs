@@ -83,6 +83,8 @@ pub enum FieldError {
     WrongCode,
     #[error("this code was used already")]
     CodeUsed,
+    #[error("this is the current email")]
+    SameEmail,
 }
 
 impl FieldError {
@@ -126,6 +128,7 @@ impl FieldError {
             Self::CannotJoin => "field-cannot-join",
             Self::WrongCode => "field-wrong-code",
             Self::CodeUsed => "field-code-used",
+            Self::SameEmail => "field-same-email",
         }
     }
 

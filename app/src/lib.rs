@@ -88,6 +88,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("reset-password") view=pages::auth::ResetPasswordPage ssr=SsrMode::Async />
                 <Route path=path!("account") view=pages::auth::AccountPage ssr=SsrMode::Async />
                 <Route path=path!("account/people") view=pages::auth::PeoplePage ssr=SsrMode::Async />
+                <Route path=path!("account/email") view=pages::auth::ConfirmEmailPage ssr=SsrMode::Async />
                 <Route path=path!("account/two-step") view=pages::auth::TwoStepPage ssr=SsrMode::Async />
                 <Route path=path!("sign-in/code") view=pages::auth::SecondStepPage ssr=SsrMode::Async />
                 <Route path=path!("join") view=pages::auth::JoinPage ssr=SsrMode::Async />

@@ -107,6 +107,21 @@ test("a customer who forgot their password resets it by the mailed link", async 
   await expect(page.getByRole("status")).toContainText("Your new password is saved");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your account");
   await expectAccessible(page);
+
+  // She moves to another address: the password again, then the link mailed there.
+  const moved = `lena.moved.${Date.now() % 1_000_000}@example.com`;
+  await page.getByLabel("New email").fill(moved);
+  await page.locator("#field-email-password").fill("quiet harbour under snow");
+  await page.getByRole("button", { name: "Send the link" }).click();
+  await expect(page.getByRole("status")).toContainText("Check the new address");
+  const confirm = await linkMailedTo(moved);
+  await page.goto(confirm.replace(/^https?:\/\/[^/]+/, ""));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Confirm your new email");
+  await expect(page.getByText(moved)).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Use this email" }).click();
+  await expect(page.getByRole("status")).toContainText("Your sign-in email is changed");
+  await expect(page.locator("#email .hint")).toContainText(moved);
 });
 
 test("a customer signs in with a mailed link instead of a password", async ({ page, consoleProblems }) => {

@@ -73,6 +73,7 @@ pub async fn issue(
             ttl_secs,
             next_path,
             browser_hash: None,
+            new_email: None,
         },
     )
     .await
@@ -87,6 +88,8 @@ pub struct Issue<'a> {
     pub next_path: Option<&'a str>,
     /// The hash of a secret the asking browser keeps (sign-in links work only there).
     pub browser_hash: Option<&'a str>,
+    /// Email links: the address the person moves to.
+    pub new_email: Option<&'a str>,
 }
 
 /// [`issue`], bound to a browser when `browser_hash` is given.
@@ -98,6 +101,7 @@ pub async fn issue_bound(conn: &mut Conn, link: Issue<'_>) -> Result<String, Sto
         ttl_secs,
         next_path,
         browser_hash,
+        new_email,
     } = link;
     auth_links::retire(&mut *conn, user_id, purpose, now).await?;
     let secret = new_secret();
@@ -109,6 +113,7 @@ pub async fn issue_bound(conn: &mut Conn, link: Issue<'_>) -> Result<String, Sto
             user_id,
             next_path,
             browser_hash,
+            new_email,
             created_at: now,
             expires_at: now + ttl_secs,
         },

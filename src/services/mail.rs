@@ -59,10 +59,17 @@ pub enum MailTemplate {
     SignInLink,
     /// An invitation to join a customer account (name, inviter, account, link).
     Invitation,
+    /// A link proving a new sign-in email, sent to it (name, link).
+    ConfirmEmail,
+    /// The sign-in email was changed, told to the old one (name, link: the reset page).
+    EmailChanged,
+    /// Someone asked to move another account to this address, which has one (name, link:
+    /// the sign-in page).
+    EmailInUse,
 }
 
 impl MailTemplate {
-    pub const ALL: [MailTemplate; 19] = [
+    pub const ALL: [MailTemplate; 22] = [
         Self::SettingsCheck,
         Self::VisitBooked,
         Self::VisitRescheduled,
@@ -82,6 +89,9 @@ impl MailTemplate {
         Self::PasswordChanged,
         Self::SignInLink,
         Self::Invitation,
+        Self::ConfirmEmail,
+        Self::EmailChanged,
+        Self::EmailInUse,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -105,6 +115,9 @@ impl MailTemplate {
             Self::PasswordChanged => "password-changed",
             Self::SignInLink => "sign-in-link",
             Self::Invitation => "invitation",
+            Self::ConfirmEmail => "confirm-email",
+            Self::EmailChanged => "email-changed",
+            Self::EmailInUse => "email-in-use",
         }
     }
 
@@ -129,6 +142,9 @@ impl MailTemplate {
             "password-changed" => Some(Self::PasswordChanged),
             "sign-in-link" => Some(Self::SignInLink),
             "invitation" => Some(Self::Invitation),
+            "confirm-email" => Some(Self::ConfirmEmail),
+            "email-changed" => Some(Self::EmailChanged),
+            "email-in-use" => Some(Self::EmailInUse),
             _ => None,
         }
     }

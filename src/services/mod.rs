@@ -11,6 +11,7 @@ pub mod changes;
 pub mod clock;
 pub mod completion;
 pub mod demo;
+pub mod email_change;
 pub mod events;
 pub mod feeds;
 pub mod files;

@@ -58,7 +58,7 @@ impl From<StoreError> for PasswordError {
     }
 }
 
-fn recipient(person: &users::UserRow, fallback: Locale) -> (Recipient, Locale) {
+pub(crate) fn recipient(person: &users::UserRow, fallback: Locale) -> (Recipient, Locale) {
     let to = Recipient::stored(
         person.email.clone(),
         person.name.clone(),
@@ -68,7 +68,7 @@ fn recipient(person: &users::UserRow, fallback: Locale) -> (Recipient, Locale) {
     (to, locale)
 }
 
-async fn tell(
+pub(crate) async fn tell(
     conn: &mut Conn,
     to: &Recipient,
     locale: Locale,
@@ -149,6 +149,7 @@ async fn mail_link(desk: &Desk<'_>, email: &Email, ask: Ask<'_>) -> Result<(), P
                 ttl_secs: ask.ttl_secs,
                 next_path: ask.next,
                 browser_hash: ask.browser,
+                new_email: None,
             },
         )
         .await?;

@@ -13,6 +13,8 @@ pub enum Purpose {
     SignIn,
     /// Joins a customer account.
     Invite,
+    /// Moves the person to a new email (the link went to it).
+    Email,
 }
 
 impl Purpose {
@@ -22,6 +24,7 @@ impl Purpose {
             Self::Reset => "reset",
             Self::SignIn => "sign_in",
             Self::Invite => "invite",
+            Self::Email => "email",
         }
     }
 }
@@ -34,6 +37,8 @@ pub struct LinkRow {
     pub browser_hash: Option<String>,
     pub expires_at: i64,
     pub used_at: Option<i64>,
+    /// Email links: the address the person moves to.
+    pub new_email: Option<String>,
 }
 
 pub struct NewLink<'a> {
@@ -42,6 +47,7 @@ pub struct NewLink<'a> {
     pub user_id: i64,
     pub next_path: Option<&'a str>,
     pub browser_hash: Option<&'a str>,
+    pub new_email: Option<&'a str>,
     pub created_at: i64,
     pub expires_at: i64,
 }
@@ -49,7 +55,7 @@ pub struct NewLink<'a> {
 pub async fn insert(conn: &mut Conn, link: &NewLink<'_>) -> Result<i64, StoreError> {
     Ok(sqlx::query_scalar(
         "INSERT INTO auth_links (secret_hash, purpose, user_id, next_path, browser_hash, \
-         created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+         created_at, expires_at, new_email) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
     )
     .bind(link.secret_hash)
     .bind(link.purpose.as_str())
@@ -58,6 +64,7 @@ pub async fn insert(conn: &mut Conn, link: &NewLink<'_>) -> Result<i64, StoreErr
     .bind(link.browser_hash)
     .bind(link.created_at)
     .bind(link.expires_at)
+    .bind(link.new_email)
     .fetch_one(conn)
     .await?)
 }
@@ -69,7 +76,8 @@ pub async fn find(
     purpose: Purpose,
 ) -> Result<Option<LinkRow>, StoreError> {
     Ok(sqlx::query_as(
-        "SELECT id, user_id, next_path, browser_hash, expires_at, used_at FROM auth_links \
+        "SELECT id, user_id, next_path, browser_hash, expires_at, used_at, new_email \
+         FROM auth_links \
          WHERE secret_hash = $1 AND purpose = $2",
     )
     .bind(secret_hash)

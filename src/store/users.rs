@@ -244,3 +244,19 @@ pub async fn staff_profile(conn: &mut Conn, user_id: i64) -> Result<StaffRow, St
     .fetch_one(conn)
     .await?)
 }
+
+/// Moves the person to a proven new email.
+pub async fn set_email(
+    conn: &mut Conn,
+    user_id: i64,
+    email: &str,
+    now: i64,
+) -> Result<(), StoreError> {
+    sqlx::query("UPDATE users SET email = $1, email_verified_at = $2 WHERE id = $3")
+        .bind(email)
+        .bind(now)
+        .bind(user_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}

@@ -822,3 +822,40 @@ staff-saved-deactivated = Deaktiviert: überall abgemeldet und ohne Anmeldung, b
 staff-saved-reactivated = Wieder aktiviert: Die Person kann sich wieder anmelden.
 error-last-admin = Der Betrieb braucht mindestens eine aktive Admin-Person. Machen Sie zuerst jemand anderen zum Admin.
 join-lead-plain = Treten Sie { $account } bei: Wählen Sie Ihr Passwort.
+
+# Changing one's sign-in email.
+field-same-email = Mit dieser E-Mail-Adresse melden Sie sich schon an.
+email-change-heading = Anmelde-E-Mail
+email-change-lead = Sie melden sich mit { $email } an. Um das zu ändern, geben Sie die neue Adresse und Ihr Passwort ein: Wir senden der neuen Adresse einen Link, und die Änderung gilt, sobald Sie ihn öffnen.
+email-change-new = Neue E-Mail-Adresse
+email-change-submit = Link senden
+email-change-sent = Sehen Sie in der neuen Adresse nach: Wir haben ihr einen Link gesendet, der 24 Stunden gilt. Bis Sie ihn öffnen, bleibt Ihre E-Mail-Adresse, wie sie ist.
+email-changed = Ihre Anmelde-E-Mail ist geändert. Wir haben auch Ihrer alten Adresse Bescheid gegeben.
+email-changed-sign-in = Ihre Anmelde-E-Mail ist geändert. Melden Sie sich mit der neuen an.
+email-confirm-title = Neue E-Mail-Adresse bestätigen
+email-confirm-lead = Ab jetzt melden Sie sich mit { $email } an und erhalten dort unsere E-Mails.
+email-confirm-submit = Diese Adresse verwenden
+mail-confirm-email-subject = { $business }: Bestätigen Sie Ihre neue E-Mail-Adresse
+mail-confirm-email-body = Hallo { $name },
+
+    öffnen Sie diesen Link, um sich ab jetzt mit dieser Adresse anzumelden:
+
+    { $link }
+
+    Der Link gilt einmal, 24 Stunden lang. Wenn Sie das nicht angefragt haben, ignorieren Sie diese Nachricht: Ohne den Link ändert sich nichts.
+mail-email-changed-subject = { $business }: Ihre Anmelde-E-Mail wurde geändert
+mail-email-changed-body = Hallo { $name },
+
+    die E-Mail-Adresse, mit der Sie sich anmelden, wurde eben auf eine andere geändert; unsere E-Mails gehen ab jetzt dorthin.
+
+    Wenn Sie das nicht waren, wählen Sie hier sofort ein neues Passwort und sagen Sie uns Bescheid:
+
+    { $link }
+mail-email-in-use-subject = { $business }: Jemand wollte diese Adresse verwenden
+mail-email-in-use-body = Hallo { $name },
+
+    jemand wollte ein anderes Konto auf diese E-Mail-Adresse umstellen. Sie gehört aber schon zu Ihrem Konto, deshalb wurde nichts geändert. Sie melden sich wie immer an:
+
+    { $link }
+
+    Wenn Sie davon nichts wissen, können Sie diese Nachricht ignorieren.

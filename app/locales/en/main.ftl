@@ -823,3 +823,40 @@ staff-saved-deactivated = Deactivated: signed out everywhere, and unable to sign
 staff-saved-reactivated = Reactivated: they can sign in again.
 error-last-admin = The business needs at least one active admin. Make someone else an admin first.
 join-lead-plain = Join { $account }: choose your password.
+
+# Changing one's sign-in email.
+field-same-email = This is the email you sign in with now.
+email-change-heading = Sign-in email
+email-change-lead = You sign in with { $email }. To change it, type the new address and your password: we mail the new address a link, and the change happens when you open it.
+email-change-new = New email
+email-change-submit = Send the link
+email-change-sent = Check the new address: we mailed it a link that works for 24 hours. Your email stays as it is until you open it.
+email-changed = Your sign-in email is changed. We told your old address too.
+email-changed-sign-in = Your sign-in email is changed. Sign in with the new one.
+email-confirm-title = Confirm your new email
+email-confirm-lead = From now on you will sign in and receive our mails at { $email }.
+email-confirm-submit = Use this email
+mail-confirm-email-subject = { $business }: confirm your new email
+mail-confirm-email-body = Hello { $name },
+
+    open this link to sign in with this address from now on:
+
+    { $link }
+
+    The link works once, for 24 hours. If you did not ask for this, ignore this message: nothing changes without the link.
+mail-email-changed-subject = { $business }: your sign-in email was changed
+mail-email-changed-body = Hello { $name },
+
+    the email you sign in with was just changed to another address, and our mails go there from now on.
+
+    If that was not you, choose a new password here at once, and tell us:
+
+    { $link }
+mail-email-in-use-subject = { $business }: someone asked to use this address
+mail-email-in-use-body = Hello { $name },
+
+    someone asked to move another account to this email address, but it already belongs to your account, so nothing was changed. You can sign in as always:
+
+    { $link }
+
+    If you know nothing about it, you can ignore this message.

@@ -822,3 +822,40 @@ staff-saved-deactivated = Desactivado: sesión cerrada en todas partes y sin acc
 staff-saved-reactivated = Reactivado: puede volver a iniciar sesión.
 error-last-admin = La empresa necesita al menos un administrador activo. Haga administrador a otra persona primero.
 join-lead-plain = Únase a { $account }: elija su contraseña.
+
+# Changing one's sign-in email.
+field-same-email = Ya inicia sesión con este correo.
+email-change-heading = Correo de acceso
+email-change-lead = Inicia sesión con { $email }. Para cambiarlo, escriba la nueva dirección y su contraseña: le enviamos un enlace a la nueva dirección y el cambio se hace cuando lo abre.
+email-change-new = Nuevo correo
+email-change-submit = Enviar el enlace
+email-change-sent = Revise la nueva dirección: le enviamos un enlace válido durante 24 horas. Su correo no cambia hasta que lo abra.
+email-changed = Su correo de acceso ha cambiado. También avisamos a su dirección anterior.
+email-changed-sign-in = Su correo de acceso ha cambiado. Inicie sesión con el nuevo.
+email-confirm-title = Confirme su nuevo correo
+email-confirm-lead = A partir de ahora iniciará sesión y recibirá nuestros correos en { $email }.
+email-confirm-submit = Usar este correo
+mail-confirm-email-subject = { $business }: confirme su nuevo correo
+mail-confirm-email-body = Hola, { $name }:
+
+    abra este enlace para iniciar sesión con esta dirección a partir de ahora:
+
+    { $link }
+
+    El enlace funciona una vez, durante 24 horas. Si no lo pidió, ignore este mensaje: sin el enlace no cambia nada.
+mail-email-changed-subject = { $business }: su correo de acceso ha cambiado
+mail-email-changed-body = Hola, { $name }:
+
+    el correo con el que inicia sesión acaba de cambiar a otra dirección, y nuestros correos irán allí a partir de ahora.
+
+    Si no fue usted, elija de inmediato una nueva contraseña aquí y avísenos:
+
+    { $link }
+mail-email-in-use-subject = { $business }: alguien pidió usar esta dirección
+mail-email-in-use-body = Hola, { $name }:
+
+    alguien pidió pasar otra cuenta a esta dirección de correo, pero ya pertenece a su cuenta, así que no se cambió nada. Puede iniciar sesión como siempre:
+
+    { $link }
+
+    Si no sabe nada de esto, puede ignorar este mensaje.

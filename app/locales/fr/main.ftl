@@ -822,3 +822,40 @@ staff-saved-deactivated = Désactivé : déconnecté partout, sans accès jusqu�
 staff-saved-reactivated = Réactivé : la personne peut de nouveau se connecter.
 error-last-admin = L’entreprise a besoin d’au moins un administrateur actif. Nommez d’abord quelqu’un d’autre administrateur.
 join-lead-plain = Rejoignez { $account } : choisissez votre mot de passe.
+
+# Changing one's sign-in email.
+field-same-email = C'est déjà l'adresse avec laquelle vous vous connectez.
+email-change-heading = E-mail de connexion
+email-change-lead = Vous vous connectez avec { $email }. Pour la changer, saisissez la nouvelle adresse et votre mot de passe : nous envoyons un lien à la nouvelle adresse, et le changement a lieu quand vous l'ouvrez.
+email-change-new = Nouvel e-mail
+email-change-submit = Envoyer le lien
+email-change-sent = Consultez la nouvelle adresse : nous lui avons envoyé un lien valable 24 heures. Votre e-mail reste le même tant que vous ne l'avez pas ouvert.
+email-changed = Votre e-mail de connexion est changé. Nous avons aussi prévenu votre ancienne adresse.
+email-changed-sign-in = Votre e-mail de connexion est changé. Connectez-vous avec le nouveau.
+email-confirm-title = Confirmez votre nouvel e-mail
+email-confirm-lead = Désormais, vous vous connecterez et recevrez nos e-mails à { $email }.
+email-confirm-submit = Utiliser cet e-mail
+mail-confirm-email-subject = { $business } : confirmez votre nouvel e-mail
+mail-confirm-email-body = Bonjour { $name },
+
+    ouvrez ce lien pour vous connecter désormais avec cette adresse :
+
+    { $link }
+
+    Le lien fonctionne une fois, pendant 24 heures. Si vous n'avez rien demandé, ignorez ce message : rien ne change sans le lien.
+mail-email-changed-subject = { $business } : votre e-mail de connexion a été changé
+mail-email-changed-body = Bonjour { $name },
+
+    l'adresse avec laquelle vous vous connectez vient d'être remplacée par une autre, et nos e-mails y seront envoyés désormais.
+
+    Si ce n'était pas vous, choisissez tout de suite un nouveau mot de passe ici, et prévenez-nous :
+
+    { $link }
+mail-email-in-use-subject = { $business } : quelqu'un a demandé à utiliser cette adresse
+mail-email-in-use-body = Bonjour { $name },
+
+    quelqu'un a demandé à passer un autre compte sur cette adresse e-mail, mais elle appartient déjà à votre compte : rien n'a été changé. Vous vous connectez comme d'habitude :
+
+    { $link }
+
+    Si vous n'êtes au courant de rien, vous pouvez ignorer ce message.

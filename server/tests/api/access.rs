@@ -357,6 +357,18 @@ static ROWS: &[Row] = &[
     row("set-staff-active", "user={tomas}&active=true", ADMIN),
     // Everyone signed in keeps their own details.
     row("profile", "", SIGNED_IN),
+    // A wrong password is refused by name: only a signed-in person gets that far.
+    row(
+        "change-email",
+        "email=someone.else@example.com&password=not the password",
+        SIGNED_IN,
+    ),
+    // A made-up email link is not found, for everyone.
+    row(
+        "confirm-email",
+        "token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+        NOBODY,
+    ),
     row("save-profile", "name=Someone&phone=&locale=en", SIGNED_IN),
     row("sessions", "", SIGNED_IN),
     row("end-session", "session=0123456789abcdef", NOBODY),

@@ -12,6 +12,7 @@ mod catalogue;
 mod changes;
 mod completion;
 mod demo;
+mod email_change;
 mod events;
 mod feeds;
 mod forecast;

@@ -1,5 +1,6 @@
 //! Signing up, in and out.
 
+mod email;
 mod passwords;
 mod sessions;
 mod sign_in;
@@ -7,6 +8,7 @@ mod sign_out;
 mod sign_up;
 mod two_step;
 
+pub use email::*;
 pub use passwords::*;
 pub use sessions::*;
 pub use sign_in::*;

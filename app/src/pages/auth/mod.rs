@@ -1,11 +1,13 @@
 //! Signing up and in, passwords, and one's own account.
 
+mod email;
 mod members;
 mod passwords;
 pub(crate) mod sign_in;
 mod sign_up;
 mod two_step;
 
+pub use email::ConfirmEmailPage;
 pub use members::{JoinPage, PeoplePage};
 pub use passwords::{AccountPage, ForgotPasswordPage, ResetPasswordPage, SignInLinkPage};
 pub use sign_in::SignInPage;

@@ -204,6 +204,8 @@ pub fn AccountPage() -> impl IntoView {
         let text = match what.as_str() {
             "password-reset" => t("account-password-reset"),
             "profile" => t("profile-saved"),
+            "email-sent" => t("email-change-sent"),
+            "email" => t("email-changed"),
             "session" => t("account-session-ended"),
             "sessions" => t_with("account-sessions-ended", &[("count", Arg::Num(ended))]),
             _ => t_with("account-password-changed", &[("count", Arg::Num(ended))]),
@@ -221,6 +223,7 @@ pub fn AccountPage() -> impl IntoView {
             </p>
             {done}
             <Profile />
+            <super::email::EmailSection current=user.email.clone() />
             <section class="panel stack" aria-labelledby="password-heading">
                 <h2 id="password-heading">{t("account-password")}</h2>
                 {general.map(|error| view! { <ErrorAlert error /> })}

@@ -26,7 +26,12 @@ pub fn SignInPage() -> impl IntoView {
         .get_untracked()
         .and_then(Result::err)
         .or_else(|| link.value().get_untracked().and_then(Result::err));
-    let link_sent = use_query_map().get_untracked().get("link").as_deref() == Some("sent");
+    let query = use_query_map().get_untracked();
+    let notice = match (query.get("link").as_deref(), query.get("email").as_deref()) {
+        (Some("sent"), _) => Some(t("sign-in-link-sent")),
+        (_, Some("changed")) => Some(t("email-changed-sign-in")),
+        _ => None,
+    };
     let email = error
         .as_ref()
         .and_then(|e| e.echo("email"))
@@ -83,8 +88,8 @@ pub fn SignInPage() -> impl IntoView {
             <section class="panel narrow" aria-labelledby="sign-in-heading">
                 <h1 id="sign-in-heading">{t("sign-in-title")}</h1>
                 <p class="lead">{t("sign-in-lead")}</p>
-                {(link_sent && error.is_none()).then(|| view! {
-                    <div class="alert alert-success" role="status"><p>{t("sign-in-link-sent")}</p></div>
+                {notice.filter(|_| error.is_none()).map(|text| view! {
+                    <div class="alert alert-success" role="status"><p>{text}</p></div>
                 })}
                 {general.map(|error| view! { <ErrorAlert error /> })}
                 {resend}
