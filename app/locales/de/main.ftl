@@ -130,6 +130,7 @@ location-country = Land
 location-country-hint = Zwei Buchstaben, etwa DE.
 location-access-notes = Zugang
 location-access-notes-hint = Tor- oder Türcodes, wo der Schlüssel liegt, Parken. Nur für Ihr Konto und unser Team sichtbar.
+location-read-only = Sie dürfen diesen Ort sehen. Um ihn zu ändern, wenden Sie sich an die Inhaberin oder den Inhaber des Kontos.
 location-position = Position auf der Karte
 location-map = Karte des Ortes
 location-map-pin = Der Ort

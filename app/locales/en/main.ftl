@@ -131,6 +131,7 @@ location-country = Country
 location-country-hint = Two letters, such as DE.
 location-access-notes = How to get in
 location-access-notes-hint = Gate or door codes, where the key is, parking. Shown only to your account and to our staff.
+location-read-only = You may see this place. To change it, ask the account's owner.
 location-position = Position on the map
 location-map = Map of the place
 location-map-pin = The place

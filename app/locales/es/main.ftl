@@ -130,6 +130,7 @@ location-country = País
 location-country-hint = Dos letras, como ES.
 location-access-notes = Cómo entrar
 location-access-notes-hint = Códigos de puerta o portal, dónde está la llave, aparcamiento. Solo lo ven su cuenta y nuestro equipo.
+location-read-only = Puede ver este lugar. Para cambiarlo, pídaselo al titular de la cuenta.
 location-position = Posición en el mapa
 location-map = Mapa del lugar
 location-map-pin = El lugar

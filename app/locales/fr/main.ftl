@@ -130,6 +130,7 @@ location-country = Pays
 location-country-hint = Deux lettres, comme FR.
 location-access-notes = Comment entrer
 location-access-notes-hint = Codes du portail ou de la porte, où se trouve la clé, stationnement. Visible seulement par votre compte et notre équipe.
+location-read-only = Vous pouvez voir ce lieu. Pour le modifier, demandez au titulaire du compte.
 location-position = Position sur la carte
 location-map = Carte du lieu
 location-map-pin = Le lieu

@@ -31,6 +31,18 @@ pub(crate) fn set_status(error: &crate::error::ApiError) {
     }
 }
 
+/// What a page shows to someone who may not see it: why, with the status to match. A
+/// visitor keeps the redirect to sign in.
+#[leptos::component]
+pub(crate) fn Refused(error: crate::error::ApiError) -> impl leptos::IntoView {
+    use leptos::prelude::*;
+    #[cfg(feature = "ssr")]
+    if crate::request::current().user.is_some() {
+        set_status(&error);
+    }
+    view! { <crate::components::alert::ErrorAlert error /> }
+}
+
 /// What a page shows while its data loads (the server renders it only when streaming).
 pub(crate) fn loading() -> impl leptos::IntoView {
     use leptos::prelude::*;

@@ -48,6 +48,63 @@ impl axum::extract::FromRef<ServerState> for LeptosOptions {
     }
 }
 
+/// A route of our own, beside the pages of `App` and the server functions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Own {
+    Live,
+    Ready,
+    ServiceWorker,
+    Manifest,
+    VisitCalendar,
+    Feed,
+    Events,
+    File,
+    Thumb,
+}
+
+/// Every route of our own, the one list the router is built from: the authorization test
+/// (`tests/api/access.rs`) holds a row for each of these and for each page of `App`.
+pub const OWN_ROUTES: [(&str, Own); 9] = [
+    ("/healthz", Own::Live),
+    ("/readyz", Own::Ready),
+    ("/sw.js", Own::ServiceWorker),
+    ("/manifest.webmanifest", Own::Manifest),
+    ("/visits/{reference}/calendar.ics", Own::VisitCalendar),
+    ("/feeds/{file}", Own::Feed),
+    ("/events", Own::Events),
+    ("/files/{token}", Own::File),
+    ("/files/{token}/thumb", Own::Thumb),
+];
+
+impl Own {
+    fn handler(self) -> axum::routing::MethodRouter<ServerState> {
+        match self {
+            Self::Live => get(health::live),
+            Self::Ready => get(health::ready),
+            Self::ServiceWorker => get(pwa::service_worker),
+            Self::Manifest => get(pwa::manifest),
+            Self::VisitCalendar => get(ics::visit),
+            Self::Feed => get(ics::feed),
+            Self::Events => get(events::stream),
+            Self::File => get(files::kept),
+            Self::Thumb => get(files::thumb),
+        }
+    }
+
+    /// Served before sessions and the same-origin check: probes and the service worker.
+    fn bare(self) -> bool {
+        matches!(self, Self::Live | Self::Ready | Self::ServiceWorker)
+    }
+}
+
+/// The paths of the pages of `App` (`/visits/:reference`), for the authorization test.
+pub fn page_paths() -> Vec<String> {
+    generate_route_list(App)
+        .iter()
+        .map(|route| route.path().to_string())
+        .collect()
+}
+
 /// The whole application as one axum router. Server functions are routed by
 /// `leptos_routes_with_context` itself, at `/api/<endpoint>`.
 pub fn router(state: ServerState) -> Router {
@@ -62,13 +119,15 @@ pub fn router(state: ServerState) -> Router {
             leptos::nonce::provide_nonce();
         }
     };
-    let pages = Router::new()
-        .route("/manifest.webmanifest", get(pwa::manifest))
-        .route("/visits/{reference}/calendar.ics", get(ics::visit))
-        .route("/feeds/{file}", get(ics::feed))
-        .route("/events", get(events::stream))
-        .route("/files/{token}", get(files::kept))
-        .route("/files/{token}/thumb", get(files::thumb))
+    let own = |bare: bool| {
+        OWN_ROUTES
+            .iter()
+            .filter(move |(_, route)| route.bare() == bare)
+            .fold(Router::new(), |router, (path, route)| {
+                router.route(path, route.handler())
+            })
+    };
+    let pages = own(false)
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos.clone();
             move || shell(options.clone())
@@ -92,10 +151,7 @@ pub fn router(state: ServerState) -> Router {
         ));
 
     let https = state.app.secure_cookies;
-    Router::new()
-        .route("/healthz", get(health::live))
-        .route("/readyz", get(health::ready))
-        .route("/sw.js", get(pwa::service_worker))
+    own(true)
         .merge(pages)
         .layer(axum::middleware::from_fn_with_state(
             https,

@@ -1,4 +1,5 @@
-//! Who may call what: every server function, called by a visitor, another account's owner,
+//! Who may call what: every server function and every route (pages, calendars, files, the
+//! live stream), called by a visitor, another account's owner,
 //! Ana (the owner of the objects the calls name), a member of her account who may only see
 //! her home, a member who may do everything but only at her other place, a technician, a
 //! dispatcher and an admin, is refused or let through exactly as its row says; a server
@@ -421,6 +422,133 @@ static ROWS: &[Row] = &[
     row("sign-out", "", ANYONE),
 ];
 
+/// One route: its path as routed (`{part}` names a part of it), the address called (`{…}`
+/// filled in from the fixtures) and the callers let through.
+struct Route {
+    path: &'static str,
+    address: &'static str,
+    allowed: &'static [Caller],
+}
+
+const fn route(path: &'static str, address: &'static str, allowed: &'static [Caller]) -> Route {
+    Route {
+        path,
+        address,
+        allowed,
+    }
+}
+
+/// Every page and route of our own, read with GET (a form page shows its form).
+static ROUTES: &[Route] = &[
+    route("/", "/", ANYONE),
+    route("/sign-in", "/sign-in", ANYONE),
+    route("/sign-up", "/sign-up", ANYONE),
+    route("/sign-up/sent", "/sign-up/sent", ANYONE),
+    route("/forgot-password", "/forgot-password", ANYONE),
+    route("/offline", "/offline", ANYONE),
+    // Mailed links' pages: a made-up secret is not found, for everyone.
+    route(
+        "/verify",
+        "/verify?token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+        NOBODY,
+    ),
+    route(
+        "/sign-in/link",
+        "/sign-in/link?token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+        NOBODY,
+    ),
+    route(
+        "/reset-password",
+        "/reset-password?token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+        NOBODY,
+    ),
+    route(
+        "/join",
+        "/join?token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+        NOBODY,
+    ),
+    route(
+        "/account/email",
+        "/account/email?token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+        NOBODY,
+    ),
+    // No sign-in waits for a code: start again, whoever asks.
+    route("/sign-in/code", "/sign-in/code", NOBODY),
+    route("/account", "/account", SIGNED_IN),
+    route("/account/people", "/account/people", OWNERS),
+    route("/account/two-step", "/account/two-step", SIGNED_IN),
+    route("/notifications", "/notifications", SIGNED_IN),
+    // Each customer's booking page offers the places they may book (Mo's: none).
+    route("/book", "/book", CUSTOMERS),
+    route(
+        "/book/request",
+        "/book/request?location=LO-000001&kind=callback",
+        OWNER,
+    ),
+    route(
+        "/requests/problem",
+        "/requests/problem?location=LO-000001",
+        // The form offers the places one may report from; the one asked for only comes
+        // first (Ana's is offered to nobody else, see `report-problem`).
+        CUSTOMERS,
+    ),
+    route(
+        "/requests/{reference}",
+        "/requests/{request}",
+        SEE_HOME_AND_OFFICE,
+    ),
+    route("/office/requests", "/office/requests", OFFICE),
+    route("/visits/{reference}", "/visits/{visit}", SEE_THE_VISIT),
+    // Not completed: no report yet, for anyone.
+    route(
+        "/visits/{reference}/report",
+        "/visits/{visit}/report",
+        NOBODY,
+    ),
+    route(
+        "/visits/{reference}/calendar.ics",
+        "/visits/{visit}/calendar.ics",
+        SEE_THE_VISIT,
+    ),
+    route("/today", "/today", TECHNICIAN),
+    route("/locations", "/locations", CUSTOMERS),
+    route("/locations/{reference}", "/locations/LO-000001", SEE_HOME),
+    route("/plans", "/plans", PLAN_LISTS),
+    route("/plans/new", "/plans/new", CUSTOMERS),
+    route("/plans/{reference}", "/plans/{plan}", SEE_HOME_AND_OFFICE),
+    route("/calendar-feed", "/calendar-feed", FEED_KEEPERS),
+    // A feed is its secret address, for calendar apps without a session: a made-up one is
+    // nobody's.
+    route(
+        "/feeds/{file}",
+        "/feeds/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics",
+        NOBODY,
+    ),
+    route("/office/board", "/office/board", OFFICE),
+    route("/office/rules", "/office/rules", OFFICE),
+    route("/office/staff", "/office/staff", ADMIN),
+    route("/office/services", "/office/services", OFFICE),
+    route(
+        "/office/services/{reference}",
+        "/office/services/{service}",
+        OFFICE,
+    ),
+    route("/office/technicians", "/office/technicians", OFFICE),
+    route(
+        "/office/technicians/{reference}",
+        "/office/technicians/{tomas}",
+        OFFICE,
+    ),
+    // The photo of Ana's problem report at her home.
+    route("/files/{token}", "{photo}", SEE_HOME_AND_OFFICE),
+    route("/files/{token}/thumb", "{photo}/thumb", SEE_HOME_AND_OFFICE),
+    route("/events", "/events", SIGNED_IN),
+    route("/manifest.webmanifest", "/manifest.webmanifest", ANYONE),
+    route("/sw.js", "/sw.js", ANYONE),
+    route("/healthz", "/healthz", ANYONE),
+    route("/readyz", "/readyz", ANYONE),
+];
+
 /// The members' password (they chose it when they joined).
 const MEMBER_PASSWORD: &str = "violet kettle marches north";
 
@@ -484,7 +612,9 @@ async fn fixtures(app: &TestApp) -> BTreeMap<&'static str, String> {
         .await
         .expect("extra shift");
     let (viewer, elsewhere, cabin) = members(app).await;
+    let (_, photo) = crate::members::report_with_photo(&app.client, app, "LO-000001").await;
     BTreeMap::from([
+        ("photo", photo),
         ("viewer", viewer),
         ("elsewhere", elsewhere),
         ("cabin", cabin),
@@ -605,6 +735,61 @@ fn refused(status: u16, body: &str) -> bool {
         )
 }
 
+/// A page or route refused: told to sign in (sent to the sign-in page), forbidden, not
+/// found, or gone (a sign-in to finish that is not there). The body is not read: the live
+/// stream never ends.
+fn route_refused(res: &reqwest::Response) -> bool {
+    let to_sign_in = res.status().is_redirection()
+        && res
+            .headers()
+            .get("location")
+            .and_then(|l| l.to_str().ok())
+            .is_some_and(|l| l.starts_with("/sign-in"));
+    to_sign_in || matches!(res.status().as_u16(), 401 | 403 | 404 | 410)
+}
+
+/// Calls every route as `caller`; what went against its row.
+async fn check_routes(
+    app: &TestApp,
+    client: &reqwest::Client,
+    caller: Caller,
+    fixtures: &BTreeMap<&str, String>,
+) -> Vec<String> {
+    let mut wrong = Vec::new();
+    for route in ROUTES {
+        let mut address = route.address.to_string();
+        for (key, with) in fixtures {
+            address = address.replace(&format!("{{{key}}}"), with);
+        }
+        assert!(
+            !address.contains('{'),
+            "unknown placeholder in {}",
+            route.address
+        );
+        let res = client
+            .get(app.url(&address))
+            .header("accept", "text/html")
+            .send()
+            .await
+            .expect("GET");
+        let allowed = route.allowed.contains(&caller);
+        let status = res.status().as_u16();
+        if route_refused(&res) == allowed || status >= 500 {
+            let expected = if allowed { "let through" } else { "refused" };
+            let to = res
+                .headers()
+                .get("location")
+                .and_then(|l| l.to_str().ok())
+                .unwrap_or_default()
+                .to_string();
+            wrong.push(format!(
+                "  GET {address}: expected {expected}, got {status} {to}"
+            ));
+        }
+    }
+    wrong
+}
+
 /// Calls every row as `caller` on an app of its own; fails naming every call that was
 /// refused or let through against its row, and every server error (it hides the answer).
 async fn check(caller: Caller) {
@@ -616,7 +801,7 @@ async fn check(caller: Caller) {
         (_, Some(email)) => browser.sign_in(email).await,
         (_, None) => {}
     }
-    let mut wrong = Vec::new();
+    let mut wrong = check_routes(&app, &browser.client, caller, &fixtures).await;
     for row in ROWS {
         let post = browser
             .client
@@ -648,7 +833,7 @@ async fn check(caller: Caller) {
         wrong.is_empty(),
         "{caller:?}: {} of {} calls wrong:\n{}",
         wrong.len(),
-        ROWS.len(),
+        ROWS.len() + ROUTES.len(),
         wrong.join("\n")
     );
 }
@@ -691,6 +876,26 @@ async fn a_dispatcher_runs_the_office_but_books_for_nobody() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_admin_runs_the_office_but_books_for_nobody() {
     check(Admin).await;
+}
+
+#[test]
+fn every_page_and_route_has_a_row_and_every_row_a_route() {
+    let routed: BTreeSet<String> = server::http::page_paths()
+        .into_iter()
+        .chain(
+            server::http::OWN_ROUTES
+                .iter()
+                .map(|(path, _)| path.to_string()),
+        )
+        .collect();
+    let rows: BTreeSet<String> = ROUTES.iter().map(|r| r.path.to_string()).collect();
+    assert_eq!(rows.len(), ROUTES.len(), "one row per route");
+    let missing: Vec<_> = routed.difference(&rows).collect();
+    let unknown: Vec<_> = rows.difference(&routed).collect();
+    assert!(
+        missing.is_empty() && unknown.is_empty(),
+        "routes without a row: {missing:?}; rows naming none: {unknown:?}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

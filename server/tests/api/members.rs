@@ -43,7 +43,11 @@ async fn home_places(client: &Client, app: &TestApp) -> Vec<String> {
 
 /// A problem report with one photo at `place`, as `client`; the request's reference and the
 /// photo's address.
-async fn report_with_photo(client: &Client, app: &TestApp, place: &str) -> (String, String) {
+pub(crate) async fn report_with_photo(
+    client: &Client,
+    app: &TestApp,
+    place: &str,
+) -> (String, String) {
     let photo = reqwest::multipart::Part::bytes(crate::problems::png(400, 300))
         .file_name("leak.png")
         .mime_str("image/png")
@@ -279,6 +283,26 @@ async fn the_owners_grid_takes_effect_at_once_and_is_all_or_nothing() {
     )
     .await;
     assert_eq!(status, 404, "seeing is not booking");
+    // The warehouse's page is hers to read, not to change; the head office's to change.
+    let page = |path: String| {
+        let rita = rita.clone();
+        let url = app.url(&path);
+        async move {
+            let res = rita
+                .get(url)
+                .header("accept", "text/html")
+                .send()
+                .await
+                .expect("GET");
+            assert_eq!(res.status(), 200, "{path}");
+            res.text().await.expect("html")
+        }
+    };
+    let read_only = page(format!("/locations/{warehouse}")).await;
+    assert!(read_only.contains("You may see this place"), "{read_only}");
+    assert!(!read_only.contains("/api/save-location"), "no form to save");
+    let changeable = page(format!("/locations/{head}")).await;
+    assert!(changeable.contains("/api/save-location"), "{changeable}");
     let oskar = browser(&app, OSKAR).await;
     assert_eq!(
         home_places(&oskar, &app).await,

@@ -170,6 +170,16 @@ pub fn TwoStepPage() -> impl IntoView {
 }
 
 /// The code after the password.
+/// No sign-in waits for a code in this browser (never started, or gone): start again.
+#[cfg(feature = "ssr")]
+fn nothing_waits() -> Option<ApiError> {
+    use crate::api::support::{SECOND_STEP_COOKIE, cookie};
+    cookie(SECOND_STEP_COOKIE).is_none().then(|| {
+        crate::pages::set_status(&ApiError::SignInAgain);
+        ApiError::SignInAgain
+    })
+}
+
 #[component]
 pub fn SecondStepPage() -> impl IntoView {
     let next = use_query_map()
@@ -178,6 +188,8 @@ pub fn SecondStepPage() -> impl IntoView {
         .unwrap_or_default();
     let action = ServerAction::<SecondStep>::new();
     let error = action.value().get_untracked().and_then(Result::err);
+    #[cfg(feature = "ssr")]
+    let error = error.or_else(nothing_waits);
     let general = error.clone().filter(|e| e.field_name().is_none());
     let again = general.is_some().then(|| {
         view! { <p><a class="button" href="/sign-in">{t("sign-in-title")}</a></p> }

@@ -118,7 +118,7 @@ pub fn BookPage() -> impl IntoView {
             </Suspense>
         })
     } else {
-        Either::Right(view! { <ErrorAlert error=ApiError::Forbidden /> })
+        Either::Right(view! { <crate::pages::Refused error=ApiError::Forbidden /> })
     };
     view! {
         <Page title=title.clone()>

@@ -41,7 +41,7 @@ pub fn LocationsPage() -> impl IntoView {
             </Suspense>
         })
     } else {
-        Either::Right(view! { <ErrorAlert error=ApiError::Forbidden /> })
+        Either::Right(view! { <crate::pages::Refused error=ApiError::Forbidden /> })
     };
     let done = saved.map(|reference| {
         let book = book_url(&[("location", &reference)]);
@@ -137,7 +137,10 @@ pub fn LocationEditPage() -> impl IntoView {
                     let unplaced = unplaced.clone();
                     Suspend::new(async move {
                         match get_location(reference).await {
-                            Ok(form) => Either::Left(view! { <PlaceForm form unplaced /> }),
+                            Ok(form) if may_change(&form) => {
+                                Either::Left(view! { <PlaceForm form unplaced /> }.into_any())
+                            }
+                            Ok(form) => Either::Left(view! { <PlaceSummary form /> }.into_any()),
                             Err(error) => {
                                 #[cfg(feature = "ssr")]
                                 crate::pages::set_status(&error);
@@ -149,7 +152,7 @@ pub fn LocationEditPage() -> impl IntoView {
             </Suspense>
         })
     } else {
-        Either::Right(view! { <ErrorAlert error=ApiError::Forbidden /> })
+        Either::Right(view! { <crate::pages::Refused error=ApiError::Forbidden /> })
     };
     view! {
         <Page title=title.clone()>
@@ -158,6 +161,52 @@ pub fn LocationEditPage() -> impl IntoView {
             {body}
         </Page>
     }
+}
+
+/// Whether the person may change the place (owners, and members who may book there); the
+/// others see it read only.
+fn may_change(form: &LocationForm) -> bool {
+    let Some(user) = crate::request::current().user else {
+        return false;
+    };
+    let Some(entry) = &form.entry else {
+        return true;
+    };
+    user.role == doorstep::permissions::Role::AccountOwner
+        || user.account.is_some_and(|a| {
+            user.may_at(
+                doorstep::permissions::Capability::Book,
+                a.id(),
+                entry.location.id(),
+            )
+        })
+}
+
+/// A place as a member who may only see it reads it: its address and access notes.
+#[component]
+fn PlaceSummary(form: LocationForm) -> impl IntoView {
+    let Some(entry) = form.entry else {
+        return Either::Left(view! { <crate::pages::Refused error=ApiError::NotFound /> });
+    };
+    let d = entry.draft;
+    Either::Right(view! {
+        <section class="panel stack" aria-labelledby="place-heading">
+            <h2 id="place-heading">{d.label}</h2>
+            <address>
+                {d.address.line1}
+                {d.address.line2.map(|l2| view! { <br />{l2} })}
+                <br />
+                {format!("{} {}", d.address.postal_code, d.address.city)}
+                <br />
+                {d.address.country}
+            </address>
+            {d.access_notes.map(|notes| view! {
+                <h3>{t("location-access-notes")}</h3>
+                <p class="notes">{notes}</p>
+            })}
+            <p class="hint">{t("location-read-only")}</p>
+        </section>
+    })
 }
 
 /// Why a saved place has no position, as the save told it (`?unplaced=not_found`).

@@ -50,7 +50,7 @@ pub fn BoardPage() -> impl IntoView {
     } else {
         #[cfg(feature = "ssr")]
         crate::pages::set_status(&ApiError::Forbidden);
-        Either::Right(view! { <ErrorAlert error=ApiError::Forbidden /> })
+        Either::Right(view! { <crate::pages::Refused error=ApiError::Forbidden /> })
     };
     view! {
         <Page title=t("board-title")>

@@ -40,7 +40,7 @@ pub fn RulesPage() -> impl IntoView {
             </Suspense>
         })
     } else {
-        Either::Right(view! { <ErrorAlert error=ApiError::Forbidden /> })
+        Either::Right(view! { <crate::pages::Refused error=ApiError::Forbidden /> })
     };
     view! {
         <Page title=t("rules-title")>

@@ -37,7 +37,7 @@ pub fn ServicesPage() -> impl IntoView {
             </Suspense>
         })
     } else {
-        Either::Right(view! { <ErrorAlert error=ApiError::Forbidden /> })
+        Either::Right(view! { <crate::pages::Refused error=ApiError::Forbidden /> })
     };
     let done = saved.filter(|_| may).map(|reference| {
         view! {
@@ -118,7 +118,7 @@ pub fn ServiceEditPage() -> impl IntoView {
         t("services-edit")
     };
     let body = if !may {
-        Either::Left(view! { <ErrorAlert error=ApiError::Forbidden /> })
+        Either::Left(view! { <crate::pages::Refused error=ApiError::Forbidden /> })
     } else if is_new {
         Either::Right(Either::Left(view! { <ServiceForm entry=None /> }))
     } else {

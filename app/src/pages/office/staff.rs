@@ -55,7 +55,7 @@ pub fn StaffPage() -> impl IntoView {
             <InviteStaffForm action=invite error=invite_error.clone() />
         })
     } else {
-        Either::Right(view! { <ErrorAlert error=ApiError::Forbidden /> })
+        Either::Right(view! { <crate::pages::Refused error=ApiError::Forbidden /> })
     };
     view! {
         <Page title=t("staff-title")>

@@ -69,7 +69,7 @@ pub fn TechniciansPage() -> impl IntoView {
             </Suspense>
         })
     } else {
-        Either::Right(view! { <ErrorAlert error=ApiError::Forbidden /> })
+        Either::Right(view! { <crate::pages::Refused error=ApiError::Forbidden /> })
     };
     view! {
         <Page title=t("technicians-title")>
@@ -159,7 +159,7 @@ pub fn TechnicianPage() -> impl IntoView {
     view! {
         <Page title=t("technicians-title")>
             <p><a href="/office/technicians">{t("technicians-back")}</a></p>
-            {(!may).then(|| view! { <ErrorAlert error=ApiError::Forbidden /> })}
+            {(!may).then(|| view! { <crate::pages::Refused error=ApiError::Forbidden /> })}
             {body}
         </Page>
     }

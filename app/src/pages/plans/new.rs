@@ -36,7 +36,7 @@ pub fn NewPlanPage() -> impl IntoView {
             </Suspense>
         })
     } else {
-        Either::Right(view! { <ErrorAlert error=ApiError::Forbidden /> })
+        Either::Right(view! { <crate::pages::Refused error=ApiError::Forbidden /> })
     };
     view! {
         <Page title=t("plans-add")>

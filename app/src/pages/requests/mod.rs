@@ -70,7 +70,7 @@ pub fn RequestFormPage() -> impl IntoView {
             </Suspense>
         })
     } else {
-        Either::Right(view! { <ErrorAlert error=ApiError::Forbidden /> })
+        Either::Right(view! { <crate::pages::Refused error=ApiError::Forbidden /> })
     };
     view! {
         <Page title=title.clone()>
@@ -95,7 +95,7 @@ fn RequestForm(
         .iter()
         .find(|l| l.location.to_string().eq_ignore_ascii_case(&location));
     let Some(place) = place else {
-        return Either::Left(view! { <ErrorAlert error=ApiError::NotFound /> });
+        return Either::Left(view! { <crate::pages::Refused error=ApiError::NotFound /> });
     };
     let what = options
         .services
@@ -103,7 +103,7 @@ fn RequestForm(
         .find(|s| s.service.to_string().eq_ignore_ascii_case(&service))
         .map(|s| s.name.clone());
     if kind == RequestKind::Quote && what.is_none() {
-        return Either::Left(view! { <ErrorAlert error=ApiError::NotFound /> });
+        return Either::Left(view! { <crate::pages::Refused error=ApiError::NotFound /> });
     }
     let lead = match &what {
         Some(name) => t_with(
@@ -171,8 +171,10 @@ pub fn RequestPage() -> impl IntoView {
         "request-title",
         &[("reference", reference.to_uppercase().into())],
     );
-    let body = signed_in.then(|| {
-        view! {
+    let body = if !signed_in {
+        Either::Right(view! { <crate::pages::Refused error=ApiError::Forbidden /> })
+    } else {
+        Either::Left(view! {
             <Suspense fallback=crate::pages::loading>
                 {
                     let reference = reference.clone();
@@ -188,8 +190,8 @@ pub fn RequestPage() -> impl IntoView {
                     })
                 }
             </Suspense>
-        }
-    });
+        })
+    };
     view! {
         <Page title=title.clone()>
             <h1>{title}</h1>
@@ -351,7 +353,7 @@ pub fn OfficeRequestsPage() -> impl IntoView {
             </Suspense>
         })
     } else {
-        Either::Right(view! { <ErrorAlert error=ApiError::Forbidden /> })
+        Either::Right(view! { <crate::pages::Refused error=ApiError::Forbidden /> })
     };
     let done = handled.map(|reference| {
         view! {
