@@ -748,3 +748,39 @@ pub struct ServiceReport {
     pub signature: Option<PhotoView>,
     pub photos: Vec<PhotoView>,
 }
+
+/// One entry of a trail, as people read it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrailEntry {
+    pub id: i64,
+    pub at: i64,
+    /// Who did it (their name; their reference when the name is gone); `None`: the system
+    /// or someone not signed in.
+    pub who: Option<String>,
+    /// What, as recorded (`sign_in`, `member_invited`…); the page names it.
+    pub action: String,
+    pub subject: Option<String>,
+    pub detail: Option<String>,
+    /// Where from; shown to owners only for their own people's entries.
+    pub client_ip: Option<String>,
+}
+
+/// A page of a trail, newest first; `older`: where the next page starts.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrailPage {
+    pub entries: Vec<TrailEntry>,
+    pub older: Option<i64>,
+}
+
+/// An alert to admins.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AlertView {
+    pub id: i64,
+    /// `failed_sign_ins` or `new_network`.
+    pub kind: String,
+    pub at: i64,
+    pub person: Option<String>,
+    pub client_ip: Option<String>,
+    pub count: Option<i64>,
+    pub seen: bool,
+}

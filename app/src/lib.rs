@@ -88,6 +88,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("reset-password") view=pages::auth::ResetPasswordPage ssr=SsrMode::Async />
                 <Route path=path!("account") view=pages::auth::AccountPage ssr=SsrMode::Async />
                 <Route path=path!("account/people") view=pages::auth::PeoplePage ssr=SsrMode::Async />
+                <Route path=path!("account/trail") view=pages::auth::AccountTrailPage ssr=SsrMode::Async />
                 <Route path=path!("account/email") view=pages::auth::ConfirmEmailPage ssr=SsrMode::Async />
                 <Route path=path!("account/two-step") view=pages::auth::TwoStepPage ssr=SsrMode::Async />
                 <Route path=path!("sign-in/code") view=pages::auth::SecondStepPage ssr=SsrMode::Async />
@@ -111,6 +112,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("office/board") view=pages::office::BoardPage ssr=SsrMode::Async />
                 <Route path=path!("office/rules") view=pages::office::RulesPage ssr=SsrMode::Async />
                 <Route path=path!("office/staff") view=pages::office::StaffPage ssr=SsrMode::Async />
+                <Route path=path!("office/trail") view=pages::office::TrailPage ssr=SsrMode::Async />
                 <Route path=path!("office/services") view=pages::office::ServicesPage ssr=SsrMode::Async />
                 <Route path=path!("office/services/:reference") view=pages::office::ServiceEditPage ssr=SsrMode::Async />
                 <Route path=path!("office/technicians") view=pages::office::TechniciansPage ssr=SsrMode::Async />

@@ -273,6 +273,17 @@ pub(crate) async fn open_session(
     }
     load_places(&mut *tx, &mut user).await?;
     user.must_enrol = policy.must_enrol(&user, row);
+    if user.role.is_staff() {
+        crate::services::alerts::on_staff_sign_in(
+            &mut *tx,
+            row.id,
+            &user.user.to_string(),
+            &row.name,
+            origin.client_ip.as_deref(),
+            now,
+        )
+        .await?;
+    }
     if let Some(old) = replacing {
         sessions::delete(&mut *tx, &old.storage_key()).await?;
     }
@@ -333,7 +344,12 @@ pub async fn record_refusal(
         &mut conn,
         &audit::Entry::new(clock::now(), action, origin).on(email.as_str()),
     )
-    .await
+    .await?;
+    drop(conn);
+    if action == "sign_in_failed" {
+        crate::services::alerts::after_failed_sign_in(store).await?;
+    }
+    Ok(())
 }
 
 /// How long a sign-in waits for a hashing slot before it is refused.

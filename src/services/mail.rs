@@ -66,10 +66,14 @@ pub enum MailTemplate {
     /// Someone asked to move another account to this address, which has one (name, link:
     /// the sign-in page).
     EmailInUse,
+    /// To admins: a burst of failed sign-ins (name, count, minutes).
+    FailedSignIns,
+    /// To admins: a staff member signed in from a new network (name, person, ip).
+    NewNetworkSignIn,
 }
 
 impl MailTemplate {
-    pub const ALL: [MailTemplate; 22] = [
+    pub const ALL: [MailTemplate; 24] = [
         Self::SettingsCheck,
         Self::VisitBooked,
         Self::VisitRescheduled,
@@ -92,6 +96,8 @@ impl MailTemplate {
         Self::ConfirmEmail,
         Self::EmailChanged,
         Self::EmailInUse,
+        Self::FailedSignIns,
+        Self::NewNetworkSignIn,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -118,6 +124,8 @@ impl MailTemplate {
             Self::ConfirmEmail => "confirm-email",
             Self::EmailChanged => "email-changed",
             Self::EmailInUse => "email-in-use",
+            Self::FailedSignIns => "failed-sign-ins",
+            Self::NewNetworkSignIn => "new-network-sign-in",
         }
     }
 
@@ -145,6 +153,8 @@ impl MailTemplate {
             "confirm-email" => Some(Self::ConfirmEmail),
             "email-changed" => Some(Self::EmailChanged),
             "email-in-use" => Some(Self::EmailInUse),
+            "failed-sign-ins" => Some(Self::FailedSignIns),
+            "new-network-sign-in" => Some(Self::NewNetworkSignIn),
             _ => None,
         }
     }

@@ -2,6 +2,7 @@
 //! returns its own error type; server functions and the CLI only translate those errors.
 
 pub mod accounts;
+pub mod alerts;
 pub mod auth;
 pub mod availability;
 pub mod board;
@@ -13,6 +14,7 @@ pub mod completion;
 pub mod demo;
 pub mod email_change;
 pub mod events;
+pub mod export;
 pub mod feeds;
 pub mod files;
 pub mod forecast;
@@ -38,5 +40,6 @@ pub mod sign_up;
 pub mod staff;
 pub mod tasks;
 pub mod technicians;
+pub mod trail;
 pub mod two_step;
 pub mod visits;

@@ -331,6 +331,8 @@ pub async fn finish(
                 .by(crate::ids::UserRef::from_id(reference)),
         )
         .await?;
+        drop(conn);
+        crate::services::alerts::after_failed_sign_in(store).await?;
         return Err(refused);
     }
     let signed_in = auth::open_session(

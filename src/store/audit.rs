@@ -76,10 +76,58 @@ fn clip(text: Option<&str>) -> Option<String> {
     text.map(|t| t.chars().take(CLIENT_TEXT_MAX).collect())
 }
 
+/// The customer account an entry concerns: its subject's (a visit, place, request or plan of
+/// the account, the account itself or one of its people), else its actor's.
+async fn account_of(conn: &mut Conn, entry: &Entry<'_>) -> Result<Option<i64>, StoreError> {
+    use crate::ids::{AccountRef, LocationRef, PlanRef, RequestRef, UserRef, VisitRef};
+    const OF_PERSON: &str = "SELECT account_id FROM memberships WHERE user_id = $1 LIMIT 1";
+    let by_subject = entry.subject.and_then(|s| {
+        if let Some(r) = AccountRef::parse(s) {
+            return Some((None, r.id()));
+        }
+        let (sql, id) = if let Some(r) = VisitRef::parse(s) {
+            ("SELECT account_id FROM jobs WHERE id = $1", r.id())
+        } else if let Some(r) = LocationRef::parse(s) {
+            ("SELECT account_id FROM locations WHERE id = $1", r.id())
+        } else if let Some(r) = RequestRef::parse(s) {
+            (
+                "SELECT account_id FROM service_requests WHERE id = $1",
+                r.id(),
+            )
+        } else if let Some(r) = PlanRef::parse(s) {
+            ("SELECT account_id FROM plans WHERE id = $1", r.id())
+        } else {
+            (OF_PERSON, UserRef::parse(s)?.id())
+        };
+        Some((Some(sql), id))
+    });
+    let found = match by_subject {
+        Some((None, account)) => return Ok(Some(account)),
+        Some((Some(sql), id)) => {
+            sqlx::query_scalar(sql)
+                .bind(id)
+                .fetch_optional(&mut *conn)
+                .await?
+        }
+        None => None,
+    };
+    if found.is_some() {
+        return Ok(found);
+    }
+    match entry.actor.as_deref().and_then(UserRef::parse) {
+        Some(actor) => Ok(sqlx::query_scalar(OF_PERSON)
+            .bind(actor.id())
+            .fetch_optional(conn)
+            .await?),
+        None => Ok(None),
+    }
+}
+
 pub async fn record(conn: &mut Conn, entry: &Entry<'_>) -> Result<(), StoreError> {
+    let account = account_of(conn, entry).await?;
     sqlx::query(
         "INSERT INTO audit_log (at, actor, action, subject, detail, client_ip, user_agent, \
-         request_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+         request_id, account_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
     )
     .bind(entry.at)
     .bind(entry.actor.as_deref())
@@ -89,6 +137,7 @@ pub async fn record(conn: &mut Conn, entry: &Entry<'_>) -> Result<(), StoreError
     .bind(entry.origin.client_ip.as_deref())
     .bind(clip(entry.origin.user_agent.as_deref()))
     .bind(clip(entry.origin.request_id.as_deref()))
+    .bind(account)
     .execute(conn)
     .await?;
     Ok(())
@@ -135,6 +184,90 @@ pub async fn latest(conn: &mut Conn, limit: i64) -> Result<Vec<AuditRow>, StoreE
     .await?)
 }
 
+/// What the admins' trail is narrowed to; every part optional.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Actions starting with this (`sign_in` takes `sign_in_failed` too).
+    pub action: Option<String>,
+    /// Done by this person (a public reference).
+    pub actor: Option<String>,
+    /// About this (a reference, or a typed email).
+    pub subject: Option<String>,
+    /// From this client address.
+    pub client_ip: Option<String>,
+    /// At or after.
+    pub since: Option<i64>,
+    /// Before.
+    pub until: Option<i64>,
+    /// Entries older than this id (the next page).
+    pub before: Option<i64>,
+    /// Concerning this customer account.
+    pub account: Option<i64>,
+}
+
+/// The newest entries that match `filter`, at most `limit`.
+pub async fn browse(
+    conn: &mut Conn,
+    filter: &Filter,
+    limit: i64,
+) -> Result<Vec<AuditRow>, StoreError> {
+    let mut clauses = Vec::new();
+    let mut texts: Vec<String> = Vec::new();
+    let mut numbers: Vec<i64> = Vec::new();
+    // Text parameters first ($1…), then numbers, then the limit.
+    let mut text = |clause: &str, value: String| {
+        texts.push(value);
+        clauses.push(clause.replace('?', &format!("${}", texts.len())));
+    };
+    if let Some(action) = &filter.action {
+        let escaped = action
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_");
+        text("action LIKE ? ESCAPE '\\'", format!("{escaped}%"));
+    }
+    if let Some(actor) = &filter.actor {
+        text("actor = ?", actor.clone());
+    }
+    if let Some(subject) = &filter.subject {
+        text("subject = ?", subject.clone());
+    }
+    if let Some(ip) = &filter.client_ip {
+        text("client_ip = ?", ip.clone());
+    }
+    let mut number_clauses = Vec::new();
+    for (clause, value) in [
+        ("at >= ?", filter.since),
+        ("at < ?", filter.until),
+        ("id < ?", filter.before),
+        ("account_id = ?", filter.account),
+    ] {
+        if let Some(value) = value {
+            numbers.push(value);
+            number_clauses.push(clause.replace('?', &format!("${}", texts.len() + numbers.len())));
+        }
+    }
+    clauses.extend(number_clauses);
+    let filter_sql = if clauses.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE {}", clauses.join(" AND "))
+    };
+    let sql = format!(
+        "SELECT id, at, actor, action, subject, detail, client_ip, user_agent, request_id \
+         FROM audit_log {filter_sql} ORDER BY id DESC LIMIT ${}",
+        texts.len() + numbers.len() + 1
+    );
+    let mut query = sqlx::query_as::<_, AuditRow>(&sql);
+    for t in texts {
+        query = query.bind(t);
+    }
+    for n in numbers {
+        query = query.bind(n);
+    }
+    Ok(query.bind(limit).fetch_all(conn).await?)
+}
+
 /// How many entries of `actions` came from `client_ip` since `since`.
 pub async fn count_from(
     conn: &mut Conn,
@@ -148,6 +281,20 @@ pub async fn count_from(
         marks.join(", ")
     );
     let mut query = sqlx::query_scalar(&sql).bind(client_ip).bind(since);
+    for action in actions {
+        query = query.bind(*action);
+    }
+    Ok(query.fetch_one(conn).await?)
+}
+
+/// How many entries of `actions` there are since `since`, from anywhere.
+pub async fn count_since(conn: &mut Conn, actions: &[&str], since: i64) -> Result<i64, StoreError> {
+    let marks: Vec<String> = (0..actions.len()).map(|i| format!("${}", i + 2)).collect();
+    let sql = format!(
+        "SELECT COUNT(*) FROM audit_log WHERE at >= $1 AND action IN ({})",
+        marks.join(", ")
+    );
+    let mut query = sqlx::query_scalar(&sql).bind(since);
     for action in actions {
         query = query.bind(*action);
     }

@@ -4,6 +4,7 @@
 //! the pool) and return [`StoreError`]; they never decide what a failure means to a person.
 
 pub mod accounts;
+pub mod alerts;
 pub mod audit;
 pub mod auth_links;
 pub mod board;
@@ -12,6 +13,7 @@ pub mod catalogue;
 mod codec;
 pub mod completions;
 pub mod events;
+pub mod export;
 pub mod feeds;
 pub mod files;
 pub mod mail;

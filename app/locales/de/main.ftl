@@ -860,3 +860,99 @@ mail-email-in-use-body = Hallo { $name },
     { $link }
 
     Wenn Sie davon nichts wissen, können Sie diese Nachricht ignorieren.
+
+# The trail and the alerts.
+nav-trail = Protokoll
+account-trail-title = Protokoll und Daten
+office-trail-title = Protokoll und Warnungen
+export-heading = Ihre Daten
+export-lead = Laden Sie alles, was wir zu Ihrem Konto speichern, in einer ZIP-Datei herunter: seine Personen und ihre Rechte, Ihre Orte mit Zugangshinweisen, Besuche, Anfragen, Pläne, Fotos und dieses Protokoll, als JSON und als Tabellen (CSV). Der Download selbst wird im Protokoll vermerkt.
+export-submit = Alles herunterladen (ZIP)
+trail-heading = Was in Ihrem Konto geschah
+trail-account-lead = Wer sich angemeldet hat, wer was geändert hat, wer eingeladen wurde, was heruntergeladen wurde: das Neueste zuerst. Woher, zeigen wir für Ihre eigenen Personen.
+trail-empty = Noch ist nichts vermerkt.
+trail-nobody = —
+trail-caption = Das Protokoll, das Neueste zuerst
+trail-when = Wann
+trail-who = Wer
+trail-what = Was
+trail-about = Betrifft
+trail-from = Woher
+trail-older = Ältere Einträge
+trail-filter-heading = Protokoll eingrenzen
+trail-filter-action = Was (sein Anfang, etwa sign_in)
+trail-filter-actor = Wer (eine Referenz, etwa PE-000001)
+trail-filter-subject = Betrifft (eine Referenz oder E-Mail)
+trail-filter-ip = Woher (eine Adresse)
+trail-filter-from = Ab dem Tag
+trail-filter-to = Bis zum Tag
+trail-filter-hint = Leere Felder grenzen nicht ein. Tage zählen in der Zeitzone des Betriebs.
+trail-filter-submit = Anzeigen
+alerts-heading = Warnungen
+alerts-empty = Keine Warnungen.
+alerts-new = Neu
+alerts-mark-seen = Alle als gesehen markieren
+alert-failed-sign-ins = { $count } fehlgeschlagene Anmeldungen in wenigen Minuten: Vielleicht rät jemand Passwörter.
+alert-new-network = { $person } hat sich aus einem bisher unbekannten Netz angemeldet ({ $ip }).
+mail-failed-sign-ins-subject = { $business }: viele fehlgeschlagene Anmeldungen
+mail-failed-sign-ins-body = Hallo { $name },
+
+    das Portal hat in den letzten { $minutes } Minuten { $count } fehlgeschlagene Anmeldungen gezählt. Vielleicht rät jemand Passwörter; das Portal bremst ihn aus.
+
+    Protokoll und Warnungen finden Sie auf der Seite „Protokoll“ des Büros.
+mail-new-network-sign-in-subject = { $business }: { $person } hat sich aus einem neuen Netz angemeldet
+mail-new-network-sign-in-body = Hallo { $name },
+
+    { $person } hat sich eben von { $ip } angemeldet, aus einem Netz, aus dem noch keine Anmeldung kam.
+
+    Wenn das unerwartet ist, beenden Sie die Sitzungen oder deaktivieren Sie die Person auf der Seite „Team“. Das Protokoll steht auf der Seite „Protokoll“ des Büros.
+trail-action = { $action ->
+    [sign_in] Angemeldet
+    [sign_out] Abgemeldet
+    [sign_in_link] Mit einem E-Mail-Link angemeldet
+    [password_reset] Passwort zurückgesetzt
+    [password_changed] Passwort geändert
+    [password_reset_asked] Zurücksetzen des Passworts angefragt
+    [sign_in_link_asked] Anmeldelink angefragt
+    [signed_up] Registriert
+    [email_verified] E-Mail-Adresse bestätigt
+    [verification_resent] Bestätigungs-E-Mail erneut angefragt
+    [email_change_asked] Änderung der E-Mail-Adresse angefragt
+    [email_changed] E-Mail-Adresse geändert
+    [profile_changed] Profil geändert
+    [two_step_on] Zwei-Schritt-Anmeldung eingeschaltet
+    [two_step_off] Zwei-Schritt-Anmeldung ausgeschaltet
+    [recovery_codes_renewed] Neue Wiederherstellungscodes erstellt
+    [second_step_asked] Passwort eingegeben (Code folgt)
+    [second_step_failed] Falschen Code eingegeben
+    [session_ended] Sitzung beendet
+    [sign_in_failed] Anmeldung fehlgeschlagen
+    [member_invited] Jemanden eingeladen
+    [member_joined] Dem Konto beigetreten
+    [member_role_changed] Rolle geändert
+    [member_removed] Jemanden entfernt
+    [rights_changed] Rechte pro Ort geändert
+    [location_added] Ort hinzugefügt
+    [location_changed] Ort geändert
+    [visit_booked] Besuch gebucht
+    [visit_rescheduled] Besuch verschoben
+    [visit_cancelled] Besuch storniert
+    [visit_change_requested] Änderung eines Besuchs angefragt
+    [visit_moved] Besuch verlegt (Büro)
+    [visit_step] Besuch einen Schritt weiter
+    [request_sent] Anfrage gesendet
+    [request_answered] Anfrage beantwortet
+    [request_handled] Anfrage erledigt
+    [request_declined] Anfrage abgelehnt
+    [request_question] Rückfrage zu einer Anfrage
+    [problem_reported] Problem gemeldet
+    [plan_created] Wiederkehrenden Plan begonnen
+    [plan_changed] Wiederkehrenden Plan geändert
+    [plan_paused] Wiederkehrenden Plan pausiert
+    [plan_resumed] Wiederkehrenden Plan fortgesetzt
+    [plan_ended] Wiederkehrenden Plan beendet
+    [calendar_feed_created] Kalender-Feed erstellt
+    [calendar_feed_revoked] Kalender-Feed widerrufen
+    [account_exported] Daten des Kontos heruntergeladen
+   *[other] { $action }
+}

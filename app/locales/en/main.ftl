@@ -861,3 +861,99 @@ mail-email-in-use-body = Hello { $name },
     { $link }
 
     If you know nothing about it, you can ignore this message.
+
+# The trail and the alerts.
+nav-trail = Trail
+account-trail-title = Trail and data
+office-trail-title = Trail and alerts
+export-heading = Your data
+export-lead = Download everything we hold about your account in one zip: its people and what each may do, your places with their access notes, visits, requests, plans, photos and this trail, as JSON and as spreadsheets (CSV). The download is itself noted in the trail.
+export-submit = Download everything (zip)
+trail-heading = What happened in your account
+trail-account-lead = Who signed in, who changed what, who was invited, what was downloaded: newest first. Where from is shown for your own people.
+trail-empty = Nothing is recorded yet.
+trail-nobody = —
+trail-caption = The trail, newest first
+trail-when = When
+trail-who = Who
+trail-what = What
+trail-about = About
+trail-from = From
+trail-older = Older entries
+trail-filter-heading = Narrow the trail
+trail-filter-action = What (its start, like sign_in)
+trail-filter-actor = Who (a reference, like PE-000001)
+trail-filter-subject = About (a reference or an email)
+trail-filter-ip = From (an address)
+trail-filter-from = From the day
+trail-filter-to = To the day
+trail-filter-hint = Empty fields do not narrow. Days count in the business's time zone.
+trail-filter-submit = Show
+alerts-heading = Alerts
+alerts-empty = No alerts.
+alerts-new = New
+alerts-mark-seen = Mark all as seen
+alert-failed-sign-ins = { $count } failed sign-ins in a few minutes: someone may be guessing passwords.
+alert-new-network = { $person } signed in from a network not seen before ({ $ip }).
+mail-failed-sign-ins-subject = { $business }: many failed sign-ins
+mail-failed-sign-ins-body = Hello { $name },
+
+    the portal counted { $count } failed sign-ins in the last { $minutes } minutes. Someone may be guessing passwords; the portal slows them down.
+
+    The trail and its alerts are on the office's Trail page.
+mail-new-network-sign-in-subject = { $business }: { $person } signed in from a new network
+mail-new-network-sign-in-body = Hello { $name },
+
+    { $person } just signed in from { $ip }, a network none of their earlier sign-ins came from.
+
+    If that is unexpected, end their sessions or deactivate them on the Staff page. The trail is on the office's Trail page.
+trail-action = { $action ->
+    [sign_in] Signed in
+    [sign_out] Signed out
+    [sign_in_link] Signed in with a mailed link
+    [password_reset] Reset the password
+    [password_changed] Changed the password
+    [password_reset_asked] Asked for a password reset
+    [sign_in_link_asked] Asked for a sign-in link
+    [signed_up] Signed up
+    [email_verified] Confirmed the email address
+    [verification_resent] Asked for the confirmation mail again
+    [email_change_asked] Asked to change the email address
+    [email_changed] Changed the email address
+    [profile_changed] Changed the profile
+    [two_step_on] Turned on two-step sign-in
+    [two_step_off] Turned off two-step sign-in
+    [recovery_codes_renewed] Made new recovery codes
+    [second_step_asked] Entered the password (code next)
+    [second_step_failed] Entered a wrong code
+    [session_ended] Ended a session
+    [sign_in_failed] Failed to sign in
+    [member_invited] Invited someone
+    [member_joined] Joined the account
+    [member_role_changed] Changed someone's role
+    [member_removed] Removed someone
+    [rights_changed] Changed who may do what where
+    [location_added] Added a location
+    [location_changed] Changed a location
+    [visit_booked] Booked a visit
+    [visit_rescheduled] Moved a visit
+    [visit_cancelled] Cancelled a visit
+    [visit_change_requested] Asked to change a visit
+    [visit_moved] Moved a visit (office)
+    [visit_step] A visit moved on a step
+    [request_sent] Sent a request
+    [request_answered] Answered a request
+    [request_handled] Handled a request
+    [request_declined] Declined a request
+    [request_question] Asked about a request
+    [problem_reported] Reported a problem
+    [plan_created] Started a recurring plan
+    [plan_changed] Changed a recurring plan
+    [plan_paused] Paused a recurring plan
+    [plan_resumed] Resumed a recurring plan
+    [plan_ended] Ended a recurring plan
+    [calendar_feed_created] Created a calendar feed
+    [calendar_feed_revoked] Revoked a calendar feed
+    [account_exported] Downloaded the account's data
+   *[other] { $action }
+}

@@ -860,3 +860,99 @@ mail-email-in-use-body = Hola, { $name }:
     { $link }
 
     Si no sabe nada de esto, puede ignorar este mensaje.
+
+# The trail and the alerts.
+nav-trail = Registro
+account-trail-title = Registro y datos
+office-trail-title = Registro y alertas
+export-heading = Sus datos
+export-lead = Descargue en un zip todo lo que guardamos de su cuenta: sus personas y lo que puede hacer cada una, sus lugares con sus notas de acceso, visitas, solicitudes, planes, fotos y este registro, en JSON y en hojas de cálculo (CSV). La descarga queda anotada en el registro.
+export-submit = Descargarlo todo (zip)
+trail-heading = Lo que pasó en su cuenta
+trail-account-lead = Quién inició sesión, quién cambió qué, a quién se invitó, qué se descargó: lo más reciente primero. Desde dónde se muestra para sus propias personas.
+trail-empty = Aún no hay nada anotado.
+trail-nobody = —
+trail-caption = El registro, lo más reciente primero
+trail-when = Cuándo
+trail-who = Quién
+trail-what = Qué
+trail-about = Sobre
+trail-from = Desde
+trail-older = Entradas anteriores
+trail-filter-heading = Acotar el registro
+trail-filter-action = Qué (su inicio, como sign_in)
+trail-filter-actor = Quién (una referencia, como PE-000001)
+trail-filter-subject = Sobre (una referencia o un correo)
+trail-filter-ip = Desde (una dirección)
+trail-filter-from = Desde el día
+trail-filter-to = Hasta el día
+trail-filter-hint = Los campos vacíos no acotan. Los días cuentan en la zona horaria del negocio.
+trail-filter-submit = Mostrar
+alerts-heading = Alertas
+alerts-empty = No hay alertas.
+alerts-new = Nueva
+alerts-mark-seen = Marcar todas como vistas
+alert-failed-sign-ins = { $count } accesos fallidos en pocos minutos: puede que alguien esté adivinando contraseñas.
+alert-new-network = { $person } inició sesión desde una red no vista antes ({ $ip }).
+mail-failed-sign-ins-subject = { $business }: muchos accesos fallidos
+mail-failed-sign-ins-body = Hola, { $name }:
+
+    el portal contó { $count } accesos fallidos en los últimos { $minutes } minutos. Puede que alguien esté adivinando contraseñas; el portal lo frena.
+
+    El registro y sus alertas están en la página Registro de la oficina.
+mail-new-network-sign-in-subject = { $business }: { $person } inició sesión desde una red nueva
+mail-new-network-sign-in-body = Hola, { $name }:
+
+    { $person } acaba de iniciar sesión desde { $ip }, una red desde la que nunca había entrado.
+
+    Si no es lo esperado, cierre sus sesiones o desactívelo en la página Equipo. El registro está en la página Registro de la oficina.
+trail-action = { $action ->
+    [sign_in] Inició sesión
+    [sign_out] Cerró sesión
+    [sign_in_link] Inició sesión con un enlace por correo
+    [password_reset] Restableció la contraseña
+    [password_changed] Cambió la contraseña
+    [password_reset_asked] Pidió restablecer la contraseña
+    [sign_in_link_asked] Pidió un enlace de acceso
+    [signed_up] Se registró
+    [email_verified] Confirmó el correo
+    [verification_resent] Pidió de nuevo el correo de confirmación
+    [email_change_asked] Pidió cambiar el correo
+    [email_changed] Cambió el correo
+    [profile_changed] Cambió el perfil
+    [two_step_on] Activó el acceso en dos pasos
+    [two_step_off] Desactivó el acceso en dos pasos
+    [recovery_codes_renewed] Creó nuevos códigos de recuperación
+    [second_step_asked] Escribió la contraseña (falta el código)
+    [second_step_failed] Escribió un código incorrecto
+    [session_ended] Cerró una sesión
+    [sign_in_failed] Acceso fallido
+    [member_invited] Invitó a alguien
+    [member_joined] Se unió a la cuenta
+    [member_role_changed] Cambió el rol de alguien
+    [member_removed] Quitó a alguien
+    [rights_changed] Cambió quién puede hacer qué y dónde
+    [location_added] Añadió un lugar
+    [location_changed] Cambió un lugar
+    [visit_booked] Reservó una visita
+    [visit_rescheduled] Cambió la fecha de una visita
+    [visit_cancelled] Canceló una visita
+    [visit_change_requested] Pidió cambiar una visita
+    [visit_moved] Movió una visita (oficina)
+    [visit_step] Una visita avanzó un paso
+    [request_sent] Envió una solicitud
+    [request_answered] Respondió una solicitud
+    [request_handled] Atendió una solicitud
+    [request_declined] Rechazó una solicitud
+    [request_question] Preguntó sobre una solicitud
+    [problem_reported] Informó de un problema
+    [plan_created] Creó un plan periódico
+    [plan_changed] Cambió un plan periódico
+    [plan_paused] Pausó un plan periódico
+    [plan_resumed] Reanudó un plan periódico
+    [plan_ended] Terminó un plan periódico
+    [calendar_feed_created] Creó un calendario suscrito
+    [calendar_feed_revoked] Revocó un calendario suscrito
+    [account_exported] Descargó los datos de la cuenta
+   *[other] { $action }
+}

@@ -860,3 +860,99 @@ mail-email-in-use-body = Bonjour { $name },
     { $link }
 
     Si vous n'êtes au courant de rien, vous pouvez ignorer ce message.
+
+# The trail and the alerts.
+nav-trail = Journal
+account-trail-title = Journal et données
+office-trail-title = Journal et alertes
+export-heading = Vos données
+export-lead = Téléchargez dans un zip tout ce que nous conservons sur votre compte : ses personnes et ce que chacune peut faire, vos lieux avec leurs consignes d'accès, visites, demandes, plans, photos et ce journal, en JSON et en tableurs (CSV). Le téléchargement est lui-même noté au journal.
+export-submit = Tout télécharger (zip)
+trail-heading = Ce qui s'est passé dans votre compte
+trail-account-lead = Qui s'est connecté, qui a changé quoi, qui a été invité, ce qui a été téléchargé : le plus récent d'abord. La provenance est affichée pour vos propres personnes.
+trail-empty = Rien n'est encore noté.
+trail-nobody = —
+trail-caption = Le journal, le plus récent d'abord
+trail-when = Quand
+trail-who = Qui
+trail-what = Quoi
+trail-about = Concerne
+trail-from = Depuis
+trail-older = Entrées plus anciennes
+trail-filter-heading = Filtrer le journal
+trail-filter-action = Quoi (son début, comme sign_in)
+trail-filter-actor = Qui (une référence, comme PE-000001)
+trail-filter-subject = Concerne (une référence ou un e-mail)
+trail-filter-ip = Depuis (une adresse)
+trail-filter-from = À partir du jour
+trail-filter-to = Jusqu'au jour
+trail-filter-hint = Les champs vides ne filtrent pas. Les jours suivent le fuseau horaire de l'entreprise.
+trail-filter-submit = Afficher
+alerts-heading = Alertes
+alerts-empty = Aucune alerte.
+alerts-new = Nouvelle
+alerts-mark-seen = Tout marquer comme vu
+alert-failed-sign-ins = { $count } connexions échouées en quelques minutes : quelqu'un essaie peut-être de deviner des mots de passe.
+alert-new-network = { $person } s'est connecté depuis un réseau jamais vu ({ $ip }).
+mail-failed-sign-ins-subject = { $business } : nombreuses connexions échouées
+mail-failed-sign-ins-body = Bonjour { $name },
+
+    le portail a compté { $count } connexions échouées ces { $minutes } dernières minutes. Quelqu'un essaie peut-être de deviner des mots de passe ; le portail le ralentit.
+
+    Le journal et ses alertes sont sur la page Journal du bureau.
+mail-new-network-sign-in-subject = { $business } : { $person } s'est connecté depuis un nouveau réseau
+mail-new-network-sign-in-body = Bonjour { $name },
+
+    { $person } vient de se connecter depuis { $ip }, un réseau d'où aucune de ses connexions précédentes n'était venue.
+
+    Si c'est inattendu, fermez ses sessions ou désactivez son compte sur la page Équipe. Le journal est sur la page Journal du bureau.
+trail-action = { $action ->
+    [sign_in] S'est connecté
+    [sign_out] S'est déconnecté
+    [sign_in_link] S'est connecté par un lien reçu par e-mail
+    [password_reset] A réinitialisé le mot de passe
+    [password_changed] A changé le mot de passe
+    [password_reset_asked] A demandé à réinitialiser le mot de passe
+    [sign_in_link_asked] A demandé un lien de connexion
+    [signed_up] S'est inscrit
+    [email_verified] A confirmé l'adresse e-mail
+    [verification_resent] A redemandé l'e-mail de confirmation
+    [email_change_asked] A demandé à changer d'adresse e-mail
+    [email_changed] A changé d'adresse e-mail
+    [profile_changed] A modifié le profil
+    [two_step_on] A activé la connexion en deux étapes
+    [two_step_off] A désactivé la connexion en deux étapes
+    [recovery_codes_renewed] A créé de nouveaux codes de secours
+    [second_step_asked] A saisi le mot de passe (code à suivre)
+    [second_step_failed] A saisi un mauvais code
+    [session_ended] A fermé une session
+    [sign_in_failed] Échec de connexion
+    [member_invited] A invité quelqu'un
+    [member_joined] A rejoint le compte
+    [member_role_changed] A changé le rôle de quelqu'un
+    [member_removed] A retiré quelqu'un
+    [rights_changed] A changé qui peut faire quoi et où
+    [location_added] A ajouté un lieu
+    [location_changed] A modifié un lieu
+    [visit_booked] A réservé une visite
+    [visit_rescheduled] A déplacé une visite
+    [visit_cancelled] A annulé une visite
+    [visit_change_requested] A demandé à modifier une visite
+    [visit_moved] A déplacé une visite (bureau)
+    [visit_step] Une visite a avancé d'une étape
+    [request_sent] A envoyé une demande
+    [request_answered] A répondu à une demande
+    [request_handled] A traité une demande
+    [request_declined] A refusé une demande
+    [request_question] A posé une question sur une demande
+    [problem_reported] A signalé un problème
+    [plan_created] A créé un plan récurrent
+    [plan_changed] A modifié un plan récurrent
+    [plan_paused] A mis en pause un plan récurrent
+    [plan_resumed] A repris un plan récurrent
+    [plan_ended] A terminé un plan récurrent
+    [calendar_feed_created] A créé un flux de calendrier
+    [calendar_feed_revoked] A révoqué un flux de calendrier
+    [account_exported] A téléchargé les données du compte
+   *[other] { $action }
+}

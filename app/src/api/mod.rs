@@ -12,6 +12,7 @@ pub mod office;
 pub mod plans;
 pub mod preferences;
 pub mod requests;
+pub mod trail;
 pub mod visits;
 
 #[cfg(feature = "ssr")]

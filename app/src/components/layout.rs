@@ -101,7 +101,10 @@ fn Header() -> impl IntoView {
         let staff = u
             .role
             .allows(doorstep::permissions::Permission::ManageStaff)
-            .then(|| view! { <li><a href="/office/staff">{t("nav-staff")}</a></li> });
+            .then(|| view! {
+                <li><a href="/office/staff">{t("nav-staff")}</a></li>
+                <li><a href="/office/trail">{t("nav-trail")}</a></li>
+            });
         view! {
             <nav aria-label=t("nav-label") class="site-nav">
                 <ul>

@@ -3,3 +3,4 @@
 pub mod alert;
 pub mod form;
 pub mod layout;
+pub mod trail;

@@ -2,6 +2,7 @@
 
 pub mod client_ip;
 mod events;
+mod export;
 mod files;
 mod headers;
 mod health;
@@ -60,11 +61,12 @@ pub enum Own {
     Events,
     File,
     Thumb,
+    Export,
 }
 
 /// Every route of our own, the one list the router is built from: the authorization test
 /// (`tests/api/access.rs`) holds a row for each of these and for each page of `App`.
-pub const OWN_ROUTES: [(&str, Own); 9] = [
+pub const OWN_ROUTES: [(&str, Own); 10] = [
     ("/healthz", Own::Live),
     ("/readyz", Own::Ready),
     ("/sw.js", Own::ServiceWorker),
@@ -74,6 +76,7 @@ pub const OWN_ROUTES: [(&str, Own); 9] = [
     ("/events", Own::Events),
     ("/files/{token}", Own::File),
     ("/files/{token}/thumb", Own::Thumb),
+    ("/account/export", Own::Export),
 ];
 
 impl Own {
@@ -88,6 +91,7 @@ impl Own {
             Self::Events => get(events::stream),
             Self::File => get(files::kept),
             Self::Thumb => get(files::thumb),
+            Self::Export => axum::routing::post(export::account),
         }
     }
 

@@ -1,7 +1,7 @@
 //! Refuses writes sent from other sites' pages. `SameSite=Lax` keeps the session cookie off
 //! them, but a forged sign-in form needs no cookie, and sibling subdomains count as "same
-//! site": so every non-GET request to a server function must come from our own origin
-//! (or, from browsers that send no `Origin`, not be marked cross-site).
+//! site": so every non-GET request (a server function, the account export) must come from
+//! our own origin (or, from browsers that send no `Origin`, not be marked cross-site).
 
 use axum::extract::{Request, State};
 use axum::http::header::{HOST, ORIGIN};
@@ -32,7 +32,7 @@ pub async fn same_origin(
     next: Next,
 ) -> Response {
     let writes = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    if writes && req.uri().path().starts_with("/api/") {
+    if writes {
         let header = |name: &str| req.headers().get(name).and_then(|v| v.to_str().ok());
         let origin = header(ORIGIN.as_str());
         if foreign(

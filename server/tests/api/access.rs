@@ -358,6 +358,10 @@ static ROWS: &[Row] = &[
     row("set-staff-active", "user={tomas}&active=true", ADMIN),
     // Everyone signed in keeps their own details.
     row("profile", "", SIGNED_IN),
+    row("account-trail", "", OWNERS),
+    row("office-trail", "action=sign_in", ADMIN),
+    row("security-alerts", "", ADMIN),
+    row("mark-alerts-seen", "", ADMIN),
     // A wrong password is refused by name: only a signed-in person gets that far.
     row(
         "change-email",
@@ -438,7 +442,8 @@ const fn route(path: &'static str, address: &'static str, allowed: &'static [Cal
     }
 }
 
-/// Every page and route of our own, read with GET (a form page shows its form).
+/// Every page and route of our own, read with GET (a form page shows its form), or posted
+/// where the address says `POST`.
 static ROUTES: &[Route] = &[
     route("/", "/", ANYONE),
     route("/sign-in", "/sign-in", ANYONE),
@@ -476,6 +481,10 @@ static ROUTES: &[Route] = &[
     route("/sign-in/code", "/sign-in/code", NOBODY),
     route("/account", "/account", SIGNED_IN),
     route("/account/people", "/account/people", OWNERS),
+    route("/account/trail", "/account/trail", OWNERS),
+    // The export is posted (its button is a form), from the portal's own pages.
+    route("/account/export", "POST /account/export", OWNERS),
+    route("/office/trail", "/office/trail", ADMIN),
     route("/account/two-step", "/account/two-step", SIGNED_IN),
     route("/notifications", "/notifications", SIGNED_IN),
     // Each customer's booking page offers the places they may book (Mo's: none).
@@ -766,8 +775,13 @@ async fn check_routes(
             "unknown placeholder in {}",
             route.address
         );
-        let res = client
-            .get(app.url(&address))
+        let request = match address.strip_prefix("POST ") {
+            Some(path) => client
+                .post(app.url(path))
+                .header("origin", app.base.clone()),
+            None => client.get(app.url(&address)),
+        };
+        let res = request
             .header("accept", "text/html")
             .send()
             .await

@@ -46,4 +46,5 @@ mod staff;
 mod tasks;
 mod technician_cards;
 mod technicians;
+mod trail;
 mod two_step;

@@ -5,6 +5,7 @@ mod members;
 mod passwords;
 pub(crate) mod sign_in;
 mod sign_up;
+mod trail;
 mod two_step;
 
 pub use email::ConfirmEmailPage;
@@ -13,6 +14,7 @@ pub use passwords::{AccountPage, ForgotPasswordPage, ResetPasswordPage, SignInLi
 pub use sign_in::SignInPage;
 pub(crate) use sign_in::sign_up_open;
 pub use sign_up::{SignUpPage, SignUpSentPage, VerifyPage};
+pub use trail::AccountTrailPage;
 pub use two_step::{SecondStepPage, TwoStepPage};
 
 /// A mailed link's page once its state is known: `form` when it is good to use, else why

@@ -219,7 +219,10 @@ pub fn AccountPage() -> impl IntoView {
             <p class="actions">
                 <a class="button" href="/account/two-step">{t("two-step-title")}</a>
                 {(user.role == doorstep::permissions::Role::AccountOwner)
-                    .then(|| view! { <a class="button" href="/account/people">{t("people-link")}</a> })}
+                    .then(|| view! {
+                        <a class="button" href="/account/people">{t("people-link")}</a>
+                        <a class="button" href="/account/trail">{t("account-trail-title")}</a>
+                    })}
             </p>
             {done}
             <Profile />
