@@ -60,6 +60,12 @@ pub enum ApiError {
     /// Staff must set up two-step sign-in before anything else.
     #[error("two-step sign-in required")]
     TwoStepRequired,
+    /// Single sign-on did not work: the provider refused, failed or answered wrongly.
+    #[error("single sign-on failed")]
+    SsoFailed,
+    /// The provider's verified email is no active staff member's here.
+    #[error("not one of the staff")]
+    SsoNotStaff,
     #[error("sign in first")]
     Unauthenticated,
     #[error("not allowed")]
@@ -142,6 +148,8 @@ impl ApiError {
             Self::LinkOtherBrowser => "error-link-other-browser",
             Self::SignInAgain => "error-sign-in-again",
             Self::TwoStepRequired => "error-two-step-required",
+            Self::SsoFailed => "error-sso-failed",
+            Self::SsoNotStaff => "error-sso-not-staff",
             Self::Unauthenticated => "error-unauthenticated",
             Self::Forbidden => "error-forbidden",
             Self::NotFound => "error-not-found",
@@ -172,7 +180,9 @@ impl ApiError {
             | Self::EmailNotVerified { .. }
             | Self::SignUpClosed
             | Self::LinkOtherBrowser
-            | Self::TwoStepRequired => 403,
+            | Self::TwoStepRequired
+            | Self::SsoNotStaff => 403,
+            Self::SsoFailed => 502,
             Self::LinkExpired | Self::LinkUsed | Self::SignInAgain => 410,
             Self::NotFound => 404,
             Self::RateLimited { .. } => 429,
@@ -278,6 +288,8 @@ impl ApiError {
             Self::LinkOtherBrowser,
             Self::SignInAgain,
             Self::TwoStepRequired,
+            Self::SsoFailed,
+            Self::SsoNotStaff,
             Self::InvalidFields {
                 problems: Vec::new(),
                 echo: Echo::new(),

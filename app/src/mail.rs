@@ -145,6 +145,10 @@ mod tests {
             ("link", "https://portal.example.com/verify?token=abc"),
             ("inviter", "Ana Example"),
             ("account", "Example Properties"),
+            ("count", "50"),
+            ("minutes", "10"),
+            ("person", "Dana Dispatch"),
+            ("ip", "198.51.100.20"),
         ]
         .into_iter()
         .map(|(k, v)| (k.to_string(), v.to_string()))

@@ -34,6 +34,8 @@ pub struct AppState {
     pub uploads: UploadLimits,
     /// Whether newcomers may open their own customer account.
     pub sign_up: bool,
+    /// Staff single sign-on's provider, if any.
+    pub sso: Option<doorstep::services::sso::Provider>,
 }
 
 /// The maps' tile server (settings `map_tiles_url`, `map_tiles_attribution`).
@@ -76,6 +78,7 @@ impl AppState {
             files,
             uploads: UploadLimits::default(),
             sign_up: true,
+            sso: None,
         }
     }
 

@@ -60,6 +60,11 @@ pub struct Config {
     /// Keys that sealed notes before the current one, comma-separated, kept until
     /// `doorstep rotate-data-key` has sealed everything again.
     pub previous_data_keys: Vec<String>,
+    /// Staff single sign-on: the OpenID Connect provider's issuer (empty: none), and this
+    /// portal's client id and secret there.
+    pub oidc_issuer: String,
+    pub oidc_client_id: String,
+    pub oidc_client_secret: String,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -90,7 +95,7 @@ pub enum ConfigError {
 }
 
 /// Every setting: name, what it accepts (for error messages).
-const KEYS: [(&str, &str); 36] = [
+const KEYS: [(&str, &str); 39] = [
     ("address", "an IP address and port such as 127.0.0.1:3000"),
     ("public_url", "an http:// or https:// URL"),
     ("data_dir", "a folder path"),
@@ -166,6 +171,12 @@ const KEYS: [(&str, &str); 36] = [
         "empty (a key file in data_dir) or 32 bytes in base64 (`doorstep new-data-key`)",
     ),
     ("previous_data_keys", "keys in base64, separated by commas"),
+    (
+        "oidc_issuer",
+        "empty (no single sign-on) or the provider's http:// or https:// issuer, exactly",
+    ),
+    ("oidc_client_id", "text"),
+    ("oidc_client_secret", "text"),
 ];
 
 impl Default for Config {
@@ -195,6 +206,9 @@ impl Default for Config {
             staff_two_step: false,
             data_key: String::new(),
             previous_data_keys: Vec::new(),
+            oidc_issuer: String::new(),
+            oidc_client_id: String::new(),
+            oidc_client_secret: String::new(),
             files_s3: S3Settings {
                 region: "us-east-1".into(),
                 ..S3Settings::default()
@@ -426,6 +440,18 @@ impl Config {
             "staff_two_step" => {
                 self.staff_two_step = parse_bool(v).ok_or_else(|| invalid(v))?;
             }
+            "oidc_issuer" => {
+                let ok = v.is_empty()
+                    || ((v.starts_with("http://") || v.starts_with("https://"))
+                        && v.len() > 10
+                        && !v.contains(char::is_whitespace));
+                if !ok {
+                    return Err(invalid(v));
+                }
+                self.oidc_issuer = v.to_string();
+            }
+            "oidc_client_id" => self.oidc_client_id = v.to_string(),
+            "oidc_client_secret" => self.oidc_client_secret = value.clone(),
             "data_key" => {
                 if !v.is_empty() && doorstep::secrets::Keyring::new(v, &[]).is_err() {
                     return Err(invalid(v));
@@ -492,6 +518,15 @@ impl Config {
             arrival_radius_m: self.arrival_radius_m,
             keep: jiff::SignedDuration::from_mins(i64::from(self.position_keep_minutes)),
         }
+    }
+
+    /// The single sign-on provider, when the issuer is set.
+    pub fn sso(&self) -> Option<doorstep::services::sso::Provider> {
+        (!self.oidc_issuer.is_empty()).then(|| doorstep::services::sso::Provider {
+            issuer: self.oidc_issuer.clone(),
+            client_id: self.oidc_client_id.clone(),
+            client_secret: self.oidc_client_secret.clone(),
+        })
     }
 
     pub fn session_policy(&self) -> SessionPolicy {
@@ -590,6 +625,9 @@ impl fmt::Debug for Config {
             .field("map_tiles_url", &self.map_tiles_url)
             .field("uploads", &self.uploads)
             .field("staff_two_step", &self.staff_two_step)
+            .field("oidc_issuer", &self.oidc_issuer)
+            // The client's secret is not shown, nor named.
+            .field("oidc_client_id", &self.oidc_client_id)
             .field(
                 "data_key",
                 &if self.data_key.is_empty() {

@@ -155,6 +155,16 @@ pub async fn app_state(config: &Config, store: Store) -> Result<AppState, StartE
     );
     state.uploads = config.uploads;
     state.sign_up = config.sign_up;
+    state.sso = config.sso();
+    if state
+        .sso
+        .as_ref()
+        .is_some_and(|p| p.client_id.is_empty() || p.client_secret.is_empty())
+    {
+        return Err(StartError::Command(
+            "oidc_issuer is set: oidc_client_id and oidc_client_secret are needed too".into(),
+        ));
+    }
     state.positions = config.position_policy();
     state.map_tiles = app::state::MapTiles {
         url: config.map_tiles_url.clone(),

@@ -37,6 +37,7 @@ pub mod reminders;
 pub mod requests;
 pub mod rules;
 pub mod sign_up;
+pub mod sso;
 pub mod staff;
 pub mod tasks;
 pub mod technicians;

@@ -956,3 +956,10 @@ trail-action = { $action ->
     [account_exported] Daten des Kontos heruntergeladen
    *[other] { $action }
 }
+
+# Staff single sign-on.
+sso-submit = Team: mit dem Firmenkonto anmelden
+sso-title = Anmeldung mit dem Firmenkonto
+sso-signed-in = Sie sind angemeldet.
+error-sso-failed = Die Anmeldung mit dem Firmenkonto hat nicht geklappt. Versuchen Sie es noch einmal oder melden Sie sich mit E-Mail und Passwort an.
+error-sso-not-staff = Dieses Firmenkonto gehört hier zu niemandem im Team. Melden Sie sich stattdessen mit E-Mail und Passwort an.

@@ -957,3 +957,10 @@ trail-action = { $action ->
     [account_exported] Downloaded the account's data
    *[other] { $action }
 }
+
+# Staff single sign-on.
+sso-submit = Staff: sign in with your company account
+sso-title = Signing in with your company account
+sso-signed-in = You are signed in.
+error-sso-failed = Signing in with your company account did not work. Try again, or sign in with your email and password.
+error-sso-not-staff = That company account is not one of our staff's here. Sign in with your email and password instead.

@@ -956,3 +956,10 @@ trail-action = { $action ->
     [account_exported] Descargó los datos de la cuenta
    *[other] { $action }
 }
+
+# Staff single sign-on.
+sso-submit = Personal: iniciar sesión con la cuenta de la empresa
+sso-title = Inicio de sesión con la cuenta de la empresa
+sso-signed-in = Ha iniciado sesión.
+error-sso-failed = No se pudo iniciar sesión con la cuenta de la empresa. Inténtelo de nuevo o entre con su correo y contraseña.
+error-sso-not-staff = Esa cuenta de empresa no pertenece a nadie del personal aquí. Entre con su correo y contraseña.

@@ -956,3 +956,10 @@ trail-action = { $action ->
     [account_exported] A téléchargé les données du compte
    *[other] { $action }
 }
+
+# Staff single sign-on.
+sso-submit = Équipe : se connecter avec le compte de l'entreprise
+sso-title = Connexion avec le compte de l'entreprise
+sso-signed-in = Vous êtes connecté.
+error-sso-failed = La connexion avec le compte de l'entreprise n'a pas fonctionné. Réessayez, ou connectez-vous avec votre e-mail et votre mot de passe.
+error-sso-not-staff = Ce compte d'entreprise n'appartient à personne de l'équipe ici. Connectez-vous plutôt avec votre e-mail et votre mot de passe.

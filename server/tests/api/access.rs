@@ -358,6 +358,7 @@ static ROWS: &[Row] = &[
     row("set-staff-active", "user={tomas}&active=true", ADMIN),
     // Everyone signed in keeps their own details.
     row("profile", "", SIGNED_IN),
+    row("start-sso", "", NOBODY),
     row("account-trail", "", OWNERS),
     row("office-trail", "action=sign_in", ADMIN),
     row("security-alerts", "", ADMIN),
@@ -479,6 +480,8 @@ static ROUTES: &[Route] = &[
     ),
     // No sign-in waits for a code: start again, whoever asks.
     route("/sign-in/code", "/sign-in/code", NOBODY),
+    // No sign-in provider is set up here: single sign-on is nobody's (see `sso`).
+    route("/sign-in/sso", "/sign-in/sso?code=x&state=y", NOBODY),
     route("/account", "/account", SIGNED_IN),
     route("/account/people", "/account/people", OWNERS),
     route("/account/trail", "/account/trail", OWNERS),

@@ -42,6 +42,7 @@ mod sessions;
 mod settings;
 mod sign_in_limits;
 mod sign_up;
+mod sso;
 mod staff;
 mod tasks;
 mod technician_cards;

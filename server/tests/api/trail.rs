@@ -108,7 +108,10 @@ async fn an_owner_downloads_everything_held_about_the_account() {
         .expect("POST");
     assert_eq!(res.status(), 200);
     assert_eq!(res.headers()["content-type"], "application/zip");
-    let cache = res.headers()["cache-control"].to_str().expect("ascii").to_string();
+    let cache = res.headers()["cache-control"]
+        .to_str()
+        .expect("ascii")
+        .to_string();
     assert!(cache.contains("no-store"), "{cache}");
     let disposition = res.headers()["content-disposition"]
         .to_str()

@@ -6,6 +6,7 @@ mod sessions;
 mod sign_in;
 mod sign_out;
 mod sign_up;
+mod sso;
 mod two_step;
 
 pub use email::*;
@@ -14,4 +15,5 @@ pub use sessions::*;
 pub use sign_in::*;
 pub use sign_out::*;
 pub use sign_up::*;
+pub use sso::*;
 pub use two_step::*;

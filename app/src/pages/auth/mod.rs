@@ -5,6 +5,7 @@ mod members;
 mod passwords;
 pub(crate) mod sign_in;
 mod sign_up;
+mod sso;
 mod trail;
 mod two_step;
 
@@ -14,6 +15,7 @@ pub use passwords::{AccountPage, ForgotPasswordPage, ResetPasswordPage, SignInLi
 pub use sign_in::SignInPage;
 pub(crate) use sign_in::sign_up_open;
 pub use sign_up::{SignUpPage, SignUpSentPage, VerifyPage};
+pub use sso::SsoReturnPage;
 pub use trail::AccountTrailPage;
 pub use two_step::{SecondStepPage, TwoStepPage};
 

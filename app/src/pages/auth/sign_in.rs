@@ -105,9 +105,27 @@ pub fn SignInPage() -> impl IntoView {
                     </button>
                 </ActionForm>
                 <p class="meta"><a href="/forgot-password">{t("sign-in-forgot")}</a></p>
+                // A plain form: the browser follows the redirect to the provider.
+                {sso_offered().then(|| view! {
+                    <form method="post" action="/api/start-sso" class="stack">
+                        <button type="submit" class="button">{t("sso-submit")}</button>
+                    </form>
+                })}
                 {sign_up}
             </section>
         </Page>
+    }
+}
+
+/// Whether staff may sign in through the business's provider (its settings).
+fn sso_offered() -> bool {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<crate::state::AppState>().is_some_and(|state| state.sso.is_some())
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        false
     }
 }
 
