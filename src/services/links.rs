@@ -183,6 +183,51 @@ pub async fn sign_in(
     Ok((signed_in, link.next_path))
 }
 
+/// A password chosen on a mailed link's page (a reset, an invitation), ready to be kept:
+/// the link checked, the person found, the password hashed (outside any transaction).
+pub struct ChosenPassword {
+    link: LinkRow,
+    pub person: users::UserRow,
+    hash: crate::password::PasswordHash,
+    pub now: i64,
+}
+
+/// Checks the link `secret` of `purpose` and hashes the `password` its person chose.
+pub async fn choose_password(
+    store: &Store,
+    purpose: Purpose,
+    secret: &str,
+    password: crate::password::Password,
+) -> Result<ChosenPassword, LinkSignInError> {
+    let now = clock::now();
+    let link = {
+        let mut conn = store.conn().await?;
+        peek(&mut conn, purpose, secret, now).await?
+    };
+    let hash = auth::hash_within_budget(password).await?;
+    let person = {
+        let mut conn = store.conn().await?;
+        users::by_id(&mut conn, link.user_id).await?
+    };
+    Ok(ChosenPassword {
+        link,
+        person,
+        hash,
+        now,
+    })
+}
+
+impl ChosenPassword {
+    /// The first writes of the transaction that keeps it: the link used (so a second press
+    /// changes nothing), the password set, the email proven (the mail reached them).
+    pub async fn keep(&self, tx: &mut Conn) -> Result<(), LinkError> {
+        consume(&mut *tx, &self.link, self.now).await?;
+        users::set_password(&mut *tx, self.person.id, &self.hash).await?;
+        users::mark_verified(tx, self.person.id, self.now).await?;
+        Ok(())
+    }
+}
+
 /// Why signing in by a link did not work.
 #[derive(Debug, thiserror::Error)]
 pub enum LinkSignInError {

@@ -445,27 +445,22 @@ pub async fn join(
     password: Password,
     replacing: Option<&SessionToken>,
 ) -> Result<(SignedIn, UserRef), MemberError> {
-    let link = {
-        let mut conn = desk.store.conn().await?;
-        links::peek(&mut conn, Purpose::Invite, secret, clock::now()).await?
-    };
-    let hash = auth::hash_within_budget(password).await?;
-    let now = clock::now();
-    let person = {
-        let mut conn = desk.store.conn().await?;
-        users::by_id(&mut conn, link.user_id).await?
-    };
+    let chosen = links::choose_password(desk.store, Purpose::Invite, secret, password)
+        .await
+        .map_err(|e| match e {
+            links::LinkSignInError::Link(e) => MemberError::Link(e),
+            links::LinkSignInError::SignIn(e) => MemberError::SignIn(e),
+        })?;
+    let person = &chosen.person;
     // One transaction, the link used first: a second press with the same link changes
     // nothing.
     let mut tx = desk.store.begin().await?;
-    links::consume(&mut tx, &link, now).await?;
-    users::set_password(&mut tx, person.id, &hash).await?;
+    chosen.keep(&mut tx).await?;
     users::set_name(&mut tx, person.id, name).await?;
-    users::mark_verified(&mut tx, person.id, now).await?;
     let signed_in = auth::open_session(
         &mut tx,
         policy,
-        &person,
+        person,
         desk.origin,
         replacing,
         "member_joined",

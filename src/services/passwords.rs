@@ -263,27 +263,17 @@ pub async fn reset(
     password: Password,
     replacing: Option<&SessionToken>,
 ) -> Result<SignedIn, PasswordError> {
-    let now = clock::now();
-    let link = {
-        let mut conn = desk.store.conn().await?;
-        links::peek(&mut conn, Purpose::Reset, secret, now).await?
-    };
-    let hash = auth::hash_within_budget(password).await?;
-    let person = {
-        let mut conn = desk.store.conn().await?;
-        users::by_id(&mut conn, link.user_id).await?
-    };
+    let chosen = links::choose_password(desk.store, Purpose::Reset, secret, password).await?;
+    let (person, now) = (&chosen.person, chosen.now);
     let mut tx = desk.store.begin().await?;
-    links::consume(&mut tx, &link, now).await?;
-    users::set_password(&mut tx, person.id, &hash).await?;
-    users::mark_verified(&mut tx, person.id, now).await?;
+    chosen.keep(&mut tx).await?;
     sessions::delete_for_user(&mut tx, person.id, None).await?;
     // Any other reset link mailed before is void now.
     auth_links::retire(&mut tx, person.id, Purpose::Reset, now).await?;
     let signed_in = auth::open_session(
         &mut tx,
         policy,
-        &person,
+        person,
         desk.origin,
         replacing,
         "password_reset",

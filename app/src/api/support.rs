@@ -59,6 +59,36 @@ pub fn customer_at(
     }
 }
 
+/// The client's address as sign-in limits count it. The server always knows it; the fallback
+/// only serves calls made outside the HTTP stack.
+pub fn client_ip(info: &RequestInfo) -> std::net::IpAddr {
+    info.origin
+        .client_ip
+        .as_deref()
+        .and_then(|ip| ip.parse().ok())
+        .unwrap_or(std::net::IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED))
+}
+
+/// Before the password of someone signed in is checked again (to change it, or their
+/// email): wrong ones count as failed sign-ins, so no such form is a way to guess. The
+/// address to clear with `succeeded` once it was right.
+pub fn password_check(
+    state: &AppState,
+    info: &RequestInfo,
+    email: &str,
+    echo: crate::error::Echo,
+) -> Result<std::net::IpAddr, ApiError> {
+    let ip = client_ip(info);
+    state
+        .sign_in_throttle
+        .attempt(email, ip, doorstep::services::clock::now())
+        .map_err(|wait| ApiError::RateLimited {
+            retry_after_secs: wait,
+            echo,
+        })?;
+    Ok(ip)
+}
+
 /// The cookie of a sign-in waiting for its second step.
 pub const SECOND_STEP_COOKIE: &str = "doorstep_second_step";
 

@@ -61,3 +61,13 @@ pub fn ErrorAlert(error: ApiError) -> impl IntoView {
         </div>
     }
 }
+
+/// What was just done, said once at the top of the page (announced by screen readers).
+#[component]
+pub fn DoneAlert(text: String) -> impl IntoView {
+    view! {
+        <div class="alert alert-success" role="status">
+            <p>{text}</p>
+        </div>
+    }
+}

@@ -37,10 +37,8 @@ mod imp {
     use doorstep::error::FieldError;
     use doorstep::password::Password;
     use doorstep::services::auth::{HASHING_WAIT, SignInError};
-    use doorstep::services::clock;
     use doorstep::services::email_change::{self, EmailChangeError};
     use doorstep::services::links::LinkError;
-    use std::net::{IpAddr, Ipv4Addr};
 
     fn failed(e: EmailChangeError, keep: crate::error::Echo) -> ApiError {
         match e {
@@ -77,22 +75,7 @@ mod imp {
             _ => return Err(ApiError::refused(problems, keep)),
         };
         let state = state()?;
-        // Wrong passwords count as failed sign-ins: no guessing through this form.
-        let ip = info
-            .origin
-            .client_ip
-            .as_deref()
-            .and_then(|ip| ip.parse::<IpAddr>().ok())
-            .unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED));
-        if let Err(wait) = state
-            .sign_in_throttle
-            .attempt(&user.email, ip, clock::now())
-        {
-            return Err(ApiError::RateLimited {
-                retry_after_secs: wait,
-                echo: keep,
-            });
-        }
+        let ip = crate::api::support::password_check(&state, &info, &user.email, keep.clone())?;
         let business = state.business();
         email_change::request(&desk(&state, &business, &info), &user, password, &new)
             .await

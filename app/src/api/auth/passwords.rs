@@ -29,10 +29,8 @@ mod imp {
     use doorstep::email::Email;
     use doorstep::password::{Password, choose};
     use doorstep::services::auth::{HASHING_WAIT, SignInError};
-    use doorstep::services::clock;
     use doorstep::services::links::LinkError;
     use doorstep::services::passwords::{self, PasswordError};
-    use std::net::{IpAddr, Ipv4Addr};
 
     pub fn failed(e: PasswordError) -> ApiError {
         match e {
@@ -109,22 +107,8 @@ mod imp {
             (Ok(c), Ok(n)) if problems.is_empty() => (c, n),
             _ => return Err(ApiError::refused(problems, Default::default())),
         };
-        // Wrong current passwords count as failed sign-ins: no guessing through this form.
-        let ip = info
-            .origin
-            .client_ip
-            .as_deref()
-            .and_then(|ip| ip.parse::<IpAddr>().ok())
-            .unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED));
-        if let Err(wait) = state
-            .sign_in_throttle
-            .attempt(&user.email, ip, clock::now())
-        {
-            return Err(ApiError::RateLimited {
-                retry_after_secs: wait,
-                echo: Default::default(),
-            });
-        }
+        let ip =
+            crate::api::support::password_check(&state, &info, &user.email, Default::default())?;
         let business = state.business();
         let desk = crate::api::support::desk(&state, &business, &info);
         let ended = passwords::change(&desk, &user, &session, current, new)

@@ -20,8 +20,6 @@ mod imp {
     use doorstep::email::Email;
     use doorstep::password::Password;
     use doorstep::services::auth::{self, HASHING_WAIT, SignInError};
-    use doorstep::services::clock;
-    use std::net::{IpAddr, Ipv4Addr};
 
     pub async fn run(email: String, password: String, next: String) -> Result<(), ApiError> {
         let keep = echo(&[("email", &email), ("next", &next)]);
@@ -30,17 +28,11 @@ mod imp {
             .map_err(|p| ApiError::field("password", p, keep.clone()))?;
         let state = state()?;
         let info = info();
-        // The server always knows the client's address; the fallback only serves calls
-        // made outside the HTTP stack.
-        let ip = info
-            .origin
-            .client_ip
-            .as_deref()
-            .and_then(|ip| ip.parse::<IpAddr>().ok())
-            .unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED));
-        let throttled = state
-            .sign_in_throttle
-            .attempt(parsed.as_str(), ip, clock::now());
+        let ip = crate::api::support::client_ip(&info);
+        let throttled =
+            state
+                .sign_in_throttle
+                .attempt(parsed.as_str(), ip, doorstep::services::clock::now());
         if let Err(wait) = throttled {
             auth::record_refusal(&state.store, &parsed, "sign_in_throttled", &info.origin)
                 .await

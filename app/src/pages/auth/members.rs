@@ -86,7 +86,7 @@ pub fn PeoplePage() -> impl IntoView {
                 "removed" => "people-saved-removed",
                 _ => "people-saved-invited",
             };
-            view! { <div class="alert alert-success" role="status"><p>{t(key)}</p></div> }
+            view! { <crate::components::alert::DoneAlert text=t(key) /> }
         });
     Either::Right(view! {
         <Page title=t("people-title")>

@@ -43,7 +43,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
     let general = error.clone().filter(|e| e.field_name().is_none());
     let done = (sent && error.is_none()).then(|| {
         view! {
-            <div class="alert alert-success" role="status"><p>{t("forgot-sent")}</p></div>
+            <crate::components::alert::DoneAlert text=t("forgot-sent") />
         }
     });
     view! {
@@ -210,7 +210,7 @@ pub fn AccountPage() -> impl IntoView {
             "sessions" => t_with("account-sessions-ended", &[("count", Arg::Num(ended))]),
             _ => t_with("account-password-changed", &[("count", Arg::Num(ended))]),
         };
-        view! { <div class="alert alert-success" role="status"><p>{text}</p></div> }
+        view! { <crate::components::alert::DoneAlert text=text /> }
     });
     Either::Right(view! {
         <Page title=t("account-title")>

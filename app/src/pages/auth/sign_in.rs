@@ -89,7 +89,7 @@ pub fn SignInPage() -> impl IntoView {
                 <h1 id="sign-in-heading">{t("sign-in-title")}</h1>
                 <p class="lead">{t("sign-in-lead")}</p>
                 {notice.filter(|_| error.is_none()).map(|text| view! {
-                    <div class="alert alert-success" role="status"><p>{text}</p></div>
+                    <crate::components::alert::DoneAlert text=text />
                 })}
                 {general.map(|error| view! { <ErrorAlert error /> })}
                 {resend}

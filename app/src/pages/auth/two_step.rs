@@ -76,7 +76,7 @@ pub fn TwoStepPage() -> impl IntoView {
             "codes" => "two-step-saved-codes",
             _ => "two-step-saved-off",
         };
-        view! { <div class="alert alert-success" role="status"><p>{t(key)}</p></div> }
+        view! { <crate::components::alert::DoneAlert text=t(key) /> }
     });
     let required = crate::request::current()
         .user

@@ -98,7 +98,7 @@ fn MailPreferences() -> impl IntoView {
         <section class="panel" aria-labelledby="mail-preferences-heading">
             <h2 id="mail-preferences-heading">{t("mail-preferences-heading")}</h2>
             {saved.then(|| view! {
-                <div class="alert alert-success" role="status"><p>{t("mail-preferences-saved")}</p></div>
+                <crate::components::alert::DoneAlert text=t("mail-preferences-saved") />
             })}
             <Suspense fallback=crate::pages::loading>
                 {Suspend::new(async move {

@@ -105,7 +105,7 @@ fn done_notice() -> Option<impl IntoView + use<>> {
     } else {
         return None;
     };
-    Some(view! { <div class="alert alert-success" role="status"><p>{line}</p></div> })
+    Some(view! { <crate::components::alert::DoneAlert text=line /> })
 }
 
 #[component]

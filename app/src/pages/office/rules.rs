@@ -148,7 +148,7 @@ fn RulesForm(rules: BookingRules, saved: bool) -> impl IntoView {
         number("reminder_hours"),
     ];
     let done = (saved && error.is_none()).then(|| {
-        view! { <div class="alert alert-success" role="status"><p>{t("rules-saved")}</p></div> }
+        view! { <crate::components::alert::DoneAlert text=t("rules-saved") /> }
     });
     view! {
         {done}
@@ -212,7 +212,7 @@ fn ResponseTimesForm(times: ResponseTimes, saved: bool) -> impl IntoView {
         })
         .collect_view();
     let done = (saved && error.is_none()).then(|| {
-        view! { <div class="alert alert-success" role="status"><p>{t("rules-response-saved")}</p></div> }
+        view! { <crate::components::alert::DoneAlert text=t("rules-response-saved") /> }
     });
     view! {
         <section aria-labelledby="response-times" class="stack">

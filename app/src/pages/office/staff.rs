@@ -40,7 +40,7 @@ pub fn StaffPage() -> impl IntoView {
                 "deactivated" => "staff-saved-deactivated",
                 _ => "staff-saved-reactivated",
             };
-            view! { <div class="alert alert-success" role="status"><p>{t(key)}</p></div> }
+            view! { <crate::components::alert::DoneAlert text=t(key) /> }
         });
     let body = if may {
         Either::Left(view! {
