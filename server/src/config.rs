@@ -173,7 +173,7 @@ const KEYS: [(&str, &str); 39] = [
     ("previous_data_keys", "keys in base64, separated by commas"),
     (
         "oidc_issuer",
-        "empty (no single sign-on) or the provider's http:// or https:// issuer, exactly",
+        "empty (no single sign-on) or the provider's https:// issuer, exactly (http:// only on this machine)",
     ),
     ("oidc_client_id", "text"),
     ("oidc_client_secret", "text"),
@@ -442,9 +442,7 @@ impl Config {
             }
             "oidc_issuer" => {
                 let ok = v.is_empty()
-                    || ((v.starts_with("http://") || v.starts_with("https://"))
-                        && v.len() > 10
-                        && !v.contains(char::is_whitespace));
+                    || (doorstep::services::sso::reachable(v) && !v.contains(char::is_whitespace));
                 if !ok {
                     return Err(invalid(v));
                 }

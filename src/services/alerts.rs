@@ -85,10 +85,7 @@ pub async fn after_failed_sign_in(store: &Store) -> Result<bool, StoreError> {
     drop(conn);
     let mut tx = store.begin().await?;
     // Checked again inside the write, so two failing requests raise it once.
-    if alerts::raised_since(&mut tx, "failed_sign_ins", now - BURST_QUIET_SECS).await? {
-        return Ok(false);
-    }
-    alerts::insert(
+    let raised = alerts::insert_unless_since(
         &mut tx,
         &NewAlert {
             kind: "failed_sign_ins",
@@ -97,8 +94,12 @@ pub async fn after_failed_sign_in(store: &Store) -> Result<bool, StoreError> {
             client_ip: None,
             count: Some(failures),
         },
+        now - BURST_QUIET_SECS,
     )
     .await?;
+    if !raised {
+        return Ok(false);
+    }
     tell_admins(
         &mut tx,
         MailTemplate::FailedSignIns,

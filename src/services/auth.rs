@@ -271,19 +271,8 @@ pub(crate) async fn open_session(
             second_step: true,
         });
     }
-    load_places(&mut *tx, &mut user).await?;
-    user.must_enrol = policy.must_enrol(&user, row);
-    if user.role.is_staff() {
-        crate::services::alerts::on_staff_sign_in(
-            &mut *tx,
-            row.id,
-            &user.user.to_string(),
-            &row.name,
-            origin.client_ip.as_deref(),
-            now,
-        )
-        .await?;
-    }
+    // Writes first: on SQLite a transaction that reads first and writes later fails at once
+    // if another write committed in between; one that starts by writing waits its turn.
     if let Some(old) = replacing {
         sessions::delete(&mut *tx, &old.storage_key()).await?;
     }
@@ -303,6 +292,19 @@ pub(crate) async fn open_session(
         },
     )
     .await?;
+    load_places(&mut *tx, &mut user).await?;
+    user.must_enrol = policy.must_enrol(&user, row);
+    if user.role.is_staff() {
+        crate::services::alerts::on_staff_sign_in(
+            &mut *tx,
+            row.id,
+            &user.user.to_string(),
+            &row.name,
+            origin.client_ip.as_deref(),
+            now,
+        )
+        .await?;
+    }
     record_own(tx, now, &user, action, origin).await?;
     Ok(SignedIn {
         token,

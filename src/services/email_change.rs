@@ -15,13 +15,17 @@ use crate::services::passwords::{recipient, tell};
 use crate::services::sign_up::Desk;
 use crate::store::audit;
 use crate::store::auth_links::{self, Purpose};
-use crate::store::{Store, StoreError, users};
+use crate::store::{Store, StoreError, sessions, users};
 use tracing::instrument;
 
 /// How long the link to the new address works.
 pub const EMAIL_LINK_SECS: i64 = 24 * 3600;
 /// Email changes one person may ask for in an hour.
 pub const EMAIL_CHANGES_HOURLY: i64 = 3;
+/// How long the old address may move the account back.
+pub const RESTORE_SECS: i64 = 7 * 24 * 3600;
+/// What marks the link that moves an account back to the address it was taken from.
+const RESTORE: &str = "restore";
 
 #[derive(Debug, thiserror::Error)]
 pub enum EmailChangeError {
@@ -131,9 +135,9 @@ pub async fn check(store: &Store, secret: &str) -> Result<String, EmailChangeErr
         .ok_or(EmailChangeError::Link(LinkError::Unknown))
 }
 
-/// Uses the link: the person's email becomes the proven new one, their other email links
-/// end, and the old address is told. Sessions stay (the person proved both the password and
-/// the new address).
+/// Uses the link: the person's email becomes the proven new one, the links mailed before
+/// end, and the old address is told, with a link back for a week. Sessions stay (the person
+/// proved both the password and the new address); using the link back ends them all.
 #[instrument(skip_all)]
 pub async fn confirm(desk: &Desk<'_>, secret: &str) -> Result<String, EmailChangeError> {
     let now = clock::now();
@@ -152,28 +156,65 @@ pub async fn confirm(desk: &Desk<'_>, secret: &str) -> Result<String, EmailChang
         .new_email
         .clone()
         .ok_or(EmailChangeError::Link(LinkError::Unknown))?;
+    // A link that moves an account back (mailed to the address it was taken from) ends every
+    // session and mails no way back of its own: nobody can take the account again by it.
+    let restoring = link.next_path.as_deref() == Some(RESTORE);
     let mut tx = desk.store.begin().await?;
     links::consume(&mut tx, &link, now).await?;
     if users::email_taken(&mut tx, &new).await? {
         return Err(EmailChangeError::Taken);
     }
-    users::set_email(&mut tx, person.id, &new, now).await?;
-    auth_links::retire(&mut tx, person.id, Purpose::Email, now).await?;
+    users::set_email(&mut tx, person.id, &new, now)
+        .await
+        .map_err(|e| match e {
+            StoreError::Conflict(_) => EmailChangeError::Taken,
+            other => other.into(),
+        })?;
+    // Links mailed to the old address before are void now.
+    for purpose in [
+        Purpose::Email,
+        Purpose::Reset,
+        Purpose::SignIn,
+        Purpose::Verify,
+    ] {
+        auth_links::retire(&mut tx, person.id, purpose, now).await?;
+    }
     let reference = crate::ids::UserRef::from_id(person.id).to_string();
+    let action = if restoring {
+        "email_restored"
+    } else {
+        "email_changed"
+    };
     audit::record(
         &mut tx,
-        &audit::Entry::new(now, "email_changed", desk.origin)
+        &audit::Entry::new(now, action, desk.origin)
             .by(&reference)
             .on(&reference)
             .detail(&format!("{} → {new}", person.email)),
     )
     .await?;
-    let (old, locale) = recipient(&person, desk.business.default_locale);
-    let link = format!(
-        "{}/forgot-password",
-        desk.public_origin.trim_end_matches('/')
-    );
-    tell(&mut tx, &old, locale, MailTemplate::EmailChanged, link).await?;
+    if restoring {
+        sessions::delete_for_user(&mut tx, person.id, None).await?;
+    } else {
+        // The old address gets a way back for a week: it moves the account back and signs
+        // everyone out.
+        let back = links::issue_bound(
+            &mut tx,
+            links::Issue {
+                purpose: Purpose::Email,
+                user_id: person.id,
+                now,
+                ttl_secs: RESTORE_SECS,
+                next_path: Some(RESTORE),
+                browser_hash: None,
+                new_email: Some(&person.email),
+            },
+        )
+        .await?;
+        let (old, locale) = recipient(&person, desk.business.default_locale);
+        let link = links::address(desk.public_origin, "/account/email", &back);
+        tell(&mut tx, &old, locale, MailTemplate::EmailChanged, link).await?;
+    }
     tx.commit().await.map_err(StoreError::from)?;
     Ok(new)
 }

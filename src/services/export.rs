@@ -18,11 +18,17 @@ use std::io::Write as _;
 pub enum ExportError {
     #[error("not allowed")]
     Forbidden,
+    /// Made [`EXPORTS_HOURLY`] times in the last hour already.
+    #[error("too many exports lately")]
+    TooMany,
     #[error("writing the zip: {0}")]
     Zip(String),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
+
+/// Exports of one account in an hour (each holds every photo in memory while it is made).
+pub const EXPORTS_HOURLY: i64 = 3;
 
 /// A made export: the name to save it under and its bytes.
 pub struct Export {
@@ -176,6 +182,14 @@ pub async fn account(
     let now = clock::now();
     let account_ref = AccountRef::from_id(account.id()).to_string();
     {
+        let mut conn = store.conn().await?;
+        let recent =
+            audit::count_on(&mut conn, "account_exported", &account_ref, now - 3600).await?;
+        if recent >= EXPORTS_HOURLY {
+            return Err(ExportError::TooMany);
+        }
+    }
+    {
         let mut tx = store.begin().await?;
         audit::record(
             &mut tx,
@@ -200,6 +214,30 @@ pub async fn account(
                 row[at] = store
                     .open_notes(Some(sealed))?
                     .map_or(Cell::Null, Cell::Text);
+            }
+        }
+    }
+    // Where from, as the trail page shows it: for the account's own people only.
+    let own: Vec<String> = tables
+        .iter()
+        .filter(|t| t.name == "people")
+        .flat_map(|t| t.rows.iter())
+        .filter_map(|row| match row.first() {
+            Some(Cell::Int(id)) => Some(UserRef::from_id(*id).to_string()),
+            _ => None,
+        })
+        .collect();
+    for table in tables.iter_mut().filter(|t| t.name == "trail") {
+        let (Some(actor), Some(ip)) = (
+            table.columns.iter().position(|c| *c == "actor"),
+            table.columns.iter().position(|c| *c == "client_ip"),
+        ) else {
+            continue;
+        };
+        for row in &mut table.rows {
+            let theirs = matches!(&row[actor], Cell::Text(a) if own.contains(a));
+            if !theirs {
+                row[ip] = Cell::Null;
             }
         }
     }

@@ -80,8 +80,22 @@ pub fn client() -> Result<reqwest::Client, SsoError> {
         .build()?)
 }
 
-fn under(url: &str) -> bool {
-    url.starts_with("https://") || url.starts_with("http://")
+/// Whether the provider may be reached at `url`: over HTTPS, or plain HTTP on this machine
+/// only (a provider on loopback); the client secret and the keys never cross a network in
+/// the clear.
+pub fn reachable(url: &str) -> bool {
+    if url.starts_with("https://") && url.len() > "https://".len() {
+        return true;
+    }
+    let Some(rest) = url.strip_prefix("http://") else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let name = match host.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or_default(),
+        None => host.rsplit_once(':').map_or(host, |(name, _)| name),
+    };
+    matches!(name, "127.0.0.1" | "localhost" | "::1")
 }
 
 /// Reads the provider's discovery document; its issuer must be the configured one exactly.
@@ -107,10 +121,10 @@ pub async fn discover(http: &reqwest::Client, provider: &Provider) -> Result<Dis
         &found.jwks_uri,
     ]
     .iter()
-    .all(|u| under(u))
+    .all(|u| reachable(u))
     {
         return Err(SsoError::Provider(
-            "an endpoint is not an http(s) address".into(),
+            "an endpoint is neither HTTPS nor on this machine".into(),
         ));
     }
     Ok(found)
@@ -300,8 +314,9 @@ fn verify(
     if !audiences.contains(&provider.client_id.as_str()) {
         return Err(Token("meant for another client"));
     }
-    if audiences.len() > 1 && claims.azp.as_deref() != Some(provider.client_id.as_str()) {
-        return Err(Token("meant for several clients, not given to us"));
+    let given_to_us = claims.azp.as_deref() == Some(provider.client_id.as_str());
+    if (audiences.len() > 1 || claims.azp.is_some()) && !given_to_us {
+        return Err(Token("given to another client"));
     }
     if claims.exp <= now - LEEWAY_SECS {
         return Err(Token("expired"));
@@ -385,7 +400,11 @@ pub async fn sign_in(
     let person = {
         let mut conn = store.conn().await?;
         match users::by_email(&mut conn, email.as_str()).await? {
-            Some((id, _)) => users::by_id(&mut conn, id).await?,
+            // Deactivated in between: not staff any more.
+            Some((id, _)) => users::by_id(&mut conn, id).await.map_err(|e| match e {
+                StoreError::NotFound => SsoError::NotStaff,
+                other => other.into(),
+            })?,
             None => return Err(SsoError::NotStaff),
         }
     };
@@ -398,4 +417,21 @@ pub async fn sign_in(
         auth::open_session(&mut tx, policy, &person, origin, replacing, SSO_ACTION).await?;
     tx.commit().await.map_err(StoreError::from)?;
     Ok(signed_in)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::reachable;
+
+    #[test]
+    fn the_provider_is_reached_over_https_or_on_this_machine() {
+        assert!(reachable("https://login.example.com/token"));
+        assert!(reachable("http://127.0.0.1:9400/token"));
+        assert!(reachable("http://localhost/jwks"));
+        assert!(reachable("http://[::1]:8080/"));
+        assert!(!reachable("http://login.example.com/token"));
+        assert!(!reachable("http://127.0.0.1.example.com/"));
+        assert!(!reachable("ftp://127.0.0.1/"));
+        assert!(!reachable("https://"));
+    }
 }

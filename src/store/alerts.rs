@@ -38,15 +38,27 @@ pub async fn insert(conn: &mut Conn, alert: &NewAlert<'_>) -> Result<(), StoreEr
     Ok(())
 }
 
-/// Whether an alert of `kind` was raised since `since`.
-pub async fn raised_since(conn: &mut Conn, kind: &str, since: i64) -> Result<bool, StoreError> {
-    let found: Option<i64> =
-        sqlx::query_scalar("SELECT id FROM security_alerts WHERE kind = $1 AND at >= $2 LIMIT 1")
-            .bind(kind)
-            .bind(since)
-            .fetch_optional(conn)
-            .await?;
-    Ok(found.is_some())
+/// Raises `alert` unless one of its kind was raised since `since`, in one statement (the
+/// first write of its transaction); whether it was raised.
+pub async fn insert_unless_since(
+    conn: &mut Conn,
+    alert: &NewAlert<'_>,
+    since: i64,
+) -> Result<bool, StoreError> {
+    let done = sqlx::query(
+        "INSERT INTO security_alerts (kind, at, user_id, client_ip, count) \
+         SELECT $1, $2, $3, $4, $5 WHERE NOT EXISTS \
+         (SELECT 1 FROM security_alerts WHERE kind = $1 AND at >= $6)",
+    )
+    .bind(alert.kind)
+    .bind(alert.at)
+    .bind(alert.user_id)
+    .bind(alert.client_ip)
+    .bind(alert.count)
+    .bind(since)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
 }
 
 /// The newest alerts, at most `limit`, with the name of the person each is about.

@@ -76,70 +76,76 @@ fn clip(text: Option<&str>) -> Option<String> {
     text.map(|t| t.chars().take(CLIENT_TEXT_MAX).collect())
 }
 
-/// The customer account an entry concerns: its subject's (a visit, place, request or plan of
-/// the account, the account itself or one of its people), else its actor's.
-async fn account_of(conn: &mut Conn, entry: &Entry<'_>) -> Result<Option<i64>, StoreError> {
+/// The customer account an entry concerns, as an SQL expression on `$9` (its subject's id)
+/// and `$10` (its actor's id; `$9` when there is no subject): its subject's account (a visit, place, request or plan of the
+/// account, the account itself or one of its people), else its actor's. Evaluated inside the
+/// INSERT, so recording stays one write (a SQLite transaction that reads first and writes
+/// later fails when another write came in between).
+fn account_of(entry: &Entry<'_>) -> (String, Option<i64>, Option<i64>) {
     use crate::ids::{AccountRef, LocationRef, PlanRef, RequestRef, UserRef, VisitRef};
-    const OF_PERSON: &str = "SELECT account_id FROM memberships WHERE user_id = $1 LIMIT 1";
-    let by_subject = entry.subject.and_then(|s| {
-        if let Some(r) = AccountRef::parse(s) {
-            return Some((None, r.id()));
-        }
-        let (sql, id) = if let Some(r) = VisitRef::parse(s) {
-            ("SELECT account_id FROM jobs WHERE id = $1", r.id())
+    const OF_PERSON: &str = "SELECT account_id FROM memberships WHERE user_id = ";
+    let subject = entry.subject.and_then(|s| {
+        Some(if let Some(r) = AccountRef::parse(s) {
+            ("SELECT id FROM customer_accounts WHERE id = ", r.id())
+        } else if let Some(r) = VisitRef::parse(s) {
+            ("SELECT account_id FROM jobs WHERE id = ", r.id())
         } else if let Some(r) = LocationRef::parse(s) {
-            ("SELECT account_id FROM locations WHERE id = $1", r.id())
+            ("SELECT account_id FROM locations WHERE id = ", r.id())
         } else if let Some(r) = RequestRef::parse(s) {
             (
-                "SELECT account_id FROM service_requests WHERE id = $1",
+                "SELECT account_id FROM service_requests WHERE id = ",
                 r.id(),
             )
         } else if let Some(r) = PlanRef::parse(s) {
-            ("SELECT account_id FROM plans WHERE id = $1", r.id())
+            ("SELECT account_id FROM plans WHERE id = ", r.id())
         } else {
             (OF_PERSON, UserRef::parse(s)?.id())
-        };
-        Some((Some(sql), id))
+        })
     });
-    let found = match by_subject {
-        Some((None, account)) => return Ok(Some(account)),
-        Some((Some(sql), id)) => {
-            sqlx::query_scalar(sql)
-                .bind(id)
-                .fetch_optional(&mut *conn)
-                .await?
-        }
-        None => None,
+    let actor = entry
+        .actor
+        .as_deref()
+        .and_then(UserRef::parse)
+        .map(|a| a.id());
+    let mut parts = Vec::new();
+    if let Some((sql, _)) = subject {
+        parts.push(format!("({sql}$9 LIMIT 1)"));
+    }
+    if actor.is_some() {
+        let mark = if subject.is_some() { "$10" } else { "$9" };
+        parts.push(format!("({OF_PERSON}{mark} LIMIT 1)"));
+    }
+    let expr = match parts.len() {
+        0 => "NULL".to_string(),
+        1 => parts.remove(0),
+        _ => format!("COALESCE({})", parts.join(", ")),
     };
-    if found.is_some() {
-        return Ok(found);
-    }
-    match entry.actor.as_deref().and_then(UserRef::parse) {
-        Some(actor) => Ok(sqlx::query_scalar(OF_PERSON)
-            .bind(actor.id())
-            .fetch_optional(conn)
-            .await?),
-        None => Ok(None),
-    }
+    (expr, subject.map(|(_, id)| id), actor)
 }
 
 pub async fn record(conn: &mut Conn, entry: &Entry<'_>) -> Result<(), StoreError> {
-    let account = account_of(conn, entry).await?;
-    sqlx::query(
+    let (account, subject_id, actor_id) = account_of(entry);
+    let sql = format!(
         "INSERT INTO audit_log (at, actor, action, subject, detail, client_ip, user_agent, \
-         request_id, account_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-    )
-    .bind(entry.at)
-    .bind(entry.actor.as_deref())
-    .bind(entry.action)
-    .bind(clip(entry.subject))
-    .bind(entry.detail)
-    .bind(entry.origin.client_ip.as_deref())
-    .bind(clip(entry.origin.user_agent.as_deref()))
-    .bind(clip(entry.origin.request_id.as_deref()))
-    .bind(account)
-    .execute(conn)
-    .await?;
+         request_id, account_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, {account})"
+    );
+    let query = sqlx::query(&sql)
+        .bind(entry.at)
+        .bind(entry.actor.as_deref())
+        .bind(entry.action)
+        .bind(clip(entry.subject))
+        .bind(entry.detail)
+        .bind(entry.origin.client_ip.as_deref())
+        .bind(clip(entry.origin.user_agent.as_deref()))
+        .bind(clip(entry.origin.request_id.as_deref()));
+    // Only the parameters the expression names are bound.
+    let query = match (subject_id, actor_id) {
+        (Some(s), Some(a)) => query.bind(s).bind(a),
+        (Some(s), None) => query.bind(s),
+        (None, Some(a)) => query.bind(a),
+        (None, None) => query,
+    };
+    query.execute(conn).await?;
     Ok(())
 }
 

@@ -849,9 +849,11 @@ mail-email-changed-body = Hallo { $name },
 
     die E-Mail-Adresse, mit der Sie sich anmelden, wurde eben auf eine andere geändert; unsere E-Mails gehen ab jetzt dorthin.
 
-    Wenn Sie das nicht waren, wählen Sie hier sofort ein neues Passwort und sagen Sie uns Bescheid:
+    Wenn Sie das nicht waren, öffnen Sie diesen Link: Er stellt Ihr Konto auf diese Adresse zurück und meldet alle ab. Wählen Sie danach ein neues Passwort und sagen Sie uns Bescheid.
 
     { $link }
+
+    Der Link gilt einmal, 7 Tage lang.
 mail-email-in-use-subject = { $business }: Jemand wollte diese Adresse verwenden
 mail-email-in-use-body = Hallo { $name },
 
@@ -867,6 +869,7 @@ account-trail-title = Protokoll und Daten
 office-trail-title = Protokoll und Warnungen
 export-heading = Ihre Daten
 export-lead = Laden Sie alles, was wir zu Ihrem Konto speichern, in einer ZIP-Datei herunter: seine Personen und ihre Rechte, Ihre Orte mit Zugangshinweisen, Besuche, Anfragen, Pläne, Fotos und dieses Protokoll, als JSON und als Tabellen (CSV). Der Download selbst wird im Protokoll vermerkt.
+export-wait = Sie haben Ihre Daten in der letzten Stunde dreimal heruntergeladen: Versuchen Sie es später noch einmal.
 export-submit = Alles herunterladen (ZIP)
 trail-heading = Was in Ihrem Konto geschah
 trail-account-lead = Wer sich angemeldet hat, wer was geändert hat, wer eingeladen wurde, was heruntergeladen wurde: das Neueste zuerst. Woher, zeigen wir für Ihre eigenen Personen.

@@ -850,9 +850,11 @@ mail-email-changed-body = Hello { $name },
 
     the email you sign in with was just changed to another address, and our mails go there from now on.
 
-    If that was not you, choose a new password here at once, and tell us:
+    If that was not you, open this link: it moves your account back to this address and signs everyone out. Then choose a new password, and tell us.
 
     { $link }
+
+    The link works once, for 7 days.
 mail-email-in-use-subject = { $business }: someone asked to use this address
 mail-email-in-use-body = Hello { $name },
 
@@ -868,6 +870,7 @@ account-trail-title = Trail and data
 office-trail-title = Trail and alerts
 export-heading = Your data
 export-lead = Download everything we hold about your account in one zip: its people and what each may do, your places with their access notes, visits, requests, plans, photos and this trail, as JSON and as spreadsheets (CSV). The download is itself noted in the trail.
+export-wait = You downloaded your data three times in the last hour: try again later.
 export-submit = Download everything (zip)
 trail-heading = What happened in your account
 trail-account-lead = Who signed in, who changed what, who was invited, what was downloaded: newest first. Where from is shown for your own people.

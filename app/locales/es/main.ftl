@@ -849,9 +849,11 @@ mail-email-changed-body = Hola, { $name }:
 
     el correo con el que inicia sesión acaba de cambiar a otra dirección, y nuestros correos irán allí a partir de ahora.
 
-    Si no fue usted, elija de inmediato una nueva contraseña aquí y avísenos:
+    Si no fue usted, abra este enlace: devuelve su cuenta a esta dirección y cierra todas las sesiones. Después elija una nueva contraseña y avísenos.
 
     { $link }
+
+    El enlace funciona una vez, durante 7 días.
 mail-email-in-use-subject = { $business }: alguien pidió usar esta dirección
 mail-email-in-use-body = Hola, { $name }:
 
@@ -867,6 +869,7 @@ account-trail-title = Registro y datos
 office-trail-title = Registro y alertas
 export-heading = Sus datos
 export-lead = Descargue en un zip todo lo que guardamos de su cuenta: sus personas y lo que puede hacer cada una, sus lugares con sus notas de acceso, visitas, solicitudes, planes, fotos y este registro, en JSON y en hojas de cálculo (CSV). La descarga queda anotada en el registro.
+export-wait = Ya descargó sus datos tres veces en la última hora: inténtelo más tarde.
 export-submit = Descargarlo todo (zip)
 trail-heading = Lo que pasó en su cuenta
 trail-account-lead = Quién inició sesión, quién cambió qué, a quién se invitó, qué se descargó: lo más reciente primero. Desde dónde se muestra para sus propias personas.

@@ -849,9 +849,11 @@ mail-email-changed-body = Bonjour { $name },
 
     l'adresse avec laquelle vous vous connectez vient d'être remplacée par une autre, et nos e-mails y seront envoyés désormais.
 
-    Si ce n'était pas vous, choisissez tout de suite un nouveau mot de passe ici, et prévenez-nous :
+    Si ce n'était pas vous, ouvrez ce lien : il remet votre compte sur cette adresse et déconnecte tout le monde. Choisissez ensuite un nouveau mot de passe, et prévenez-nous.
 
     { $link }
+
+    Le lien fonctionne une fois, pendant 7 jours.
 mail-email-in-use-subject = { $business } : quelqu'un a demandé à utiliser cette adresse
 mail-email-in-use-body = Bonjour { $name },
 
@@ -867,6 +869,7 @@ account-trail-title = Journal et données
 office-trail-title = Journal et alertes
 export-heading = Vos données
 export-lead = Téléchargez dans un zip tout ce que nous conservons sur votre compte : ses personnes et ce que chacune peut faire, vos lieux avec leurs consignes d'accès, visites, demandes, plans, photos et ce journal, en JSON et en tableurs (CSV). Le téléchargement est lui-même noté au journal.
+export-wait = Vous avez téléchargé vos données trois fois dans la dernière heure : réessayez plus tard.
 export-submit = Tout télécharger (zip)
 trail-heading = Ce qui s'est passé dans votre compte
 trail-account-lead = Qui s'est connecté, qui a changé quoi, qui a été invité, ce qui a été téléchargé : le plus récent d'abord. La provenance est affichée pour vos propres personnes.

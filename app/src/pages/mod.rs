@@ -36,8 +36,12 @@ pub(crate) fn set_status(error: &crate::error::ApiError) {
 #[leptos::component]
 pub(crate) fn Refused(error: crate::error::ApiError) -> impl leptos::IntoView {
     use leptos::prelude::*;
+    // Staff who must set up two-step sign-in keep their redirect there too.
     #[cfg(feature = "ssr")]
-    if crate::request::current().user.is_some() {
+    if crate::request::current()
+        .user
+        .is_some_and(|u| !u.must_enrol)
+    {
         set_status(&error);
     }
     view! { <crate::components::alert::ErrorAlert error /> }

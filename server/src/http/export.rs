@@ -24,6 +24,10 @@ pub async fn account(
     let made = match export::account(&state.app.store, &state.app.files, user, &info.origin).await {
         Ok(made) => made,
         Err(ExportError::Forbidden) => return StatusCode::FORBIDDEN.into_response(),
+        // Back to the page, which says so in the person's language.
+        Err(ExportError::TooMany) => {
+            return axum::response::Redirect::to("/account/trail?export=wait").into_response();
+        }
         Err(err) => {
             if let Some(Extension(trace)) = trace {
                 trace.set_failure(cause_chain("the account export", &err));

@@ -150,6 +150,88 @@ async fn a_new_email_counts_once_its_mailed_link_is_opened() {
         .call("/api/confirm-email", &[("token", token.as_str())])
         .await;
     assert_eq!(res.status(), 410);
+
+    // Had it not been her: the mail to the old address moves the account back, once, and
+    // signs everyone out; no way back goes to the address it leaves.
+    let back = mailed_link(&app, "ana@example.com", "email-changed")
+        .await
+        .expect("a way back");
+    assert!(back.contains("/account/email?token="), "{back}");
+    let page = app
+        .get_html(&format!("/account/email?token={}", token_of(&back)))
+        .await;
+    assert!(page.contains("ana@example.com"), "{page}");
+    let res = elsewhere
+        .client
+        .post(app.url("/api/confirm-email"))
+        .header("accept", "application/json")
+        .form(&[("token", token_of(&back).as_str())])
+        .send()
+        .await
+        .expect("POST");
+    assert_eq!(res.status(), 200);
+    assert_eq!(email_of_ana(&app).await, "ana@example.com");
+    assert_eq!(
+        app.call("/api/profile", &[]).await.status(),
+        401,
+        "everyone is signed out"
+    );
+    assert!(mailed_link(&app, NEW, "email-changed").await.is_none());
+    assert_eq!(
+        count_of(
+            &app,
+            "SELECT COUNT(*) FROM audit_log WHERE action = 'email_restored'"
+        )
+        .await,
+        1
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn links_mailed_to_the_old_address_end_with_the_change() {
+    let app = spawn_app().await;
+    let res = app
+        .post_form(
+            "/api/request-password-reset",
+            "/forgot-password",
+            &[("email", "ana@example.com")],
+        )
+        .await;
+    assert_eq!(res.status(), 302);
+    let reset = token_of(
+        &mailed_link(&app, "ana@example.com", "password-reset")
+            .await
+            .expect("reset link"),
+    );
+    app.sign_in("ana@example.com").await;
+    let res = app
+        .call(
+            "/api/change-email",
+            &[("email", NEW), ("password", DEMO_PASSWORD)],
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    let token = token_of(&mailed_link(&app, NEW, "confirm-email").await.expect("link"));
+    assert_eq!(
+        app.call("/api/confirm-email", &[("token", token.as_str())])
+            .await
+            .status(),
+        200
+    );
+    let res = app
+        .call(
+            "/api/reset-password",
+            &[
+                ("token", reset.as_str()),
+                ("password", "violet kettle marches north"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        res.status(),
+        410,
+        "the reset link mailed to the old address is void"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

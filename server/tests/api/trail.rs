@@ -103,6 +103,22 @@ async fn an_owner_downloads_everything_held_about_the_account() {
         .expect("POST");
     assert_eq!(res.status(), 403);
 
+    // The office changed her place from an address of its own: she reads what, not where from.
+    let (account,): (i64,) = sqlx::query_as("SELECT account_id FROM locations WHERE id = 1")
+        .fetch_one(app.store.pool())
+        .await
+        .expect("account");
+    let admin = count_of(
+        &app,
+        "SELECT id FROM users WHERE email = 'admin@example.com'",
+    )
+    .await;
+    app.execute(&format!(
+        "INSERT INTO audit_log (at, actor, action, subject, client_ip, account_id) VALUES \
+         (1, '{}', 'location_changed', 'LO-000001', '203.0.113.1', {account})",
+        doorstep::ids::UserRef::from_id(admin)
+    ))
+    .await;
     let res = post(&app.client, Some(app.base.clone()))
         .await
         .expect("POST");
@@ -155,6 +171,21 @@ async fn an_owner_downloads_everything_held_about_the_account() {
         "account_exported",
         "the export lists itself"
     );
+    let office = trail
+        .iter()
+        .find(|e| e["action"] == "location_changed")
+        .expect("office entry");
+    assert_eq!(
+        office["client_ip"],
+        serde_json::Value::Null,
+        "never the office's address"
+    );
+    let own = trail
+        .iter()
+        .find(|e| e["action"] == "sign_in")
+        .expect("her sign-in");
+    assert!(own["client_ip"].is_string(), "her own address: {own}");
+    assert!(!String::from_utf8_lossy(&files["csv/trail.csv"]).contains("203.0.113.1"));
     let all = String::from_utf8_lossy(&files["account.json"]).to_string();
     assert!(
         !all.contains("facilities@example.com"),
@@ -175,6 +206,21 @@ async fn an_owner_downloads_everything_held_about_the_account() {
         .await,
         1
     );
+
+    // Three an hour: the fourth is sent back to the page, which says so.
+    for _ in 0..2 {
+        let res = post(&app.client, Some(app.base.clone()))
+            .await
+            .expect("POST");
+        assert_eq!(res.status(), 200);
+    }
+    let res = post(&app.client, Some(app.base.clone()))
+        .await
+        .expect("POST");
+    assert_eq!(res.status(), 303);
+    assert_eq!(crate::helpers::location(&res), "/account/trail?export=wait");
+    let html = app.get_html("/account/trail?export=wait").await;
+    assert!(html.contains("three times in the last hour"), "{html}");
 
     // A member who is not the owner gets nothing.
     let member = app.other_browser();

@@ -4,9 +4,16 @@
 use crate::error::ApiError;
 use leptos::prelude::*;
 
-/// The cookie that keeps a login while the browser is at the provider.
+/// The cookie that keeps a login while the browser is at the provider: under HTTPS with the
+/// `__Host-` prefix, so no sibling subdomain can plant one.
 #[cfg(feature = "ssr")]
-pub const SSO_COOKIE: &str = "doorstep_sso";
+pub fn sso_cookie() -> &'static str {
+    if crate::api::support::secure() {
+        "__Host-doorstep_sso"
+    } else {
+        "doorstep_sso"
+    }
+}
 
 /// The address the provider sends the browser back to.
 #[cfg(feature = "ssr")]
@@ -27,7 +34,7 @@ pub async fn start_sso() -> Result<(), ApiError> {
         ApiError::SsoFailed
     })?;
     let login = sso::begin(&provider, &discovery, &redirect_uri(&state.public_origin));
-    set_cookie(SSO_COOKIE, &login.cookie, sso::LOGIN_SECS);
+    set_cookie(sso_cookie(), &login.cookie, sso::LOGIN_SECS);
     leptos_axum::redirect(&login.url);
     Ok(())
 }

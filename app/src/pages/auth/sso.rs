@@ -13,14 +13,14 @@ use leptos_router::hooks::use_query_map;
 async fn finish(code: String, state: String, refused: Option<String>) -> Result<(), ApiError> {
     #[cfg(feature = "ssr")]
     {
-        use crate::api::auth::{SSO_COOKIE, redirect_uri};
+        use crate::api::auth::{redirect_uri, sso_cookie};
         use crate::api::support::{cookie, info, internal, set_cookie, start_session};
         use doorstep::services::sso::{self, SsoError};
         let app = crate::api::support::state()?;
         let provider = app.sso.clone().ok_or(ApiError::NotFound)?;
-        let kept = cookie(SSO_COOKIE).unwrap_or_default();
+        let kept = cookie(sso_cookie()).unwrap_or_default();
         // Used once, whatever comes of it.
-        set_cookie(SSO_COOKIE, "", 0);
+        set_cookie(sso_cookie(), "", 0);
         if let Some(reason) = refused {
             tracing::info!(reason = %reason.chars().take(100).collect::<String>(), "the sign-in provider refused");
             return Err(ApiError::SsoFailed);

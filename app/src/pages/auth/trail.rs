@@ -16,15 +16,17 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn AccountTrailPage() -> impl IntoView {
     let may = crate::pages::allowed(Permission::ManageOwnAccount);
-    let before = use_query_map()
-        .get_untracked()
-        .get("before")
-        .and_then(|b| b.parse::<i64>().ok());
+    let query = use_query_map().get_untracked();
+    let before = query.get("before").and_then(|b| b.parse::<i64>().ok());
+    let wait = query.get("export").is_some_and(|e| e == "wait");
     let body = if may {
         Either::Left(view! {
             <section class="panel stack" aria-labelledby="export-heading">
                 <h2 id="export-heading">{t("export-heading")}</h2>
                 <p>{t("export-lead")}</p>
+                {wait.then(|| view! {
+                    <div class="alert alert-warning" role="status"><p>{t("export-wait")}</p></div>
+                })}
                 // A plain form: the zip downloads with or without JavaScript.
                 <form method="post" action="/account/export">
                     <button type="submit" class="button button-primary">{t("export-submit")}</button>
