@@ -7,6 +7,20 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
+/// `value` as it may stand in an address's query: everything but the unreserved characters
+/// (letters, digits, `-._~`) percent-encoded.
+pub fn query_value(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for b in value.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 /// A narrow no-break space: French groups digits with it and puts it before units.
 const NNBSP: char = '\u{202F}';
 const NBSP: char = '\u{00A0}';

@@ -164,7 +164,7 @@ pub fn begin(provider: &Provider, discovery: &Discovery, redirect_uri: &str) -> 
     ];
     let encoded: Vec<String> = query
         .iter()
-        .map(|(k, v)| format!("{k}={}", urlencode(v)))
+        .map(|(k, v)| format!("{k}={}", crate::format::query_value(v)))
         .collect();
     let joiner = if discovery.authorization_endpoint.contains('?') {
         '&'
@@ -179,19 +179,6 @@ pub fn begin(provider: &Provider, discovery: &Discovery, redirect_uri: &str) -> 
             encoded.join("&")
         ),
     }
-}
-
-fn urlencode(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
 }
 
 #[derive(Deserialize)]
@@ -360,8 +347,8 @@ pub async fn finish(
     let res = http
         .post(&discovery.token_endpoint)
         .basic_auth(
-            urlencode(&provider.client_id),
-            Some(urlencode(&provider.client_secret)),
+            crate::format::query_value(&provider.client_id),
+            Some(crate::format::query_value(&provider.client_secret)),
         )
         .form(&[
             ("grant_type", "authorization_code"),

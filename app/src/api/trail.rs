@@ -91,7 +91,7 @@ mod imp {
 
     /// The start of `day` (or of the day after, for `to`) in `zone`.
     fn day_start(raw: &str, next: bool, zone: &jiff::tz::TimeZone) -> Result<i64, FieldError> {
-        let day: jiff::civil::Date = raw.trim().parse().map_err(|_| FieldError::InvalidDate)?;
+        let day = doorstep::dates::parse_day(raw).ok_or(FieldError::InvalidDate)?;
         let day = if next {
             day.tomorrow().map_err(|_| FieldError::InvalidDate)?
         } else {

@@ -71,3 +71,15 @@ pub fn DoneAlert(text: String) -> impl IntoView {
         </div>
     }
 }
+
+/// The "done" message a page shows after `?saved=…`, unless a form came back refused; `key`
+/// names the message of each kind of saving.
+pub fn done_notice(
+    saved: Option<String>,
+    refused: bool,
+    key: impl Fn(&str) -> &'static str,
+) -> Option<impl IntoView> {
+    saved
+        .filter(|_| !refused)
+        .map(|what| view! { <DoneAlert text=crate::i18n::t(key(&what)) /> })
+}

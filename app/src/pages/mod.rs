@@ -13,26 +13,28 @@ pub mod plans;
 pub mod requests;
 pub mod visits;
 
-/// Gives a page that could not load its subject the status of the reason (403, 404…);
-/// a visitor keeps the redirect to sign-in already set.
+/// Gives a page that could not load its subject the status of the reason (403, 404…). A
+/// redirect already set stands: visitors are sent to sign in, staff to set up two-step
+/// sign-in.
 #[cfg(feature = "ssr")]
 pub(crate) fn set_status(error: &crate::error::ApiError) {
     use leptos::prelude::use_context;
-    // Visitors are sent to sign in, and staff to set up two-step sign-in: the redirect
-    // stands.
-    if !matches!(
-        error,
-        crate::error::ApiError::Unauthenticated | crate::error::ApiError::TwoStepRequired
-    ) && let Some(res) = use_context::<leptos_axum::ResponseOptions>()
-    {
+    let Some(res) = use_context::<leptos_axum::ResponseOptions>() else {
+        return;
+    };
+    let redirecting = res
+        .0
+        .read()
+        .map(|parts| parts.headers.contains_key(http::header::LOCATION))
+        .unwrap_or(true);
+    if !redirecting {
         res.set_status(
             http::StatusCode::from_u16(error.status()).unwrap_or(http::StatusCode::NOT_FOUND),
         );
     }
 }
 
-/// What a page shows to someone who may not see it: why, with the status to match. A
-/// visitor keeps the redirect to sign in.
+/// What a page shows to someone who may not see it: why, with the status to match.
 #[leptos::component]
 pub(crate) fn Refused(error: crate::error::ApiError) -> impl leptos::IntoView {
     use leptos::prelude::*;
@@ -81,15 +83,7 @@ pub(crate) fn map_tiles() -> (String, String) {
 
 /// Percent-encodes what is not safe in a query value.
 pub(crate) fn query_value(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for b in value.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    doorstep::format::query_value(value)
 }
 
 /// Sends visitors to sign in (and back here afterwards); the signed-in person, if any.

@@ -207,15 +207,18 @@ async fn the_business_can_require_two_step_sign_in_of_its_staff() {
     let (status, body) = call(&app.client, &app, "staff-home", &[]).await;
     assert_eq!(status, 403, "{body}");
     assert_eq!(body["error"], "two_step_required");
-    let res = app
-        .client
-        .get(app.url("/office/board"))
-        .header(ACCEPT, "text/html")
-        .send()
-        .await
-        .expect("GET");
-    assert_eq!(res.status(), 302);
-    assert_eq!(location(&res), "/account/two-step");
+    // Pages of their role, and pages refused to it (the redirect stands over the refusal).
+    for page in ["/office/board", "/office/staff"] {
+        let res = app
+            .client
+            .get(app.url(page))
+            .header(ACCEPT, "text/html")
+            .send()
+            .await
+            .expect("GET");
+        assert_eq!(res.status(), 302, "{page}");
+        assert_eq!(location(&res), "/account/two-step");
+    }
     let page = app.get_html("/account/two-step").await;
     assert!(
         page.contains("requires it") || page.contains("asks every staff"),

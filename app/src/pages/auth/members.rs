@@ -77,17 +77,16 @@ pub fn PeoplePage() -> impl IntoView {
     .flatten()
     .find_map(Result::err);
     let invite_error = invite.value().get_untracked().and_then(Result::err);
-    let done = saved
-        .filter(|_| refused.is_none() && invite_error.is_none())
-        .map(|what| {
-            let key = match what.as_str() {
-                "rights" => "people-saved-rights",
-                "role" => "people-saved-role",
-                "removed" => "people-saved-removed",
-                _ => "people-saved-invited",
-            };
-            view! { <crate::components::alert::DoneAlert text=t(key) /> }
-        });
+    let done = crate::components::alert::done_notice(
+        saved,
+        refused.is_some() || invite_error.is_some(),
+        |what| match what {
+            "rights" => "people-saved-rights",
+            "role" => "people-saved-role",
+            "removed" => "people-saved-removed",
+            _ => "people-saved-invited",
+        },
+    );
     Either::Right(view! {
         <Page title=t("people-title")>
             <h1>{t("people-title")}</h1>

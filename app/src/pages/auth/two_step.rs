@@ -70,13 +70,10 @@ pub fn TwoStepPage() -> impl IntoView {
         .flatten()
         .find(|e| e.field_name().is_none())
         .cloned();
-    let done = saved.filter(|_| general.is_none()).map(|what| {
-        let key = match what.as_str() {
-            "on" => "two-step-saved-on",
-            "codes" => "two-step-saved-codes",
-            _ => "two-step-saved-off",
-        };
-        view! { <crate::components::alert::DoneAlert text=t(key) /> }
+    let done = crate::components::alert::done_notice(saved, general.is_some(), |what| match what {
+        "on" => "two-step-saved-on",
+        "codes" => "two-step-saved-codes",
+        _ => "two-step-saved-off",
     });
     let required = crate::request::current()
         .user

@@ -31,17 +31,16 @@ pub fn StaffPage() -> impl IntoView {
         .flatten()
         .find_map(Result::err);
     let invite_error = invite.value().get_untracked().and_then(Result::err);
-    let done = saved
-        .filter(|_| refused.is_none() && invite_error.is_none())
-        .map(|what| {
-            let key = match what.as_str() {
-                "invited" => "staff-saved-invited",
-                "role" => "staff-saved-role",
-                "deactivated" => "staff-saved-deactivated",
-                _ => "staff-saved-reactivated",
-            };
-            view! { <crate::components::alert::DoneAlert text=t(key) /> }
-        });
+    let done = crate::components::alert::done_notice(
+        saved,
+        refused.is_some() || invite_error.is_some(),
+        |what| match what {
+            "invited" => "staff-saved-invited",
+            "role" => "staff-saved-role",
+            "deactivated" => "staff-saved-deactivated",
+            _ => "staff-saved-reactivated",
+        },
+    );
     let body = if may {
         Either::Left(view! {
             <Suspense fallback=crate::pages::loading>
