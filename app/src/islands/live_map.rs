@@ -49,11 +49,7 @@ pub fn MapFrame(setup: MapSetup) -> impl IntoView {
 pub fn LiveMap() -> impl IntoView {
     let node = NodeRef::<leptos::html::Div>::new();
     #[cfg(feature = "hydrate")]
-    Effect::new(move |_| {
-        if let Some(div) = node.get() {
-            draw::start(div.into());
-        }
-    });
+    crate::islands::page_parts::when_mounted(node, |div| draw::start(div.clone()));
     view! { <div class="live-map" node_ref=node hidden=""></div> }
 }
 

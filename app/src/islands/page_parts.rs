@@ -2,6 +2,7 @@
 //! current ask the server for the same page a reload would get, so what they show is
 //! exactly what a browser without wasm sees.
 
+use leptos::prelude::{Effect, Get};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{DomParser, Element, Response, SupportedType};
@@ -52,4 +53,14 @@ pub async fn post_form(href: &str, fields: &[(&str, String)]) -> Option<(u16, St
     let response: Response = response.dyn_into().ok()?;
     let text = JsFuture::from(response.text().ok()?).await.ok()?;
     Some((response.status(), text.as_string().unwrap_or_default()))
+}
+
+/// Runs `start` on the island's frame once it is in the page. One function for every island
+/// that starts this way: each distinct effect closure is compiled anew into the bundle.
+pub fn when_mounted(node: leptos::prelude::NodeRef<leptos::html::Div>, start: fn(&Element)) {
+    Effect::new(move |_| {
+        if let Some(frame) = node.get() {
+            start(&frame);
+        }
+    });
 }

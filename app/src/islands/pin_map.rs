@@ -51,11 +51,8 @@ pub fn PinFrame(setup: PinSetup) -> impl IntoView {
 pub fn PinMap() -> impl IntoView {
     let node = NodeRef::<leptos::html::Div>::new();
     #[cfg(feature = "hydrate")]
-    Effect::new(move |_| {
-        if let Some(div) = node.get() {
-            let div: web_sys::Element = div.into();
-            leptos::task::spawn_local(place::start(div));
-        }
+    crate::islands::page_parts::when_mounted(node, |div| {
+        leptos::task::spawn_local(place::start(div.clone()));
     });
     view! { <div class="live-map pin-map" node_ref=node hidden=""></div> }
 }

@@ -22,11 +22,7 @@ pub fn SignatureField(label: String, clear: String) -> impl IntoView {
 pub fn SignaturePad(children: Children) -> impl IntoView {
     let node = NodeRef::<leptos::html::Div>::new();
     #[cfg(feature = "hydrate")]
-    Effect::new(move |_| {
-        if let Some(root) = node.get() {
-            pad::start(&root);
-        }
-    });
+    crate::islands::page_parts::when_mounted(node, pad::start);
     // Kept as it is across the visit page's live refreshes: it holds the drawing.
     view! { <div id="signature" class="signature" data-live-keep="" node_ref=node>{children()}</div> }
 }
