@@ -21,7 +21,8 @@ export default defineConfig({
   retries: 0,
   reporter: [["list"]],
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    // localhost, not 127.0.0.1: browsers refuse passkeys on an IP address.
+    baseURL: `http://localhost:${port}`,
     locale: "en-GB",
     launchOptions: {
       executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
@@ -45,7 +46,7 @@ export default defineConfig({
     stderr: "pipe",
     env: {
       DOORSTEP_ADDRESS: `127.0.0.1:${port}`,
-      DOORSTEP_PUBLIC_URL: `http://127.0.0.1:${port}`,
+      DOORSTEP_PUBLIC_URL: `http://localhost:${port}`,
       DOORSTEP_DATA_DIR: dataDir,
       DOORSTEP_DATABASE_URL: "",
       DOORSTEP_LOG_LEVEL: "warn",

@@ -619,6 +619,30 @@ pub struct TwoStepView {
     pub needs_password: bool,
 }
 
+/// One of the person's passkeys.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PasskeyView {
+    /// Names the passkey in the removal form (only its owner may remove it).
+    pub id: i64,
+    pub name: String,
+    pub created_at: i64,
+    pub last_used_at: Option<i64>,
+}
+
+/// The passkeys page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PasskeysView {
+    /// Passkeys work here (the public URL names a host, not an IP address).
+    pub available: bool,
+    pub passkeys: Vec<PasskeyView>,
+    /// Signed in more than a quarter of an hour ago: adding or removing asks for the password.
+    pub needs_password: bool,
+    /// A name for the next passkey: the device this page is open on.
+    pub suggested_name: String,
+    /// At most this many.
+    pub most: usize,
+}
+
 /// One of the signed-in person's sessions ("where you're signed in").
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SessionView {

@@ -66,6 +66,25 @@ pub enum ApiError {
     /// The provider's verified email is no active staff member's here.
     #[error("not one of the staff")]
     SsoNotStaff,
+    /// A passkey's answer was checked and refused (made for another site, not verified by
+    /// its owner, a bad signature).
+    #[error("passkey refused")]
+    PasskeyRefused,
+    /// Not a passkey of this portal (never added, or removed since).
+    #[error("unknown passkey")]
+    PasskeyUnknown,
+    /// At the second step of a sign-in: the passkey of someone else.
+    #[error("someone else's passkey")]
+    PasskeyNotYours,
+    /// This device's passkey is on the account already.
+    #[error("passkey added already")]
+    PasskeyAdded,
+    /// As many passkeys as one person keeps.
+    #[error("too many passkeys")]
+    TooManyPasskeys,
+    /// The passkey's ceremony took too long (or was used): start again.
+    #[error("passkey ceremony expired")]
+    PasskeyExpired,
     #[error("sign in first")]
     Unauthenticated,
     #[error("not allowed")]
@@ -150,6 +169,12 @@ impl ApiError {
             Self::TwoStepRequired => "error-two-step-required",
             Self::SsoFailed => "error-sso-failed",
             Self::SsoNotStaff => "error-sso-not-staff",
+            Self::PasskeyRefused => "error-passkey-refused",
+            Self::PasskeyUnknown => "error-passkey-unknown",
+            Self::PasskeyNotYours => "error-passkey-not-yours",
+            Self::PasskeyAdded => "error-passkey-added",
+            Self::TooManyPasskeys => "error-too-many-passkeys",
+            Self::PasskeyExpired => "error-passkey-expired",
             Self::Unauthenticated => "error-unauthenticated",
             Self::Forbidden => "error-forbidden",
             Self::NotFound => "error-not-found",
@@ -174,17 +199,21 @@ impl ApiError {
     /// The HTTP status an API client receives.
     pub fn status(&self) -> u16 {
         match self {
-            Self::InvalidField { .. } | Self::InvalidFields { .. } | Self::BadRequest => 400,
+            Self::InvalidField { .. }
+            | Self::InvalidFields { .. }
+            | Self::BadRequest
+            | Self::PasskeyRefused => 400,
             Self::InvalidCredentials { .. } | Self::Unauthenticated => 401,
             Self::Forbidden
             | Self::EmailNotVerified { .. }
             | Self::SignUpClosed
             | Self::LinkOtherBrowser
             | Self::TwoStepRequired
-            | Self::SsoNotStaff => 403,
+            | Self::SsoNotStaff
+            | Self::PasskeyNotYours => 403,
             Self::SsoFailed => 502,
-            Self::LinkExpired | Self::LinkUsed | Self::SignInAgain => 410,
-            Self::NotFound => 404,
+            Self::LinkExpired | Self::LinkUsed | Self::SignInAgain | Self::PasskeyExpired => 410,
+            Self::NotFound | Self::PasskeyUnknown => 404,
             Self::RateLimited { .. } => 429,
             Self::WindowTaken { .. }
             | Self::TooLate { .. }
@@ -197,6 +226,8 @@ impl ApiError {
             | Self::TooManyRequests
             | Self::RequestHandled
             | Self::PlanEnded
+            | Self::PasskeyAdded
+            | Self::TooManyPasskeys
             | Self::DoesNotFit { .. } => 409,
             Self::Internal => 500,
         }
@@ -290,6 +321,12 @@ impl ApiError {
             Self::TwoStepRequired,
             Self::SsoFailed,
             Self::SsoNotStaff,
+            Self::PasskeyRefused,
+            Self::PasskeyUnknown,
+            Self::PasskeyNotYours,
+            Self::PasskeyAdded,
+            Self::TooManyPasskeys,
+            Self::PasskeyExpired,
             Self::InvalidFields {
                 problems: Vec::new(),
                 echo: Echo::new(),

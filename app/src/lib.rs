@@ -91,6 +91,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("account/trail") view=pages::auth::AccountTrailPage ssr=SsrMode::Async />
                 <Route path=path!("account/email") view=pages::auth::ConfirmEmailPage ssr=SsrMode::Async />
                 <Route path=path!("account/two-step") view=pages::auth::TwoStepPage ssr=SsrMode::Async />
+                <Route path=path!("account/passkeys") view=pages::auth::PasskeysPage ssr=SsrMode::Async />
                 <Route path=path!("sign-in/sso") view=pages::auth::SsoReturnPage ssr=SsrMode::Async />
                 <Route path=path!("sign-in/code") view=pages::auth::SecondStepPage ssr=SsrMode::Async />
                 <Route path=path!("join") view=pages::auth::JoinPage ssr=SsrMode::Async />

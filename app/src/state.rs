@@ -36,6 +36,8 @@ pub struct AppState {
     pub sign_up: bool,
     /// Staff single sign-on's provider, if any.
     pub sso: Option<doorstep::services::sso::Provider>,
+    /// Who passkeys are for; `None` when the public URL's host is an IP address.
+    pub passkeys: Option<Arc<doorstep::services::passkeys::RelyingParty>>,
 }
 
 /// The maps' tile server (settings `map_tiles_url`, `map_tiles_attribution`).
@@ -79,6 +81,7 @@ impl AppState {
             uploads: UploadLimits::default(),
             sign_up: true,
             sso: None,
+            passkeys: None,
         }
     }
 

@@ -183,7 +183,7 @@ impl Default for Config {
     fn default() -> Self {
         Self {
             address: SocketAddr::from(([127, 0, 0, 1], 3000)),
-            public_url: "http://127.0.0.1:3000".into(),
+            public_url: "http://localhost:3000".into(),
             data_dir: PathBuf::from("data"),
             database_url: String::new(),
             database_max_connections: 8,

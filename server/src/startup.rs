@@ -145,6 +145,13 @@ pub async fn app_state(config: &Config, store: Store) -> Result<AppState, StartE
     }
     .map_err(StartError::Files)?;
     files.check().await.map_err(StartError::Files)?;
+    let passkeys =
+        doorstep::services::passkeys::RelyingParty::new(&config.public_origin(), &settings.name);
+    if passkeys.is_none() {
+        tracing::info!(
+            "passkeys are off: browsers offer them only when the public URL names a host, not an IP address"
+        );
+    }
     let mut state = AppState::new(
         store,
         settings,
@@ -156,6 +163,7 @@ pub async fn app_state(config: &Config, store: Store) -> Result<AppState, StartE
     state.uploads = config.uploads;
     state.sign_up = config.sign_up;
     state.sso = config.sso();
+    state.passkeys = passkeys.map(std::sync::Arc::new);
     if state
         .sso
         .as_ref()
@@ -339,6 +347,9 @@ async fn purge_sessions(store: Store, positions: PositionPolicy) {
                 Ok(n) if n > 0 => tracing::info!(n, "expired sessions removed"),
                 Ok(_) => {}
                 Err(err) => tracing::warn!(%err, "session purge failed"),
+            }
+            if let Err(err) = doorstep::services::passkeys::purge_expired(&store).await {
+                tracing::warn!(%err, "passkey ceremony purge failed");
             }
         }
         match doorstep::services::positions::sweep(&store, positions).await {

@@ -75,7 +75,11 @@ pub async fn after_failed_sign_in(store: &Store) -> Result<bool, StoreError> {
     let mut conn = store.conn().await?;
     let failures = crate::store::audit::count_since(
         &mut conn,
-        &["sign_in_failed", "second_step_failed"],
+        &[
+            "sign_in_failed",
+            "second_step_failed",
+            "passkey_sign_in_failed",
+        ],
         now - BURST_SECS,
     )
     .await?;

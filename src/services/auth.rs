@@ -64,11 +64,14 @@ pub async fn is_fresh(store: &Store, session: &SessionToken) -> Result<bool, Sto
 
 /// The action of a sign-in finished with its second step (no further step is asked).
 pub const TWO_STEP_ACTION: &str = "two_step";
+/// The action of a sign-in with a passkey: the device proved both who holds it and (by its
+/// PIN or biometrics) that it is them, so no further step is asked.
+pub const PASSKEY_ACTION: &str = "passkey_sign_in";
 
 impl SessionPolicy {
     /// Whether this person must set up two-step sign-in before anything else.
     pub fn must_enrol(&self, user: &SessionUser, row: &users::UserRow) -> bool {
-        self.staff_two_step && user.role.is_staff() && row.two_step == 0
+        self.staff_two_step && user.role.is_staff() && row.two_step == 0 && row.passkeys == 0
     }
 
     /// The longest a session of this role lives after sign-in.
@@ -104,7 +107,7 @@ pub struct Resolved {
 pub struct SessionToken(String);
 
 impl SessionToken {
-    fn generate() -> Self {
+    pub(crate) fn generate() -> Self {
         let mut bytes = [0u8; 32];
         rand::rngs::OsRng.fill_bytes(&mut bytes);
         Self(URL_SAFE_NO_PAD.encode(bytes))
@@ -253,7 +256,14 @@ pub(crate) async fn open_session(
     let mut user = session_user(row).ok_or(SignInError::NoRole)?;
     let now = clock::now();
     let token = SessionToken::generate();
-    if row.two_step > 0 && action != TWO_STEP_ACTION {
+    let second_factor = action == TWO_STEP_ACTION || action == PASSKEY_ACTION;
+    // An app's code follows the password whenever it is on. A passkey is a way in of its
+    // own; it follows the password only for staff whom the business requires two steps of
+    // (else a passkey would stand for the second step once and the password alone pass
+    // after). Customers with only a passkey keep the password as their way back in.
+    let asks =
+        row.two_step > 0 || (row.passkeys > 0 && policy.staff_two_step && user.role.is_staff());
+    if asks && !second_factor {
         // Right so far; the code comes next, on its own page.
         crate::store::two_step::add_challenge(
             &mut *tx,

@@ -26,6 +26,7 @@ pub mod mail;
 pub mod members;
 pub mod notifications;
 pub mod offers;
+pub mod passkeys;
 pub mod passwords;
 pub mod people;
 pub mod plan_edits;

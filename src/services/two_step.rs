@@ -272,6 +272,31 @@ pub async fn turn_off(
     Ok(())
 }
 
+/// How the sign-in waiting in `challenge` may take its second step: (a code of the app, a
+/// passkey). Both `false` when nothing waits.
+pub async fn waiting_ways(
+    store: &Store,
+    challenge: &SessionToken,
+) -> Result<(bool, bool), TwoStepError> {
+    let now = clock::now();
+    let mut conn = store.conn().await?;
+    let Some(waiting) = two_step::challenge(&mut conn, &challenge.storage_key())
+        .await?
+        .filter(|c| c.used_at.is_none() && c.expires_at > now && c.tries < TRIES)
+    else {
+        return Ok((false, false));
+    };
+    let code = is_on_conn(&mut conn, waiting.user_id).await?;
+    let passkey = !crate::store::passkeys::for_user(&mut conn, waiting.user_id)
+        .await?
+        .is_empty();
+    Ok((code, passkey))
+}
+
+async fn is_on_conn(conn: &mut crate::store::Conn, user_id: i64) -> Result<bool, StoreError> {
+    two_step::is_on(conn, user_id).await
+}
+
 /// The second step of a sign-in: `challenge` from the browser's cookie, and a code of the
 /// app or a recovery code. Opens the session (closing `replacing`).
 #[instrument(skip_all)]

@@ -92,7 +92,7 @@ pub async fn addresses_of(
 ) -> Result<Vec<String>, StoreError> {
     let rows: Vec<(Option<String>,)> = sqlx::query_as(
         "SELECT client_ip FROM audit_log WHERE actor = $1 AND client_ip IS NOT NULL \
-         AND action NOT IN ('second_step_asked', 'second_step_failed') \
+         AND action NOT IN ('second_step_asked', 'second_step_failed', 'passkey_sign_in_failed') \
          ORDER BY id DESC LIMIT $2",
     )
     .bind(actor)

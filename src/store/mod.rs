@@ -18,6 +18,7 @@ pub mod feeds;
 pub mod files;
 pub mod mail;
 pub mod notifications;
+pub mod passkeys;
 pub mod plans;
 pub mod positions;
 pub mod requests;

@@ -20,6 +20,8 @@ pub struct UserRow {
     pub email_verified_at: Option<i64>,
     /// 1 when they sign in in two steps (a confirmed authenticator), else 0.
     pub two_step: i64,
+    /// How many passkeys they have (each is a second step too).
+    pub passkeys: i64,
 }
 
 impl UserRow {
@@ -33,7 +35,8 @@ impl UserRow {
 pub(crate) const USER_COLUMNS: &str = "u.id, u.email, u.name, u.locale, sp.role AS staff_role, \
      m.role AS member_role, m.account_id, u.email_verified_at, \
      (SELECT COUNT(*) FROM totp_secrets t WHERE t.user_id = u.id \
-      AND t.confirmed_at IS NOT NULL) AS two_step";
+      AND t.confirmed_at IS NOT NULL) AS two_step, \
+     (SELECT COUNT(*) FROM passkeys pk WHERE pk.user_id = u.id) AS passkeys";
 pub(crate) const USER_JOINS: &str = "LEFT JOIN staff_profiles sp ON sp.user_id = u.id \
      LEFT JOIN memberships m ON m.user_id = u.id";
 

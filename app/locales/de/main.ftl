@@ -759,6 +759,33 @@ field-cannot-join = Diese Adresse kann hier nicht eingeladen werden. Fragen Sie 
 error-last-owner = Das Konto braucht mindestens einen Inhaber. Machen Sie zuerst jemand anderen zum Inhaber.
 
 # Two-step sign-in.
+passkeys-title = Passkeys
+passkeys-lead = Ein Passkey meldet Sie mit der Sperre Ihres Telefons oder Computers an (Fingerabdruck, Gesicht oder PIN) statt mit einem Passwort. Er kann weder abgefischt noch erraten werden und zählt als Zwei-Schritt-Anmeldung.
+passkeys-yours = Ihre Passkeys
+passkeys-none = Noch keine Passkeys.
+passkeys-added-at = Hinzugefügt { $when }
+passkeys-last-used = zuletzt verwendet { $when }
+passkeys-never-used = noch nicht verwendet
+passkeys-remove = Entfernen
+passkeys-remove-label = Den Passkey „{ $name }“ entfernen
+passkeys-add-heading = Passkey hinzufügen
+passkeys-add-hint = Ihr Gerät bittet Sie, mit seiner Sperre zu bestätigen. Fügen Sie auf jedem Gerät einen hinzu, oder verwenden Sie den Ihres Telefons an jedem Computer.
+passkeys-name = Name
+passkeys-name-hint = Damit Sie Ihre Passkeys unterscheiden können, z. B. „Arbeitslaptop“.
+passkeys-password-again = Sie haben sich vor mehr als 15 Minuten angemeldet: Geben Sie Ihr Passwort ein, um die Anmeldung zu ändern.
+passkeys-add = Passkey hinzufügen
+passkeys-saved-added = Der Passkey wurde hinzugefügt. Wählen Sie beim nächsten Mal „Mit Passkey anmelden“.
+passkeys-saved-removed = Der Passkey wurde entfernt.
+passkeys-off = Passkeys sind unter dieser Adresse nicht verfügbar. Bitten Sie das Büro, als öffentliche Adresse des Portals seinen Hostnamen einzutragen.
+passkeys-need-script = Passkeys brauchen JavaScript, das in diesem Browser ausgeschaltet ist.
+passkeys-working = Folgen Sie der Aufforderung Ihres Geräts …
+passkeys-cancelled = Nichts geschehen: Die Passkey-Abfrage wurde geschlossen oder ist abgelaufen. Versuchen Sie es erneut, wenn Sie bereit sind.
+passkeys-failed = Das hat nicht geklappt. Versuchen Sie es erneut oder verwenden Sie Ihr Passwort.
+passkeys-unsupported = Dieser Browser kann keine Passkeys verwenden. Aktualisieren Sie ihn oder verwenden Sie Ihr Passwort.
+passkeys-password-problem = Prüfen Sie Ihr aktuelles Passwort: Es wird gebraucht, weil Sie sich vor mehr als 15 Minuten angemeldet haben.
+passkeys-default-name = Passkey
+passkeys-sign-in = Mit Passkey anmelden
+passkeys-second-step = Passkey verwenden
 two-step-title = Anmeldung in zwei Schritten
 two-step-lead = Nach dem Passwort ein Code aus einer App auf Ihrem Telefon: Wer Ihr Passwort kennt, kann sich trotzdem nicht anmelden.
 two-step-required = Der Betrieb verlangt von allen Mitarbeitenden die Anmeldung in zwei Schritten. Richten Sie sie ein, um weiterzumachen.
@@ -928,6 +955,10 @@ trail-action = { $action ->
     [recovery_codes_renewed] Neue Wiederherstellungscodes erstellt
     [second_step_asked] Passwort eingegeben (Code folgt)
     [second_step_failed] Falschen Code eingegeben
+    [passkey_added] Passkey hinzugefügt
+    [passkey_removed] Passkey entfernt
+    [passkey_sign_in] Mit Passkey angemeldet
+    [passkey_sign_in_failed] Ein Passkey wurde abgelehnt
     [session_ended] Sitzung beendet
     [sign_in_failed] Anmeldung fehlgeschlagen
     [member_invited] Jemanden eingeladen
@@ -966,3 +997,9 @@ sso-title = Anmeldung mit dem Firmenkonto
 sso-signed-in = Sie sind angemeldet.
 error-sso-failed = Die Anmeldung mit dem Firmenkonto hat nicht geklappt. Versuchen Sie es noch einmal oder melden Sie sich mit E-Mail und Passwort an.
 error-sso-not-staff = Dieses Firmenkonto gehört hier zu niemandem im Team. Melden Sie sich stattdessen mit E-Mail und Passwort an.
+error-passkey-refused = Dieser Passkey konnte hier nicht verwendet werden: Er gehört vielleicht zu einer anderen Website, oder das Gerät hat nicht bestätigt, dass Sie es sind. Versuchen Sie es erneut oder melden Sie sich mit Ihrem Passwort an.
+error-passkey-unknown = Dieser Passkey ist hier nicht bekannt (vielleicht wurde er entfernt). Melden Sie sich mit Ihrem Passwort an und fügen Sie ihn erneut hinzu.
+error-passkey-not-yours = Dieser Passkey gehört jemand anderem. Verwenden Sie Ihren eigenen oder geben Sie Ihren Code ein.
+error-passkey-added = Der Passkey dieses Geräts ist bereits in Ihrem Konto.
+error-too-many-passkeys = Sie haben bereits so viele Passkeys, wie möglich sind. Entfernen Sie zuerst einen.
+error-passkey-expired = Das hat zu lange gedauert. Versuchen Sie es erneut.

@@ -760,6 +760,33 @@ field-cannot-join = This address cannot be invited here. Ask the person for anot
 error-last-owner = The account needs at least one owner. Make someone else an owner first.
 
 # Two-step sign-in.
+passkeys-title = Passkeys
+passkeys-lead = A passkey signs you in with your phone's or computer's lock (fingerprint, face or PIN) instead of a password. It cannot be phished or guessed, and it counts as two-step sign-in.
+passkeys-yours = Your passkeys
+passkeys-none = No passkeys yet.
+passkeys-added-at = Added { $when }
+passkeys-last-used = last used { $when }
+passkeys-never-used = not used yet
+passkeys-remove = Remove
+passkeys-remove-label = Remove the passkey “{ $name }”
+passkeys-add-heading = Add a passkey
+passkeys-add-hint = Your device asks you to confirm with its lock. Add one on each device you use, or use one on your phone from any computer.
+passkeys-name = Name
+passkeys-name-hint = So you can tell your passkeys apart, e.g. “Work laptop”.
+passkeys-password-again = You signed in more than 15 minutes ago: enter your password to change how you sign in.
+passkeys-add = Add a passkey
+passkeys-saved-added = The passkey was added. Next time, choose “Sign in with a passkey”.
+passkeys-saved-removed = The passkey was removed.
+passkeys-off = Passkeys are not available at this address. Ask the office to set the portal's public address to its host name.
+passkeys-need-script = Passkeys need JavaScript, which is off in this browser.
+passkeys-working = Follow your device's prompt…
+passkeys-cancelled = Nothing happened: the passkey prompt was closed or timed out. Try again when you are ready.
+passkeys-failed = That did not work. Try again, or use your password.
+passkeys-unsupported = This browser cannot use passkeys. Update it, or use your password.
+passkeys-password-problem = Check your current password: it is needed because you signed in more than 15 minutes ago.
+passkeys-default-name = Passkey
+passkeys-sign-in = Sign in with a passkey
+passkeys-second-step = Use your passkey
 two-step-title = Two-step sign-in
 two-step-lead = After your password, a code from an app on your phone: someone who learns your password still cannot sign in.
 two-step-required = The business asks every staff member to sign in in two steps. Set it up to go on.
@@ -929,6 +956,10 @@ trail-action = { $action ->
     [recovery_codes_renewed] Made new recovery codes
     [second_step_asked] Entered the password (code next)
     [second_step_failed] Entered a wrong code
+    [passkey_added] Added a passkey
+    [passkey_removed] Removed a passkey
+    [passkey_sign_in] Signed in with a passkey
+    [passkey_sign_in_failed] A passkey was refused
     [session_ended] Ended a session
     [sign_in_failed] Failed to sign in
     [member_invited] Invited someone
@@ -967,3 +998,9 @@ sso-title = Signing in with your company account
 sso-signed-in = You are signed in.
 error-sso-failed = Signing in with your company account did not work. Try again, or sign in with your email and password.
 error-sso-not-staff = That company account is not one of our staff's here. Sign in with your email and password instead.
+error-passkey-refused = That passkey could not be used here: it may belong to another site, or the device did not confirm it was you. Try again, or sign in with your password.
+error-passkey-unknown = That passkey is not known here (it may have been removed). Sign in with your password, then add it again.
+error-passkey-not-yours = That passkey belongs to someone else. Use your own, or enter your code.
+error-passkey-added = This device's passkey is on your account already.
+error-too-many-passkeys = You have as many passkeys as you can keep. Remove one first.
+error-passkey-expired = That took too long. Try again.

@@ -759,6 +759,33 @@ field-cannot-join = Esta dirección no se puede invitar aquí. Pida otra a la pe
 error-last-owner = La cuenta necesita al menos un titular. Haga titular a otra persona primero.
 
 # Two-step sign-in.
+passkeys-title = Llaves de acceso
+passkeys-lead = Una llave de acceso le permite entrar con el bloqueo de su teléfono u ordenador (huella, cara o PIN) en lugar de una contraseña. No se puede robar con engaños ni adivinar, y cuenta como acceso en dos pasos.
+passkeys-yours = Sus llaves de acceso
+passkeys-none = Aún no tiene llaves de acceso.
+passkeys-added-at = Añadida { $when }
+passkeys-last-used = último uso { $when }
+passkeys-never-used = aún sin usar
+passkeys-remove = Quitar
+passkeys-remove-label = Quitar la llave de acceso «{ $name }»
+passkeys-add-heading = Añadir una llave de acceso
+passkeys-add-hint = Su dispositivo le pedirá confirmar con su bloqueo. Añada una en cada dispositivo que use, o use la de su teléfono desde cualquier ordenador.
+passkeys-name = Nombre
+passkeys-name-hint = Para distinguir sus llaves, p. ej. «Portátil del trabajo».
+passkeys-password-again = Entró hace más de 15 minutos: escriba su contraseña para cambiar cómo accede.
+passkeys-add = Añadir una llave de acceso
+passkeys-saved-added = Se añadió la llave de acceso. La próxima vez, elija «Entrar con una llave de acceso».
+passkeys-saved-removed = Se quitó la llave de acceso.
+passkeys-off = Las llaves de acceso no están disponibles en esta dirección. Pida a la oficina que ponga como dirección pública del portal su nombre de host.
+passkeys-need-script = Las llaves de acceso necesitan JavaScript, que está desactivado en este navegador.
+passkeys-working = Siga las indicaciones de su dispositivo…
+passkeys-cancelled = No pasó nada: se cerró la ventana de la llave o se agotó el tiempo. Inténtelo de nuevo cuando quiera.
+passkeys-failed = No funcionó. Inténtelo de nuevo o use su contraseña.
+passkeys-unsupported = Este navegador no puede usar llaves de acceso. Actualícelo o use su contraseña.
+passkeys-password-problem = Revise su contraseña actual: hace falta porque entró hace más de 15 minutos.
+passkeys-default-name = Llave de acceso
+passkeys-sign-in = Entrar con una llave de acceso
+passkeys-second-step = Usar su llave de acceso
 two-step-title = Inicio de sesión en dos pasos
 two-step-lead = Después de la contraseña, un código de una app en su teléfono: quien conozca su contraseña seguirá sin poder entrar.
 two-step-required = La empresa pide a todo el personal iniciar sesión en dos pasos. Configúrelo para continuar.
@@ -928,6 +955,10 @@ trail-action = { $action ->
     [recovery_codes_renewed] Creó nuevos códigos de recuperación
     [second_step_asked] Escribió la contraseña (falta el código)
     [second_step_failed] Escribió un código incorrecto
+    [passkey_added] Añadió una llave de acceso
+    [passkey_removed] Quitó una llave de acceso
+    [passkey_sign_in] Accedió con una llave de acceso
+    [passkey_sign_in_failed] Se rechazó una llave de acceso
     [session_ended] Cerró una sesión
     [sign_in_failed] Acceso fallido
     [member_invited] Invitó a alguien
@@ -966,3 +997,9 @@ sso-title = Inicio de sesión con la cuenta de la empresa
 sso-signed-in = Ha iniciado sesión.
 error-sso-failed = No se pudo iniciar sesión con la cuenta de la empresa. Inténtelo de nuevo o entre con su correo y contraseña.
 error-sso-not-staff = Esa cuenta de empresa no pertenece a nadie del personal aquí. Entre con su correo y contraseña.
+error-passkey-refused = Esa llave de acceso no se pudo usar aquí: puede ser de otro sitio, o el dispositivo no confirmó que era usted. Inténtelo de nuevo o entre con su contraseña.
+error-passkey-unknown = Esa llave de acceso no se conoce aquí (quizá se quitó). Entre con su contraseña y vuelva a añadirla.
+error-passkey-not-yours = Esa llave de acceso es de otra persona. Use la suya o escriba su código.
+error-passkey-added = La llave de acceso de este dispositivo ya está en su cuenta.
+error-too-many-passkeys = Ya tiene todas las llaves de acceso que se pueden guardar. Quite una primero.
+error-passkey-expired = Tardó demasiado. Inténtelo de nuevo.

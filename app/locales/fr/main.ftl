@@ -759,6 +759,33 @@ field-cannot-join = Cette adresse ne peut pas être invitée ici. Demandez-en un
 error-last-owner = Le compte a besoin d’au moins un titulaire. Rendez d’abord quelqu’un d’autre titulaire.
 
 # Two-step sign-in.
+passkeys-title = Clés d’accès
+passkeys-lead = Une clé d’accès vous connecte avec le verrouillage de votre téléphone ou ordinateur (empreinte, visage ou code) au lieu d’un mot de passe. Elle ne peut être ni hameçonnée ni devinée, et compte comme connexion en deux étapes.
+passkeys-yours = Vos clés d’accès
+passkeys-none = Aucune clé d’accès pour l’instant.
+passkeys-added-at = Ajoutée { $when }
+passkeys-last-used = dernière utilisation { $when }
+passkeys-never-used = pas encore utilisée
+passkeys-remove = Retirer
+passkeys-remove-label = Retirer la clé d’accès « { $name } »
+passkeys-add-heading = Ajouter une clé d’accès
+passkeys-add-hint = Votre appareil vous demande de confirmer avec son verrouillage. Ajoutez-en une sur chaque appareil, ou utilisez celle de votre téléphone depuis n’importe quel ordinateur.
+passkeys-name = Nom
+passkeys-name-hint = Pour distinguer vos clés, par ex. « Portable du travail ».
+passkeys-password-again = Vous vous êtes connecté il y a plus de 15 minutes : saisissez votre mot de passe pour changer votre façon de vous connecter.
+passkeys-add = Ajouter une clé d’accès
+passkeys-saved-added = La clé d’accès a été ajoutée. La prochaine fois, choisissez « Se connecter avec une clé d’accès ».
+passkeys-saved-removed = La clé d’accès a été retirée.
+passkeys-off = Les clés d’accès ne sont pas disponibles à cette adresse. Demandez au bureau d’indiquer le nom d’hôte du portail comme adresse publique.
+passkeys-need-script = Les clés d’accès ont besoin de JavaScript, désactivé dans ce navigateur.
+passkeys-working = Suivez les indications de votre appareil…
+passkeys-cancelled = Rien ne s’est passé : la demande de clé a été fermée ou a expiré. Réessayez quand vous êtes prêt.
+passkeys-failed = Cela n’a pas fonctionné. Réessayez ou utilisez votre mot de passe.
+passkeys-unsupported = Ce navigateur ne sait pas utiliser les clés d’accès. Mettez-le à jour ou utilisez votre mot de passe.
+passkeys-password-problem = Vérifiez votre mot de passe actuel : il est demandé car vous vous êtes connecté il y a plus de 15 minutes.
+passkeys-default-name = Clé d’accès
+passkeys-sign-in = Se connecter avec une clé d’accès
+passkeys-second-step = Utiliser votre clé d’accès
 two-step-title = Connexion en deux étapes
 two-step-lead = Après le mot de passe, un code d’une application sur votre téléphone : qui connaît votre mot de passe ne peut toujours pas se connecter.
 two-step-required = L’entreprise demande à tout le personnel de se connecter en deux étapes. Configurez-la pour continuer.
@@ -928,6 +955,10 @@ trail-action = { $action ->
     [recovery_codes_renewed] A créé de nouveaux codes de secours
     [second_step_asked] A saisi le mot de passe (code à suivre)
     [second_step_failed] A saisi un mauvais code
+    [passkey_added] A ajouté une clé d’accès
+    [passkey_removed] A retiré une clé d’accès
+    [passkey_sign_in] S’est connecté avec une clé d’accès
+    [passkey_sign_in_failed] Une clé d’accès a été refusée
     [session_ended] A fermé une session
     [sign_in_failed] Échec de connexion
     [member_invited] A invité quelqu'un
@@ -966,3 +997,9 @@ sso-title = Connexion avec le compte de l'entreprise
 sso-signed-in = Vous êtes connecté.
 error-sso-failed = La connexion avec le compte de l'entreprise n'a pas fonctionné. Réessayez, ou connectez-vous avec votre e-mail et votre mot de passe.
 error-sso-not-staff = Ce compte d'entreprise n'appartient à personne de l'équipe ici. Connectez-vous plutôt avec votre e-mail et votre mot de passe.
+error-passkey-refused = Cette clé d’accès n’a pas pu être utilisée ici : elle appartient peut-être à un autre site, ou l’appareil n’a pas confirmé que c’était vous. Réessayez ou connectez-vous avec votre mot de passe.
+error-passkey-unknown = Cette clé d’accès n’est pas connue ici (elle a peut-être été retirée). Connectez-vous avec votre mot de passe, puis ajoutez-la à nouveau.
+error-passkey-not-yours = Cette clé d’accès appartient à quelqu’un d’autre. Utilisez la vôtre ou saisissez votre code.
+error-passkey-added = La clé d’accès de cet appareil est déjà sur votre compte.
+error-too-many-passkeys = Vous avez déjà autant de clés d’accès que possible. Retirez-en une d’abord.
+error-passkey-expired = Cela a pris trop de temps. Réessayez.

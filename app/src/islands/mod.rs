@@ -9,6 +9,7 @@ pub mod live_visit;
 pub mod new_password;
 #[cfg(feature = "hydrate")]
 pub mod page_parts;
+pub mod passkey;
 pub mod pin_map;
 pub mod share_position;
 pub mod sign_in_fields;

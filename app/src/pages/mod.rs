@@ -115,7 +115,8 @@ pub(crate) fn enrol_first(user: &doorstep::dto::SessionUser) {
         let here = leptos::prelude::use_context::<http::request::Parts>()
             .map(|parts| parts.uri.path().to_string())
             .unwrap_or_default();
-        if here != "/account/two-step" {
+        // A passkey counts as the second step too.
+        if here != "/account/two-step" && here != "/account/passkeys" {
             leptos_axum::redirect("/account/two-step");
         }
     }

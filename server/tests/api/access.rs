@@ -424,6 +424,16 @@ static ROWS: &[Row] = &[
     row("take-recovery-codes", "", SIGNED_IN),
     // Without a sign-in waiting for its code: "sign in again", for everyone.
     row("second-step", "code=123456", ANYONE),
+    row("second-step-ways", "", ANYONE),
+    // Everyone signed in keeps their own passkeys; an answer without its ceremony is
+    // "try again" (past the check of who asks), and a made-up passkey is not found.
+    row("passkeys", "", SIGNED_IN),
+    row("start-passkey", "", SIGNED_IN),
+    row("add-passkey", "response=null&name=Phone", SIGNED_IN),
+    row("remove-passkey", "id=999999", NOBODY),
+    // Anyone may sign in with a passkey.
+    row("start-passkey-sign-in", "", ANYONE),
+    row("passkey-sign-in", "response=null", ANYONE),
     row("sign-out", "", ANYONE),
 ];
 
@@ -489,6 +499,7 @@ static ROUTES: &[Route] = &[
     route("/account/export", "POST /account/export", OWNERS),
     route("/office/trail", "/office/trail", ADMIN),
     route("/account/two-step", "/account/two-step", SIGNED_IN),
+    route("/account/passkeys", "/account/passkeys", SIGNED_IN),
     route("/notifications", "/notifications", SIGNED_IN),
     // Each customer's booking page offers the places they may book (Mo's: none).
     route("/book", "/book", CUSTOMERS),

@@ -4,6 +4,7 @@
 mod access;
 mod audit;
 mod auth;
+mod authenticator;
 mod availability;
 mod board;
 mod booking;
@@ -27,6 +28,7 @@ mod members;
 mod no_overlap;
 mod notifications;
 mod pages;
+mod passkeys;
 mod passwords;
 mod people;
 mod plan_pages;

@@ -78,7 +78,7 @@ async fn a_newcomer_signs_up_proves_their_email_and_is_taken_back_to_their_booki
         .await
         .expect("mail");
     assert!(
-        link.starts_with("http://127.0.0.1:3000/verify?token="),
+        link.starts_with("http://localhost:3000/verify?token="),
         "{link}"
     );
     let token = token_of(&link);

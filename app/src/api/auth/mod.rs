@@ -1,6 +1,7 @@
 //! Signing up, in and out.
 
 mod email;
+mod passkeys;
 mod passwords;
 mod sessions;
 mod sign_in;
@@ -10,6 +11,7 @@ mod sso;
 mod two_step;
 
 pub use email::*;
+pub use passkeys::*;
 pub use passwords::*;
 pub use sessions::*;
 pub use sign_in::*;

@@ -46,6 +46,13 @@ pub async fn second_step(code: String, #[server(default)] next: String) -> Resul
     imp::second_step(code, next).await
 }
 
+/// How the sign-in waiting in this browser may take its second step: (a code of the app,
+/// a passkey).
+#[server(endpoint = "second-step-ways")]
+pub async fn second_step_ways() -> Result<(bool, bool), ApiError> {
+    imp::ways().await
+}
+
 #[cfg(feature = "ssr")]
 mod imp {
     use crate::api::support::{SECOND_STEP_COOKIE, cookie, info, internal, set_cookie, state};
@@ -176,6 +183,17 @@ mod imp {
             .filter(|c| c.len() == 19)
             .map(str::to_string)
             .collect())
+    }
+
+    pub async fn ways() -> Result<(bool, bool), ApiError> {
+        let state = state()?;
+        let challenge = cookie(SECOND_STEP_COOKIE)
+            .and_then(|raw| SessionToken::from_cookie(&raw))
+            .ok_or(ApiError::SignInAgain)?;
+        let (code, passkey) = two_step::waiting_ways(&state.store, &challenge)
+            .await
+            .map_err(failed)?;
+        Ok((code, passkey && state.passkeys.is_some()))
     }
 
     pub async fn second_step(code: String, next: String) -> Result<(), ApiError> {

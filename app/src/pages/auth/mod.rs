@@ -2,6 +2,7 @@
 
 mod email;
 mod members;
+mod passkeys;
 mod passwords;
 pub(crate) mod sign_in;
 mod sign_up;
@@ -11,6 +12,8 @@ mod two_step;
 
 pub use email::ConfirmEmailPage;
 pub use members::{JoinPage, PeoplePage};
+pub use passkeys::PasskeysPage;
+pub(crate) use passkeys::ceremony_texts;
 pub use passwords::{AccountPage, ForgotPasswordPage, ResetPasswordPage, SignInLinkPage};
 pub use sign_in::SignInPage;
 pub(crate) use sign_in::sign_up_open;

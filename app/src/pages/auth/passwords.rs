@@ -218,6 +218,7 @@ pub fn AccountPage() -> impl IntoView {
             <p class="meta">{user.name.clone()}" · "{user.email.clone()}</p>
             <p class="actions">
                 <a class="button" href="/account/two-step">{t("two-step-title")}</a>
+                <a class="button" href="/account/passkeys">{t("passkeys-title")}</a>
                 {(user.role == doorstep::permissions::Role::AccountOwner)
                     .then(|| view! {
                         <a class="button" href="/account/people">{t("people-link")}</a>

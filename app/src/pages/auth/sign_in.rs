@@ -6,6 +6,7 @@ use crate::api::auth::{RequestSignInLink, ResendVerification, SignIn};
 use crate::components::alert::{ErrorAlert, error_message};
 use crate::components::layout::Page;
 use crate::i18n::t;
+use crate::islands::passkey::{Ceremony, PasskeyAction};
 use crate::islands::sign_in_fields::{SignInFields, SignInTexts};
 use crate::request;
 use leptos::prelude::*;
@@ -55,6 +56,7 @@ pub fn SignInPage() -> impl IntoView {
         .or_else(|| use_query_map().get_untracked().get("next"))
         .and_then(|n| doorstep::sign_up::safe_next(&n))
         .unwrap_or_default();
+    let next_for_passkey = next.clone();
     let unverified = matches!(error, Some(crate::error::ApiError::EmailNotVerified { .. }));
     let resend_email = email.clone();
     let resend = unverified.then(move || {
@@ -106,6 +108,13 @@ pub fn SignInPage() -> impl IntoView {
                 </ActionForm>
                 <p class="meta"><a href="/forgot-password">{t("sign-in-forgot")}</a></p>
                 // A plain form: the browser follows the redirect to the provider.
+                {passkeys_offered().then(|| {
+                    let next = next_for_passkey.clone();
+                    view! {
+                        <PasskeyAction ceremony=Ceremony::SignIn label=t("passkeys-sign-in")
+                            next texts=super::ceremony_texts(None) />
+                    }
+                })}
                 {sso_offered().then(|| view! {
                     <form method="post" action="/api/start-sso" class="stack">
                         <button type="submit" class="button">{t("sso-submit")}</button>
@@ -122,6 +131,18 @@ fn sso_offered() -> bool {
     #[cfg(feature = "ssr")]
     {
         use_context::<crate::state::AppState>().is_some_and(|state| state.sso.is_some())
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        false
+    }
+}
+
+/// Whether passkeys work here (the public URL names a host).
+pub(crate) fn passkeys_offered() -> bool {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<crate::state::AppState>().is_some_and(|state| state.passkeys.is_some())
     }
     #[cfg(not(feature = "ssr"))]
     {

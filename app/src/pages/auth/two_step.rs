@@ -4,12 +4,13 @@
 
 use crate::api::auth::{
     ConfirmTwoStep, NewRecoveryCodes, SecondStep, StartTwoStep, TurnOffTwoStep, get_two_step,
-    take_recovery_codes,
+    second_step_ways, take_recovery_codes,
 };
 use crate::components::alert::{ErrorAlert, field_message};
 use crate::components::layout::Page;
 use crate::error::ApiError;
 use crate::i18n::{Arg, t, t_with};
+use crate::islands::passkey::{Ceremony, PasskeyAction};
 use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -198,11 +199,27 @@ pub fn SecondStepPage() -> impl IntoView {
                 <p class="lead">{t("second-step-lead")}</p>
                 {general.map(|error| view! { <ErrorAlert error /> })}
                 {again}
-                <ActionForm action=action attr:class="stack">
-                    <input type="hidden" name="next" value=next />
-                    <CodeField error=problem(error.as_ref(), "code") />
-                    <button type="submit" class="button button-primary">{t("second-step-submit")}</button>
-                </ActionForm>
+                <Suspense fallback=crate::pages::loading>
+                    {Suspend::new(async move {
+                        // Without an answer (nothing waits): the code form, which says so.
+                        let (code, passkey) = second_step_ways().await.unwrap_or((true, false));
+                        let passkey = passkey.then(|| {
+                            let next = next.clone();
+                            view! {
+                                <PasskeyAction ceremony=Ceremony::SecondStep label=t("passkeys-second-step")
+                                    next texts=super::ceremony_texts(None) primary=true />
+                            }
+                        });
+                        let code = code.then(|| view! {
+                            <ActionForm action=action attr:class="stack">
+                                <input type="hidden" name="next" value=next.clone() />
+                                <CodeField error=problem(error.as_ref(), "code") />
+                                <button type="submit" class="button button-primary">{t("second-step-submit")}</button>
+                            </ActionForm>
+                        });
+                        view! { {passkey} {code} }
+                    })}
+                </Suspense>
             </section>
         </Page>
     }
