@@ -26,7 +26,7 @@ async function authenticator(page: Page): Promise<{ cdp: CDPSession; id: string 
 test("passkeys: add one, sign out, sign in with it alone", async ({ page, consoleProblems }) => {
   void consoleProblems;
   const { cdp, id } = await authenticator(page);
-  await signIn(page, "reception@example.com");
+  await signIn(page, "office@example.com");
   await page.goto("/account");
   await page.getByRole("link", { name: "Passkeys" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Passkeys");

@@ -532,6 +532,8 @@ impl Config {
             customer_idle_secs: i64::from(self.session_idle_days) * 24 * 3600,
             customer_max_secs: i64::from(self.session_max_days) * 24 * 3600,
             staff_two_step: self.staff_two_step,
+            // Set at start-up, once the public URL is known to take passkeys.
+            passkeys: false,
         }
     }
 }

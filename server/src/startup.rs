@@ -152,11 +152,15 @@ pub async fn app_state(config: &Config, store: Store) -> Result<AppState, StartE
             "passkeys are off: browsers offer them only when the public URL names a host, not an IP address"
         );
     }
+    let policy = doorstep::services::auth::SessionPolicy {
+        passkeys: passkeys.is_some(),
+        ..config.session_policy()
+    };
     let mut state = AppState::new(
         store,
         settings,
         config.secure_cookies(),
-        config.session_policy(),
+        policy,
         &config.public_origin(),
         files,
     );

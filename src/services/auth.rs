@@ -39,6 +39,9 @@ pub struct SessionPolicy {
     pub customer_max_secs: i64,
     /// Staff must sign in in two steps: until they set it up, they can do nothing else.
     pub staff_two_step: bool,
+    /// Passkeys work here (the public URL names a host): only then does one count as the
+    /// second step (else staff with only a passkey could never finish a sign-in).
+    pub passkeys: bool,
 }
 
 impl Default for SessionPolicy {
@@ -47,6 +50,7 @@ impl Default for SessionPolicy {
             customer_idle_secs: 30 * 24 * 3600,
             customer_max_secs: 90 * 24 * 3600,
             staff_two_step: false,
+            passkeys: false,
         }
     }
 }
@@ -71,7 +75,12 @@ pub const PASSKEY_ACTION: &str = "passkey_sign_in";
 impl SessionPolicy {
     /// Whether this person must set up two-step sign-in before anything else.
     pub fn must_enrol(&self, user: &SessionUser, row: &users::UserRow) -> bool {
-        self.staff_two_step && user.role.is_staff() && row.two_step == 0 && row.passkeys == 0
+        self.must_two_step(user.role) && row.two_step == 0 && (row.passkeys == 0 || !self.passkeys)
+    }
+
+    /// Whether people of this role must sign in in two steps.
+    pub fn must_two_step(&self, role: Role) -> bool {
+        self.staff_two_step && role.is_staff()
     }
 
     /// The longest a session of this role lives after sign-in.
@@ -261,8 +270,8 @@ pub(crate) async fn open_session(
     // own; it follows the password only for staff whom the business requires two steps of
     // (else a passkey would stand for the second step once and the password alone pass
     // after). Customers with only a passkey keep the password as their way back in.
-    let asks =
-        row.two_step > 0 || (row.passkeys > 0 && policy.staff_two_step && user.role.is_staff());
+    let asks = row.two_step > 0
+        || (row.passkeys > 0 && policy.passkeys && policy.must_two_step(user.role));
     if asks && !second_factor {
         // Right so far; the code comes next, on its own page.
         crate::store::two_step::add_challenge(

@@ -195,6 +195,8 @@ pub async fn confirm(desk: &Desk<'_>, secret: &str) -> Result<String, EmailChang
     .await?;
     if restoring {
         sessions::delete_for_user(&mut tx, person.id, None).await?;
+        // "It was not me": passkeys added meanwhile must not outlast the way back.
+        crate::store::passkeys::delete_for_user(&mut tx, person.id).await?;
     } else {
         // The old address gets a way back for a week: it moves the account back and signs
         // everyone out.

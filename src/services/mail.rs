@@ -70,10 +70,12 @@ pub enum MailTemplate {
     FailedSignIns,
     /// To admins: a staff member signed in from a new network (name, person, ip).
     NewNetworkSignIn,
+    /// A passkey was added to the account (name, link: the passkeys page).
+    PasskeyAdded,
 }
 
 impl MailTemplate {
-    pub const ALL: [MailTemplate; 24] = [
+    pub const ALL: [MailTemplate; 25] = [
         Self::SettingsCheck,
         Self::VisitBooked,
         Self::VisitRescheduled,
@@ -98,6 +100,7 @@ impl MailTemplate {
         Self::EmailInUse,
         Self::FailedSignIns,
         Self::NewNetworkSignIn,
+        Self::PasskeyAdded,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -126,6 +129,7 @@ impl MailTemplate {
             Self::EmailInUse => "email-in-use",
             Self::FailedSignIns => "failed-sign-ins",
             Self::NewNetworkSignIn => "new-network-sign-in",
+            Self::PasskeyAdded => "passkey-added",
         }
     }
 
@@ -155,6 +159,7 @@ impl MailTemplate {
             "email-in-use" => Some(Self::EmailInUse),
             "failed-sign-ins" => Some(Self::FailedSignIns),
             "new-network-sign-in" => Some(Self::NewNetworkSignIn),
+            "passkey-added" => Some(Self::PasskeyAdded),
             _ => None,
         }
     }

@@ -10,6 +10,9 @@
 use crate::dto::SessionUser;
 use crate::services::auth::{self, SessionPolicy, SessionToken, SignInError, SignedIn};
 use crate::services::clock;
+use crate::services::mail::MailTemplate;
+use crate::services::passwords::{recipient, tell};
+use crate::services::sign_up::Desk;
 use crate::store::audit::{self, RequestOrigin};
 use crate::store::{Store, StoreError, passkeys, two_step, users};
 use base64::Engine as _;
@@ -79,6 +82,9 @@ pub enum PasskeyError {
     TooMany,
     #[error("no such passkey")]
     NotFound,
+    /// A stored passkey or ceremony does not read back (our fault, not the person's).
+    #[error("stored passkey data does not read back")]
+    Corrupt,
     #[error(transparent)]
     SignIn(#[from] SignInError),
     #[error(transparent)]
@@ -113,6 +119,10 @@ enum Ceremony {
         state: DiscoverableAuthentication,
         /// At the second step: the sign-in waiting (its id) and its person.
         waiting: Option<(i64, i64)>,
+        /// Confirming who one is (a signed-in person, instead of their password): the
+        /// passkey must be theirs.
+        #[serde(default)]
+        confirming: Option<i64>,
     },
 }
 
@@ -147,7 +157,7 @@ fn refused(error: WebauthnError) -> PasskeyError {
 fn stored<T: for<'de> Deserialize<'de>>(json: &str) -> Result<T, PasskeyError> {
     serde_json::from_str(json).map_err(|e| {
         tracing::error!(error = %e, "a stored passkey or ceremony does not read back");
-        PasskeyError::StartAgain
+        PasskeyError::Corrupt
     })
 }
 
@@ -161,7 +171,7 @@ fn answer<T: for<'de> Deserialize<'de>>(json: &str) -> Result<T, PasskeyError> {
 fn to_json(value: &impl Serialize) -> Result<String, PasskeyError> {
     serde_json::to_string(value).map_err(|e| {
         tracing::error!(error = %e, "a passkey ceremony does not serialise");
-        PasskeyError::StartAgain
+        PasskeyError::Corrupt
     })
 }
 
@@ -227,7 +237,7 @@ pub async fn start_adding(
     }
     // One handle per person: devices keep one passkey per site and handle.
     let handle = match existing.first() {
-        Some(row) => Uuid::parse_str(&row.user_handle).map_err(|_| PasskeyError::StartAgain)?,
+        Some(row) => Uuid::parse_str(&row.user_handle).map_err(|_| PasskeyError::Corrupt)?,
         None => {
             let mut bytes = [0u8; 16];
             rand::rngs::OsRng.fill_bytes(&mut bytes);
@@ -247,7 +257,7 @@ pub async fn start_adding(
         .webauthn
         .start_passkey_registration(handle, &user.email, display, Some(exclude))
         .map_err(refused)?;
-    let mut options = serde_json::to_value(&challenge).map_err(|_| PasskeyError::StartAgain)?;
+    let mut options = serde_json::to_value(&challenge).map_err(|_| PasskeyError::Corrupt)?;
     // Signing in names nobody: the device must keep the passkey to offer it (a resident,
     // "discoverable" credential). webauthn-rs asks for none by default and checks neither.
     if let Some(selection) = options.pointer_mut("/publicKey/authenticatorSelection") {
@@ -269,17 +279,18 @@ pub async fn start_adding(
     })
 }
 
-/// Finishes adding: checks the device's answer and keeps the passkey under `name`.
+/// Finishes adding: checks the device's answer and keeps the passkey under `name`. The
+/// person is told by mail (a passkey is a way in that skips the password).
 #[instrument(skip_all, fields(user = %user.user))]
 pub async fn finish_adding(
-    store: &Store,
+    desk: &Desk<'_>,
     party: &RelyingParty,
     user: &SessionUser,
     token: &SessionToken,
     response: &str,
     name: &str,
-    origin: &RequestOrigin,
 ) -> Result<(), PasskeyError> {
+    let (store, origin) = (desk.store, desk.origin);
     let (owner, ceremony) = take(store, token).await?;
     let (Some(owner), Ceremony::Adding { handle, state }) = (owner, ceremony) else {
         return Err(PasskeyError::StartAgain);
@@ -296,7 +307,15 @@ pub async fn finish_adding(
     let credential_id = id_text(passkey.cred_id());
     let json = to_json(&passkey)?;
     let reference = user.user.to_string();
+    let person = {
+        let mut conn = store.conn().await?;
+        users::by_id(&mut conn, owner).await?
+    };
     let mut tx = store.begin().await?;
+    // Counted again where it is written: ceremonies started side by side end here.
+    if usize::try_from(passkeys::count(&mut tx, owner).await?).unwrap_or(MOST) >= MOST {
+        return Err(PasskeyError::TooMany);
+    }
     let added = passkeys::insert(
         &mut tx,
         &passkeys::NewPasskey {
@@ -320,18 +339,26 @@ pub async fn finish_adding(
             .on(&reference),
     )
     .await?;
+    let (to, locale) = recipient(&person, desk.business.default_locale);
+    let link = format!(
+        "{}/account/passkeys",
+        desk.public_origin.trim_end_matches('/')
+    );
+    tell(&mut tx, &to, locale, MailTemplate::PasskeyAdded, link).await?;
     tx.commit().await.map_err(StoreError::from)?;
     Ok(())
 }
 
 /// Starts signing in with a passkey: the device offers the passkeys it keeps for this
 /// portal. `waiting`: the sign-in waiting for its second step, whose person the passkey
-/// must then be.
+/// must then be; `confirming`: a signed-in person confirming it is them (a fresh sign-in
+/// instead of their password), whose passkey it must be.
 #[instrument(skip_all)]
 pub async fn start_sign_in(
     store: &Store,
     party: &RelyingParty,
     waiting: Option<&SessionToken>,
+    confirming: Option<i64>,
 ) -> Result<Started, PasskeyError> {
     let waiting = match waiting {
         None => None,
@@ -340,7 +367,11 @@ pub async fn start_sign_in(
             let now = clock::now();
             let row = two_step::challenge(&mut conn, &challenge.storage_key())
                 .await?
-                .filter(|c| c.used_at.is_none() && c.expires_at > now)
+                .filter(|c| {
+                    c.used_at.is_none()
+                        && c.expires_at > now
+                        && c.tries < crate::services::two_step::TRIES
+                })
                 .ok_or(PasskeyError::StartAgain)?;
             Some((row.id, row.user_id))
         }
@@ -351,8 +382,12 @@ pub async fn start_sign_in(
         .map_err(refused)?;
     let token = keep(
         store,
-        waiting.map(|(_, user)| user),
-        &Ceremony::SigningIn { state, waiting },
+        waiting.map(|(_, user)| user).or(confirming),
+        &Ceremony::SigningIn {
+            state,
+            waiting,
+            confirming,
+        },
     )
     .await?;
     Ok(Started {
@@ -374,7 +409,12 @@ pub async fn finish_sign_in(
     replacing: Option<&SessionToken>,
 ) -> Result<SignedIn, PasskeyError> {
     let (_, ceremony) = take(store, token).await?;
-    let Ceremony::SigningIn { state, waiting } = ceremony else {
+    let Ceremony::SigningIn {
+        state,
+        waiting,
+        confirming,
+    } = ceremony
+    else {
         return Err(PasskeyError::StartAgain);
     };
     let credential: PublicKeyCredential = answer(response)?;
@@ -386,7 +426,8 @@ pub async fn finish_sign_in(
             return Err(error);
         }
     };
-    if waiting.is_some_and(|(_, person)| person != row.user_id) {
+    let expected = waiting.map(|(_, person)| person).or(confirming);
+    if expected.is_some_and(|person| person != row.user_id) {
         failed(store, Some(row.user_id), origin).await?;
         return Err(PasskeyError::NotYours);
     }
@@ -399,9 +440,13 @@ pub async fn finish_sign_in(
     };
     let now = clock::now();
     let mut tx = store.begin().await?;
-    passkeys::used(&mut tx, row.id, updated.as_deref(), now).await?;
+    if !passkeys::used(&mut tx, row.id, &row.passkey, updated.as_deref(), now).await? {
+        // Removed meanwhile, or used at the same moment (a clone racing its original).
+        return Err(PasskeyError::Unknown);
+    }
     if let Some((challenge, _)) = waiting
-        && !two_step::use_challenge(&mut tx, challenge, now).await?
+        && !two_step::use_live_challenge(&mut tx, challenge, now, crate::services::two_step::TRIES)
+            .await?
     {
         return Err(PasskeyError::StartAgain);
     }

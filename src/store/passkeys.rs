@@ -70,22 +70,44 @@ pub async fn insert(conn: &mut Conn, new: &NewPasskey<'_>) -> Result<(), StoreEr
 }
 
 /// Records a sign-in with the passkey, and its credential as it now stands (the device's
-/// counter moves at every use).
+/// counter moves at every use); `false` when the passkey is not as it was read (used at the
+/// same moment elsewhere, or removed): the sign-in must not count.
 pub async fn used(
     conn: &mut Conn,
     id: i64,
-    passkey: Option<&str>,
+    read: &str,
+    updated: Option<&str>,
     now: i64,
-) -> Result<(), StoreError> {
-    sqlx::query(
-        "UPDATE passkeys SET last_used_at = $1, passkey = COALESCE($2, passkey) WHERE id = $3",
+) -> Result<bool, StoreError> {
+    let done = sqlx::query(
+        "UPDATE passkeys SET last_used_at = $1, passkey = COALESCE($2, passkey) \
+         WHERE id = $3 AND passkey = $4",
     )
     .bind(now)
-    .bind(passkey)
+    .bind(updated)
     .bind(id)
+    .bind(read)
     .execute(conn)
     .await?;
-    Ok(())
+    Ok(done.rows_affected() == 1)
+}
+
+/// How many passkeys a person has.
+pub async fn count(conn: &mut Conn, user_id: i64) -> Result<i64, StoreError> {
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM passkeys WHERE user_id = $1")
+        .bind(user_id)
+        .fetch_one(conn)
+        .await?;
+    Ok(n)
+}
+
+/// Removes every passkey of a person.
+pub async fn delete_for_user(conn: &mut Conn, user_id: i64) -> Result<u64, StoreError> {
+    let done = sqlx::query("DELETE FROM passkeys WHERE user_id = $1")
+        .bind(user_id)
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected())
 }
 
 /// Removes one of a person's passkeys; `false` when they have none with this id.

@@ -185,6 +185,25 @@ pub async fn count_try(conn: &mut Conn, id: i64) -> Result<(), StoreError> {
 }
 
 /// Uses the challenge once; `false` when it was used meanwhile.
+/// Uses a waiting sign-in if it is still live (unused, in time, tries left).
+pub async fn use_live_challenge(
+    conn: &mut Conn,
+    id: i64,
+    now: i64,
+    tries: i64,
+) -> Result<bool, StoreError> {
+    let done = sqlx::query(
+        "UPDATE sign_in_challenges SET used_at = $1 \
+         WHERE id = $2 AND used_at IS NULL AND expires_at > $1 AND tries < $3",
+    )
+    .bind(now)
+    .bind(id)
+    .bind(tries)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
 pub async fn use_challenge(conn: &mut Conn, id: i64, now: i64) -> Result<bool, StoreError> {
     let done =
         sqlx::query("UPDATE sign_in_challenges SET used_at = $1 WHERE id = $2 AND used_at IS NULL")

@@ -690,6 +690,14 @@ mail-password-reset-body = Hallo { $name },
     { $link }
 
     Der Link gilt einmal, eine Stunde lang. Wenn Sie das nicht waren, ignorieren Sie diese Nachricht: Ihr Passwort bleibt, wie es ist.
+mail-passkey-added-subject = { $business }: Ihrem Konto wurde ein Passkey hinzugefügt
+mail-passkey-added-body = Hallo { $name },
+
+    Ihrem Konto wurde gerade ein Passkey hinzugefügt. Er meldet ohne Ihr Passwort an.
+
+    Wenn Sie das nicht waren, entfernen Sie ihn hier und ändern Sie Ihr Passwort:
+
+    { $link }
 mail-password-changed-subject = { $business }: Ihr Passwort wurde geändert
 mail-password-changed-body = Hallo { $name },
 
@@ -784,6 +792,8 @@ passkeys-failed = Das hat nicht geklappt. Versuchen Sie es erneut oder verwenden
 passkeys-unsupported = Dieser Browser kann keine Passkeys verwenden. Aktualisieren Sie ihn oder verwenden Sie Ihr Passwort.
 passkeys-password-problem = Prüfen Sie Ihr aktuelles Passwort: Es wird gebraucht, weil Sie sich vor mehr als 15 Minuten angemeldet haben.
 passkeys-default-name = Passkey
+passkeys-confirm = Mit Passkey bestätigen
+passkeys-confirm-hint = Sie haben sich vor mehr als 15 Minuten angemeldet. Bestätigen Sie mit einem Ihrer Passkeys statt mit Ihrem Passwort, dass Sie es sind.
 passkeys-sign-in = Mit Passkey anmelden
 passkeys-second-step = Passkey verwenden
 two-step-title = Anmeldung in zwei Schritten

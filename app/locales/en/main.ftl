@@ -691,6 +691,14 @@ mail-password-reset-body = Hello { $name },
     { $link }
 
     The link works once, for an hour. If you did not ask, ignore this message: your password stays as it is.
+mail-passkey-added-subject = { $business }: a passkey was added to your account
+mail-passkey-added-body = Hello { $name },
+
+    a passkey was just added to your account. It signs in without your password.
+
+    If that was not you, remove it here and change your password:
+
+    { $link }
 mail-password-changed-subject = { $business }: your password was changed
 mail-password-changed-body = Hello { $name },
 
@@ -785,6 +793,8 @@ passkeys-failed = That did not work. Try again, or use your password.
 passkeys-unsupported = This browser cannot use passkeys. Update it, or use your password.
 passkeys-password-problem = Check your current password: it is needed because you signed in more than 15 minutes ago.
 passkeys-default-name = Passkey
+passkeys-confirm = Confirm with a passkey
+passkeys-confirm-hint = You signed in more than 15 minutes ago. Confirm it is you with one of your passkeys instead of your password.
 passkeys-sign-in = Sign in with a passkey
 passkeys-second-step = Use your passkey
 two-step-title = Two-step sign-in

@@ -690,6 +690,14 @@ mail-password-reset-body = Hola, { $name }:
     { $link }
 
     El enlace sirve una vez, durante una hora. Si no lo pidió, ignore este mensaje: su contraseña sigue igual.
+mail-passkey-added-subject = { $business }: se añadió una llave de acceso a su cuenta
+mail-passkey-added-body = Hola, { $name }:
+
+    se acaba de añadir una llave de acceso a su cuenta. Permite entrar sin su contraseña.
+
+    Si no fue usted, quítela aquí y cambie su contraseña:
+
+    { $link }
 mail-password-changed-subject = { $business }: se cambió su contraseña
 mail-password-changed-body = Hola, { $name }:
 
@@ -784,6 +792,8 @@ passkeys-failed = No funcionó. Inténtelo de nuevo o use su contraseña.
 passkeys-unsupported = Este navegador no puede usar llaves de acceso. Actualícelo o use su contraseña.
 passkeys-password-problem = Revise su contraseña actual: hace falta porque entró hace más de 15 minutos.
 passkeys-default-name = Llave de acceso
+passkeys-confirm = Confirmar con una llave de acceso
+passkeys-confirm-hint = Entró hace más de 15 minutos. Confirme que es usted con una de sus llaves de acceso en lugar de su contraseña.
 passkeys-sign-in = Entrar con una llave de acceso
 passkeys-second-step = Usar su llave de acceso
 two-step-title = Inicio de sesión en dos pasos

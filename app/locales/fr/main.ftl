@@ -690,6 +690,14 @@ mail-password-reset-body = Bonjour { $name },
     { $link }
 
     Le lien sert une fois, pendant une heure. Si ce n’était pas vous, ignorez ce message : votre mot de passe ne change pas.
+mail-passkey-added-subject = { $business } : une clé d’accès a été ajoutée à votre compte
+mail-passkey-added-body = Bonjour { $name },
+
+    une clé d’accès vient d’être ajoutée à votre compte. Elle permet de se connecter sans votre mot de passe.
+
+    Si ce n’était pas vous, retirez-la ici et changez votre mot de passe :
+
+    { $link }
 mail-password-changed-subject = { $business } : votre mot de passe a été changé
 mail-password-changed-body = Bonjour { $name },
 
@@ -784,6 +792,8 @@ passkeys-failed = Cela n’a pas fonctionné. Réessayez ou utilisez votre mot d
 passkeys-unsupported = Ce navigateur ne sait pas utiliser les clés d’accès. Mettez-le à jour ou utilisez votre mot de passe.
 passkeys-password-problem = Vérifiez votre mot de passe actuel : il est demandé car vous vous êtes connecté il y a plus de 15 minutes.
 passkeys-default-name = Clé d’accès
+passkeys-confirm = Confirmer avec une clé d’accès
+passkeys-confirm-hint = Vous vous êtes connecté il y a plus de 15 minutes. Confirmez que c’est vous avec l’une de vos clés d’accès plutôt qu’avec votre mot de passe.
 passkeys-sign-in = Se connecter avec une clé d’accès
 passkeys-second-step = Utiliser votre clé d’accès
 two-step-title = Connexion en deux étapes

@@ -21,6 +21,9 @@ pub enum Ceremony {
     SignIn,
     /// The second step of a sign-in waiting in this browser.
     SecondStep,
+    /// The signed-in person confirms it is them, instead of typing their password (the
+    /// session is renewed; `next` is the page to come back to).
+    Confirm,
 }
 
 /// The button and its status line, rendered by the server: the button stays disabled until
@@ -55,7 +58,7 @@ pub fn PasskeyAction(
     };
     let (start, finish) = match ceremony {
         Ceremony::Add => ("/api/start-passkey", "/api/add-passkey"),
-        Ceremony::SignIn | Ceremony::SecondStep => {
+        Ceremony::SignIn | Ceremony::SecondStep | Ceremony::Confirm => {
             ("/api/start-passkey-sign-in", "/api/passkey-sign-in")
         }
     };
@@ -65,6 +68,8 @@ pub fn PasskeyAction(
             <input type="hidden" name="next" value=next />
             {(ceremony == Ceremony::SecondStep)
                 .then(|| view! { <input type="hidden" name="second_step" value="true" /> })}
+            {(ceremony == Ceremony::Confirm)
+                .then(|| view! { <input type="hidden" name="confirm" value="true" /> })}
             <button type="button" class=class disabled=true data-start=start data-finish=finish
                 data-create=(ceremony == Ceremony::Add).then_some("")>
                 {label}

@@ -152,7 +152,13 @@ async fn a_new_email_counts_once_its_mailed_link_is_opened() {
     assert_eq!(res.status(), 410);
 
     // Had it not been her: the mail to the old address moves the account back, once, and
-    // signs everyone out; no way back goes to the address it leaves.
+    // signs everyone out; no way back goes to the address it leaves, and no passkey added
+    // meanwhile stays.
+    app.execute(
+        "INSERT INTO passkeys (user_id, credential_id, user_handle, name, passkey, created_at) \
+         SELECT id, 'intruder', 'handle', 'Intruder', '{}', 0 FROM users WHERE name = 'Ana López'",
+    )
+    .await;
     let back = mailed_link(&app, "ana@example.com", "email-changed")
         .await
         .expect("a way back");
@@ -177,6 +183,7 @@ async fn a_new_email_counts_once_its_mailed_link_is_opened() {
         "everyone is signed out"
     );
     assert!(mailed_link(&app, NEW, "email-changed").await.is_none());
+    assert_eq!(count_of(&app, "SELECT COUNT(*) FROM passkeys").await, 0);
     assert_eq!(
         count_of(
             &app,

@@ -5,15 +5,43 @@
 //! no user verification, a bad signature, a cloned key, a removed passkey, replays.
 
 use crate::authenticator::{SoftKey, Tamper};
-use crate::helpers::{DEMO_PASSWORD, TestApp, call_as as call, client, count_of, spawn_configured};
+use crate::helpers::{DEMO_PASSWORD, TestApp, call_as as call, count_of, spawn_configured};
 use reqwest::Client;
 use serde_json::Value;
 
 /// The portal's public address in these tests: a host name, as passkeys need.
 const ORIGIN: &str = "http://localhost:3000";
 
+/// The app, believing `X-Forwarded-For` from loopback so that each test browser comes from
+/// an address of its own (passkey sign-ins are limited per address).
 async fn app() -> TestApp {
-    spawn_configured(true, &[("DOORSTEP_PUBLIC_URL", ORIGIN)]).await
+    spawn_configured(
+        true,
+        &[
+            ("DOORSTEP_PUBLIC_URL", ORIGIN),
+            ("DOORSTEP_TRUSTED_PROXIES", "127.0.0.1"),
+        ],
+    )
+    .await
+}
+
+/// A new browser, from an address of its own.
+fn client() -> Client {
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    from_address(&format!("198.51.{}.{}", n / 250, n % 250 + 1))
+}
+
+fn from_address(ip: &str) -> Client {
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert("x-forwarded-for", ip.parse().expect("header value"));
+    Client::builder()
+        .cookie_store(true)
+        .timeout(std::time::Duration::from_secs(30))
+        .redirect(reqwest::redirect::Policy::none())
+        .default_headers(headers)
+        .build()
+        .expect("http client")
 }
 
 /// The options a start call answered with (a JSON string inside the JSON answer).
@@ -77,6 +105,16 @@ async fn a_passkey_is_added_then_signs_in_with_no_email_or_password() {
         count_of(
             &app,
             "SELECT COUNT(*) FROM audit_log WHERE action = 'passkey_added'"
+        )
+        .await,
+        1
+    );
+    // The owner is told by mail: a passkey is a way in without the password.
+    assert_eq!(
+        count_of(
+            &app,
+            "SELECT COUNT(*) FROM mail_messages WHERE template = 'passkey-added' \
+             AND to_address = 'ana@example.com'"
         )
         .await,
         1
@@ -273,7 +311,7 @@ async fn forged_and_foreign_answers_are_refused_and_change_nothing() {
 async fn adding_or_removing_needs_a_recent_sign_in_and_only_ones_own_is_removed() {
     let app = app().await;
     app.sign_in("ana@example.com").await;
-    add(&app.client, &app, "Phone").await;
+    let mut key = add(&app.client, &app, "Phone").await;
     let (_, view) = call(&app.client, &app, "passkeys", &[]).await;
     let id = view["passkeys"][0]["id"].to_string();
     // Someone else cannot remove it.
@@ -288,6 +326,8 @@ async fn adding_or_removing_needs_a_recent_sign_in_and_only_ones_own_is_removed(
     assert!(res.status().is_success() || res.status().is_redirection());
     let (status, _) = call(&other, &app, "remove-passkey", &[("id", &id)]).await;
     assert_eq!(status, 404);
+
+    let mut tomas_key = add(&other, &app, "Tomás's phone").await;
 
     app.execute("UPDATE sessions SET created_at = created_at - 3600")
         .await;
@@ -319,7 +359,51 @@ async fn adding_or_removing_needs_a_recent_sign_in_and_only_ones_own_is_removed(
             "{body}"
         );
     }
-    assert_eq!(count_of(&app, "SELECT COUNT(*) FROM passkeys").await, 1);
+    assert_eq!(
+        count_of(&app, "SELECT COUNT(*) FROM passkeys WHERE name = 'Phone'").await,
+        1
+    );
+    // A passkey confirms it is her as well as the password: someone else's does not, hers
+    // renews the session.
+    let (_, started) = call(
+        &app.client,
+        &app,
+        "start-passkey-sign-in",
+        &[("confirm", "true")],
+    )
+    .await;
+    let answer = tomas_key.sign(&options(&started), ORIGIN).to_string();
+    let (status, body) = call(
+        &app.client,
+        &app,
+        "passkey-sign-in",
+        &[("response", &answer)],
+    )
+    .await;
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (403, Some("passkey_not_yours"))
+    );
+    let (_, started) = call(
+        &app.client,
+        &app,
+        "start-passkey-sign-in",
+        &[("confirm", "true")],
+    )
+    .await;
+    let answer = key.sign(&options(&started), ORIGIN).to_string();
+    let (status, body) = call(
+        &app.client,
+        &app,
+        "passkey-sign-in",
+        &[("response", &answer), ("next", "/account/passkeys")],
+    )
+    .await;
+    assert_eq!((status, body.as_str()), (200, Some("/account/passkeys")));
+    let (_, view) = call(&app.client, &app, "passkeys", &[]).await;
+    assert_eq!(view["needs_password"], false);
+    app.execute("UPDATE sessions SET created_at = created_at - 3600")
+        .await;
     let (status, _) = call(
         &app.client,
         &app,
@@ -336,7 +420,10 @@ async fn adding_or_removing_needs_a_recent_sign_in_and_only_ones_own_is_removed(
     )
     .await;
     assert_eq!(status, 200);
-    assert_eq!(count_of(&app, "SELECT COUNT(*) FROM passkeys").await, 0);
+    assert_eq!(
+        count_of(&app, "SELECT COUNT(*) FROM passkeys WHERE name = 'Phone'").await,
+        0
+    );
     assert_eq!(
         count_of(
             &app,
@@ -476,4 +563,24 @@ async fn password_step(client: &Client, app: &TestApp, email: &str) -> reqwest::
 async fn sign_in_browser(client: &Client, app: &TestApp, email: &str) {
     let res = password_step(client, app, email).await;
     assert_eq!(crate::helpers::location(&res), "/", "{email} signed in");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn one_address_cannot_start_ceremonies_without_end() {
+    let app = app().await;
+    let browser = from_address("203.0.113.9");
+    let mut statuses = Vec::new();
+    for _ in 0..8 {
+        statuses.push(call(&browser, &app, "start-passkey-sign-in", &[]).await.0);
+    }
+    assert_eq!(&statuses[..5], &[200; 5], "a few are free");
+    assert!(
+        statuses[5..].contains(&429),
+        "then the address waits: {statuses:?}"
+    );
+    // Another address is not slowed.
+    assert_eq!(
+        call(&client(), &app, "start-passkey-sign-in", &[]).await.0,
+        200
+    );
 }

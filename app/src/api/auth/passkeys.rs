@@ -15,9 +15,13 @@ pub async fn get_passkeys() -> Result<PasskeysView, ApiError> {
 /// Starts adding a passkey; answers with the options for `navigator.credentials.create`
 /// (WebAuthn's JSON form). `password`: needed when the session was signed in more than a
 /// quarter of an hour ago.
+/// `name`: what the passkey will be called, checked before the device makes it.
 #[server(endpoint = "start-passkey")]
-pub async fn start_passkey(#[server(default)] password: String) -> Result<String, ApiError> {
-    imp::start_adding(password).await
+pub async fn start_passkey(
+    #[server(default)] password: String,
+    #[server(default)] name: String,
+) -> Result<String, ApiError> {
+    imp::start_adding(password, name).await
 }
 
 /// `response`: the device's answer (`PublicKeyCredential.toJSON()`, as JSON); `name`: what
@@ -41,12 +45,15 @@ pub async fn remove_passkey(
 
 /// Starts signing in with a passkey; answers with the options for
 /// `navigator.credentials.get`. `second_step`: for the sign-in waiting for its second step
-/// in this browser (the passkey must then be its person's).
+/// in this browser (the passkey must then be its person's). `confirm`: the signed-in person
+/// confirms it is them (instead of their password); the passkey must be theirs, and the
+/// session is renewed.
 #[server(endpoint = "start-passkey-sign-in")]
 pub async fn start_passkey_sign_in(
     #[server(default)] second_step: bool,
+    #[server(default)] confirm: bool,
 ) -> Result<String, ApiError> {
-    imp::start_sign_in(second_step).await
+    imp::start_sign_in(second_step, confirm).await
 }
 
 /// Signs in with the device's answer; answers with where to go (`next`, if it is a path of
@@ -185,9 +192,11 @@ mod imp {
         })
     }
 
-    pub async fn start_adding(password: String) -> Result<String, ApiError> {
+    pub async fn start_adding(password: String, name: String) -> Result<String, ApiError> {
         let (user, session) = signed_in()?;
         let party = party()?;
+        passkeys::clean_name(&name, "")
+            .map_err(|p| ApiError::field("name", p, echo(&[("name", &name)])))?;
         recent(&user, &session, password).await?;
         let started = passkeys::start_adding(&state()?.store, &party, &user)
             .await
@@ -206,17 +215,13 @@ mod imp {
         let name = passkeys::clean_name(&name, &device_name())
             .map_err(|p| ApiError::field("name", p, echo(&[("name", &name)])))?;
         let token = ceremony()?;
-        passkeys::finish_adding(
-            &state()?.store,
-            &party,
-            &user,
-            &token,
-            &response,
-            &name,
-            &info().origin,
-        )
-        .await
-        .map_err(failed)
+        let state = state()?;
+        let business = state.business();
+        let info = info();
+        let desk = crate::api::support::desk(&state, &business, &info);
+        passkeys::finish_adding(&desk, &party, &user, &token, &response, &name)
+            .await
+            .map_err(failed)
     }
 
     pub async fn remove(id: String, password: String) -> Result<(), ApiError> {
@@ -230,8 +235,26 @@ mod imp {
         Ok(())
     }
 
-    pub async fn start_sign_in(second_step: bool) -> Result<String, ApiError> {
+    /// The throttle's key for passkey sign-ins (they name no email): each address may start
+    /// only so many ceremonies before it waits, as it may only guess so many passwords.
+    const THROTTLE_KEY: &str = "passkey";
+
+    pub async fn start_sign_in(second_step: bool, confirm: bool) -> Result<String, ApiError> {
+        let confirming = if confirm {
+            Some(signed_in()?.0.user.id())
+        } else {
+            None
+        };
         let party = party()?;
+        let state = state()?;
+        let ip = crate::api::support::client_ip(&info());
+        state
+            .sign_in_throttle
+            .attempt(THROTTLE_KEY, ip, doorstep::services::clock::now())
+            .map_err(|wait| ApiError::RateLimited {
+                retry_after_secs: wait,
+                echo: Default::default(),
+            })?;
         let waiting = if second_step {
             Some(
                 cookie(SECOND_STEP_COOKIE)
@@ -241,7 +264,7 @@ mod imp {
         } else {
             None
         };
-        let started = passkeys::start_sign_in(&state()?.store, &party, waiting.as_ref())
+        let started = passkeys::start_sign_in(&state.store, &party, waiting.as_ref(), confirming)
             .await
             .map_err(|e| match e {
                 PasskeyError::StartAgain if second_step => ApiError::SignInAgain,
@@ -271,6 +294,9 @@ mod imp {
         )
         .await
         .map_err(failed)?;
+        state
+            .sign_in_throttle
+            .succeeded(THROTTLE_KEY, crate::api::support::client_ip(&info));
         set_cookie(SECOND_STEP_COOKIE, "", 0);
         set_cookie(
             crate::request::session_cookie(crate::api::support::secure()),

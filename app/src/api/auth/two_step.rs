@@ -193,7 +193,12 @@ mod imp {
         let (code, passkey) = two_step::waiting_ways(&state.store, &challenge)
             .await
             .map_err(failed)?;
-        Ok((code, passkey && state.passkeys.is_some()))
+        let passkey = passkey && state.passkeys.is_some();
+        if !code && !passkey {
+            // Nothing waits any more (used, past its time, out of tries).
+            return Err(ApiError::SignInAgain);
+        }
+        Ok((code, passkey))
     }
 
     pub async fn second_step(code: String, next: String) -> Result<(), ApiError> {

@@ -151,7 +151,16 @@ pub fn PasskeysPage() -> impl IntoView {
                                 texts=ceremony_texts(Some("/account/passkeys?saved=added")) primary=true />
                         })
                     };
+                    // Signed in a while ago: a passkey confirms it is them as well as the password.
+                    let confirm = (password && count > 0).then(|| view! {
+                        <div class="stack">
+                            <p class="hint">{t("passkeys-confirm-hint")}</p>
+                            <PasskeyAction ceremony=Ceremony::Confirm label=t("passkeys-confirm")
+                                next="/account/passkeys".to_string() texts=ceremony_texts(None) />
+                        </div>
+                    });
                     EitherOf3::C(view! {
+                        {confirm}
                         <section class="panel stack" aria-labelledby="passkeys-heading">
                             <h2 id="passkeys-heading">{t("passkeys-yours")}</h2>
                             {list}
