@@ -286,15 +286,11 @@ pub async fn waiting_ways(
     else {
         return Ok((false, false));
     };
-    let code = is_on_conn(&mut conn, waiting.user_id).await?;
+    let code = two_step::is_on(&mut conn, waiting.user_id).await?;
     let passkey = !crate::store::passkeys::for_user(&mut conn, waiting.user_id)
         .await?
         .is_empty();
     Ok((code, passkey))
-}
-
-async fn is_on_conn(conn: &mut crate::store::Conn, user_id: i64) -> Result<bool, StoreError> {
-    two_step::is_on(conn, user_id).await
 }
 
 /// The second step of a sign-in: `challenge` from the browser's cookie, and a code of the
