@@ -23,6 +23,10 @@ pub struct SessionUser {
     /// Notifications not read yet (as the request found them).
     #[serde(default)]
     pub unread: i64,
+    /// Messages not read yet in the person's threads (as the request found them): for the
+    /// office, those of the threads waiting on the office that are theirs or nobody's.
+    #[serde(default)]
+    pub unread_messages: i64,
     /// A member's rights, location by location; `None` for owners (everything in their
     /// account) and staff.
     #[serde(default)]

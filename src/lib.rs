@@ -9,6 +9,7 @@ pub mod booking_rules;
 pub mod brand;
 pub mod catalogue;
 pub mod completion;
+pub mod conversations;
 pub mod dates;
 pub mod dto;
 pub mod email;

@@ -97,6 +97,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("join") view=pages::auth::JoinPage ssr=SsrMode::Async />
                 <Route path=path!("offline") view=pages::offline::OfflinePage ssr=SsrMode::Async />
                 <Route path=path!("book") view=pages::booking::BookPage ssr=SsrMode::Async />
+                <Route path=path!("messages") view=pages::conversations::MessagesPage ssr=SsrMode::Async />
+                <Route path=path!("messages/:reference") view=pages::conversations::SupportThreadPage ssr=SsrMode::Async />
                 <Route path=path!("visits/:reference") view=pages::visits::VisitPage ssr=SsrMode::Async />
                 <Route path=path!("visits/:reference/report") view=pages::visits::ServiceReportPage ssr=SsrMode::Async />
                 <Route path=path!("today") view=pages::visits::TodayPage ssr=SsrMode::Async />

@@ -194,6 +194,7 @@ async fn seed(store: &Store) -> Seeded {
             locale: None,
             account: Some(AccountRef::from_id(account)),
             unread: 0,
+            unread_messages: 0,
             places: None,
             must_enrol: false,
         },

@@ -175,6 +175,7 @@ pub(crate) fn session_user(row: &users::UserRow) -> Option<SessionUser> {
         locale: row.locale.as_deref().and_then(|l| Locale::parse(l).ok()),
         account: row.account_id.map(AccountRef::from_id),
         unread: 0,
+        unread_messages: 0,
         places: None,
         must_enrol: false,
     })
@@ -458,6 +459,7 @@ pub async fn resolve(
         return Ok(None);
     };
     user.unread = session.unread;
+    user.unread_messages = session.unread_messages;
     user.must_enrol = policy.must_enrol(&user, &session.user);
     load_places(&mut conn, &mut user).await?;
     let now = clock::now();

@@ -423,7 +423,8 @@ pub struct Visible {
 }
 
 /// The file `token` names, if `viewer` may see it: the office sees every file, a customer
-/// their account's, a technician those of the jobs they work. A technician's card photo is
+/// their account's, a technician those of the jobs they work; a photo sent with a message,
+/// the thread's members. A technician's card photo is
 /// seen by the staff and by the accounts the technician has visits with.
 pub async fn visible(
     store: &Store,
@@ -440,6 +441,14 @@ pub async fn visible(
     }
     let mut conn = store.conn().await?;
     let Some(file) = files::by_token(&mut conn, token).await? else {
+        if let Some(name) =
+            crate::services::conversations::visible_file(&mut conn, viewer, token).await?
+        {
+            return Ok(Some(Visible {
+                token: token.to_string(),
+                name,
+            }));
+        }
         return card_photo(&mut conn, viewer, token).await;
     };
     let may = match viewer.role {

@@ -11,6 +11,7 @@ pub mod catalogue;
 pub mod changes;
 pub mod clock;
 pub mod completion;
+pub mod conversations;
 pub mod demo;
 pub mod email_change;
 pub mod events;

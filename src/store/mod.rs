@@ -12,6 +12,7 @@ pub mod business;
 pub mod catalogue;
 mod codec;
 pub mod completions;
+pub mod conversations;
 pub mod events;
 pub mod export;
 pub mod feeds;

@@ -63,9 +63,38 @@ pub struct SessionWithUser {
     pub expires_at: i64,
     /// The person's unread notifications.
     pub unread: i64,
+    /// The person's unread messages (see [`UNREAD_MESSAGES`]).
+    pub unread_messages: i64,
     #[sqlx(flatten)]
     pub user: UserRow,
 }
+
+/// Messages by others after the person's last read, in their threads: a customer's
+/// account's (a member's only where they see the job's place), a technician's jobs', and for
+/// the office the threads waiting on the office that are theirs or nobody's. Each branch
+/// runs only for its kind of person, from its own index.
+const UNREAD_MESSAGES: &str = "CASE \
+     WHEN m.account_id IS NOT NULL THEN (SELECT COUNT(*) FROM threads t \
+         JOIN messages msg ON msg.thread_id = t.id \
+         WHERE t.account_id = m.account_id \
+         AND (m.role = 'owner' OR t.location_id IS NULL OR t.location_id IN \
+             (SELECT lr.location_id FROM location_rights lr WHERE lr.user_id = u.id)) \
+         AND COALESCE(msg.author_id, 0) <> u.id \
+         AND msg.id > COALESCE((SELECT r.last_read FROM thread_reads r \
+             WHERE r.thread_id = t.id AND r.user_id = u.id), 0)) \
+     WHEN sp.role = 'technician' THEN (SELECT COUNT(*) FROM jobs j \
+         JOIN threads t ON t.job_id = j.id JOIN messages msg ON msg.thread_id = t.id \
+         WHERE j.technician_id = u.id AND j.status NOT IN ('completed', 'cancelled') \
+         AND COALESCE(msg.author_id, 0) <> u.id \
+         AND msg.id > COALESCE((SELECT r.last_read FROM thread_reads r \
+             WHERE r.thread_id = t.id AND r.user_id = u.id), 0)) \
+     WHEN sp.role IS NOT NULL THEN (SELECT COUNT(*) FROM threads t \
+         JOIN messages msg ON msg.thread_id = t.id \
+         WHERE t.waiting_on = 'office' AND (t.assigned_to IS NULL OR t.assigned_to = u.id) \
+         AND COALESCE(msg.author_id, 0) <> u.id \
+         AND msg.id > COALESCE((SELECT r.last_read FROM thread_reads r \
+             WHERE r.thread_id = t.id AND r.user_id = u.id), 0)) \
+     ELSE 0 END";
 
 /// A session and its user, if the user is still enabled: one query for every request.
 pub async fn find_with_user(
@@ -76,6 +105,7 @@ pub async fn find_with_user(
         "SELECT s.created_at, s.last_seen_at, s.expires_at, \
          (SELECT COUNT(*) FROM notifications n WHERE n.user_id = u.id \
          AND n.read_at IS NULL) AS unread, \
+         {UNREAD_MESSAGES} AS unread_messages, \
          {USER_COLUMNS} FROM sessions s \
          JOIN users u ON u.id = s.user_id {USER_JOINS} \
          WHERE s.id = $1 AND u.disabled = 0 ORDER BY m.account_id LIMIT 1"

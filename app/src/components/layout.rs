@@ -83,6 +83,20 @@ fn Header() -> impl IntoView {
             view! { <li><a href="/notifications" data-notices="" class:has-unread=unread>{label}</a></li> }
                 .into_any()
         });
+        // Customers write to the office here; everyone sees their unread messages counted.
+        let messages = u.account.is_some().then(|| {
+            let label = if u.unread_messages > 0 {
+                crate::i18n::t_with(
+                    "nav-messages-unread",
+                    &[("count", crate::i18n::Arg::Num(u.unread_messages))],
+                )
+            } else {
+                t("nav-messages")
+            };
+            let unread = u.unread_messages > 0;
+            view! { <li><a href="/messages" data-unread-messages="" class:has-unread=unread>{label}</a></li> }
+                .into_any()
+        });
         let today = (u.role == doorstep::permissions::Role::Technician)
             .then(|| view! { <li><a href="/today">{t("nav-today")}</a></li> });
         let rules = u
@@ -111,6 +125,7 @@ fn Header() -> impl IntoView {
                     <li><a href="/">{t("nav-home")}</a></li>
                     {book}
                     {notices}
+                    {messages}
                     {today}
                     {rules}
                     {staff}

@@ -3,8 +3,7 @@
 //! live stream (`/events`) from the last event the page was rendered with; when an event
 //! about this visit arrives it fetches the page again (the same server rendering), swaps the
 //! visit's part in (keeping what is drawn in the browser, the map, and telling it), and says
-//! the new status in a polite live region. The browser's
-//! `EventSource` reconnects by itself and resumes after the last event it got.
+//! the new status in a polite live region. Messages and reads are the chat island's.
 
 use leptos::prelude::*;
 
@@ -42,25 +41,28 @@ pub fn visit_of(data: &str) -> Option<i64> {
 #[cfg(feature = "hydrate")]
 mod live {
     use super::{NOTICES, ROOT, STATUS, visit_of};
-    use crate::islands::page_parts::{fetch, part};
+    use crate::islands::chat::kind_of;
+    use crate::islands::page_parts::{fetch, live_events, part};
     use leptos::prelude::*;
     use wasm_bindgen::JsCast;
     use wasm_bindgen::closure::Closure;
-    use web_sys::{EventSource, MessageEvent};
+    use web_sys::MessageEvent;
 
     pub fn follow(visit: i64, after: i64) {
-        let Ok(source) = EventSource::new(&format!("/events?after={after}")) else {
+        let Some(source) = live_events(after) else {
             return;
         };
         let on_event = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
-            if ev.data().as_string().as_deref().and_then(visit_of) == Some(visit) {
+            let data = ev.data().as_string().unwrap_or_default();
+            // Messages and reads are the thread's to show, not the visit's.
+            let thread = matches!(kind_of(&data), Some("message" | "seen"));
+            if !thread && visit_of(&data) == Some(visit) {
                 leptos::task::spawn_local(refresh());
             }
         });
         let _ = source.add_event_listener_with_callback("visit", on_event.as_ref().unchecked_ref());
-        // Both live as long as the page does.
+        // It lives as long as the page does.
         on_event.forget();
-        std::mem::forget(source);
     }
 
     async fn refresh() {

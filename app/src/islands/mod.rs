@@ -2,6 +2,7 @@
 //! as props, and touches browser APIs only in effects and event handlers.
 
 pub mod booking_calendar;
+pub mod chat;
 #[cfg(feature = "hydrate")]
 pub mod leaflet;
 pub mod live_map;

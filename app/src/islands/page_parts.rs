@@ -64,3 +64,21 @@ pub fn when_mounted(node: leptos::prelude::NodeRef<leptos::html::Div>, start: fn
         }
     });
 }
+
+thread_local! {
+    static LIVE: std::cell::RefCell<Option<web_sys::EventSource>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The page's one connection to the live stream (`/events`), opened on first use from the
+/// event `after` (the page's islands each add their listeners to it). The browser's
+/// `EventSource` reconnects by itself and resumes after the last event it got. It lives as
+/// long as the page does.
+pub fn live_events(after: i64) -> Option<web_sys::EventSource> {
+    LIVE.with(|live| {
+        let mut live = live.borrow_mut();
+        if live.is_none() {
+            *live = web_sys::EventSource::new(&format!("/events?after={after}")).ok();
+        }
+        live.clone()
+    })
+}

@@ -2,6 +2,7 @@
 
 pub mod auth;
 pub mod booking;
+pub mod conversations;
 pub mod feeds;
 pub mod home;
 pub mod locations;

@@ -65,6 +65,8 @@ const OWNER_AND_OFFICE: &[Caller] = &[Owner, Dispatcher, Admin];
 const FEED_KEEPERS: &[Caller] = &[Stranger, Owner, Viewer, Elsewhere, Technician];
 /// Ana's visit is Tomás's job: he reads it (and may change nothing of it); Mo sees it.
 const SEE_THE_VISIT: &[Caller] = &[Owner, Viewer, Technician, Dispatcher, Admin];
+/// Ana's account's support thread: her people, wherever they may see, and the office.
+const ACCOUNT_AND_OFFICE: &[Caller] = &[Owner, Viewer, Elsewhere, Dispatcher, Admin];
 /// Customers list their own account's plans (those at places they see); the office all.
 const PLAN_LISTS: &[Caller] = &[Stranger, Owner, Viewer, Elsewhere, Dispatcher, Admin];
 
@@ -131,6 +133,14 @@ static ROWS: &[Row] = &[
         OWNER,
     ),
     row("visit", "visit={visit}", SEE_THE_VISIT),
+    // The visit's conversation: its members (Tomás writes while the job is his).
+    row("thread", "thread={visit}", SEE_THE_VISIT),
+    // Sent as multipart/form-data, as the form does (see `MULTIPART`).
+    row(
+        "send-message",
+        "thread={visit}&body=Hello&key=",
+        SEE_THE_VISIT,
+    ),
     // Ana's visit is Tomás's job: he (and the office) may complete it; it is not started,
     // so refused as out of order after the check of who asks.
     row("completion-form", "visit={visit}", STAFF),
@@ -564,7 +574,20 @@ static ROUTES: &[Route] = &[
     ),
     // The photo of Ana's problem report at her home.
     route("/files/{token}", "{photo}", SEE_HOME_AND_OFFICE),
-    route("/files/{token}/thumb", "{photo}/thumb", SEE_HOME_AND_OFFICE),
+    // The thumbnail of a photo Ana sent in her visit's conversation: for the thread's
+    // members (one row per route, so the two kinds of photo share the two routes).
+    route(
+        "/files/{token}/thumb",
+        "{message_photo}/thumb",
+        SEE_THE_VISIT,
+    ),
+    // Each customer's own support thread; Ana's by its account's reference.
+    route("/messages", "/messages", CUSTOMERS),
+    route(
+        "/messages/{reference}",
+        "/messages/{account}",
+        ACCOUNT_AND_OFFICE,
+    ),
     route("/events", "/events", SIGNED_IN),
     route("/manifest.webmanifest", "/manifest.webmanifest", ANYONE),
     route("/sw.js", "/sw.js", ANYONE),
@@ -576,7 +599,12 @@ static ROUTES: &[Route] = &[
 const MEMBER_PASSWORD: &str = "violet kettle marches north";
 
 /// Server functions that take `multipart/form-data`: their rows are posted that way.
-const MULTIPART: &[&str] = &["report-problem", "complete-visit", "save-technician-card"];
+const MULTIPART: &[&str] = &[
+    "report-problem",
+    "complete-visit",
+    "save-technician-card",
+    "send-message",
+];
 
 /// What the rows name, made as Ana and the office would (Ana on the app's own client).
 async fn fixtures(app: &TestApp) -> BTreeMap<&'static str, String> {
@@ -636,7 +664,36 @@ async fn fixtures(app: &TestApp) -> BTreeMap<&'static str, String> {
         .expect("extra shift");
     let (viewer, elsewhere, cabin) = members(app).await;
     let (_, photo) = crate::members::report_with_photo(&app.client, app, "LO-000001").await;
+    let (status, _) = crate::conversations::send(
+        &app.client,
+        app,
+        crate::conversations::message(
+            &visit,
+            "The gate sticks",
+            "",
+            &[crate::problems::png(64, 64)],
+        ),
+    )
+    .await;
+    assert_eq!(status, 200, "Ana's message");
+    let (message_photo,): (String,) =
+        sqlx::query_as("SELECT token FROM message_files ORDER BY id DESC LIMIT 1")
+            .fetch_one(app.store.pool())
+            .await
+            .expect("message photo");
+    let (account,): (i64,) = sqlx::query_as(
+        "SELECT m.account_id FROM memberships m JOIN users u ON u.id = m.user_id \
+         WHERE u.email = 'ana@example.com'",
+    )
+    .fetch_one(app.store.pool())
+    .await
+    .expect("Ana's account");
     BTreeMap::from([
+        ("message_photo", format!("/files/{message_photo}")),
+        (
+            "account",
+            doorstep::ids::AccountRef::from_id(account).to_string(),
+        ),
         ("photo", photo),
         ("viewer", viewer),
         ("elsewhere", elsewhere),

@@ -49,6 +49,7 @@ pub(crate) async fn ana(app: &TestApp) -> SessionUser {
         locale: Some(doorstep::locale::Locale::De),
         account: Some(AccountRef::from_id(account)),
         unread: 0,
+        unread_messages: 0,
         places: None,
         must_enrol: false,
     }

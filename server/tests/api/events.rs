@@ -9,13 +9,13 @@ use reqwest::header::{ACCEPT, REFERER};
 use std::time::{Duration, Instant};
 
 /// An open `GET /events` answer, read event by event.
-struct Live {
+pub(crate) struct Live {
     res: reqwest::Response,
     buf: String,
 }
 
 impl Live {
-    async fn open(client: &Client, base: &str, last_event_id: Option<&str>) -> Self {
+    pub(crate) async fn open(client: &Client, base: &str, last_event_id: Option<&str>) -> Self {
         Self::open_url(client, &format!("{base}/events"), last_event_id).await
     }
 
@@ -37,7 +37,7 @@ impl Live {
     }
 
     /// The next event's id and data, or `None` when none comes within `wait`.
-    async fn next(&mut self, wait: Duration) -> Option<(i64, serde_json::Value)> {
+    pub(crate) async fn next(&mut self, wait: Duration) -> Option<(i64, serde_json::Value)> {
         let deadline = Instant::now() + wait;
         loop {
             while let Some(end) = self.buf.find("\n\n") {
@@ -64,7 +64,7 @@ impl Live {
     }
 
     /// Events until none comes for `quiet`.
-    async fn drain(&mut self, quiet: Duration) -> Vec<(i64, serde_json::Value)> {
+    pub(crate) async fn drain(&mut self, quiet: Duration) -> Vec<(i64, serde_json::Value)> {
         let mut all = Vec::new();
         while let Some(event) = self.next(quiet).await {
             all.push(event);

@@ -12,6 +12,7 @@ mod booking_pages;
 mod catalogue;
 mod changes;
 mod completion;
+mod conversations;
 mod demo;
 mod email_change;
 mod events;

@@ -103,6 +103,7 @@ impl World {
                 locale: None,
                 account: None,
                 unread: 0,
+                unread_messages: 0,
                 places: None,
                 must_enrol: false,
             },

@@ -16,9 +16,22 @@ use leptos::prelude::*;
 #[component]
 pub fn CustomerHomePage(user: SessionUser) -> impl IntoView {
     let greeting = t_with("home-greeting", &[("name", user.name.as_str().into())]);
+    // Unread messages, as this request counted them for the navigation.
+    let unread = (user.unread_messages > 0).then(|| {
+        let text = t_with(
+            "home-unread-messages",
+            &[("count", i18n::Arg::Num(user.unread_messages))],
+        );
+        view! {
+            <p class="alert alert-info" role="status">
+                <a href="/messages" data-home-unread="">{text}</a>
+            </p>
+        }
+    });
     view! {
         <Page title=t("home-title")>
             <h1>{greeting}</h1>
+            {unread}
             <Suspense fallback=crate::pages::loading>
                 // Read while rendering: nothing on this page needs the data in the
                 // browser, so none of it is serialized into the page.

@@ -2,6 +2,7 @@
 //! after booking (`?booked=1`) it is the confirmation page; after a change it says so.
 
 use super::actions::VisitActions;
+use crate::api::conversations::get_thread;
 use crate::api::visits::{AdvanceVisit, get_visit};
 use crate::components::alert::ErrorAlert;
 use crate::components::layout::Page;
@@ -10,6 +11,7 @@ use crate::islands::live_map::{MapFrame, MapSetup};
 use crate::islands::live_visit::LiveVisit;
 use crate::islands::share_position::Sharing;
 use crate::pages::booking::window_long;
+use crate::pages::conversations::ThreadPanel;
 use crate::request;
 use doorstep::dto::{
     Actor, ExpectedWindow, TechnicianCard, TimelineStep, VisitDetail, VisitStatus, Whereabouts,
@@ -48,13 +50,16 @@ pub fn VisitPage() -> impl IntoView {
                 {
                     let reference = reference.clone();
                     Suspend::new(async move {
-                        match get_visit(reference).await {
+                        match get_visit(reference.clone()).await {
                             Ok(visit) => {
                                 let (id, after) = (visit.summary.visit.id(), visit.events_after);
+                                // The visit's conversation, after the visit (its own live part).
+                                let thread = get_thread(reference).await.ok();
                                 Either::Left(view! {
                                     <LiveVisit visit=id after=after>
                                         <VisitView visit done />
                                     </LiveVisit>
+                                    {thread.map(|view| view! { <ThreadPanel view /> })}
                                 })
                             }
                             Err(error) => {

@@ -1,0 +1,114 @@
+//! Conversations: reading a thread (a job's or an account's support thread) and sending a
+//! message to it, with photos.
+
+use crate::error::ApiError;
+use doorstep::conversations::ThreadView;
+use leptos::prelude::*;
+#[cfg(feature = "ssr")]
+use leptos::server_fn::codec::{MultipartData, MultipartFormData};
+
+/// `thread`: a visit's reference (`DS-000042`) or an account's (`AC-000007`, its support
+/// thread). Reading marks the thread read by the caller.
+#[server(endpoint = "thread")]
+pub async fn get_thread(thread: String) -> Result<ThreadView, ApiError> {
+    use crate::api::support::state;
+    use doorstep::conversations::ThreadAddr;
+    use doorstep::services::conversations::read;
+    let user = crate::api::support::info()
+        .user
+        .ok_or(ApiError::Unauthenticated)?;
+    let addr = ThreadAddr::parse(&thread).ok_or(ApiError::NotFound)?;
+    let state = state()?;
+    read(
+        &state.store,
+        &user,
+        addr,
+        state.uploads.max_files,
+        state.uploads.max_megabytes(),
+    )
+    .await
+    .map_err(imp::refused)
+}
+
+/// Where the message form posts: `send_message`'s address. The form is plain HTML (the
+/// chat island posts the same form), so the server function exists on the server only and
+/// keeps multipart handling out of the browser bundle.
+pub const SEND_MESSAGE_PATH: &str = "/api/send-message";
+
+/// The message form, posted as `multipart/form-data`: `thread`, `body`, `key` (the form's
+/// idempotency key: the same key twice sends once), and `photos` (repeated files).
+#[cfg(feature = "ssr")]
+#[server(endpoint = "send-message", input = MultipartFormData)]
+pub async fn send_message(data: MultipartData) -> Result<(), ApiError> {
+    imp::send(data).await
+}
+
+#[cfg(feature = "ssr")]
+mod imp {
+    use crate::api::support::{info, internal, state};
+    use crate::api::uploads::{Form, Posted, read};
+    use crate::error::{ApiError, echo};
+    use doorstep::conversations::ThreadAddr;
+    use doorstep::services::conversations::{self, ConversationError, Outgoing};
+    use doorstep::services::files;
+    use leptos::server_fn::codec::MultipartData;
+
+    pub fn refused(err: ConversationError) -> ApiError {
+        match err {
+            ConversationError::NotFound => ApiError::NotFound,
+            ConversationError::ReadOnly => ApiError::Forbidden,
+            ConversationError::Field(problem) => ApiError::field("body", problem, echo(&[])),
+            other => internal("conversation failed", other),
+        }
+    }
+
+    /// What was typed, to fill the form in again.
+    fn typed(posted: &Posted) -> crate::error::Echo {
+        echo(&[("body", posted.get("body")), ("key", posted.get("key"))])
+    }
+
+    pub async fn send(data: MultipartData) -> Result<(), ApiError> {
+        let user = info().user.ok_or(ApiError::Unauthenticated)?;
+        let form = Form {
+            text: &["thread", "key"],
+            lists: &[],
+            large: &[("body", 4 * doorstep::conversations::MESSAGE_MAX + 64)],
+        };
+        let mut posted = read(data, &form, typed).await?;
+        let addr = ThreadAddr::parse(posted.get("thread")).ok_or(ApiError::NotFound)?;
+        let mut problems = Vec::new();
+        if let Err(problem) =
+            conversations::check_body(posted.get("body"), !posted.photos.is_empty())
+        {
+            problems.push(("body", problem));
+        }
+        if let Some(problem) = posted.photo_problem.clone() {
+            problems.push(("photos", problem));
+        }
+        if !problems.is_empty() {
+            return Err(ApiError::refused(problems, typed(&posted)));
+        }
+        let state = state()?;
+        let echo = typed(&posted);
+        let photos = match files::process_all(std::mem::take(&mut posted.photos), state.uploads)
+            .await
+            .map_err(|e| internal("photo processing failed", e))?
+        {
+            Ok(photos) => photos,
+            Err(problem) => return Err(ApiError::refused([("photos", problem)], echo)),
+        };
+        let message = Outgoing {
+            body: posted.get("body").to_string(),
+            key: posted.get("key").to_string(),
+            photos,
+        };
+        conversations::send(&state.store, &state.files, &user, addr, message)
+            .await
+            .map_err(|e| match e {
+                ConversationError::Field(problem) => ApiError::refused([("body", problem)], echo),
+                other => refused(other),
+            })?;
+        leptos_axum::redirect(&format!("{}#thread", addr.page()));
+        Ok(())
+    }
+}

@@ -1,0 +1,285 @@
+//! Conversations: a thread as pages show it (on a visit's page, and the support thread's
+//! own page), complete without JavaScript; the chat island keeps it live where it can.
+
+use crate::api::conversations::{SEND_MESSAGE_PATH, get_thread};
+use crate::components::alert::{ErrorAlert, field_message};
+use crate::components::layout::Page;
+use crate::error::ApiError;
+use crate::i18n::{self, t, t_with};
+use crate::islands::chat::ChatThread;
+use crate::request;
+use doorstep::conversations::{MessageView, Segment, Side, ThreadView, segments};
+use doorstep::format;
+use doorstep::ids::AccountRef;
+use leptos::either::Either;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+/// `/messages`: a customer's support thread with the office.
+#[component]
+pub fn MessagesPage() -> impl IntoView {
+    let user = request::current().user;
+    if user.is_none() {
+        crate::pages::signed_in();
+    }
+    let account = user.as_ref().and_then(|u| u.account);
+    support_page(account.map(|a| a.to_string()))
+}
+
+/// `/messages/AC-000007`: an account's support thread (the office's way in; the account's
+/// own people may use it too).
+#[component]
+pub fn SupportThreadPage() -> impl IntoView {
+    if request::current().user.is_none() {
+        crate::pages::signed_in();
+    }
+    let reference = use_params_map()
+        .get_untracked()
+        .get("reference")
+        .unwrap_or_default();
+    let account = AccountRef::parse(&reference).map(|a| a.to_string());
+    support_page(Some(account.unwrap_or(reference)))
+}
+
+fn support_page(thread: Option<String>) -> impl IntoView {
+    let body = match thread {
+        Some(thread) => Either::Left(view! {
+            <Suspense fallback=crate::pages::loading>
+                {
+                    let thread = thread.clone();
+                    Suspend::new(async move {
+                        match get_thread(thread).await {
+                            Ok(view) => Either::Left(view! { <ThreadPanel view /> }),
+                            Err(error) => Either::Right(view! { <crate::pages::Refused error /> }),
+                        }
+                    })
+                }
+            </Suspense>
+        }),
+        None => Either::Right(view! { <crate::pages::Refused error=ApiError::NotFound /> }),
+    };
+    view! {
+        <Page title=t("messages-title")>
+            <h1>{t("messages-heading")}</h1>
+            <p class="lead">{t("messages-lead")}</p>
+            {body}
+        </Page>
+    }
+}
+
+/// A thread: its messages, who has seen the last of the viewer's, and the form to write.
+#[component]
+pub fn ThreadPanel(view: ThreadView) -> impl IntoView {
+    let thread = view.addr.to_string();
+    let after = view.events_after;
+    let heading = if matches!(view.addr, doorstep::conversations::ThreadAddr::Job(_)) {
+        t("thread-heading")
+    } else {
+        t("thread-support-heading")
+    };
+    let elsewhere = (!view.unread_elsewhere.is_empty()).then(|| {
+        let items = view
+            .unread_elsewhere
+            .iter()
+            .map(|(visit, n)| {
+                let text = t_with(
+                    "thread-unread-visit",
+                    &[
+                        ("visit", visit.to_string().into()),
+                        ("count", i18n::Arg::Num(*n)),
+                    ],
+                );
+                view! { <li><a href=format!("/visits/{visit}#thread")>{text}</a></li> }
+            })
+            .collect_view();
+        view! {
+            <section class="panel" aria-labelledby="unread-visits">
+                <h2 id="unread-visits">{t("thread-unread-visits")}</h2>
+                <ul>{items}</ul>
+            </section>
+        }
+    });
+    view! {
+        {elsewhere}
+        <section class="panel thread" id="thread" aria-labelledby="thread-heading">
+            <h2 id="thread-heading">{heading}</h2>
+            <ChatThread thread after>
+                <ThreadPart view=view.clone() />
+                <MessageForm view />
+            </ChatThread>
+        </section>
+    }
+}
+
+/// The part of the thread the island fetches again when something happens.
+#[component]
+fn ThreadPart(view: ThreadView) -> impl IntoView {
+    let locale = i18n::locale();
+    let tz = request::current().business.time_zone.zone();
+    let earlier = view
+        .earlier
+        .then(|| view! { <p class="hint">{t("thread-earlier")}</p> });
+    let list = if view.messages.is_empty() {
+        Either::Left(view! { <p class="empty" data-messages="">{t("thread-empty")}</p> })
+    } else {
+        let items = view
+            .messages
+            .iter()
+            .map(|m| message_item(m, &tz, locale))
+            .collect_view();
+        Either::Right(view! { <ol class="messages" data-messages="">{items}</ol> })
+    };
+    let seen = view.seen.as_ref().map(|seen| {
+        let time = format::date_time_of_seconds(seen.at, &tz, locale);
+        let names = seen.names.join(", ");
+        view! {
+            <p class="seen" data-seen="">
+                {t_with("thread-seen", &[("names", names.into()), ("time", time.into())])}
+            </p>
+        }
+    });
+    view! {
+        <div data-thread-live="" data-key=view.key.clone()>
+            {earlier}
+            {list}
+            {seen}
+        </div>
+    }
+    .into_any()
+}
+
+fn message_item(
+    m: &MessageView,
+    tz: &jiff::tz::TimeZone,
+    locale: doorstep::locale::Locale,
+) -> AnyView {
+    let who = if m.mine {
+        t("actor-you")
+    } else {
+        let side = match m.side {
+            Side::Customer => t("thread-side-customer"),
+            Side::Technician => t("thread-side-technician"),
+            Side::Office => t("thread-side-office"),
+        };
+        t_with(
+            "thread-author",
+            &[("name", m.author.clone().into()), ("side", side.into())],
+        )
+    };
+    let at = format::date_time_of_seconds(m.at, tz, locale);
+    let body = segments(&m.body)
+        .into_iter()
+        .map(|segment| match segment {
+            Segment::Text(text) => Either::Left(text.to_string()),
+            Segment::Link(link) => Either::Right(view! {
+                <a href=link.to_string() rel="noopener noreferrer nofollow ugc" target="_blank">{link.to_string()}</a>
+            }),
+        })
+        .collect_view();
+    let photos = (!m.photos.is_empty()).then(|| {
+        let items = m
+            .photos
+            .iter()
+            .map(|p| {
+                let alt = t_with("thread-photo", &[("name", p.name.clone().into())]);
+                view! {
+                    <li>
+                        <a href=format!("/files/{}", p.token)>
+                            <img src=format!("/files/{}/thumb", p.token) alt=alt loading="lazy" />
+                        </a>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <ul class="photos">{items}</ul> }
+    });
+    let class = if m.mine { "message mine" } else { "message" };
+    view! {
+        <li class=class id=format!("message-{}", m.id)>
+            <p class="message-meta"><span class="message-author">{who}</span>" · "<span>{at}</span></p>
+            {(!m.body.is_empty()).then(|| view! { <p class="message-body">{body}</p> })}
+            {photos}
+        </li>
+    }
+    .into_any()
+}
+
+/// The form to write, posted as it is without JavaScript (the page comes back with the
+/// message in it); the island sends the same form in the background.
+#[component]
+fn MessageForm(view: ThreadView) -> impl IntoView {
+    if !view.may_write {
+        return Either::Left(view! { <p class="hint">{t("thread-read-only")}</p> });
+    }
+    let error = crate::pages::form_error(SEND_MESSAGE_PATH);
+    let typed = |name: &str| {
+        error
+            .as_ref()
+            .and_then(|e| e.echo(name))
+            .unwrap_or_default()
+            .to_string()
+    };
+    let problem = |name: &str| {
+        error
+            .as_ref()
+            .and_then(|e| e.problem_with(name))
+            .map(field_message)
+    };
+    // A refused form keeps its key: nothing of it was sent.
+    let key = Some(typed("key"))
+        .filter(|k| !k.is_empty())
+        .unwrap_or(view.key.clone());
+    let body_error = problem("body");
+    let photos_error = problem("photos");
+    let general = error
+        .clone()
+        .filter(|e| e.problem_with("body").is_none() && e.problem_with("photos").is_none())
+        .map(|error| view! { <ErrorAlert error /> });
+    let photos_hint = t_with(
+        "thread-photos-hint",
+        &[
+            ("count", i18n::Arg::Num(view.max_files as i64)),
+            ("size", i18n::Arg::Num(view.max_mb as i64)),
+        ],
+    );
+    let described = |name: &str, hint: bool, error: bool| {
+        let ids: Vec<String> = [
+            hint.then(|| format!("{name}-hint")),
+            error.then(|| format!("{name}-error")),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        (!ids.is_empty()).then(|| ids.join(" "))
+    };
+    Either::Right(view! {
+        {general}
+        <form method="post" action=SEND_MESSAGE_PATH enctype="multipart/form-data"
+            class="stack message-form" data-chat-form="">
+            <input type="hidden" name="thread" value=view.addr.to_string() />
+            <input type="hidden" name="key" value=key />
+            <div class="field">
+                <label for="field-body">{t("thread-message")}</label>
+                <textarea id="field-body" name="body" rows="3"
+                    maxlength=doorstep::conversations::MESSAGE_MAX.to_string()
+                    aria-describedby=described("body", false, body_error.is_some())
+                    aria-invalid=body_error.as_ref().map(|_| "true")>{typed("body")}</textarea>
+                {body_error.map(|m| view! { <p class="field-error" id="body-error">{m}</p> })}
+            </div>
+            <div class="field">
+                <label for="field-photos">{t("thread-photos")}</label>
+                <p class="hint" id="photos-hint">{photos_hint}</p>
+                <input type="file" id="field-photos" name="photos" multiple=true
+                    accept="image/jpeg,image/png,image/webp"
+                    aria-describedby=described("photos", true, photos_error.is_some())
+                    aria-invalid=photos_error.as_ref().map(|_| "true") />
+                {photos_error.map(|m| view! { <p class="field-error" id="photos-error">{m}</p> })}
+            </div>
+            <p class="hint" aria-live="polite" data-chat-status=""
+                data-sending=t("thread-sending") data-retrying=t("thread-retrying")
+                data-new=t("thread-new")></p>
+            <button type="submit" class="button button-primary">{t("thread-send")}</button>
+        </form>
+    }
+    .into_any())
+}

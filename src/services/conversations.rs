@@ -1,0 +1,416 @@
+//! Conversations: who belongs to a thread, reading one (which marks it read), and sending a
+//! message with photos. A job's thread belongs to the account's people who see the job, its
+//! technician while it is theirs (read-only once the job is finished) and the office; an
+//! account's support thread to its people and the office. Anyone else is told the thread
+//! does not exist. Every message and every read that moves is an event on the live stream,
+//! written in the transaction of the change.
+
+use crate::conversations::{
+    KEY_MAX, MESSAGE_MAX, MessageView, SHOWN, Seen, Side, ThreadAddr, ThreadView,
+};
+use crate::dto::{PhotoView, SessionUser, VisitStatus};
+use crate::error::FieldError;
+use crate::permissions::Role;
+use crate::services::clock;
+use crate::services::files::{FileStore, FilesError, Photo, Stored, clean_name};
+use crate::services::visits::{first_name, may_see, summary};
+use crate::store::conversations::{self as store, NewMessage, NewMessageFile, ThreadRow};
+use crate::store::events;
+use crate::store::visits::{self, VisitRow};
+use crate::store::{Conn, Store, StoreError};
+use tracing::instrument;
+
+/// The event of a new message, and of a read that moved (`seen`). Pages following a
+/// thread fetch it again on either; a visit's page ignores them otherwise.
+pub const MESSAGE_EVENT: &str = "message";
+pub const SEEN_EVENT: &str = "seen";
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConversationError {
+    /// Not a thread the person belongs to.
+    #[error("not found")]
+    NotFound,
+    /// The person reads the thread but may not write to it.
+    #[error("read only")]
+    ReadOnly,
+    /// Nothing to send, or too much.
+    #[error("the message is not valid: {0:?}")]
+    Field(FieldError),
+    #[error(transparent)]
+    Files(#[from] FilesError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// What the viewer is to a thread.
+struct Membership {
+    account_id: i64,
+    job: Option<VisitRow>,
+    thread: Option<ThreadRow>,
+    side: Side,
+    may_write: bool,
+}
+
+fn side_of(role: Role) -> Side {
+    match role {
+        Role::AccountOwner | Role::AccountMember => Side::Customer,
+        Role::Technician => Side::Technician,
+        Role::Dispatcher | Role::Admin => Side::Office,
+    }
+}
+
+async fn membership(
+    conn: &mut Conn,
+    viewer: &SessionUser,
+    addr: ThreadAddr,
+) -> Result<Membership, ConversationError> {
+    let side = side_of(viewer.role);
+    match addr {
+        ThreadAddr::Job(visit) => {
+            let row = visits::by_id(&mut *conn, visit.id())
+                .await?
+                .filter(|row| may_see(viewer, row))
+                .ok_or(ConversationError::NotFound)?;
+            let finished = matches!(
+                summary(&row).status,
+                VisitStatus::Completed | VisitStatus::Cancelled
+            );
+            let thread = store::of_job(conn, row.id).await?;
+            Ok(Membership {
+                account_id: row.account_id,
+                may_write: side != Side::Technician || !finished,
+                job: Some(row),
+                thread,
+                side,
+            })
+        }
+        ThreadAddr::Support(account) => {
+            let belongs = match viewer.role {
+                Role::AccountOwner | Role::AccountMember => viewer.account == Some(account),
+                Role::Dispatcher | Role::Admin => {
+                    match crate::store::accounts::by_id(&mut *conn, account.id()).await {
+                        Ok(_) => true,
+                        Err(StoreError::NotFound) => false,
+                        Err(e) => return Err(e.into()),
+                    }
+                }
+                Role::Technician => false,
+            };
+            if !belongs {
+                return Err(ConversationError::NotFound);
+            }
+            let thread = store::support_of(conn, account.id()).await?;
+            Ok(Membership {
+                account_id: account.id(),
+                job: None,
+                thread,
+                side,
+                may_write: true,
+            })
+        }
+    }
+}
+
+/// A fresh idempotency key for the next message a form sends.
+pub fn new_key() -> String {
+    use rand::RngCore;
+    let mut bytes = [0u8; 16];
+    rand::thread_rng().fill_bytes(&mut bytes);
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The thread as `viewer` sees it, marked read by them up to its last message (a read that
+/// moves is an event, so the others see "seen" at once).
+#[instrument(skip(store, viewer), fields(viewer = %viewer.user))]
+pub async fn read(
+    store: &Store,
+    viewer: &SessionUser,
+    addr: ThreadAddr,
+    max_files: usize,
+    max_mb: u64,
+) -> Result<ThreadView, ConversationError> {
+    let mut conn = store.conn().await?;
+    // Read first: whatever commits after it reaches the page's live stream.
+    let events_after = events::latest(&mut conn).await?;
+    let member = membership(&mut conn, viewer, addr).await?;
+    let me = viewer.user.id();
+    let mut view = ThreadView {
+        addr,
+        messages: Vec::new(),
+        earlier: false,
+        seen: None,
+        may_write: member.may_write,
+        key: new_key(),
+        events_after,
+        max_files,
+        max_mb,
+        unread_elsewhere: Vec::new(),
+    };
+    if let (ThreadAddr::Support(account), Side::Customer) = (addr, member.side) {
+        let limited = viewer.role == Role::AccountMember;
+        view.unread_elsewhere = store::unread_job_threads(&mut conn, account.id(), me, limited)
+            .await?
+            .into_iter()
+            .map(|(job, n)| (crate::ids::VisitRef::from_id(job), n))
+            .collect();
+    }
+    let Some(thread) = member.thread else {
+        return Ok(view);
+    };
+    let (rows, earlier) = store::latest(&mut conn, thread.id, SHOWN).await?;
+    let first = rows.first().map_or(0, |m| m.id);
+    let files = store::files_from(&mut conn, thread.id, first).await?;
+    view.earlier = earlier;
+    view.messages = rows
+        .into_iter()
+        .map(|m| {
+            let side = Side::parse(&m.side).unwrap_or(Side::Office);
+            let photos = files
+                .iter()
+                .filter(|f| f.message_id == m.id)
+                .map(|f| PhotoView {
+                    token: f.token.clone(),
+                    name: f.name.clone(),
+                    width: u32::try_from(f.width).unwrap_or_default(),
+                    height: u32::try_from(f.height).unwrap_or_default(),
+                })
+                .collect();
+            MessageView {
+                id: m.id,
+                side,
+                author: shown_name(viewer, side, m.author_name.as_deref().unwrap_or_default()),
+                mine: m.author_id == Some(me),
+                body: m.body,
+                at: m.created_at,
+                photos,
+            }
+        })
+        .collect();
+    if let Some(mine) = view.messages.iter().rev().find(|m| m.mine) {
+        let readers = store::readers(&mut conn, thread.id, mine.id, me).await?;
+        if let Some(at) = readers.iter().map(|r| r.read_at).max() {
+            view.seen = Some(Seen {
+                names: readers
+                    .iter()
+                    .map(|r| {
+                        let side = if r.staff > 0 {
+                            Side::Office
+                        } else {
+                            Side::Customer
+                        };
+                        shown_name(viewer, side, &r.name)
+                    })
+                    .collect(),
+                at,
+            });
+        }
+    }
+    if let Some(last) = view.messages.last().map(|m| m.id) {
+        let now = clock::now();
+        let mut tx = store.begin().await?;
+        if store::mark_read(&mut tx, thread.id, me, last, now).await? {
+            thread_event(&mut tx, &thread, SEEN_EVENT, now).await?;
+        }
+        tx.commit().await.map_err(StoreError::from)?;
+        store.announce_events();
+    }
+    Ok(view)
+}
+
+/// Customers see the staff by first name; the staff see everyone in full.
+fn shown_name(viewer: &SessionUser, side: Side, name: &str) -> String {
+    match (side_of(viewer.role), side) {
+        (Side::Customer, Side::Technician | Side::Office) => first_name(name),
+        _ => name.to_string(),
+    }
+}
+
+async fn thread_event(
+    conn: &mut Conn,
+    thread: &ThreadRow,
+    kind: &str,
+    at: i64,
+) -> Result<(), StoreError> {
+    match thread.job_id {
+        Some(job) => events::append_for_job(conn, job, kind, at, "{}").await,
+        None => events::append_for_account(conn, thread.account_id, kind, at).await,
+    }
+}
+
+/// A message as sent: its text, the form's idempotency key, and its photos (processed
+/// already: see `files::process_all`).
+pub struct Outgoing {
+    pub body: String,
+    pub key: String,
+    pub photos: Vec<Photo>,
+}
+
+/// Checks a message's text: trimmed, within [`MESSAGE_MAX`], and not empty unless photos
+/// go with it.
+pub fn check_body(raw: &str, with_photos: bool) -> Result<String, FieldError> {
+    crate::fields::text(raw, MESSAGE_MAX, !with_photos)
+}
+
+/// Sends a message to a thread the person may write to. Sent twice with the same key, it
+/// is written once (the second time changes nothing). The photos are put into the file store
+/// first and deleted again if the message is not written.
+#[instrument(skip_all, fields(by = %by.user, thread = %addr))]
+pub async fn send(
+    store: &Store,
+    files: &FileStore,
+    by: &SessionUser,
+    addr: ThreadAddr,
+    message: Outgoing,
+) -> Result<(), ConversationError> {
+    let key = message.key.trim();
+    let key = (!key.is_empty() && key.len() <= KEY_MAX).then_some(key);
+    let body =
+        check_body(&message.body, !message.photos.is_empty()).map_err(ConversationError::Field)?;
+    let account_id = {
+        let mut conn = store.conn().await?;
+        let member = membership(&mut conn, by, addr).await?;
+        if !member.may_write {
+            return Err(ConversationError::ReadOnly);
+        }
+        if let Some(key) = key
+            && store::sent_with_key(&mut conn, by.user.id(), key)
+                .await?
+                .is_some()
+        {
+            return Ok(());
+        }
+        member.account_id
+    };
+    let stored = Stored::put(files, message.photos).await?;
+    let sending = Sending {
+        by,
+        addr,
+        account_id,
+        body: &body,
+        key,
+    };
+    match write(store, &sending, &stored).await {
+        Ok(true) => Ok(()),
+        Ok(false) => {
+            // The same message, sent again while the first was being written.
+            stored.discard(files).await;
+            Ok(())
+        }
+        Err(e) => {
+            stored.discard(files).await;
+            Err(e)
+        }
+    }
+}
+
+/// Who is to answer after a message from `side` on a job at `status`: a customer's
+/// message goes to the technician while they are on the way or on site, and to the office
+/// otherwise; anyone else's leaves the customer to answer.
+pub fn routed_to(side: Side, status: Option<VisitStatus>) -> &'static str {
+    match (side, status) {
+        (
+            Side::Customer,
+            Some(VisitStatus::EnRoute | VisitStatus::Arrived | VisitStatus::InProgress),
+        ) => "technician",
+        (Side::Customer, _) => "office",
+        (Side::Technician | Side::Office, _) => "customer",
+    }
+}
+
+struct Sending<'a> {
+    by: &'a SessionUser,
+    addr: ThreadAddr,
+    account_id: i64,
+    body: &'a str,
+    key: Option<&'a str>,
+}
+
+/// Writes the message in one transaction; `false` when one with its key was there already.
+async fn write(
+    store: &Store,
+    sending: &Sending<'_>,
+    stored: &Stored,
+) -> Result<bool, ConversationError> {
+    let Sending {
+        by,
+        addr,
+        account_id,
+        body,
+        key,
+    } = *sending;
+    let now = clock::now();
+    let mut tx = store.begin().await?;
+    // A write first (on SQLite a transaction that read first may not write later); then
+    // the rights again, inside the transaction that writes.
+    crate::store::accounts::lock(&mut tx, account_id).await?;
+    let member = membership(&mut tx, by, addr).await?;
+    if !member.may_write {
+        return Err(ConversationError::ReadOnly);
+    }
+    let thread = match (&member.job, member.thread) {
+        (_, Some(thread)) => thread,
+        (Some(job), None) => {
+            store::ensure_job(&mut tx, job.id, job.account_id, job.location_id, now).await?
+        }
+        (None, None) => store::ensure_support(&mut tx, member.account_id, now).await?,
+    };
+    let new = NewMessage {
+        thread_id: thread.id,
+        author_id: by.user.id(),
+        side: member.side.as_str(),
+        body,
+        client_key: key,
+        at: now,
+    };
+    let Some(id) = store::insert(&mut tx, &new).await? else {
+        return Ok(false);
+    };
+    for (token, photo) in stored.photos() {
+        let file = NewMessageFile {
+            token,
+            message_id: id,
+            name: &photo.name,
+            bytes: i64::try_from(photo.kept.len()).unwrap_or(i64::MAX),
+            width: i64::from(photo.width),
+            height: i64::from(photo.height),
+            at: now,
+        };
+        store::insert_file(&mut tx, &file).await?;
+    }
+    let status = member.job.as_ref().map(|job| summary(job).status);
+    let waiting = routed_to(member.side, status);
+    store::after_message(
+        &mut tx,
+        thread.id,
+        waiting,
+        member.side == Side::Customer,
+        now,
+    )
+    .await?;
+    store::mark_read(&mut tx, thread.id, by.user.id(), id, now).await?;
+    thread_event(&mut tx, &thread, MESSAGE_EVENT, now).await?;
+    tx.commit().await.map_err(StoreError::from)?;
+    store.announce_events();
+    Ok(true)
+}
+
+/// The photo `token` names, if it was sent with a message of a thread `viewer` belongs to:
+/// its name to serve it under.
+pub async fn visible_file(
+    conn: &mut Conn,
+    viewer: &SessionUser,
+    token: &str,
+) -> Result<Option<String>, StoreError> {
+    let Some((name, thread)) = store::file_by_token(&mut *conn, token).await? else {
+        return Ok(None);
+    };
+    let addr = match thread.job_id {
+        Some(job) => ThreadAddr::Job(crate::ids::VisitRef::from_id(job)),
+        None => ThreadAddr::Support(crate::ids::AccountRef::from_id(thread.account_id)),
+    };
+    match membership(conn, viewer, addr).await {
+        Ok(_) => Ok(Some(clean_name(&name, "photo"))),
+        Err(ConversationError::Store(e)) => Err(e),
+        Err(_) => Ok(None),
+    }
+}

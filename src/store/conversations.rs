@@ -1,0 +1,345 @@
+//! Threads, their messages, who has read how far, and the photos sent with messages (see
+//! migration 0037).
+
+use super::{Conn, StoreError};
+
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct ThreadRow {
+    pub id: i64,
+    pub account_id: i64,
+    pub job_id: Option<i64>,
+    pub location_id: Option<i64>,
+    pub waiting_on: String,
+    pub assigned_to: Option<i64>,
+    pub first_asked_at: Option<i64>,
+    pub first_answered_at: Option<i64>,
+}
+
+const THREAD: &str = "SELECT id, account_id, job_id, location_id, waiting_on, assigned_to, \
+     first_asked_at, first_answered_at FROM threads";
+
+/// The job's thread, if it has one yet.
+pub async fn of_job(conn: &mut Conn, job_id: i64) -> Result<Option<ThreadRow>, StoreError> {
+    let sql = format!("{THREAD} WHERE job_id = $1");
+    Ok(sqlx::query_as(&sql)
+        .bind(job_id)
+        .fetch_optional(conn)
+        .await?)
+}
+
+/// The account's support thread, if it has one yet.
+pub async fn support_of(conn: &mut Conn, account_id: i64) -> Result<Option<ThreadRow>, StoreError> {
+    let sql = format!("{THREAD} WHERE account_id = $1 AND job_id IS NULL");
+    Ok(sqlx::query_as(&sql)
+        .bind(account_id)
+        .fetch_optional(conn)
+        .await?)
+}
+
+/// The job's thread, made if it has none (two first messages at once make one).
+pub async fn ensure_job(
+    conn: &mut Conn,
+    job_id: i64,
+    account_id: i64,
+    location_id: i64,
+    now: i64,
+) -> Result<ThreadRow, StoreError> {
+    sqlx::query(
+        "INSERT INTO threads (account_id, job_id, location_id, created_at) \
+         VALUES ($1, $2, $3, $4) ON CONFLICT (job_id) DO NOTHING",
+    )
+    .bind(account_id)
+    .bind(job_id)
+    .bind(location_id)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    of_job(conn, job_id).await?.ok_or(StoreError::NotFound)
+}
+
+/// The account's support thread, made if it has none.
+pub async fn ensure_support(
+    conn: &mut Conn,
+    account_id: i64,
+    now: i64,
+) -> Result<ThreadRow, StoreError> {
+    sqlx::query(
+        "INSERT INTO threads (account_id, created_at) VALUES ($1, $2) \
+         ON CONFLICT (account_id) WHERE job_id IS NULL DO NOTHING",
+    )
+    .bind(account_id)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    support_of(conn, account_id)
+        .await?
+        .ok_or(StoreError::NotFound)
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct MessageRow {
+    pub id: i64,
+    pub author_id: Option<i64>,
+    pub author_name: Option<String>,
+    pub side: String,
+    pub body: String,
+    pub created_at: i64,
+}
+
+/// The thread's latest `limit` messages, oldest first, and whether there are earlier ones.
+pub async fn latest(
+    conn: &mut Conn,
+    thread_id: i64,
+    limit: i64,
+) -> Result<(Vec<MessageRow>, bool), StoreError> {
+    let mut rows: Vec<MessageRow> = sqlx::query_as(
+        "SELECT m.id, m.author_id, u.name AS author_name, m.side, m.body, m.created_at \
+         FROM messages m LEFT JOIN users u ON u.id = m.author_id \
+         WHERE m.thread_id = $1 ORDER BY m.id DESC LIMIT $2",
+    )
+    .bind(thread_id)
+    .bind(limit + 1)
+    .fetch_all(conn)
+    .await?;
+    let earlier = i64::try_from(rows.len()).unwrap_or(i64::MAX) > limit;
+    rows.truncate(usize::try_from(limit).unwrap_or(0));
+    rows.reverse();
+    Ok((rows, earlier))
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct MessageFileRow {
+    pub message_id: i64,
+    pub token: String,
+    pub name: String,
+    pub width: i64,
+    pub height: i64,
+}
+
+/// The photos of the thread's messages from `from_id` on, in the order they were sent.
+pub async fn files_from(
+    conn: &mut Conn,
+    thread_id: i64,
+    from_id: i64,
+) -> Result<Vec<MessageFileRow>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT f.message_id, f.token, f.name, f.width, f.height FROM message_files f \
+         JOIN messages m ON m.id = f.message_id \
+         WHERE m.thread_id = $1 AND m.id >= $2 ORDER BY f.id",
+    )
+    .bind(thread_id)
+    .bind(from_id)
+    .fetch_all(conn)
+    .await?)
+}
+
+pub struct NewMessage<'a> {
+    pub thread_id: i64,
+    pub author_id: i64,
+    pub side: &'a str,
+    pub body: &'a str,
+    pub client_key: Option<&'a str>,
+    pub at: i64,
+}
+
+/// Writes the message; `None` when its author already sent one with the same key.
+pub async fn insert(conn: &mut Conn, m: &NewMessage<'_>) -> Result<Option<i64>, StoreError> {
+    let id: Option<(i64,)> = sqlx::query_as(
+        "INSERT INTO messages (thread_id, author_id, side, body, client_key, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (author_id, client_key) DO NOTHING \
+         RETURNING id",
+    )
+    .bind(m.thread_id)
+    .bind(m.author_id)
+    .bind(m.side)
+    .bind(m.body)
+    .bind(m.client_key)
+    .bind(m.at)
+    .fetch_optional(conn)
+    .await?;
+    Ok(id.map(|(id,)| id))
+}
+
+/// The thread of the message `author_id` sent with `client_key`, if they did.
+pub async fn sent_with_key(
+    conn: &mut Conn,
+    author_id: i64,
+    client_key: &str,
+) -> Result<Option<i64>, StoreError> {
+    let row: Option<(i64,)> =
+        sqlx::query_as("SELECT thread_id FROM messages WHERE author_id = $1 AND client_key = $2")
+            .bind(author_id)
+            .bind(client_key)
+            .fetch_optional(conn)
+            .await?;
+    Ok(row.map(|(id,)| id))
+}
+
+pub struct NewMessageFile<'a> {
+    pub token: &'a str,
+    pub message_id: i64,
+    pub name: &'a str,
+    pub bytes: i64,
+    pub width: i64,
+    pub height: i64,
+    pub at: i64,
+}
+
+pub async fn insert_file(conn: &mut Conn, f: &NewMessageFile<'_>) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO message_files (token, message_id, name, bytes, width, height, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(f.token)
+    .bind(f.message_id)
+    .bind(f.name)
+    .bind(f.bytes)
+    .bind(f.width)
+    .bind(f.height)
+    .bind(f.at)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// A photo sent with a message: its name and the thread it belongs to.
+pub async fn file_by_token(
+    conn: &mut Conn,
+    token: &str,
+) -> Result<Option<(String, ThreadRow)>, StoreError> {
+    let row: Option<(String, i64)> = sqlx::query_as(
+        "SELECT f.name, m.thread_id FROM message_files f JOIN messages m ON m.id = f.message_id \
+         WHERE f.token = $1",
+    )
+    .bind(token)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some((name, thread_id)) = row else {
+        return Ok(None);
+    };
+    let sql = format!("{THREAD} WHERE id = $1");
+    let thread: ThreadRow = sqlx::query_as(&sql).bind(thread_id).fetch_one(conn).await?;
+    Ok(Some((name, thread)))
+}
+
+/// After a message: who is to answer, when it was last written to, and the first question
+/// and first answer (each set once).
+pub async fn after_message(
+    conn: &mut Conn,
+    thread_id: i64,
+    waiting_on: &str,
+    asked: bool,
+    at: i64,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "UPDATE threads SET waiting_on = $1, last_message_at = $2, \
+         first_asked_at = CASE WHEN $3 = 1 AND first_asked_at IS NULL THEN $2 \
+             ELSE first_asked_at END, \
+         first_answered_at = CASE WHEN $3 = 0 AND first_asked_at IS NOT NULL \
+             AND first_answered_at IS NULL THEN $2 ELSE first_answered_at END \
+         WHERE id = $4",
+    )
+    .bind(waiting_on)
+    .bind(at)
+    .bind(i64::from(asked))
+    .bind(thread_id)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Marks the thread read by `user_id` up to `last`; whether that moved anything (reading
+/// again what was read changes nothing).
+pub async fn mark_read(
+    conn: &mut Conn,
+    thread_id: i64,
+    user_id: i64,
+    last: i64,
+    at: i64,
+) -> Result<bool, StoreError> {
+    let done = sqlx::query(
+        "INSERT INTO thread_reads (thread_id, user_id, last_read, read_at) \
+         VALUES ($1, $2, $3, $4) ON CONFLICT (thread_id, user_id) DO UPDATE \
+         SET last_read = excluded.last_read, read_at = excluded.read_at \
+         WHERE thread_reads.last_read < excluded.last_read",
+    )
+    .bind(thread_id)
+    .bind(user_id)
+    .bind(last)
+    .bind(at)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct ReadRow {
+    pub user_id: i64,
+    pub name: String,
+    /// Above 0 when the reader is staff (a technician or the office).
+    pub staff: i64,
+    pub last_read: i64,
+    pub read_at: i64,
+}
+
+/// Who has read the thread up to `message_id` at least, but `except`.
+pub async fn readers(
+    conn: &mut Conn,
+    thread_id: i64,
+    message_id: i64,
+    except: i64,
+) -> Result<Vec<ReadRow>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT r.user_id, u.name, \
+         (SELECT COUNT(*) FROM staff_profiles sp WHERE sp.user_id = u.id) AS staff, \
+         r.last_read, r.read_at FROM thread_reads r JOIN users u ON u.id = r.user_id \
+         WHERE r.thread_id = $1 AND r.last_read >= $2 AND r.user_id <> $3 \
+         ORDER BY r.read_at, r.user_id",
+    )
+    .bind(thread_id)
+    .bind(message_id)
+    .bind(except)
+    .fetch_all(conn)
+    .await?)
+}
+
+/// The account's people's unread messages in the thread (their threads' counts on the
+/// home page): messages by others after each one's last read.
+pub async fn unread_for(conn: &mut Conn, thread_id: i64, user_id: i64) -> Result<i64, StoreError> {
+    let (n,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM messages m WHERE m.thread_id = $1 \
+         AND COALESCE(m.author_id, 0) <> $2 \
+         AND m.id > COALESCE((SELECT r.last_read FROM thread_reads r \
+             WHERE r.thread_id = $1 AND r.user_id = $2), 0)",
+    )
+    .bind(thread_id)
+    .bind(user_id)
+    .fetch_one(conn)
+    .await?;
+    Ok(n)
+}
+
+/// The job threads of `account_id` with messages `user_id` has not read (a member's only
+/// at `places`, when limited), with how many, newest first.
+pub async fn unread_job_threads(
+    conn: &mut Conn,
+    account_id: i64,
+    user_id: i64,
+    limited: bool,
+) -> Result<Vec<(i64, i64)>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT t.job_id, COUNT(*) FROM threads t JOIN messages msg ON msg.thread_id = t.id \
+         WHERE t.account_id = $1 AND t.job_id IS NOT NULL \
+         AND ($3 = 0 OR t.location_id IN \
+             (SELECT lr.location_id FROM location_rights lr WHERE lr.user_id = $2)) \
+         AND COALESCE(msg.author_id, 0) <> $2 \
+         AND msg.id > COALESCE((SELECT r.last_read FROM thread_reads r \
+             WHERE r.thread_id = t.id AND r.user_id = $2), 0) \
+         GROUP BY t.job_id ORDER BY MAX(msg.id) DESC LIMIT 50",
+    )
+    .bind(account_id)
+    .bind(user_id)
+    .bind(i64::from(limited))
+    .fetch_all(conn)
+    .await?)
+}
