@@ -171,6 +171,8 @@ pub struct ThreadView {
     /// On the support thread: the viewer's visits whose threads have messages they have
     /// not read, with how many.
     pub unread_elsewhere: Vec<(VisitRef, i64)>,
+    /// For the office: who has the thread, and how long its first answer took.
+    pub office: Option<OfficeSide>,
 }
 
 #[cfg(test)]
@@ -222,4 +224,78 @@ mod tests {
         assert_eq!(job.page(), "/visits/DS-000042");
         assert_eq!(ThreadAddr::parse("../etc"), None);
     }
+}
+
+/// Which of the office's lists of threads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum InboxShow {
+    /// Waiting on the office, taken by nobody.
+    Unassigned,
+    /// Taken by the reader.
+    Mine,
+    /// Answered: waiting on the customer.
+    Waiting,
+}
+
+impl InboxShow {
+    pub const ALL: [Self; 3] = [Self::Unassigned, Self::Mine, Self::Waiting];
+
+    /// As the address says it (`?show=mine`); anything else is the unassigned list.
+    pub fn parse(raw: &str) -> Self {
+        match raw {
+            "mine" => Self::Mine,
+            "waiting" => Self::Waiting,
+            _ => Self::Unassigned,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Unassigned => "unassigned",
+            Self::Mine => "mine",
+            Self::Waiting => "waiting",
+        }
+    }
+}
+
+/// A thread in the office's inbox.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct InboxThread {
+    pub addr: ThreadAddr,
+    pub account: String,
+    /// Who is to answer: `office`, `technician` or `customer`.
+    pub waiting_on: String,
+    pub assigned: Option<String>,
+    pub last_message_at: Option<i64>,
+    /// The customer's first message and the first answer to it (seconds).
+    pub asked_at: Option<i64>,
+    pub answered_at: Option<i64>,
+    pub unread: i64,
+}
+
+/// An office person a thread can be given to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfficePerson {
+    pub user: crate::ids::UserRef,
+    pub name: String,
+}
+
+/// The office's inbox: one list, how many each list holds, and who can take a thread.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Inbox {
+    pub show: InboxShow,
+    pub threads: Vec<InboxThread>,
+    /// Unassigned, mine, waiting on the customer.
+    pub counts: [i64; 3],
+    pub office: Vec<OfficePerson>,
+}
+
+/// What the office sees of a thread beside its messages: who has it, who may take it, and
+/// how long the first answer took.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OfficeSide {
+    pub assigned: Option<crate::ids::UserRef>,
+    pub office: Vec<OfficePerson>,
+    pub asked_at: Option<i64>,
+    pub answered_at: Option<i64>,
 }

@@ -6,7 +6,8 @@
 //! written in the transaction of the change.
 
 use crate::conversations::{
-    KEY_MAX, MESSAGE_MAX, MessageView, SHOWN, Seen, Side, ThreadAddr, ThreadView,
+    Inbox, InboxShow, InboxThread, KEY_MAX, MESSAGE_MAX, MessageView, OfficePerson, OfficeSide,
+    SHOWN, Seen, Side, ThreadAddr, ThreadView,
 };
 use crate::dto::{PhotoView, SessionUser, VisitStatus};
 use crate::error::FieldError;
@@ -145,7 +146,20 @@ pub async fn read(
         max_files,
         max_mb,
         unread_elsewhere: Vec::new(),
+        office: None,
     };
+    if member.side == Side::Office {
+        view.office = Some(OfficeSide {
+            assigned: member
+                .thread
+                .as_ref()
+                .and_then(|t| t.assigned_to)
+                .map(crate::ids::UserRef::from_id),
+            office: office_people(&mut conn).await?,
+            asked_at: member.thread.as_ref().and_then(|t| t.first_asked_at),
+            answered_at: member.thread.as_ref().and_then(|t| t.first_answered_at),
+        });
+    }
     if let (ThreadAddr::Support(account), Side::Customer) = (addr, member.side) {
         let limited = viewer.role == Role::AccountMember;
         view.unread_elsewhere = store::unread_job_threads(&mut conn, account.id(), me, limited)
@@ -413,4 +427,104 @@ pub async fn visible_file(
         Err(ConversationError::Store(e)) => Err(e),
         Err(_) => Ok(None),
     }
+}
+
+/// The office people (dispatchers and admins, enabled) a thread can be given to.
+async fn office_people(conn: &mut Conn) -> Result<Vec<OfficePerson>, StoreError> {
+    Ok(crate::store::staff::all(conn)
+        .await?
+        .into_iter()
+        .filter(|s| s.disabled == 0 && matches!(s.role, Role::Dispatcher | Role::Admin))
+        .map(|s| OfficePerson {
+            user: crate::ids::UserRef::from_id(s.id),
+            name: s.name,
+        })
+        .collect())
+}
+
+/// How many threads one inbox list shows at most.
+const INBOX_MAX: i64 = 100;
+
+fn addr_of(account_id: i64, job_id: Option<i64>) -> ThreadAddr {
+    match job_id {
+        Some(job) => ThreadAddr::Job(crate::ids::VisitRef::from_id(job)),
+        None => ThreadAddr::Support(crate::ids::AccountRef::from_id(account_id)),
+    }
+}
+
+/// The office's inbox, list `show`, as `reader` sees it. The office only.
+pub async fn inbox(
+    store: &Store,
+    reader: &SessionUser,
+    show: InboxShow,
+) -> Result<Inbox, ConversationError> {
+    if side_of(reader.role) != Side::Office {
+        return Err(ConversationError::NotFound);
+    }
+    let me = reader.user.id();
+    let list = match show {
+        InboxShow::Unassigned => store::InboxList::Unassigned,
+        InboxShow::Mine => store::InboxList::Mine,
+        InboxShow::Waiting => store::InboxList::Waiting,
+    };
+    let mut conn = store.conn().await?;
+    let threads = store::inbox(&mut conn, list, me, INBOX_MAX)
+        .await?
+        .into_iter()
+        .map(|row| InboxThread {
+            addr: addr_of(row.account_id, row.job_id),
+            account: row.account_name,
+            waiting_on: row.waiting_on,
+            assigned: row.assigned_name,
+            last_message_at: row.last_message_at,
+            asked_at: row.first_asked_at,
+            answered_at: row.first_answered_at,
+            unread: row.unread,
+        })
+        .collect();
+    let (unassigned, mine, waiting) = store::inbox_counts(&mut conn, me).await?;
+    Ok(Inbox {
+        show,
+        threads,
+        counts: [unassigned, mine, waiting],
+        office: office_people(&mut conn).await?,
+    })
+}
+
+/// Gives a thread to an office person (`to`; `None`: back to nobody), in the audit trail.
+#[instrument(skip(store, by, origin), fields(by = %by.user))]
+pub async fn assign(
+    store: &Store,
+    by: &SessionUser,
+    addr: ThreadAddr,
+    to: Option<crate::ids::UserRef>,
+    origin: &crate::store::audit::RequestOrigin,
+) -> Result<(), ConversationError> {
+    use crate::store::audit;
+    if side_of(by.role) != Side::Office {
+        return Err(ConversationError::NotFound);
+    }
+    let thread = {
+        let mut conn = store.conn().await?;
+        let member = membership(&mut conn, by, addr).await?;
+        if let Some(to) = to {
+            let office = office_people(&mut conn).await?;
+            if !office.iter().any(|p| p.user == to) {
+                return Err(ConversationError::NotFound);
+            }
+        }
+        member.thread.ok_or(ConversationError::NotFound)?
+    };
+    let now = clock::now();
+    let subject = addr.to_string();
+    let detail = to.map(|u| u.to_string());
+    let mut tx = store.begin().await?;
+    store::assign(&mut tx, thread.id, to.map(crate::ids::UserRef::id)).await?;
+    let entry = audit::Entry::new(now, "thread_assigned", origin)
+        .by(by.user)
+        .on(&subject)
+        .detail_maybe(detail.as_deref());
+    audit::record(&mut tx, &entry).await?;
+    tx.commit().await.map_err(StoreError::from)?;
+    Ok(())
 }

@@ -343,3 +343,103 @@ pub async fn unread_job_threads(
     .fetch_all(conn)
     .await?)
 }
+
+/// A thread as the office's inbox lists it.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct InboxRow {
+    pub id: i64,
+    pub account_id: i64,
+    pub account_name: String,
+    pub job_id: Option<i64>,
+    pub waiting_on: String,
+    pub assigned_to: Option<i64>,
+    pub assigned_name: Option<String>,
+    pub last_message_at: Option<i64>,
+    pub first_asked_at: Option<i64>,
+    pub first_answered_at: Option<i64>,
+    /// Messages the reader has not read.
+    pub unread: i64,
+}
+
+/// Which of the inbox's lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InboxList {
+    /// Waiting on the office, taken by nobody.
+    Unassigned,
+    /// Taken by the reader, whoever is to answer.
+    Mine,
+    /// Answered: waiting on the customer.
+    Waiting,
+}
+
+impl InboxList {
+    fn filter(self) -> &'static str {
+        match self {
+            Self::Unassigned => "t.waiting_on = 'office' AND t.assigned_to IS NULL",
+            Self::Mine => "t.assigned_to = $1 AND t.waiting_on <> 'none'",
+            // Every office person sees these ($1 is only there to be bound).
+            Self::Waiting => "t.waiting_on = 'customer' AND $1 = $1",
+        }
+    }
+}
+
+/// Up to `limit` threads of `list` as `reader` sees them, the longest waiting first for
+/// the office's lists, the latest first for those waiting on the customer.
+pub async fn inbox(
+    conn: &mut Conn,
+    list: InboxList,
+    reader: i64,
+    limit: i64,
+) -> Result<Vec<InboxRow>, StoreError> {
+    let order = match list {
+        InboxList::Waiting => "t.last_message_at DESC",
+        InboxList::Unassigned | InboxList::Mine => "t.last_message_at ASC",
+    };
+    let sql = format!(
+        "SELECT t.id, t.account_id, a.name AS account_name, t.job_id, t.waiting_on, \
+         t.assigned_to, u.name AS assigned_name, t.last_message_at, t.first_asked_at, \
+         t.first_answered_at, \
+         (SELECT COUNT(*) FROM messages msg WHERE msg.thread_id = t.id \
+          AND COALESCE(msg.author_id, 0) <> $1 \
+          AND msg.id > COALESCE((SELECT r.last_read FROM thread_reads r \
+              WHERE r.thread_id = t.id AND r.user_id = $1), 0)) AS unread \
+         FROM threads t JOIN customer_accounts a ON a.id = t.account_id \
+         LEFT JOIN users u ON u.id = t.assigned_to \
+         WHERE {} ORDER BY {order}, t.id LIMIT $2",
+        list.filter()
+    );
+    Ok(sqlx::query_as(&sql)
+        .bind(reader)
+        .bind(limit)
+        .fetch_all(conn)
+        .await?)
+}
+
+/// How many threads each list holds for `reader`: unassigned, mine, waiting on the customer.
+pub async fn inbox_counts(conn: &mut Conn, reader: i64) -> Result<(i64, i64, i64), StoreError> {
+    let row: (Option<i64>, Option<i64>, Option<i64>) = sqlx::query_as(
+        "SELECT \
+         SUM(CASE WHEN waiting_on = 'office' AND assigned_to IS NULL THEN 1 ELSE 0 END), \
+         SUM(CASE WHEN assigned_to = $1 AND waiting_on <> 'none' THEN 1 ELSE 0 END), \
+         SUM(CASE WHEN waiting_on = 'customer' THEN 1 ELSE 0 END) \
+         FROM threads WHERE waiting_on <> 'none'",
+    )
+    .bind(reader)
+    .fetch_one(conn)
+    .await?;
+    Ok((
+        row.0.unwrap_or(0),
+        row.1.unwrap_or(0),
+        row.2.unwrap_or(0),
+    ))
+}
+
+/// Gives the thread to `to` (an office person; `None`: to nobody).
+pub async fn assign(conn: &mut Conn, thread_id: i64, to: Option<i64>) -> Result<(), StoreError> {
+    sqlx::query("UPDATE threads SET assigned_to = $1 WHERE id = $2")
+        .bind(to)
+        .bind(thread_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}

@@ -30,3 +30,27 @@ thread-unread-visit = { $visit }: { $count ->
     [one] eine ungelesene Nachricht
    *[other] { $count } ungelesene Nachrichten
 }
+nav-inbox = Posteingang
+nav-inbox-unread = Posteingang ({ $count } ungelesen)
+inbox-title = Posteingang
+inbox-lists = Listen der Unterhaltungen
+inbox-unassigned = Nicht zugewiesen ({ $count })
+inbox-mine = Meine ({ $count })
+inbox-waiting = Wartet auf den Kunden ({ $count })
+inbox-empty-unassigned = Nichts wartet auf das Büro.
+inbox-empty-mine = Gerade ist keine Unterhaltung Ihre.
+inbox-empty-waiting = Keine Unterhaltung wartet auf einen Kunden.
+inbox-about-visit = Termin { $visit }
+inbox-about-support = Support
+inbox-unread = { $count } ungelesen
+inbox-last = Letzte Nachricht { $time }
+inbox-assigned = Übernommen von { $name }
+inbox-take = Übernehmen
+inbox-assign-to = Zuweisen an
+inbox-nobody = Niemand
+inbox-assign = Zuweisen
+inbox-first-answer = Erste Antwort nach { $took }
+inbox-unanswered = Wartet seit { $took } auf eine erste Antwort
+took-minutes = { $minutes } Min.
+took-hours = { $hours } Std. { $minutes } Min.
+took-days = { $days } T. { $hours } Std.

@@ -987,6 +987,7 @@ trail-action = { $action ->
     [request_sent] Anfrage gesendet
     [request_answered] Anfrage beantwortet
     [request_handled] Anfrage erledigt
+    [thread_assigned] Unterhaltung zugewiesen
     [request_declined] Anfrage abgelehnt
     [request_question] Rückfrage zu einer Anfrage
     [problem_reported] Problem gemeldet

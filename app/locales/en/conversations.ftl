@@ -30,3 +30,27 @@ thread-unread-visit = { $visit }: { $count ->
     [one] one unread message
    *[other] { $count } unread messages
 }
+nav-inbox = Inbox
+nav-inbox-unread = Inbox ({ $count } unread)
+inbox-title = Inbox
+inbox-lists = Lists of conversations
+inbox-unassigned = Unassigned ({ $count })
+inbox-mine = Mine ({ $count })
+inbox-waiting = Waiting on the customer ({ $count })
+inbox-empty-unassigned = Nothing waits on the office.
+inbox-empty-mine = No conversation is yours right now.
+inbox-empty-waiting = No conversation waits on a customer.
+inbox-about-visit = visit { $visit }
+inbox-about-support = support
+inbox-unread = { $count } unread
+inbox-last = Last message { $time }
+inbox-assigned = Taken by { $name }
+inbox-take = Take it
+inbox-assign-to = Give to
+inbox-nobody = Nobody
+inbox-assign = Give
+inbox-first-answer = First answer after { $took }
+inbox-unanswered = Waiting for a first answer for { $took }
+took-minutes = { $minutes } min
+took-hours = { $hours } h { $minutes } min
+took-days = { $days } d { $hours } h

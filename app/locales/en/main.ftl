@@ -988,6 +988,7 @@ trail-action = { $action ->
     [request_sent] Sent a request
     [request_answered] Answered a request
     [request_handled] Handled a request
+    [thread_assigned] Gave a conversation to someone
     [request_declined] Declined a request
     [request_question] Asked about a request
     [problem_reported] Reported a problem

@@ -30,3 +30,27 @@ thread-unread-visit = { $visit }: { $count ->
     [one] un mensaje sin leer
    *[other] { $count } mensajes sin leer
 }
+nav-inbox = Bandeja
+nav-inbox-unread = Bandeja ({ $count } sin leer)
+inbox-title = Bandeja de conversaciones
+inbox-lists = Listas de conversaciones
+inbox-unassigned = Sin asignar ({ $count })
+inbox-mine = Mías ({ $count })
+inbox-waiting = Esperando al cliente ({ $count })
+inbox-empty-unassigned = Nada espera a la oficina.
+inbox-empty-mine = Ahora mismo ninguna conversación es suya.
+inbox-empty-waiting = Ninguna conversación espera a un cliente.
+inbox-about-visit = visita { $visit }
+inbox-about-support = soporte
+inbox-unread = { $count } sin leer
+inbox-last = Último mensaje { $time }
+inbox-assigned = La lleva { $name }
+inbox-take = Encargarme
+inbox-assign-to = Dar a
+inbox-nobody = Nadie
+inbox-assign = Dar
+inbox-first-answer = Primera respuesta tras { $took }
+inbox-unanswered = Esperando una primera respuesta desde hace { $took }
+took-minutes = { $minutes } min
+took-hours = { $hours } h { $minutes } min
+took-days = { $days } d { $hours } h

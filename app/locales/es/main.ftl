@@ -987,6 +987,7 @@ trail-action = { $action ->
     [request_sent] Envió una solicitud
     [request_answered] Respondió una solicitud
     [request_handled] Atendió una solicitud
+    [thread_assigned] Asignó una conversación
     [request_declined] Rechazó una solicitud
     [request_question] Preguntó sobre una solicitud
     [problem_reported] Informó de un problema

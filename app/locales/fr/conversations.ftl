@@ -30,3 +30,27 @@ thread-unread-visit = { $visit } : { $count ->
     [one] un message non lu
    *[other] { $count } messages non lus
 }
+nav-inbox = Boîte de réception
+nav-inbox-unread = Boîte de réception ({ $count } non lus)
+inbox-title = Boîte de réception
+inbox-lists = Listes de conversations
+inbox-unassigned = Non attribuées ({ $count })
+inbox-mine = Les miennes ({ $count })
+inbox-waiting = En attente du client ({ $count })
+inbox-empty-unassigned = Rien n’attend le bureau.
+inbox-empty-mine = Aucune conversation n’est à vous pour l’instant.
+inbox-empty-waiting = Aucune conversation n’attend un client.
+inbox-about-visit = visite { $visit }
+inbox-about-support = assistance
+inbox-unread = { $count } non lus
+inbox-last = Dernier message { $time }
+inbox-assigned = Prise par { $name }
+inbox-take = La prendre
+inbox-assign-to = Confier à
+inbox-nobody = Personne
+inbox-assign = Confier
+inbox-first-answer = Première réponse après { $took }
+inbox-unanswered = En attente d’une première réponse depuis { $took }
+took-minutes = { $minutes } min
+took-hours = { $hours } h { $minutes } min
+took-days = { $days } j { $hours } h

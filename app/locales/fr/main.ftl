@@ -987,6 +987,7 @@ trail-action = { $action ->
     [request_sent] A envoyé une demande
     [request_answered] A répondu à une demande
     [request_handled] A traité une demande
+    [thread_assigned] A confié une conversation
     [request_declined] A refusé une demande
     [request_question] A posé une question sur une demande
     [problem_reported] A signalé un problème

@@ -2,7 +2,7 @@
 //! message to it, with photos.
 
 use crate::error::ApiError;
-use doorstep::conversations::ThreadView;
+use doorstep::conversations::{Inbox, ThreadView};
 use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use leptos::server_fn::codec::{MultipartData, MultipartFormData};
@@ -30,6 +30,50 @@ pub async fn get_thread(thread: String) -> Result<ThreadView, ApiError> {
     .map_err(imp::refused)
 }
 
+/// The office's inbox: `show` is `unassigned` (the default), `mine` or `waiting`.
+#[server(endpoint = "inbox")]
+pub async fn get_inbox(#[server(default)] show: Option<String>) -> Result<Inbox, ApiError> {
+    use crate::api::support::{require, state};
+    use doorstep::conversations::InboxShow;
+    use doorstep::permissions::Permission;
+    let user = require(Permission::ManageScheduling)?;
+    let show = InboxShow::parse(show.as_deref().unwrap_or_default());
+    let state = state()?;
+    doorstep::services::conversations::inbox(&state.store, &user, show)
+        .await
+        .map_err(imp::refused)
+}
+
+/// Gives `thread` to the office person `to` (a reference; empty: to nobody). `back`: the
+/// inbox list to return to (empty: the thread).
+#[server(endpoint = "assign-thread")]
+pub async fn assign_thread(
+    thread: String,
+    to: String,
+    #[server(default)] back: Option<String>,
+) -> Result<(), ApiError> {
+    use crate::api::support::{info, require, state};
+    use doorstep::conversations::{InboxShow, ThreadAddr};
+    use doorstep::ids::UserRef;
+    use doorstep::permissions::Permission;
+    let user = require(Permission::ManageScheduling)?;
+    let addr = ThreadAddr::parse(&thread).ok_or(ApiError::NotFound)?;
+    let to = match to.trim() {
+        "" => None,
+        raw => Some(UserRef::parse(raw).ok_or(ApiError::NotFound)?),
+    };
+    let state = state()?;
+    doorstep::services::conversations::assign(&state.store, &user, addr, to, &info().origin)
+        .await
+        .map_err(imp::refused)?;
+    let to_page = match back.as_deref().filter(|b| !b.is_empty()) {
+        Some(list) => format!("/office/inbox?show={}", InboxShow::parse(list).as_str()),
+        None => format!("{}?assigned=1#thread", addr.page()),
+    };
+    leptos_axum::redirect(&to_page);
+    Ok(())
+}
+
 /// Where the message form posts: `send_message`'s address. The form is plain HTML (the
 /// chat island posts the same form), so the server function exists on the server only and
 /// keeps multipart handling out of the browser bundle.
@@ -44,7 +88,7 @@ pub async fn send_message(data: MultipartData) -> Result<(), ApiError> {
 }
 
 #[cfg(feature = "ssr")]
-mod imp {
+pub(crate) mod imp {
     use crate::api::support::{info, internal, state};
     use crate::api::uploads::{Form, Posted, read};
     use crate::error::{ApiError, echo};

@@ -99,12 +99,27 @@ fn Header() -> impl IntoView {
         });
         let today = (u.role == doorstep::permissions::Role::Technician)
             .then(|| view! { <li><a href="/today">{t("nav-today")}</a></li> });
+        // The office's conversations, counted like a customer's messages.
+        let inbox = {
+            let label = if u.unread_messages > 0 {
+                crate::i18n::t_with(
+                    "nav-inbox-unread",
+                    &[("count", crate::i18n::Arg::Num(u.unread_messages))],
+                )
+            } else {
+                t("nav-inbox")
+            };
+            let unread = u.unread_messages > 0;
+            view! { <a href="/office/inbox" data-unread-messages="" class:has-unread=unread>{label}</a> }
+                .into_any()
+        };
         let rules = u
             .role
             .allows(doorstep::permissions::Permission::ManageScheduling)
-            .then(|| {
+            .then(move || {
                 view! {
                     <li><a href="/office/board">{t("nav-board")}</a></li>
+                    <li>{inbox}</li>
                     <li><a href="/office/requests">{t("nav-requests")}</a></li>
                     <li><a href="/plans">{t("nav-plans")}</a></li>
                     <li><a href="/office/services">{t("nav-services")}</a></li>

@@ -1,14 +1,16 @@
 //! Conversations: a thread as pages show it (on a visit's page, and the support thread's
 //! own page), complete without JavaScript; the chat island keeps it live where it can.
 
-use crate::api::conversations::{SEND_MESSAGE_PATH, get_thread};
+use crate::api::conversations::{SEND_MESSAGE_PATH, get_inbox, get_thread};
 use crate::components::alert::{ErrorAlert, field_message};
 use crate::components::layout::Page;
 use crate::error::ApiError;
 use crate::i18n::{self, t, t_with};
 use crate::islands::chat::ChatThread;
 use crate::request;
-use doorstep::conversations::{MessageView, Segment, Side, ThreadView, segments};
+use doorstep::conversations::{
+    Inbox, InboxShow, MessageView, OfficeSide, Segment, Side, ThreadAddr, ThreadView, segments,
+};
 use doorstep::format;
 use doorstep::ids::AccountRef;
 use leptos::either::Either;
@@ -103,6 +105,7 @@ pub fn ThreadPanel(view: ThreadView) -> impl IntoView {
         {elsewhere}
         <section class="panel thread" id="thread" aria-labelledby="thread-heading">
             <h2 id="thread-heading">{heading}</h2>
+            {view.office.as_ref().map(|side| office_side(view.addr, side, None))}
             <ChatThread thread after>
                 <ThreadPart view=view.clone() />
                 <MessageForm view />
@@ -282,4 +285,177 @@ fn MessageForm(view: ThreadView) -> impl IntoView {
         </form>
     }
     .into_any())
+}
+
+/// "12 min", "3 h 5 min", "2 d 4 h": how long something took, for the office's eyes.
+fn took(seconds: i64) -> String {
+    let minutes = (seconds.max(0) + 59) / 60;
+    let (days, hours, mins) = (minutes / 1440, minutes % 1440 / 60, minutes % 60);
+    let key = if days > 0 {
+        "took-days"
+    } else if hours > 0 {
+        "took-hours"
+    } else {
+        "took-minutes"
+    };
+    t_with(
+        key,
+        &[
+            ("days", i18n::Arg::Num(days)),
+            ("hours", i18n::Arg::Num(hours)),
+            ("minutes", i18n::Arg::Num(mins)),
+        ],
+    )
+}
+
+/// The first answer's time, or how long the customer has waited for it.
+fn first_answer(asked: Option<i64>, answered: Option<i64>) -> Option<String> {
+    let asked = asked?;
+    Some(match answered {
+        Some(at) => t_with("inbox-first-answer", &[("took", took(at - asked).into())]),
+        None => {
+            let now = jiff::Timestamp::now().as_second();
+            t_with("inbox-unanswered", &[("took", took(now - asked).into())])
+        }
+    })
+}
+
+/// Who has the thread, and giving it to someone (the office only).
+fn office_side(addr: ThreadAddr, side: &OfficeSide, back: Option<&'static str>) -> AnyView {
+    let me = request::current().user.map(|u| u.user);
+    let choices = side
+        .office
+        .iter()
+        .map(|p| {
+            let selected = side.assigned == Some(p.user);
+            view! { <option value=p.user.to_string() selected=selected>{p.name.clone()}</option> }
+        })
+        .collect_view();
+    let take = (side.assigned != me).then(|| {
+        view! {
+            <form method="post" action="/api/assign-thread" class="inline">
+                <input type="hidden" name="thread" value=addr.to_string() />
+                <input type="hidden" name="to" value=me.map(|u| u.to_string()) />
+                <input type="hidden" name="back" value=back.unwrap_or_default() />
+                <button type="submit" class="button">{t("inbox-take")}</button>
+            </form>
+        }
+    });
+    let select_id = format!("assign-{addr}");
+    view! {
+        <div class="office-side">
+            {first_answer(side.asked_at, side.answered_at).map(|line| view! { <p class="meta">{line}</p> })}
+            {take}
+            <form method="post" action="/api/assign-thread" class="inline">
+                <input type="hidden" name="thread" value=addr.to_string() />
+                <input type="hidden" name="back" value=back.unwrap_or_default() />
+                <label for=select_id.clone()>{t("inbox-assign-to")}</label>
+                <select id=select_id name="to">
+                    <option value="" selected=side.assigned.is_none()>{t("inbox-nobody")}</option>
+                    {choices}
+                </select>
+                <button type="submit" class="button">{t("inbox-assign")}</button>
+            </form>
+        </div>
+    }
+    .into_any()
+}
+
+/// `/office/inbox`: the threads waiting on the office (nobody's, and one's own), and those
+/// waiting on the customer.
+#[component]
+pub fn InboxPage() -> impl IntoView {
+    if request::current().user.is_none() {
+        crate::pages::signed_in();
+    }
+    let show = leptos_router::hooks::use_query_map()
+        .get_untracked()
+        .get("show")
+        .unwrap_or_default();
+    view! {
+        <Page title=t("inbox-title")>
+            <h1>{t("inbox-title")}</h1>
+            <Suspense fallback=crate::pages::loading>
+                {
+                    let show = show.clone();
+                    Suspend::new(async move {
+                        match get_inbox(Some(show)).await {
+                            Ok(inbox) => Either::Left(inbox_view(inbox)),
+                            Err(error) => Either::Right(view! { <crate::pages::Refused error /> }),
+                        }
+                    })
+                }
+            </Suspense>
+        </Page>
+    }
+}
+
+fn inbox_view(inbox: Inbox) -> AnyView {
+    let locale = i18n::locale();
+    let tz = request::current().business.time_zone.zone();
+    let tabs = InboxShow::ALL
+        .iter()
+        .zip(inbox.counts)
+        .map(|(show, n)| {
+            let label = t_with(
+                &format!("inbox-{}", show.as_str()),
+                &[("count", i18n::Arg::Num(n))],
+            );
+            let current = (*show == inbox.show).then_some("page");
+            view! {
+                <li><a href=format!("/office/inbox?show={}", show.as_str()) aria-current=current>{label}</a></li>
+            }
+        })
+        .collect_view();
+    let back = match inbox.show {
+        InboxShow::Unassigned => "unassigned",
+        InboxShow::Mine => "mine",
+        InboxShow::Waiting => "waiting",
+    };
+    let list = if inbox.threads.is_empty() {
+        Either::Left(view! { <p class="empty">{t(&format!("inbox-empty-{back}"))}</p> })
+    } else {
+        let items = inbox
+            .threads
+            .iter()
+            .map(|thread| {
+                let what = match thread.addr {
+                    ThreadAddr::Job(visit) => t_with("inbox-about-visit", &[("visit", visit.to_string().into())]),
+                    ThreadAddr::Support(_) => t("inbox-about-support"),
+                };
+                let last = thread
+                    .last_message_at
+                    .map(|at| format::date_time_of_seconds(at, &tz, locale));
+                let unread = (thread.unread > 0).then(|| {
+                    view! { <span class="badge">{t_with("inbox-unread", &[("count", i18n::Arg::Num(thread.unread))])}</span> }
+                });
+                let assigned = thread.assigned.clone().map(|name| {
+                    view! { <p class="meta">{t_with("inbox-assigned", &[("name", name.into())])}</p> }
+                });
+                let side = OfficeSide {
+                    assigned: None,
+                    office: inbox.office.clone(),
+                    asked_at: thread.asked_at,
+                    answered_at: thread.answered_at,
+                };
+                view! {
+                    <li class="card">
+                        <p>
+                            <a href=format!("{}#thread", thread.addr.page())><strong>{thread.account.clone()}</strong>" · "{what}</a>
+                            " "{unread}
+                        </p>
+                        {last.map(|l| view! { <p class="meta">{t_with("inbox-last", &[("time", l.into())])}</p> })}
+                        {assigned}
+                        {office_side(thread.addr, &side, Some(back))}
+                    </li>
+                }
+            })
+            .collect_view();
+        Either::Right(view! { <ul class="cards">{items}</ul> })
+    };
+    view! {
+        <nav aria-label=t("inbox-lists")><ul class="tabs">{tabs}</ul></nav>
+        {list}
+    }
+    .into_any()
 }

@@ -141,6 +141,9 @@ static ROWS: &[Row] = &[
         "thread={visit}&body=Hello&key=",
         SEE_THE_VISIT,
     ),
+    row("inbox", "show=mine", OFFICE),
+    // Back to nobody: every office person may do it, as often as they like.
+    row("assign-thread", "thread={visit}&to=", OFFICE),
     // Ana's visit is Tomás's job: he (and the office) may complete it; it is not started,
     // so refused as out of order after the check of who asks.
     row("completion-form", "visit={visit}", STAFF),
@@ -531,6 +534,7 @@ static ROUTES: &[Route] = &[
         SEE_HOME_AND_OFFICE,
     ),
     route("/office/requests", "/office/requests", OFFICE),
+    route("/office/inbox", "/office/inbox", OFFICE),
     route("/visits/{reference}", "/visits/{visit}", SEE_THE_VISIT),
     // Not completed: no report yet, for anyone.
     route(

@@ -385,3 +385,77 @@ async fn a_message_reaches_the_live_streams_of_its_members_only() {
             .is_empty()
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_office_inbox_lists_takes_and_times_the_first_answer() {
+    let app = spawn_app().await;
+    let (visit, _) = visit_with_technician(&app).await;
+    let (status, _) = send(&app.client, &app, message(&visit, "Can you bring a ladder?", "i1", &[])).await;
+    assert_eq!(status, 200);
+    let office = app.other_browser();
+    office.sign_in("dispatch@example.com").await;
+    let admin = app.other_browser();
+    admin.sign_in("admin@example.com").await;
+
+    let (status, inbox) = html(&office.client, &app, "/office/inbox").await;
+    assert_eq!(status, 200);
+    assert!(inbox.contains("Unassigned (1)"), "{inbox}");
+    assert!(inbox.contains(&format!("visit {visit}")), "{inbox}");
+    assert!(inbox.contains("Waiting for a first answer for"), "{inbox}");
+    assert!(inbox.contains("Inbox (1 unread)"), "the navigation counts it: {inbox}");
+
+    // The dispatcher takes it (the plain form): it leaves the unassigned list for theirs,
+    // and the admin no longer counts it.
+    let (dispatcher,): (i64,) =
+        sqlx::query_as("SELECT id FROM users WHERE email = 'dispatch@example.com'")
+            .fetch_one(app.store.pool())
+            .await
+            .expect("dispatcher");
+    let me = doorstep::ids::UserRef::from_id(dispatcher).to_string();
+    let res = office
+        .client
+        .post(app.url("/api/assign-thread"))
+        .header(ACCEPT, "text/html")
+        .header(REFERER, app.url("/office/inbox"))
+        .form(&[("thread", visit.as_str()), ("to", me.as_str()), ("back", "unassigned")])
+        .send()
+        .await
+        .expect("POST");
+    assert_eq!(res.status(), 302);
+    assert_eq!(location_path(&res, &app.url("")), "/office/inbox?show=unassigned");
+    let (_, inbox) = html(&office.client, &app, "/office/inbox").await;
+    assert!(inbox.contains("Nothing waits on the office."), "{inbox}");
+    let (_, mine) = html(&office.client, &app, "/office/inbox?show=mine").await;
+    assert!(mine.contains(&format!("visit {visit}")), "{mine}");
+    let (_, admin_home) = html(&admin.client, &app, "/office/inbox").await;
+    assert!(!admin_home.contains("Inbox (1 unread)"), "{admin_home}");
+    assert_eq!(
+        count_of(&app, "SELECT COUNT(*) FROM audit_log WHERE action = 'thread_assigned'").await,
+        1
+    );
+
+    // Nobody outside the office takes it, nor is it given to them.
+    let tech_ref = {
+        let (id,): (i64,) = sqlx::query_as("SELECT id FROM users WHERE email = 'tomas@example.com'")
+            .fetch_one(app.store.pool())
+            .await
+            .expect("tomas");
+        doorstep::ids::UserRef::from_id(id).to_string()
+    };
+    let res = office
+        .client
+        .post(app.url("/api/assign-thread"))
+        .header(ACCEPT, "application/json")
+        .form(&[("thread", visit.as_str()), ("to", tech_ref.as_str())])
+        .send()
+        .await
+        .expect("POST");
+    assert_eq!(res.status(), 404);
+
+    // The answer: waiting on the customer, with the time the first answer took.
+    let (status, _) = send(&office.client, &app, message(&visit, "Yes, we will.", "o1", &[])).await;
+    assert_eq!(status, 200);
+    let (_, waiting) = html(&office.client, &app, "/office/inbox?show=waiting").await;
+    assert!(waiting.contains("Waiting on the customer (1)"), "{waiting}");
+    assert!(waiting.contains("First answer after"), "{waiting}");
+}
