@@ -294,8 +294,23 @@ pub struct Inbox {
 /// how long the first answer took.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OfficeSide {
+    /// The canned replies in the customer's language.
+    pub canned: Vec<CannedReply>,
     pub assigned: Option<crate::ids::UserRef>,
     pub office: Vec<OfficePerson>,
     pub asked_at: Option<i64>,
     pub answered_at: Option<i64>,
+}
+
+/// The most canned replies the office keeps, and the longest title.
+pub const CANNED_MAX: i64 = 200;
+pub const CANNED_TITLE_MAX: usize = 80;
+
+/// A reply the office writes once and uses often.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CannedReply {
+    pub id: i64,
+    pub locale: crate::locale::Locale,
+    pub title: String,
+    pub body: String,
 }

@@ -110,6 +110,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("requests/:reference") view=pages::requests::RequestPage ssr=SsrMode::Async />
                 <Route path=path!("office/requests") view=pages::requests::OfficeRequestsPage ssr=SsrMode::Async />
                 <Route path=path!("office/inbox") view=pages::conversations::InboxPage ssr=SsrMode::Async />
+                <Route path=path!("office/replies") view=pages::conversations::CannedRepliesPage ssr=SsrMode::Async />
                 <Route path=path!("plans") view=pages::plans::PlansPage ssr=SsrMode::Async />
                 <Route path=path!("plans/new") view=pages::plans::NewPlanPage ssr=SsrMode::Async />
                 <Route path=path!("plans/:reference") view=pages::plans::PlanPage ssr=SsrMode::Async />

@@ -6,8 +6,8 @@
 //! written in the transaction of the change.
 
 use crate::conversations::{
-    Inbox, InboxShow, InboxThread, KEY_MAX, MESSAGE_MAX, MessageView, OfficePerson, OfficeSide,
-    SHOWN, Seen, Side, ThreadAddr, ThreadView,
+    CANNED_MAX, CANNED_TITLE_MAX, CannedReply, Inbox, InboxShow, InboxThread, KEY_MAX, MESSAGE_MAX,
+    MessageView, OfficePerson, OfficeSide, SHOWN, Seen, Side, ThreadAddr, ThreadView,
 };
 use crate::dto::{PhotoView, SessionUser, VisitStatus};
 use crate::error::FieldError;
@@ -31,6 +31,9 @@ pub enum ConversationError {
     /// Not a thread the person belongs to.
     #[error("not found")]
     NotFound,
+    /// The office keeps as many canned replies as it may.
+    #[error("too many canned replies")]
+    TooMany,
     /// The person reads the thread but may not write to it.
     #[error("read only")]
     ReadOnly,
@@ -127,9 +130,10 @@ pub async fn read(
     store: &Store,
     viewer: &SessionUser,
     addr: ThreadAddr,
-    max_files: usize,
-    max_mb: u64,
+    limits: (usize, u64),
+    default_locale: crate::locale::Locale,
 ) -> Result<ThreadView, ConversationError> {
+    let (max_files, max_mb) = limits;
     let mut conn = store.conn().await?;
     // Read first: whatever commits after it reaches the page's live stream.
     let events_after = events::latest(&mut conn).await?;
@@ -149,7 +153,12 @@ pub async fn read(
         office: None,
     };
     if member.side == Side::Office {
+        let locale = store::account_locale(&mut conn, member.account_id)
+            .await?
+            .and_then(|l| crate::locale::Locale::parse(&l).ok())
+            .unwrap_or(default_locale);
         view.office = Some(OfficeSide {
+            canned: canned_replies(&mut conn, Some(locale)).await?,
             assigned: member
                 .thread
                 .as_ref()
@@ -524,6 +533,124 @@ pub async fn assign(
         .by(by.user)
         .on(&subject)
         .detail_maybe(detail.as_deref());
+    audit::record(&mut tx, &entry).await?;
+    tx.commit().await.map_err(StoreError::from)?;
+    Ok(())
+}
+
+/// The canned replies (`locale`: in that language only), by language and title.
+pub async fn canned_replies(
+    conn: &mut Conn,
+    locale: Option<crate::locale::Locale>,
+) -> Result<Vec<CannedReply>, StoreError> {
+    Ok(store::canned(conn, locale.map(crate::locale::Locale::code))
+        .await?
+        .into_iter()
+        .filter_map(|row| {
+            Some(CannedReply {
+                id: row.id,
+                locale: crate::locale::Locale::parse(&row.locale).ok()?,
+                title: row.title,
+                body: row.body,
+            })
+        })
+        .collect())
+}
+
+/// Every canned reply, for the office.
+pub async fn all_canned(
+    store: &Store,
+    by: &SessionUser,
+) -> Result<Vec<CannedReply>, ConversationError> {
+    if side_of(by.role) != Side::Office {
+        return Err(ConversationError::NotFound);
+    }
+    let mut conn = store.conn().await?;
+    Ok(canned_replies(&mut conn, None).await?)
+}
+
+/// A canned reply as typed: its language, title and text (checked here).
+pub struct NewCanned<'a> {
+    pub locale: &'a str,
+    pub title: &'a str,
+    pub body: &'a str,
+}
+
+/// A canned reply, checked.
+pub struct Canned {
+    locale: crate::locale::Locale,
+    title: String,
+    body: String,
+}
+
+/// Checks a canned reply: each field's problem, in form order.
+pub fn check_canned(new: &NewCanned<'_>) -> Result<Canned, Vec<(&'static str, FieldError)>> {
+    let locale = crate::locale::Locale::parse(new.locale);
+    let title = crate::fields::text(new.title, CANNED_TITLE_MAX, true);
+    let body = crate::fields::text(new.body, MESSAGE_MAX, true);
+    match (locale, title, body) {
+        (Ok(locale), Ok(title), Ok(body)) => Ok(Canned {
+            locale,
+            title,
+            body,
+        }),
+        (l, t, b) => Err([("locale", l.err()), ("title", t.err()), ("body", b.err())]
+            .into_iter()
+            .filter_map(|(f, p)| p.map(|p| (f, p)))
+            .collect()),
+    }
+}
+
+/// Adds a canned reply (checked with [`check_canned`] first), in the audit trail.
+pub async fn add_canned(
+    store: &Store,
+    by: &SessionUser,
+    reply: Canned,
+    origin: &crate::store::audit::RequestOrigin,
+) -> Result<(), ConversationError> {
+    use crate::store::audit;
+    if side_of(by.role) != Side::Office {
+        return Err(ConversationError::NotFound);
+    }
+    let Canned {
+        locale,
+        title,
+        body,
+    } = reply;
+    let now = clock::now();
+    let mut tx = store.begin().await?;
+    store::add_canned(&mut tx, locale.code(), &title, &body, now).await?;
+    if store::canned_count(&mut tx).await? > CANNED_MAX {
+        return Err(ConversationError::TooMany);
+    }
+    let entry = audit::Entry::new(now, "canned_reply_added", origin)
+        .by(by.user)
+        .detail(&title);
+    audit::record(&mut tx, &entry).await?;
+    tx.commit().await.map_err(StoreError::from)?;
+    Ok(())
+}
+
+/// Removes a canned reply, in the audit trail.
+pub async fn remove_canned(
+    store: &Store,
+    by: &SessionUser,
+    id: i64,
+    origin: &crate::store::audit::RequestOrigin,
+) -> Result<(), ConversationError> {
+    use crate::store::audit;
+    if side_of(by.role) != Side::Office {
+        return Err(ConversationError::NotFound);
+    }
+    let now = clock::now();
+    let mut tx = store.begin().await?;
+    if !store::remove_canned(&mut tx, id).await? {
+        return Err(ConversationError::NotFound);
+    }
+    let subject = id.to_string();
+    let entry = audit::Entry::new(now, "canned_reply_removed", origin)
+        .by(by.user)
+        .on(&subject);
     audit::record(&mut tx, &entry).await?;
     tx.commit().await.map_err(StoreError::from)?;
     Ok(())

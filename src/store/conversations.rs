@@ -427,11 +427,7 @@ pub async fn inbox_counts(conn: &mut Conn, reader: i64) -> Result<(i64, i64, i64
     .bind(reader)
     .fetch_one(conn)
     .await?;
-    Ok((
-        row.0.unwrap_or(0),
-        row.1.unwrap_or(0),
-        row.2.unwrap_or(0),
-    ))
+    Ok((row.0.unwrap_or(0), row.1.unwrap_or(0), row.2.unwrap_or(0)))
 }
 
 /// Gives the thread to `to` (an office person; `None`: to nobody).
@@ -442,4 +438,73 @@ pub async fn assign(conn: &mut Conn, thread_id: i64, to: Option<i64>) -> Result<
         .execute(conn)
         .await?;
     Ok(())
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct CannedRow {
+    pub id: i64,
+    pub locale: String,
+    pub title: String,
+    pub body: String,
+}
+
+/// The canned replies, by language then title (`locale`: of one language only).
+pub async fn canned(conn: &mut Conn, locale: Option<&str>) -> Result<Vec<CannedRow>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT id, locale, title, body FROM canned_replies \
+         WHERE $1 = '' OR locale = $1 ORDER BY locale, title, id",
+    )
+    .bind(locale.unwrap_or_default())
+    .fetch_all(conn)
+    .await?)
+}
+
+pub async fn canned_count(conn: &mut Conn) -> Result<i64, StoreError> {
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM canned_replies")
+        .fetch_one(conn)
+        .await?;
+    Ok(n)
+}
+
+pub async fn add_canned(
+    conn: &mut Conn,
+    locale: &str,
+    title: &str,
+    body: &str,
+    at: i64,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO canned_replies (locale, title, body, created_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(locale)
+    .bind(title)
+    .bind(body)
+    .bind(at)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Removes one; whether it was there.
+pub async fn remove_canned(conn: &mut Conn, id: i64) -> Result<bool, StoreError> {
+    let done = sqlx::query("DELETE FROM canned_replies WHERE id = $1")
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// The language the account's first owner reads (`None`: they chose none).
+pub async fn account_locale(
+    conn: &mut Conn,
+    account_id: i64,
+) -> Result<Option<String>, StoreError> {
+    let row: Option<(Option<String>,)> = sqlx::query_as(
+        "SELECT u.locale FROM memberships m JOIN users u ON u.id = m.user_id \
+         WHERE m.account_id = $1 AND m.role = 'owner' ORDER BY u.id LIMIT 1",
+    )
+    .bind(account_id)
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.and_then(|(l,)| l))
 }

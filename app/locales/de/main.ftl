@@ -988,6 +988,8 @@ trail-action = { $action ->
     [request_answered] Anfrage beantwortet
     [request_handled] Anfrage erledigt
     [thread_assigned] Unterhaltung zugewiesen
+    [canned_reply_added] Textbaustein hinzugefügt
+    [canned_reply_removed] Textbaustein entfernt
     [request_declined] Anfrage abgelehnt
     [request_question] Rückfrage zu einer Anfrage
     [problem_reported] Problem gemeldet

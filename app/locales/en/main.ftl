@@ -989,6 +989,8 @@ trail-action = { $action ->
     [request_answered] Answered a request
     [request_handled] Handled a request
     [thread_assigned] Gave a conversation to someone
+    [canned_reply_added] Added a canned reply
+    [canned_reply_removed] Removed a canned reply
     [request_declined] Declined a request
     [request_question] Asked about a request
     [problem_reported] Reported a problem

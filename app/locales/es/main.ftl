@@ -988,6 +988,8 @@ trail-action = { $action ->
     [request_answered] Respondió una solicitud
     [request_handled] Atendió una solicitud
     [thread_assigned] Asignó una conversación
+    [canned_reply_added] Añadió una respuesta guardada
+    [canned_reply_removed] Quitó una respuesta guardada
     [request_declined] Rechazó una solicitud
     [request_question] Preguntó sobre una solicitud
     [problem_reported] Informó de un problema

@@ -988,6 +988,8 @@ trail-action = { $action ->
     [request_answered] A répondu à une demande
     [request_handled] A traité une demande
     [thread_assigned] A confié une conversation
+    [canned_reply_added] A ajouté une réponse type
+    [canned_reply_removed] A retiré une réponse type
     [request_declined] A refusé une demande
     [request_question] A posé une question sur une demande
     [problem_reported] A signalé un problème

@@ -2,7 +2,7 @@
 //! message to it, with photos.
 
 use crate::error::ApiError;
-use doorstep::conversations::{Inbox, ThreadView};
+use doorstep::conversations::{CannedReply, Inbox, ThreadView};
 use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use leptos::server_fn::codec::{MultipartData, MultipartFormData};
@@ -23,8 +23,8 @@ pub async fn get_thread(thread: String) -> Result<ThreadView, ApiError> {
         &state.store,
         &user,
         addr,
-        state.uploads.max_files,
-        state.uploads.max_megabytes(),
+        (state.uploads.max_files, state.uploads.max_megabytes()),
+        state.business().default_locale,
     )
     .await
     .map_err(imp::refused)
@@ -74,6 +74,56 @@ pub async fn assign_thread(
     Ok(())
 }
 
+/// The office's canned replies, every language.
+#[server(endpoint = "canned-replies")]
+pub async fn get_canned_replies() -> Result<Vec<CannedReply>, ApiError> {
+    use crate::api::support::{require, state};
+    use doorstep::permissions::Permission;
+    let user = require(Permission::ManageScheduling)?;
+    let state = state()?;
+    doorstep::services::conversations::all_canned(&state.store, &user)
+        .await
+        .map_err(imp::refused)
+}
+
+/// Adds a canned reply: its `locale` (`en`, `es`…), `title` and `body`.
+#[server(endpoint = "add-canned-reply")]
+pub async fn add_canned_reply(locale: String, title: String, body: String) -> Result<(), ApiError> {
+    use crate::api::support::{info, require, state};
+    use crate::error::echo;
+    use doorstep::permissions::Permission;
+    use doorstep::services::conversations::{NewCanned, add_canned, check_canned};
+    let user = require(Permission::ManageScheduling)?;
+    let typed = || echo(&[("locale", &locale), ("title", &title), ("body", &body)]);
+    let reply = check_canned(&NewCanned {
+        locale: &locale,
+        title: &title,
+        body: &body,
+    })
+    .map_err(|problems| ApiError::refused(problems, typed()))?;
+    let state = state()?;
+    add_canned(&state.store, &user, reply, &info().origin)
+        .await
+        .map_err(imp::refused)?;
+    leptos_axum::redirect("/office/replies?added=1");
+    Ok(())
+}
+
+/// Removes the canned reply `reply` (its number).
+#[server(endpoint = "remove-canned-reply")]
+pub async fn remove_canned_reply(reply: String) -> Result<(), ApiError> {
+    use crate::api::support::{info, require, state};
+    use doorstep::permissions::Permission;
+    let user = require(Permission::ManageScheduling)?;
+    let id: i64 = reply.trim().parse().map_err(|_| ApiError::NotFound)?;
+    let state = state()?;
+    doorstep::services::conversations::remove_canned(&state.store, &user, id, &info().origin)
+        .await
+        .map_err(imp::refused)?;
+    leptos_axum::redirect("/office/replies?removed=1");
+    Ok(())
+}
+
 /// Where the message form posts: `send_message`'s address. The form is plain HTML (the
 /// chat island posts the same form), so the server function exists on the server only and
 /// keeps multipart handling out of the browser bundle.
@@ -101,6 +151,7 @@ pub(crate) mod imp {
         match err {
             ConversationError::NotFound => ApiError::NotFound,
             ConversationError::ReadOnly => ApiError::Forbidden,
+            ConversationError::TooMany => ApiError::TooManyRequests,
             ConversationError::Field(problem) => ApiError::field("body", problem, echo(&[])),
             other => internal("conversation failed", other),
         }

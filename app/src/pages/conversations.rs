@@ -1,15 +1,19 @@
 //! Conversations: a thread as pages show it (on a visit's page, and the support thread's
 //! own page), complete without JavaScript; the chat island keeps it live where it can.
 
-use crate::api::conversations::{SEND_MESSAGE_PATH, get_inbox, get_thread};
+use crate::api::conversations::{
+    AddCannedReply, SEND_MESSAGE_PATH, get_canned_replies, get_inbox, get_thread,
+};
 use crate::components::alert::{ErrorAlert, field_message};
+use crate::components::form::TextField;
 use crate::components::layout::Page;
 use crate::error::ApiError;
 use crate::i18n::{self, t, t_with};
 use crate::islands::chat::ChatThread;
 use crate::request;
 use doorstep::conversations::{
-    Inbox, InboxShow, MessageView, OfficeSide, Segment, Side, ThreadAddr, ThreadView, segments,
+    CannedReply, Inbox, InboxShow, MessageView, OfficeSide, Segment, Side, ThreadAddr, ThreadView,
+    segments,
 };
 use doorstep::format;
 use doorstep::ids::AccountRef;
@@ -232,6 +236,40 @@ fn MessageForm(view: ThreadView) -> impl IntoView {
     let key = Some(typed("key"))
         .filter(|k| !k.is_empty())
         .unwrap_or(view.key.clone());
+    // A canned reply the office picked (`?reply=3`), unless something was typed already.
+    let picked = leptos_router::hooks::use_query_map()
+        .get_untracked()
+        .get("reply")
+        .and_then(|id| id.parse::<i64>().ok());
+    let canned = view
+        .office
+        .as_ref()
+        .map(|o| o.canned.clone())
+        .unwrap_or_default();
+    let body = Some(typed("body"))
+        .filter(|b| !b.is_empty())
+        .or_else(|| {
+            canned
+                .iter()
+                .find(|c| Some(c.id) == picked)
+                .map(|c| c.body.clone())
+        })
+        .unwrap_or_default();
+    let canned_links = (!canned.is_empty()).then(|| {
+        let page = view.addr.page();
+        let links = canned
+            .iter()
+            .map(|c| {
+                view! { <li><a href=format!("{page}?reply={}#thread", c.id)>{c.title.clone()}</a></li> }
+            })
+            .collect_view();
+        view! {
+            <details class="canned">
+                <summary>{t("canned-use")}</summary>
+                <ul>{links}</ul>
+            </details>
+        }
+    });
     let body_error = problem("body");
     let photos_error = problem("photos");
     let general = error
@@ -261,12 +299,13 @@ fn MessageForm(view: ThreadView) -> impl IntoView {
             class="stack message-form" data-chat-form="">
             <input type="hidden" name="thread" value=view.addr.to_string() />
             <input type="hidden" name="key" value=key />
+            {canned_links}
             <div class="field">
                 <label for="field-body">{t("thread-message")}</label>
                 <textarea id="field-body" name="body" rows="3"
                     maxlength=doorstep::conversations::MESSAGE_MAX.to_string()
                     aria-describedby=described("body", false, body_error.is_some())
-                    aria-invalid=body_error.as_ref().map(|_| "true")>{typed("body")}</textarea>
+                    aria-invalid=body_error.as_ref().map(|_| "true")>{body}</textarea>
                 {body_error.map(|m| view! { <p class="field-error" id="body-error">{m}</p> })}
             </div>
             <div class="field">
@@ -375,6 +414,7 @@ pub fn InboxPage() -> impl IntoView {
     view! {
         <Page title=t("inbox-title")>
             <h1>{t("inbox-title")}</h1>
+            <p><a href="/office/replies">{t("inbox-replies")}</a></p>
             <Suspense fallback=crate::pages::loading>
                 {
                     let show = show.clone();
@@ -433,6 +473,7 @@ fn inbox_view(inbox: Inbox) -> AnyView {
                     view! { <p class="meta">{t_with("inbox-assigned", &[("name", name.into())])}</p> }
                 });
                 let side = OfficeSide {
+                    canned: Vec::new(),
                     assigned: None,
                     office: inbox.office.clone(),
                     asked_at: thread.asked_at,
@@ -456,6 +497,118 @@ fn inbox_view(inbox: Inbox) -> AnyView {
     view! {
         <nav aria-label=t("inbox-lists")><ul class="tabs">{tabs}</ul></nav>
         {list}
+    }
+    .into_any()
+}
+
+/// `/office/replies`: the office's canned replies, in each language the portal speaks.
+#[component]
+pub fn CannedRepliesPage() -> impl IntoView {
+    if request::current().user.is_none() {
+        crate::pages::signed_in();
+    }
+    let query = leptos_router::hooks::use_query_map().get_untracked();
+    let done = ["added", "removed"]
+        .into_iter()
+        .find(|k| query.get(k).is_some())
+        .map(|what| {
+            view! { <p class="alert alert-success" role="status">{t(&format!("canned-{what}"))}</p> }
+        });
+    view! {
+        <Page title=t("canned-title")>
+            <h1>{t("canned-title")}</h1>
+            <p class="lead">{t("canned-lead")}</p>
+            {done}
+            <Suspense fallback=crate::pages::loading>
+                {Suspend::new(async move {
+                    match get_canned_replies().await {
+                        Ok(replies) => Either::Left(canned_view(replies)),
+                        Err(error) => Either::Right(view! { <crate::pages::Refused error /> }),
+                    }
+                })}
+            </Suspense>
+        </Page>
+    }
+}
+
+fn canned_view(replies: Vec<CannedReply>) -> AnyView {
+    let action = ServerAction::<AddCannedReply>::new();
+    let error = action.value().get_untracked().and_then(Result::err);
+    let typed = |name: &str| {
+        error
+            .as_ref()
+            .and_then(|e| e.echo(name))
+            .unwrap_or_default()
+            .to_string()
+    };
+    let problem = |name: &str| {
+        error
+            .as_ref()
+            .and_then(|e| e.problem_with(name))
+            .map(field_message)
+    };
+    let chosen = {
+        let typed = typed("locale");
+        if typed.is_empty() {
+            i18n::locale().code().to_string()
+        } else {
+            typed
+        }
+    };
+    let (title, body) = (typed("title"), typed("body"));
+    let (title_error, body_error) = (problem("title"), problem("body"));
+    let languages = doorstep::locale::Locale::ALL
+        .iter()
+        .map(|l| {
+            view! { <option value=l.code() selected=chosen == l.code()>{l.native_name()}</option> }
+        })
+        .collect_view();
+    let list = if replies.is_empty() {
+        Either::Left(view! { <p class="empty">{t("canned-empty")}</p> })
+    } else {
+        let items = replies
+            .iter()
+            .map(|r| {
+                let label = t_with("canned-remove", &[("title", r.title.clone().into())]);
+                view! {
+                    <li class="card">
+                        <p><strong>{r.title.clone()}</strong>" · "<span lang=r.locale.code()>{r.locale.native_name()}</span></p>
+                        <p class="message-body" lang=r.locale.code()>{r.body.clone()}</p>
+                        <form method="post" action="/api/remove-canned-reply">
+                            <input type="hidden" name="reply" value=r.id.to_string() />
+                            <button type="submit" class="button button-quiet" aria-label=label>{t("canned-remove-short")}</button>
+                        </form>
+                    </li>
+                }
+            })
+            .collect_view();
+        Either::Right(view! { <ul class="cards">{items}</ul> })
+    };
+    let general = error
+        .clone()
+        .filter(|e| {
+            ["locale", "title", "body"]
+                .iter()
+                .all(|f| e.problem_with(f).is_none())
+        })
+        .map(|error| view! { <ErrorAlert error /> });
+    view! {
+        {list}
+        <section class="panel" aria-labelledby="canned-add">
+            <h2 id="canned-add">{t("canned-add")}</h2>
+            {general}
+            <ActionForm action=action attr:class="stack">
+                <div class="field">
+                    <label for="field-locale">{t("language-label")}</label>
+                    <select id="field-locale" name="locale">{languages}</select>
+                </div>
+                <TextField name="title".to_string() label=t("canned-field-title") value=title
+                    error=title_error required=true flat=true />
+                <TextField name="body".to_string() label=t("canned-field-body") value=body
+                    error=body_error area=true required=true flat=true />
+                <button type="submit" class="button button-primary">{t("canned-save")}</button>
+            </ActionForm>
+        </section>
     }
     .into_any()
 }

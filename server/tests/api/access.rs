@@ -144,6 +144,13 @@ static ROWS: &[Row] = &[
     row("inbox", "show=mine", OFFICE),
     // Back to nobody: every office person may do it, as often as they like.
     row("assign-thread", "thread={visit}&to=", OFFICE),
+    row("canned-replies", "", OFFICE),
+    row(
+        "add-canned-reply",
+        "locale=en&title=Ladder&body=We bring one.",
+        OFFICE,
+    ),
+    row("remove-canned-reply", "reply={canned}", OFFICE),
     // Ana's visit is Tomás's job: he (and the office) may complete it; it is not started,
     // so refused as out of order after the check of who asks.
     row("completion-form", "visit={visit}", STAFF),
@@ -535,6 +542,7 @@ static ROUTES: &[Route] = &[
     ),
     route("/office/requests", "/office/requests", OFFICE),
     route("/office/inbox", "/office/inbox", OFFICE),
+    route("/office/replies", "/office/replies", OFFICE),
     route("/visits/{reference}", "/visits/{visit}", SEE_THE_VISIT),
     // Not completed: no report yet, for anyone.
     route(
@@ -692,7 +700,15 @@ async fn fixtures(app: &TestApp) -> BTreeMap<&'static str, String> {
     .fetch_one(app.store.pool())
     .await
     .expect("Ana's account");
+    let (canned,): (i64,) = sqlx::query_as(
+        "INSERT INTO canned_replies (locale, title, body, created_at) \
+         VALUES ('en', 'Thanks', 'Thank you!', 0) RETURNING id",
+    )
+    .fetch_one(app.store.pool())
+    .await
+    .expect("canned reply");
     BTreeMap::from([
+        ("canned", canned.to_string()),
         ("message_photo", format!("/files/{message_photo}")),
         (
             "account",

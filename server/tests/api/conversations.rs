@@ -390,7 +390,12 @@ async fn a_message_reaches_the_live_streams_of_its_members_only() {
 async fn the_office_inbox_lists_takes_and_times_the_first_answer() {
     let app = spawn_app().await;
     let (visit, _) = visit_with_technician(&app).await;
-    let (status, _) = send(&app.client, &app, message(&visit, "Can you bring a ladder?", "i1", &[])).await;
+    let (status, _) = send(
+        &app.client,
+        &app,
+        message(&visit, "Can you bring a ladder?", "i1", &[]),
+    )
+    .await;
     assert_eq!(status, 200);
     let office = app.other_browser();
     office.sign_in("dispatch@example.com").await;
@@ -402,7 +407,10 @@ async fn the_office_inbox_lists_takes_and_times_the_first_answer() {
     assert!(inbox.contains("Unassigned (1)"), "{inbox}");
     assert!(inbox.contains(&format!("visit {visit}")), "{inbox}");
     assert!(inbox.contains("Waiting for a first answer for"), "{inbox}");
-    assert!(inbox.contains("Inbox (1 unread)"), "the navigation counts it: {inbox}");
+    assert!(
+        inbox.contains("Inbox (1 unread)"),
+        "the navigation counts it: {inbox}"
+    );
 
     // The dispatcher takes it (the plain form): it leaves the unassigned list for theirs,
     // and the admin no longer counts it.
@@ -417,12 +425,19 @@ async fn the_office_inbox_lists_takes_and_times_the_first_answer() {
         .post(app.url("/api/assign-thread"))
         .header(ACCEPT, "text/html")
         .header(REFERER, app.url("/office/inbox"))
-        .form(&[("thread", visit.as_str()), ("to", me.as_str()), ("back", "unassigned")])
+        .form(&[
+            ("thread", visit.as_str()),
+            ("to", me.as_str()),
+            ("back", "unassigned"),
+        ])
         .send()
         .await
         .expect("POST");
     assert_eq!(res.status(), 302);
-    assert_eq!(location_path(&res, &app.url("")), "/office/inbox?show=unassigned");
+    assert_eq!(
+        location_path(&res, &app.url("")),
+        "/office/inbox?show=unassigned"
+    );
     let (_, inbox) = html(&office.client, &app, "/office/inbox").await;
     assert!(inbox.contains("Nothing waits on the office."), "{inbox}");
     let (_, mine) = html(&office.client, &app, "/office/inbox?show=mine").await;
@@ -430,16 +445,21 @@ async fn the_office_inbox_lists_takes_and_times_the_first_answer() {
     let (_, admin_home) = html(&admin.client, &app, "/office/inbox").await;
     assert!(!admin_home.contains("Inbox (1 unread)"), "{admin_home}");
     assert_eq!(
-        count_of(&app, "SELECT COUNT(*) FROM audit_log WHERE action = 'thread_assigned'").await,
+        count_of(
+            &app,
+            "SELECT COUNT(*) FROM audit_log WHERE action = 'thread_assigned'"
+        )
+        .await,
         1
     );
 
     // Nobody outside the office takes it, nor is it given to them.
     let tech_ref = {
-        let (id,): (i64,) = sqlx::query_as("SELECT id FROM users WHERE email = 'tomas@example.com'")
-            .fetch_one(app.store.pool())
-            .await
-            .expect("tomas");
+        let (id,): (i64,) =
+            sqlx::query_as("SELECT id FROM users WHERE email = 'tomas@example.com'")
+                .fetch_one(app.store.pool())
+                .await
+                .expect("tomas");
         doorstep::ids::UserRef::from_id(id).to_string()
     };
     let res = office
@@ -453,9 +473,106 @@ async fn the_office_inbox_lists_takes_and_times_the_first_answer() {
     assert_eq!(res.status(), 404);
 
     // The answer: waiting on the customer, with the time the first answer took.
-    let (status, _) = send(&office.client, &app, message(&visit, "Yes, we will.", "o1", &[])).await;
+    let (status, _) = send(
+        &office.client,
+        &app,
+        message(&visit, "Yes, we will.", "o1", &[]),
+    )
+    .await;
     assert_eq!(status, 200);
     let (_, waiting) = html(&office.client, &app, "/office/inbox?show=waiting").await;
     assert!(waiting.contains("Waiting on the customer (1)"), "{waiting}");
     assert!(waiting.contains("First answer after"), "{waiting}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn canned_replies_are_offered_in_the_customers_language() {
+    let app = spawn_app().await;
+    let (visit, _) = visit_with_technician(&app).await;
+    let office = app.other_browser();
+    office.sign_in("dispatch@example.com").await;
+    let add = |locale: &'static str, title: &'static str, body: &'static str| {
+        office
+            .client
+            .post(app.url("/api/add-canned-reply"))
+            .header(ACCEPT, "application/json")
+            .form(&[("locale", locale), ("title", title), ("body", body)])
+            .send()
+    };
+    assert_eq!(
+        add("en", "Ladder", "We will bring a ladder.")
+            .await
+            .expect("POST")
+            .status(),
+        200
+    );
+    assert_eq!(
+        add("es", "Escalera", "Traeremos una escalera.")
+            .await
+            .expect("POST")
+            .status(),
+        200
+    );
+    // Refused with the reasons, nothing kept.
+    let res = add("xx", "", "Hi").await.expect("POST");
+    assert_eq!(res.status(), 400);
+    let body: serde_json::Value = res.json().await.expect("json");
+    let fields: Vec<&str> = body["problems"]
+        .as_array()
+        .map(|p| p.iter().filter_map(|p| p["field"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(fields, vec!["locale", "title"], "{body}");
+    assert_eq!(
+        count_of(&app, "SELECT COUNT(*) FROM canned_replies").await,
+        2
+    );
+    // A customer keeps none.
+    let res = app
+        .call(
+            "/api/add-canned-reply",
+            &[("locale", "en"), ("title", "x"), ("body", "y")],
+        )
+        .await;
+    assert_eq!(res.status(), 403);
+
+    // Ana reads English: her visit's thread offers the English reply, and picking it fills
+    // the message in.
+    let page = format!("/visits/{visit}");
+    let (_, shown) = html(&office.client, &app, &page).await;
+    assert!(shown.contains(">Ladder</a>"), "{shown}");
+    assert!(!shown.contains("Escalera"), "{shown}");
+    let (ladder,): (i64,) = sqlx::query_as("SELECT id FROM canned_replies WHERE title = 'Ladder'")
+        .fetch_one(app.store.pool())
+        .await
+        .expect("ladder");
+    let (_, picked) = html(&office.client, &app, &format!("{page}?reply={ladder}")).await;
+    assert!(
+        picked.contains(">We will bring a ladder.</textarea>"),
+        "{picked}"
+    );
+    // In Spanish, the Spanish one.
+    app.execute("UPDATE users SET locale = 'es' WHERE email = 'ana@example.com'")
+        .await;
+    let (_, shown) = html(&office.client, &app, &page).await;
+    assert!(shown.contains(">Escalera</a>"), "{shown}");
+    assert!(!shown.contains(">Ladder</a>"), "{shown}");
+
+    let res = office
+        .client
+        .post(app.url("/api/remove-canned-reply"))
+        .header(ACCEPT, "application/json")
+        .form(&[("reply", ladder.to_string())])
+        .send()
+        .await
+        .expect("POST");
+    assert_eq!(res.status(), 200);
+    let res = office
+        .client
+        .post(app.url("/api/remove-canned-reply"))
+        .header(ACCEPT, "application/json")
+        .form(&[("reply", ladder.to_string())])
+        .send()
+        .await
+        .expect("POST");
+    assert_eq!(res.status(), 404);
 }

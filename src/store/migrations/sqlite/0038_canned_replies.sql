@@ -1,0 +1,10 @@
+-- Replies the office writes once and uses often, each in one language: the office picks
+-- from those in the customer's language.
+CREATE TABLE canned_replies (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    locale TEXT NOT NULL,
+    title TEXT NOT NULL,
+    body TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+);
+CREATE INDEX canned_replies_locale ON canned_replies (locale, title);
