@@ -32,6 +32,8 @@ pub struct AppState {
     pub files: FileStore,
     /// How many photos of what size people may send.
     pub uploads: UploadLimits,
+    /// Minutes a message may wait unread before its reader is mailed; 0: never.
+    pub message_mail_minutes: u32,
     /// Whether newcomers may open their own customer account.
     pub sign_up: bool,
     /// Staff single sign-on's provider, if any.
@@ -79,6 +81,7 @@ impl AppState {
             map_tiles: MapTiles::default(),
             files,
             uploads: UploadLimits::default(),
+            message_mail_minutes: 30,
             sign_up: true,
             sso: None,
             passkeys: None,

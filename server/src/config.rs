@@ -48,6 +48,8 @@ pub struct Config {
     pub map_tiles_attribution: String,
     /// How many photos of what size people may send.
     pub uploads: UploadLimits,
+    /// Minutes a message may wait unread before its reader is mailed; 0: never.
+    pub message_mail_minutes: u32,
     /// An S3-compatible bucket for files; an empty bucket keeps them in `data_dir/files`.
     pub files_s3: S3Settings,
     /// Whether newcomers may open their own customer account (else the office does).
@@ -95,7 +97,7 @@ pub enum ConfigError {
 }
 
 /// Every setting: name, what it accepts (for error messages).
-const KEYS: [(&str, &str); 39] = [
+const KEYS: [(&str, &str); 40] = [
     ("address", "an IP address and port such as 127.0.0.1:3000"),
     ("public_url", "an http:// or https:// URL"),
     ("data_dir", "a folder path"),
@@ -154,6 +156,10 @@ const KEYS: [(&str, &str); 39] = [
     ("upload_max_files", "a whole number from 1 to 20"),
     ("upload_max_megapixels", "a whole number from 1 to 100"),
     (
+        "message_mail_minutes",
+        "a whole number of minutes from 0 (never) to 10080",
+    ),
+    (
         "files_s3_bucket",
         "empty (files stay in data_dir/files) or an S3 bucket name",
     ),
@@ -202,6 +208,7 @@ impl Default for Config {
             map_tiles_url: String::new(),
             map_tiles_attribution: String::new(),
             uploads: UploadLimits::default(),
+            message_mail_minutes: 30,
             sign_up: true,
             staff_two_step: false,
             data_key: String::new(),
@@ -408,6 +415,9 @@ impl Config {
             }
             "upload_max_files" => {
                 self.uploads.max_files = whole(v, 1, 20).ok_or_else(|| invalid(v))?;
+            }
+            "message_mail_minutes" => {
+                self.message_mail_minutes = whole(v, 0, 10_080).ok_or_else(|| invalid(v))?;
             }
             "upload_max_megapixels" => {
                 let mp: u64 = whole(v, 1, 100).ok_or_else(|| invalid(v))?;
@@ -624,6 +634,7 @@ impl fmt::Debug for Config {
             .field("position_keep_minutes", &self.position_keep_minutes)
             .field("map_tiles_url", &self.map_tiles_url)
             .field("uploads", &self.uploads)
+            .field("message_mail_minutes", &self.message_mail_minutes)
             .field("staff_two_step", &self.staff_two_step)
             .field("oidc_issuer", &self.oidc_issuer)
             // The client's secret is not shown, nor named.

@@ -165,6 +165,7 @@ pub async fn app_state(config: &Config, store: Store) -> Result<AppState, StartE
         files,
     );
     state.uploads = config.uploads;
+    state.message_mail_minutes = config.message_mail_minutes;
     state.sign_up = config.sign_up;
     state.sso = config.sso();
     state.passkeys = passkeys.map(std::sync::Arc::new);
@@ -244,6 +245,10 @@ pub fn task_runner(config: &Config, app: &AppState) -> Result<Runner, StartError
             std::sync::Arc::new(mail),
             std::sync::Arc::new(doorstep::services::reminders::ReminderHandler::new(
                 app.store.clone(),
+            )),
+            std::sync::Arc::new(doorstep::services::conversations::UnreadMail::new(
+                app.store.clone(),
+                &app.public_origin,
             )),
             std::sync::Arc::new(doorstep::services::plans::PlanGenerator::new(
                 app.store.clone(),

@@ -25,6 +25,8 @@ use tracing::instrument;
 /// thread fetch it again on either; a visit's page ignores them otherwise.
 pub const MESSAGE_EVENT: &str = "message";
 pub const SEEN_EVENT: &str = "seen";
+/// The task that mails a message still unread; its payload is `{"message": ID}`.
+pub const UNREAD_MAIL: &str = "message.unread";
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConversationError {
@@ -284,6 +286,7 @@ pub async fn send(
     by: &SessionUser,
     addr: ThreadAddr,
     message: Outgoing,
+    mail_after_minutes: u32,
 ) -> Result<(), ConversationError> {
     let key = message.key.trim();
     let key = (!key.is_empty() && key.len() <= KEY_MAX).then_some(key);
@@ -311,6 +314,7 @@ pub async fn send(
         account_id,
         body: &body,
         key,
+        mail_after_minutes,
     };
     match write(store, &sending, &stored).await {
         Ok(true) => Ok(()),
@@ -346,6 +350,7 @@ struct Sending<'a> {
     account_id: i64,
     body: &'a str,
     key: Option<&'a str>,
+    mail_after_minutes: u32,
 }
 
 /// Writes the message in one transaction; `false` when one with its key was there already.
@@ -360,6 +365,7 @@ async fn write(
         account_id,
         body,
         key,
+        mail_after_minutes,
     } = *sending;
     let now = clock::now();
     let mut tx = store.begin().await?;
@@ -412,6 +418,11 @@ async fn write(
     .await?;
     store::mark_read(&mut tx, thread.id, by.user.id(), id, now).await?;
     thread_event(&mut tx, &thread, MESSAGE_EVENT, now).await?;
+    if mail_after_minutes > 0 {
+        let payload = format!("{{\"message\":{id}}}");
+        let after = std::time::Duration::from_secs(u64::from(mail_after_minutes) * 60);
+        crate::services::tasks::enqueue(&mut tx, UNREAD_MAIL, &payload, after, 5).await?;
+    }
     tx.commit().await.map_err(StoreError::from)?;
     store.announce_events();
     Ok(true)
@@ -654,4 +665,129 @@ pub async fn remove_canned(
     audit::record(&mut tx, &entry).await?;
     tx.commit().await.map_err(StoreError::from)?;
     Ok(())
+}
+
+/// Mails whoever should have read a message by now and has not (see [`UNREAD_MAIL`]): for
+/// the office's or a technician's message, the customer's people who see the thread; for a
+/// customer's, the technician on the way, else the office person who took it, else the
+/// office. Each is mailed once for the first message they are behind on.
+pub struct UnreadMail {
+    store: Store,
+    origin: String,
+}
+
+impl UnreadMail {
+    pub fn new(store: Store, public_origin: &str) -> Self {
+        Self {
+            store,
+            origin: public_origin.trim_end_matches('/').to_string(),
+        }
+    }
+
+    async fn mail(&self, payload: &str) -> Result<(), crate::services::tasks::TaskError> {
+        use crate::services::tasks::TaskError;
+        let value: serde_json::Value = serde_json::from_str(payload)
+            .map_err(|e| TaskError::Permanent(format!("unreadable payload: {e}")))?;
+        let message = value["message"]
+            .as_i64()
+            .ok_or_else(|| TaskError::Permanent("payload without a message".into()))?;
+        self.send(message)
+            .await
+            .map_err(|e| TaskError::Retry(e.to_string()))
+    }
+
+    async fn send(&self, message: i64) -> Result<(), StoreError> {
+        use crate::services::mail::{self, Mail, MailTemplate, Recipient};
+        // Read first, on a connection of its own; the mails are written in one transaction
+        // that starts with its write.
+        let mut conn = self.store.conn().await?;
+        let Some(row) = store::waiting(&mut conn, message).await? else {
+            return Ok(());
+        };
+        let side = Side::parse(&row.side).unwrap_or(Side::Office);
+        let readers = match side {
+            Side::Customer => {
+                let ids: Vec<i64> = match (row.waiting_on.as_str(), row.technician_id) {
+                    ("technician", Some(technician)) => vec![technician],
+                    _ => row.assigned_to.into_iter().collect(),
+                };
+                store::staff_readers(&mut conn, &ids).await?
+            }
+            Side::Technician | Side::Office => {
+                store::account_readers(&mut conn, row.account_id, row.location_id).await?
+            }
+        };
+        let addr = addr_of(row.account_id, row.job_id);
+        let link = match (addr, side) {
+            // Customers read the support thread on their own page.
+            (ThreadAddr::Support(_), Side::Technician | Side::Office) => {
+                format!("{}/messages#thread", self.origin)
+            }
+            _ => format!("{}{}#thread", self.origin, addr.page()),
+        };
+        let about = match addr {
+            ThreadAddr::Job(visit) => visit.to_string(),
+            ThreadAddr::Support(_) => "none".to_string(),
+        };
+        let author = row.author_name.as_deref().unwrap_or_default();
+        let from = match side {
+            Side::Customer => author.to_string(),
+            Side::Technician | Side::Office => first_name(author),
+        };
+        let mut due = Vec::new();
+        for reader in readers {
+            if Some(reader.id) == row.author_id
+                || store::unread_up_to(&mut conn, row.thread_id, row.id, reader.id).await? != 1
+            {
+                continue;
+            }
+            let to = Recipient::stored(reader.email, reader.name, reader.locale.as_deref());
+            if let Ok(address) = crate::email::Email::parse(&to.email) {
+                due.push((address, to));
+            }
+        }
+        drop(conn);
+        if due.is_empty() {
+            return Ok(());
+        }
+        let mut tx = self.store.begin().await?;
+        for (address, to) in &due {
+            let args = [
+                ("name", to.name.clone()),
+                ("from", from.clone()),
+                ("visit", about.clone()),
+                ("link", link.clone()),
+            ]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect();
+            mail::queue(
+                &mut tx,
+                &Mail {
+                    to: address.clone(),
+                    to_name: Some(&to.name),
+                    locale: to.locale.unwrap_or_default(),
+                    template: MailTemplate::MessageWaiting,
+                    args,
+                },
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+impl crate::services::tasks::TaskHandler for UnreadMail {
+    fn kind(&self) -> &'static str {
+        UNREAD_MAIL
+    }
+
+    fn run<'a>(
+        &'a self,
+        payload: &'a str,
+        _attempt: i64,
+    ) -> crate::services::tasks::TaskFuture<'a> {
+        Box::pin(self.mail(payload))
+    }
 }

@@ -72,10 +72,13 @@ pub enum MailTemplate {
     NewNetworkSignIn,
     /// A passkey was added to the account (name, link: the passkeys page).
     PasskeyAdded,
+    /// A message has waited unread (name, from, visit: its reference or empty for the
+    /// support thread, link: the thread).
+    MessageWaiting,
 }
 
 impl MailTemplate {
-    pub const ALL: [MailTemplate; 25] = [
+    pub const ALL: [MailTemplate; 26] = [
         Self::SettingsCheck,
         Self::VisitBooked,
         Self::VisitRescheduled,
@@ -101,6 +104,7 @@ impl MailTemplate {
         Self::FailedSignIns,
         Self::NewNetworkSignIn,
         Self::PasskeyAdded,
+        Self::MessageWaiting,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -130,6 +134,7 @@ impl MailTemplate {
             Self::FailedSignIns => "failed-sign-ins",
             Self::NewNetworkSignIn => "new-network-sign-in",
             Self::PasskeyAdded => "passkey-added",
+            Self::MessageWaiting => "message-waiting",
         }
     }
 
@@ -160,6 +165,7 @@ impl MailTemplate {
             "failed-sign-ins" => Some(Self::FailedSignIns),
             "new-network-sign-in" => Some(Self::NewNetworkSignIn),
             "passkey-added" => Some(Self::PasskeyAdded),
+            "message-waiting" => Some(Self::MessageWaiting),
             _ => None,
         }
     }

@@ -508,3 +508,105 @@ pub async fn account_locale(
     .await?;
     Ok(row.and_then(|(l,)| l))
 }
+
+/// A message with its thread, for the mail about it.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct WaitingRow {
+    pub id: i64,
+    pub author_id: Option<i64>,
+    pub author_name: Option<String>,
+    pub side: String,
+    pub thread_id: i64,
+    pub account_id: i64,
+    pub job_id: Option<i64>,
+    pub location_id: Option<i64>,
+    pub waiting_on: String,
+    pub assigned_to: Option<i64>,
+    /// The job's technician while the job is open.
+    pub technician_id: Option<i64>,
+}
+
+pub async fn waiting(conn: &mut Conn, message_id: i64) -> Result<Option<WaitingRow>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT m.id, m.author_id, u.name AS author_name, m.side, m.thread_id, t.account_id, \
+         t.job_id, t.location_id, t.waiting_on, t.assigned_to, \
+         (SELECT j.technician_id FROM jobs j WHERE j.id = t.job_id \
+          AND j.status NOT IN ('completed', 'cancelled')) AS technician_id \
+         FROM messages m JOIN threads t ON t.id = m.thread_id \
+         LEFT JOIN users u ON u.id = m.author_id WHERE m.id = $1",
+    )
+    .bind(message_id)
+    .fetch_optional(conn)
+    .await?)
+}
+
+/// A person a mail may go to.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct ReaderRow {
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+    pub locale: Option<String>,
+}
+
+/// The account's enabled people who see the place `location_id` (every one of them for
+/// the support thread: `None`).
+pub async fn account_readers(
+    conn: &mut Conn,
+    account_id: i64,
+    location_id: Option<i64>,
+) -> Result<Vec<ReaderRow>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT u.id, u.email, u.name, u.locale FROM memberships m \
+         JOIN users u ON u.id = m.user_id WHERE m.account_id = $1 AND u.disabled = 0 \
+         AND (m.role = 'owner' OR $2 = 0 OR EXISTS (SELECT 1 FROM location_rights lr \
+             WHERE lr.user_id = u.id AND lr.location_id = $2)) ORDER BY u.id",
+    )
+    .bind(account_id)
+    .bind(location_id.unwrap_or(0))
+    .fetch_all(conn)
+    .await?)
+}
+
+/// Enabled staff: `ids` (when some), or else every dispatcher and admin.
+pub async fn staff_readers(conn: &mut Conn, ids: &[i64]) -> Result<Vec<ReaderRow>, StoreError> {
+    let rows: Vec<ReaderRow> = sqlx::query_as(
+        "SELECT u.id, u.email, u.name, u.locale FROM staff_profiles sp \
+         JOIN users u ON u.id = sp.user_id WHERE u.disabled = 0 ORDER BY u.id",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    if !ids.is_empty() {
+        return Ok(rows.into_iter().filter(|r| ids.contains(&r.id)).collect());
+    }
+    let office: Vec<(i64,)> =
+        sqlx::query_as("SELECT user_id FROM staff_profiles WHERE role IN ('dispatcher', 'admin')")
+            .fetch_all(conn)
+            .await?;
+    Ok(rows
+        .into_iter()
+        .filter(|r| office.iter().any(|(id,)| *id == r.id))
+        .collect())
+}
+
+/// How many messages by others up to `message_id` the reader has not read: 1 means this
+/// message is the first they are behind on.
+pub async fn unread_up_to(
+    conn: &mut Conn,
+    thread_id: i64,
+    message_id: i64,
+    reader: i64,
+) -> Result<i64, StoreError> {
+    let (n,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM messages m WHERE m.thread_id = $1 AND m.id <= $2 \
+         AND COALESCE(m.author_id, 0) <> $3 \
+         AND m.id > COALESCE((SELECT r.last_read FROM thread_reads r \
+             WHERE r.thread_id = $1 AND r.user_id = $3), 0)",
+    )
+    .bind(thread_id)
+    .bind(message_id)
+    .bind(reader)
+    .fetch_one(conn)
+    .await?;
+    Ok(n)
+}

@@ -698,6 +698,15 @@ mail-passkey-added-body = Hallo { $name },
     Wenn Sie das nicht waren, entfernen Sie ihn hier und ändern Sie Ihr Passwort:
 
     { $link }
+mail-message-waiting-subject = { $business }: { $from } hat Ihnen geschrieben
+mail-message-waiting-body = Hallo { $name },
+
+    { $from } hat Ihnen { $visit ->
+        [none] in Ihrer Unterhaltung mit uns
+       *[other] zum Termin { $visit }
+    } geschrieben, und die Nachricht ist noch ungelesen. Lesen und antworten Sie hier:
+
+    { $link }
 mail-password-changed-subject = { $business }: Ihr Passwort wurde geändert
 mail-password-changed-body = Hallo { $name },
 

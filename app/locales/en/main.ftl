@@ -699,6 +699,15 @@ mail-passkey-added-body = Hello { $name },
     If that was not you, remove it here and change your password:
 
     { $link }
+mail-message-waiting-subject = { $business }: { $from } wrote to you
+mail-message-waiting-body = Hello { $name },
+
+    { $from } wrote to you { $visit ->
+        [none] in your conversation with us
+       *[other] about visit { $visit }
+    } and the message has not been read yet. Read it and answer here:
+
+    { $link }
 mail-password-changed-subject = { $business }: your password was changed
 mail-password-changed-body = Hello { $name },
 

@@ -698,6 +698,15 @@ mail-passkey-added-body = Hola, { $name }:
     Si no fue usted, quítela aquí y cambie su contraseña:
 
     { $link }
+mail-message-waiting-subject = { $business }: { $from } le ha escrito
+mail-message-waiting-body = Hola { $name }:
+
+    { $from } le ha escrito { $visit ->
+        [none] en su conversación con nosotros
+       *[other] sobre la visita { $visit }
+    } y el mensaje aún no se ha leído. Léalo y responda aquí:
+
+    { $link }
 mail-password-changed-subject = { $business }: se cambió su contraseña
 mail-password-changed-body = Hola, { $name }:
 

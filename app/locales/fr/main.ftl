@@ -698,6 +698,15 @@ mail-passkey-added-body = Bonjour { $name },
     Si ce n’était pas vous, retirez-la ici et changez votre mot de passe :
 
     { $link }
+mail-message-waiting-subject = { $business } : { $from } vous a écrit
+mail-message-waiting-body = Bonjour { $name },
+
+    { $from } vous a écrit { $visit ->
+        [none] dans votre conversation avec nous
+       *[other] au sujet de la visite { $visit }
+    } et le message n’a pas encore été lu. Lisez-le et répondez ici :
+
+    { $link }
 mail-password-changed-subject = { $business } : votre mot de passe a été changé
 mail-password-changed-body = Bonjour { $name },
 

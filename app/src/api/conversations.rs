@@ -197,12 +197,19 @@ pub(crate) mod imp {
             key: posted.get("key").to_string(),
             photos,
         };
-        conversations::send(&state.store, &state.files, &user, addr, message)
-            .await
-            .map_err(|e| match e {
-                ConversationError::Field(problem) => ApiError::refused([("body", problem)], echo),
-                other => refused(other),
-            })?;
+        conversations::send(
+            &state.store,
+            &state.files,
+            &user,
+            addr,
+            message,
+            state.message_mail_minutes,
+        )
+        .await
+        .map_err(|e| match e {
+            ConversationError::Field(problem) => ApiError::refused([("body", problem)], echo),
+            other => refused(other),
+        })?;
         leptos_axum::redirect(&format!("{}#thread", addr.page()));
         Ok(())
     }

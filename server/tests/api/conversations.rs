@@ -576,3 +576,107 @@ async fn canned_replies_are_offered_in_the_customers_language() {
         .expect("POST");
     assert_eq!(res.status(), 404);
 }
+
+/// Runs every unread-message task now, as if its time had come, until none is left.
+async fn run_unread_mail(app: &TestApp) {
+    use doorstep::services::conversations::UNREAD_MAIL;
+    app.execute(&format!(
+        "UPDATE background_tasks SET run_at = 0 WHERE kind = '{UNREAD_MAIL}' AND state = 'pending'"
+    ))
+    .await;
+    while app.tasks.run_once().await.expect("run").is_some() {}
+    for _ in 0..100 {
+        let pending = count_of(
+            app,
+            &format!(
+                "SELECT COUNT(*) FROM background_tasks WHERE kind = '{UNREAD_MAIL}' \
+                 AND state IN ('pending', 'running')"
+            ),
+        )
+        .await;
+        if pending == 0 {
+            let failed = count_of(
+                app,
+                &format!(
+                    "SELECT COUNT(*) FROM background_tasks WHERE kind = '{UNREAD_MAIL}' \
+                     AND state = 'failed'"
+                ),
+            )
+            .await;
+            assert_eq!(failed, 0, "an unread-message task failed");
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("unread-message tasks still pending");
+}
+
+/// The addresses and arguments of the unread-message mails, in order.
+async fn waiting_mails(app: &TestApp) -> Vec<(String, String, String)> {
+    sqlx::query_as(
+        "SELECT to_address, locale, args FROM mail_messages WHERE template = 'message-waiting' \
+         ORDER BY id",
+    )
+    .fetch_all(app.store.pool())
+    .await
+    .expect("mail")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_message_left_unread_is_mailed_once_in_the_readers_language() {
+    let app = spawn_app().await;
+    let (visit, tech) = visit_with_technician(&app).await;
+    app.execute("UPDATE users SET locale = 'de' WHERE email = 'ana@example.com'")
+        .await;
+    let technician = technician_of(&app, &visit).await;
+    // The technician writes twice; Ana reads neither: one mail, in German, about the first.
+    for (text, key) in [("Ich komme um zehn.", "t1"), ("Bitte Hund anleinen.", "t2")] {
+        let (status, _) = send(&tech.client, &app, message(&visit, text, key, &[])).await;
+        assert_eq!(status, 200);
+    }
+    assert_eq!(
+        count_of(
+            &app,
+            "SELECT COUNT(*) FROM background_tasks WHERE kind = 'message.unread'"
+        )
+        .await,
+        2,
+        "one task per message, due later"
+    );
+    run_unread_mail(&app).await;
+    let mails = waiting_mails(&app).await;
+    assert_eq!(mails.len(), 1, "{mails:?}");
+    let (to, locale, args) = &mails[0];
+    assert_eq!(to, "ana@example.com");
+    assert_eq!(locale, "de");
+    assert!(args.contains(&visit) && args.contains("#thread"), "{args}");
+    assert!(
+        !args.contains("Ich komme"),
+        "the text stays in the portal: {args}"
+    );
+
+    // Ana reads, and answers after the job is on its way: the technician is mailed, not the
+    // office; read in time, nobody is.
+    let _ = html(&app.client, &app, &format!("/visits/{visit}")).await;
+    app.execute(&format!(
+        "UPDATE jobs SET status = 'en_route' WHERE id = {}",
+        id_of(&visit)
+    ))
+    .await;
+    let (status, _) = send(
+        &app.client,
+        &app,
+        message(&visit, "Gate is open", "a1", &[]),
+    )
+    .await;
+    assert_eq!(status, 200);
+    run_unread_mail(&app).await;
+    let mails = waiting_mails(&app).await;
+    assert_eq!(mails.len(), 2, "{mails:?}");
+    assert_eq!(mails[1].0, technician);
+    let (status, _) = send(&app.client, &app, message(&visit, "Thanks!", "a2", &[])).await;
+    assert_eq!(status, 200);
+    let _ = html(&tech.client, &app, &format!("/visits/{visit}")).await;
+    run_unread_mail(&app).await;
+    assert_eq!(waiting_mails(&app).await.len(), 2, "read in time: no mail");
+}
