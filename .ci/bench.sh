@@ -2,7 +2,7 @@
 # `make bench`: the scheduling engine benchmarks (criterion, see server/benches), bookings
 # committed per second (server/benches/booking.rs), then the
 # release server under HTTP load, first-visit transfer and wasm size (see bench.py), and
-# live updates under load (bench_live.py).
+# live updates under load (bench_live.py), then conversations under load (bench_chat.py).
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
@@ -31,4 +31,7 @@ python3 "$ROOT/.ci/bench.py" "$DOORSTEP_BIN" || status=1
 echo
 # Positions from technicians on the way, and one event fanned out to thousands of streams.
 python3 "$ROOT/.ci/bench_live.py" "$DOORSTEP_BIN" || status=1
+echo
+# 1,000 chat clients: messages accepted, and send to shown on every open page.
+python3 "$ROOT/.ci/bench_chat.py" "$DOORSTEP_BIN" || status=1
 exit $status

@@ -230,6 +230,9 @@ pub async fn read(
             });
         }
     }
+    // One connection at a time: a request holding one while waiting for another would,
+    // under load, wait for connections held by requests doing the same.
+    drop(conn);
     if let Some(last) = view.messages.last().map(|m| m.id) {
         let now = clock::now();
         let mut tx = store.begin().await?;

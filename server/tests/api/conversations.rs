@@ -680,3 +680,30 @@ async fn a_message_left_unread_is_mailed_once_in_the_readers_language() {
     run_unread_mail(&app).await;
     assert_eq!(waiting_mails(&app).await.len(), 2, "read in time: no mail");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reading_a_thread_never_holds_two_connections_at_once() {
+    // With one connection in the pool, a page that held one while asking for another would
+    // wait for itself (under load, many requests wait for each other that way).
+    let app =
+        crate::helpers::spawn_configured(true, &[("DOORSTEP_DATABASE_MAX_CONNECTIONS", "1")]).await;
+    let (visit, tech) = visit_with_technician(&app).await;
+    let (status, _) = send(
+        &app.client,
+        &app,
+        message(&visit, "One at a time", "c1", &[]),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let started = std::time::Instant::now();
+    let (status, page) = html(&tech.client, &app, &format!("/visits/{visit}")).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("One at a time"));
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(5),
+        "{:?}",
+        started.elapsed()
+    );
+    let (_, ana) = html(&app.client, &app, &format!("/visits/{visit}")).await;
+    assert!(ana.contains("Seen by"), "{ana}");
+}
