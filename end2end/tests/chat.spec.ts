@@ -46,7 +46,7 @@ test("customer and technician chat live, with a photo and read state", async ({ 
     mimeType: "image/png",
     buffer: TILE,
   });
-  await page.getByRole("button", { name: "Send" }).click();
+  await page.getByRole("button", { name: "Send", exact: true }).click();
   const mine = page.locator("li.message.mine").filter({ hasText: text });
   await expect(mine).toHaveCount(1);
   await expect(page.getByLabel("Message", { exact: true })).toHaveValue("");
@@ -78,7 +78,7 @@ test("without JavaScript the customer sends and reads on reload", async ({ brows
   const { href } = await anasVisit(page);
   const text = `Gate code is 4321 ${Date.now()}`;
   await page.getByLabel("Message", { exact: true }).fill(text);
-  await page.getByRole("button", { name: "Send" }).click();
+  await page.getByRole("button", { name: "Send", exact: true }).click();
   await page.waitForURL(`**${href}#thread`);
   await expect(page.locator("li.message.mine").filter({ hasText: text })).toHaveCount(1);
   await page.reload();
@@ -95,7 +95,7 @@ test("another account's customer gets nothing of the thread", async ({ page, bro
     mimeType: "image/png",
     buffer: TILE,
   });
-  await page.getByRole("button", { name: "Send" }).click();
+  await page.getByRole("button", { name: "Send", exact: true }).click();
   const photo = page.locator("li.message").filter({ hasText: text }).locator("img");
   await expect(photo).toHaveCount(1);
   const src = (await photo.getAttribute("src")) ?? "";
@@ -125,7 +125,7 @@ test("another account's customer gets nothing of the thread", async ({ page, bro
       }),
   );
   await page.getByLabel("Message", { exact: true }).fill(`${text} again`);
-  await page.getByRole("button", { name: "Send" }).click();
+  await page.getByRole("button", { name: "Send", exact: true }).click();
   await expect(page.locator("li.message").filter({ hasText: `${text} again` })).toHaveCount(1);
   expect(await heard).toEqual([]);
   await other.close();

@@ -71,28 +71,14 @@ fn Header() -> impl IntoView {
         // Customers are told about their visits; the count is as this request found it, and
         // a page that follows its visits live takes the fresh count with each refresh.
         let notices = u.account.is_some().then(|| {
-            let label = if u.unread > 0 {
-                crate::i18n::t_with(
-                    "nav-notices-unread",
-                    &[("count", crate::i18n::Arg::Num(u.unread))],
-                )
-            } else {
-                t("nav-notices")
-            };
+            let label = counted("nav-notices", u.unread);
             let unread = u.unread > 0;
             view! { <li><a href="/notifications" data-notices="" class:has-unread=unread>{label}</a></li> }
                 .into_any()
         });
         // Customers write to the office here; everyone sees their unread messages counted.
         let messages = u.account.is_some().then(|| {
-            let label = if u.unread_messages > 0 {
-                crate::i18n::t_with(
-                    "nav-messages-unread",
-                    &[("count", crate::i18n::Arg::Num(u.unread_messages))],
-                )
-            } else {
-                t("nav-messages")
-            };
+            let label = counted("nav-messages", u.unread_messages);
             let unread = u.unread_messages > 0;
             view! { <li><a href="/messages" data-unread-messages="" class:has-unread=unread>{label}</a></li> }
                 .into_any()
@@ -101,14 +87,7 @@ fn Header() -> impl IntoView {
             .then(|| view! { <li><a href="/today">{t("nav-today")}</a></li> });
         // The office's conversations, counted like a customer's messages.
         let inbox = {
-            let label = if u.unread_messages > 0 {
-                crate::i18n::t_with(
-                    "nav-inbox-unread",
-                    &[("count", crate::i18n::Arg::Num(u.unread_messages))],
-                )
-            } else {
-                t("nav-inbox")
-            };
+            let label = counted("nav-inbox", u.unread_messages);
             let unread = u.unread_messages > 0;
             view! { <a href="/office/inbox" data-unread-messages="" class:has-unread=unread>{label}</a> }
                 .into_any()
@@ -204,5 +183,17 @@ fn Footer() -> impl IntoView {
             </ActionForm>
             <p class="powered">{t("footer-powered")}</p>
         </footer>
+    }
+}
+
+/// A navigation link's text: `key`'s, or `key-unread`'s with the count when there is one.
+fn counted(key: &str, count: i64) -> String {
+    if count > 0 {
+        crate::i18n::t_with(
+            &format!("{key}-unread"),
+            &[("count", crate::i18n::Arg::Num(count))],
+        )
+    } else {
+        t(key)
     }
 }

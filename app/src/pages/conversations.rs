@@ -4,7 +4,7 @@
 use crate::api::conversations::{
     AddCannedReply, SEND_MESSAGE_PATH, get_canned_replies, get_inbox, get_thread,
 };
-use crate::components::alert::{ErrorAlert, field_message};
+use crate::components::alert::ErrorAlert;
 use crate::components::form::TextField;
 use crate::components::layout::Page;
 use crate::error::ApiError;
@@ -219,19 +219,8 @@ fn MessageForm(view: ThreadView) -> impl IntoView {
         return Either::Left(view! { <p class="hint">{t("thread-read-only")}</p> });
     }
     let error = crate::pages::form_error(SEND_MESSAGE_PATH);
-    let typed = |name: &str| {
-        error
-            .as_ref()
-            .and_then(|e| e.echo(name))
-            .unwrap_or_default()
-            .to_string()
-    };
-    let problem = |name: &str| {
-        error
-            .as_ref()
-            .and_then(|e| e.problem_with(name))
-            .map(field_message)
-    };
+    let typed = |name: &str| crate::pages::typed(error.as_ref(), name);
+    let problem = |name: &str| crate::pages::problem(error.as_ref(), name);
     // A refused form keeps its key: nothing of it was sent.
     let key = Some(typed("key"))
         .filter(|k| !k.is_empty())
@@ -534,19 +523,8 @@ pub fn CannedRepliesPage() -> impl IntoView {
 fn canned_view(replies: Vec<CannedReply>) -> AnyView {
     let action = ServerAction::<AddCannedReply>::new();
     let error = action.value().get_untracked().and_then(Result::err);
-    let typed = |name: &str| {
-        error
-            .as_ref()
-            .and_then(|e| e.echo(name))
-            .unwrap_or_default()
-            .to_string()
-    };
-    let problem = |name: &str| {
-        error
-            .as_ref()
-            .and_then(|e| e.problem_with(name))
-            .map(field_message)
-    };
+    let typed = |name: &str| crate::pages::typed(error.as_ref(), name);
+    let problem = |name: &str| crate::pages::problem(error.as_ref(), name);
     let chosen = {
         let typed = typed("locale");
         if typed.is_empty() {

@@ -68,6 +68,21 @@ pub(crate) fn form_error(path: &str) -> Option<crate::error::ApiError> {
         .then(|| ServerFnUrlError::<crate::error::ApiError>::decode_err(error.err()))
 }
 
+/// What was typed in the field `name` of a refused form (empty when nothing was).
+pub(crate) fn typed(error: Option<&crate::error::ApiError>, name: &str) -> String {
+    error
+        .and_then(|e| e.echo(name))
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// Why the field `name` of a refused form was refused, in the reader's language.
+pub(crate) fn problem(error: Option<&crate::error::ApiError>, name: &str) -> Option<String> {
+    error
+        .and_then(|e| e.problem_with(name))
+        .map(crate::components::alert::field_message)
+}
+
 /// The maps' tile server: its URL template and attribution (empty without one).
 pub(crate) fn map_tiles() -> (String, String) {
     #[cfg(feature = "ssr")]

@@ -40,6 +40,23 @@ pub(crate) async fn send(client: &Client, app: &TestApp, form: Form) -> (u16, Op
     (status, body["error"].as_str().map(str::to_string))
 }
 
+/// Sends a text message, which must be taken.
+async fn sends(client: &Client, app: &TestApp, thread: &str, text: &str, key: &str) {
+    assert_eq!(
+        send(client, app, message(thread, text, key, &[])).await,
+        (200, None),
+        "{text}"
+    );
+}
+
+async fn set_status(app: &TestApp, visit: &str, status: &str) {
+    app.execute(&format!(
+        "UPDATE jobs SET status = '{status}' WHERE id = {}",
+        id_of(visit)
+    ))
+    .await;
+}
+
 async fn html(client: &Client, app: &TestApp, path: &str) -> (u16, String) {
     let res = client.get(app.url(path)).send().await.expect("GET");
     let status = res.status().as_u16();
@@ -118,13 +135,7 @@ async fn a_job_thread_carries_messages_photos_and_read_state_between_its_members
     assert!(ana_page.contains("Seen by "), "{ana_page}");
 
     // Tomás answers: Ana has one unread message, counted in her navigation until she reads.
-    let (status, _) = send(
-        &tech.client,
-        &app,
-        message(&visit, "On it tomorrow.", "k-t-1", &[]),
-    )
-    .await;
-    assert_eq!(status, 200);
+    sends(&tech.client, &app, &visit, "On it tomorrow.", "k-t-1").await;
     assert_eq!(waiting_on(&app, &visit).await, "customer");
     let (_, home) = html(&app.client, &app, "/").await;
     assert!(home.contains("Messages (1 unread)"), "{home}");
@@ -233,24 +244,10 @@ async fn without_javascript_the_form_posts_and_a_refusal_keeps_what_was_typed() 
 async fn messages_go_to_the_technician_on_the_way_and_a_finished_job_is_read_only_for_them() {
     let app = spawn_app().await;
     let (visit, tech) = visit_with_technician(&app).await;
-    app.execute(&format!(
-        "UPDATE jobs SET status = 'en_route' WHERE id = {}",
-        id_of(&visit)
-    ))
-    .await;
-    let (status, _) = send(
-        &app.client,
-        &app,
-        message(&visit, "Park in the yard", "a", &[]),
-    )
-    .await;
-    assert_eq!(status, 200);
+    set_status(&app, &visit, "en_route").await;
+    sends(&app.client, &app, &visit, "Park in the yard", "a").await;
     assert_eq!(waiting_on(&app, &visit).await, "technician");
-    app.execute(&format!(
-        "UPDATE jobs SET status = 'completed' WHERE id = {}",
-        id_of(&visit)
-    ))
-    .await;
+    set_status(&app, &visit, "completed").await;
     assert_eq!(
         send(&tech.client, &app, message(&visit, "Done", "b", &[])).await,
         (403, Some("forbidden".into()))
@@ -260,8 +257,7 @@ async fn messages_go_to_the_technician_on_the_way_and_a_finished_job_is_read_onl
     assert!(page.contains("Park in the yard"));
     assert!(page.contains("no longer write"), "{page}");
     // The customer still writes (after the visit is when questions come).
-    let (status, _) = send(&app.client, &app, message(&visit, "Thank you", "c", &[])).await;
-    assert_eq!(status, 200);
+    sends(&app.client, &app, &visit, "Thank you", "c").await;
     assert_eq!(waiting_on(&app, &visit).await, "office");
 }
 
@@ -301,13 +297,7 @@ async fn the_support_thread_is_the_accounts_and_the_offices_only() {
     let (status, page) = html(&office.client, &app, &format!("/messages/{account}")).await;
     assert_eq!(status, 200);
     assert!(page.contains("last month's invoice"), "{page}");
-    let (status, _) = send(
-        &office.client,
-        &app,
-        message(&account, "Sent it by mail.", "o1", &[]),
-    )
-    .await;
-    assert_eq!(status, 200);
+    sends(&office.client, &app, &account, "Sent it by mail.", "o1").await;
     assert_eq!(
         office
             .client
@@ -362,8 +352,7 @@ async fn a_message_reaches_the_live_streams_of_its_members_only() {
     let mut ana_live = crate::events::Live::open(&app.client, &app.url(""), None).await;
     let mut tech_live = crate::events::Live::open(&tech.client, &app.url(""), None).await;
     let mut stranger_live = crate::events::Live::open(&stranger.client, &app.url(""), None).await;
-    let (status, _) = send(&app.client, &app, message(&visit, "Hello", "live-1", &[])).await;
-    assert_eq!(status, 200);
+    sends(&app.client, &app, &visit, "Hello", "live-1").await;
     let wait = std::time::Duration::from_secs(3);
     for live in [&mut ana_live, &mut tech_live] {
         let (_, data) = live.next(wait).await.expect("an event");
@@ -390,13 +379,7 @@ async fn a_message_reaches_the_live_streams_of_its_members_only() {
 async fn the_office_inbox_lists_takes_and_times_the_first_answer() {
     let app = spawn_app().await;
     let (visit, _) = visit_with_technician(&app).await;
-    let (status, _) = send(
-        &app.client,
-        &app,
-        message(&visit, "Can you bring a ladder?", "i1", &[]),
-    )
-    .await;
-    assert_eq!(status, 200);
+    sends(&app.client, &app, &visit, "Can you bring a ladder?", "i1").await;
     let office = app.other_browser();
     office.sign_in("dispatch@example.com").await;
     let admin = app.other_browser();
@@ -473,13 +456,7 @@ async fn the_office_inbox_lists_takes_and_times_the_first_answer() {
     assert_eq!(res.status(), 404);
 
     // The answer: waiting on the customer, with the time the first answer took.
-    let (status, _) = send(
-        &office.client,
-        &app,
-        message(&visit, "Yes, we will.", "o1", &[]),
-    )
-    .await;
-    assert_eq!(status, 200);
+    sends(&office.client, &app, &visit, "Yes, we will.", "o1").await;
     let (_, waiting) = html(&office.client, &app, "/office/inbox?show=waiting").await;
     assert!(waiting.contains("Waiting on the customer (1)"), "{waiting}");
     assert!(waiting.contains("First answer after"), "{waiting}");
@@ -631,8 +608,7 @@ async fn a_message_left_unread_is_mailed_once_in_the_readers_language() {
     let technician = technician_of(&app, &visit).await;
     // The technician writes twice; Ana reads neither: one mail, in German, about the first.
     for (text, key) in [("Ich komme um zehn.", "t1"), ("Bitte Hund anleinen.", "t2")] {
-        let (status, _) = send(&tech.client, &app, message(&visit, text, key, &[])).await;
-        assert_eq!(status, 200);
+        sends(&tech.client, &app, &visit, text, key).await;
     }
     assert_eq!(
         count_of(
@@ -658,24 +634,13 @@ async fn a_message_left_unread_is_mailed_once_in_the_readers_language() {
     // Ana reads, and answers after the job is on its way: the technician is mailed, not the
     // office; read in time, nobody is.
     let _ = html(&app.client, &app, &format!("/visits/{visit}")).await;
-    app.execute(&format!(
-        "UPDATE jobs SET status = 'en_route' WHERE id = {}",
-        id_of(&visit)
-    ))
-    .await;
-    let (status, _) = send(
-        &app.client,
-        &app,
-        message(&visit, "Gate is open", "a1", &[]),
-    )
-    .await;
-    assert_eq!(status, 200);
+    set_status(&app, &visit, "en_route").await;
+    sends(&app.client, &app, &visit, "Gate is open", "a1").await;
     run_unread_mail(&app).await;
     let mails = waiting_mails(&app).await;
     assert_eq!(mails.len(), 2, "{mails:?}");
     assert_eq!(mails[1].0, technician);
-    let (status, _) = send(&app.client, &app, message(&visit, "Thanks!", "a2", &[])).await;
-    assert_eq!(status, 200);
+    sends(&app.client, &app, &visit, "Thanks!", "a2").await;
     let _ = html(&tech.client, &app, &format!("/visits/{visit}")).await;
     run_unread_mail(&app).await;
     assert_eq!(waiting_mails(&app).await.len(), 2, "read in time: no mail");
@@ -688,13 +653,7 @@ async fn reading_a_thread_never_holds_two_connections_at_once() {
     let app =
         crate::helpers::spawn_configured(true, &[("DOORSTEP_DATABASE_MAX_CONNECTIONS", "1")]).await;
     let (visit, tech) = visit_with_technician(&app).await;
-    let (status, _) = send(
-        &app.client,
-        &app,
-        message(&visit, "One at a time", "c1", &[]),
-    )
-    .await;
-    assert_eq!(status, 200);
+    sends(&app.client, &app, &visit, "One at a time", "c1").await;
     let started = std::time::Instant::now();
     let (status, page) = html(&tech.client, &app, &format!("/visits/{visit}")).await;
     assert_eq!(status, 200);
