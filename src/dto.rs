@@ -710,6 +710,9 @@ pub struct LiveEvent {
     pub kind: String,
     /// The visit it is about.
     pub visit: Option<VisitRef>,
+    /// The account, for an event about no visit (a message of its support thread).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account: Option<AccountRef>,
 }
 
 /// A job on the technician's day, with what they need at the door.

@@ -138,6 +138,7 @@ mod tests {
             ("technician", "Tomás"),
             ("name", "Ana"),
             ("reference", "DS-000042"),
+            ("visit", "DS-000042"),
             ("reason", "Moving house"),
             ("place", "Home"),
             ("hours", "8"),

@@ -1,5 +1,6 @@
 # Der Auftrag am Tag: die Liste des Technikers und die Schritte eines Auftrags.
 nav-today = Heute
+nav-today-unread = Heute ({ $count } ungelesen)
 today-title = Aufträge heute
 today-empty = Heute keine Aufträge.
 today-promised = Dem Kunden zugesagt: { $times }

@@ -1,5 +1,6 @@
 # The job on the day: the technician's list and the steps of a job.
 nav-today = Today
+nav-today-unread = Today ({ $count } unread)
 today-title = Today's jobs
 today-empty = No jobs today.
 today-promised = Promised to the customer: { $times }

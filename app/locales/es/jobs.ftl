@@ -1,5 +1,6 @@
 # El trabajo del día: la lista del técnico y los pasos de un trabajo.
 nav-today = Hoy
+nav-today-unread = Hoy ({ $count } sin leer)
 today-title = Trabajos de hoy
 today-empty = Hoy no hay trabajos.
 today-promised = Prometido al cliente: { $times }

@@ -1,5 +1,6 @@
 # Le travail du jour : la liste du technicien et les étapes d’une intervention.
 nav-today = Aujourd’hui
+nav-today-unread = Aujourd’hui ({ $count } non lus)
 today-title = Interventions du jour
 today-empty = Aucune intervention aujourd’hui.
 today-promised = Promis au client : { $times }

@@ -84,7 +84,13 @@ fn Header() -> impl IntoView {
                 .into_any()
         });
         let today = (u.role == doorstep::permissions::Role::Technician)
-            .then(|| view! { <li><a href="/today">{t("nav-today")}</a></li> });
+            .then(|| {
+                // A technician reads their jobs' conversations on their visits' pages.
+                let unread = u.unread_messages > 0;
+                let label = counted("nav-today", u.unread_messages);
+                view! { <li><a href="/today" data-unread-messages="" class:has-unread=unread>{label}</a></li> }
+                    .into_any()
+            });
         // The office's conversations, counted like a customer's messages.
         let inbox = {
             let label = counted("nav-inbox", u.unread_messages);

@@ -31,11 +31,20 @@ pub fn kind_of(data: &str) -> Option<&str> {
     rest.split('"').next()
 }
 
-/// Whether an event tells a thread page to look again: a message or a read, of the job
-/// `visit` (or of the support thread, about no visit, when `visit` is `None`).
-pub fn concerns(data: &str, visit: Option<i64>) -> bool {
-    matches!(kind_of(data), Some("message" | "seen"))
-        && crate::islands::live_visit::visit_of(data) == visit
+/// Whether an event tells a thread page to look again: a message or a read of `thread`
+/// (a job's, `DS-000042`, or an account's support thread, `AC-000007`).
+pub fn concerns(data: &str, thread: &str) -> bool {
+    if !matches!(kind_of(data), Some("message" | "seen")) {
+        return false;
+    }
+    let of = |key: &str| crate::islands::live_visit::number_after(data, key);
+    match doorstep::ids::VisitRef::parse(thread) {
+        Some(visit) => of("\"visit\":") == Some(visit.id()),
+        None => {
+            of("\"visit\":").is_none()
+                && doorstep::ids::AccountRef::parse(thread).map(|a| a.id()) == of("\"account\":")
+        }
+    }
 }
 
 #[cfg(feature = "hydrate")]
@@ -58,7 +67,6 @@ mod live {
             .get_attribute("data-after")
             .and_then(|a| a.parse().ok())
             .unwrap_or(0);
-        let visit = doorstep::ids::VisitRef::parse(&thread).map(|v| v.id());
         // Tests (and styles) may tell a woken thread from a plain one.
         let _ = root.set_attribute("data-ready", "");
         let busy = Rc::new(Cell::new(false));
@@ -66,7 +74,7 @@ mod live {
         let on_event = {
             let root = root.clone();
             Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
-                if ev.data().as_string().is_some_and(|d| concerns(&d, visit)) {
+                if ev.data().as_string().is_some_and(|d| concerns(&d, &thread)) {
                     refresh_soon(root.clone(), busy.clone(), again.clone());
                 }
             })
@@ -270,25 +278,28 @@ mod live {
 mod tests {
     use super::{concerns, kind_of};
     use doorstep::dto::LiveEvent;
-    use doorstep::ids::VisitRef;
+    use doorstep::ids::{AccountRef, VisitRef};
 
     #[test]
     fn a_thread_follows_its_own_messages_and_reads_only() {
-        let event = |kind: &str, visit: Option<i64>| {
+        let event = |kind: &str, visit: Option<i64>, account: Option<i64>| {
             serde_json::to_string(&LiveEvent {
                 seq: 9,
                 at: 1_700_000_000,
                 kind: kind.into(),
                 visit: visit.map(VisitRef::from_id),
+                account: account.map(AccountRef::from_id),
             })
             .expect("json")
         };
-        assert_eq!(kind_of(&event("message", Some(4))), Some("message"));
-        assert!(concerns(&event("message", Some(4)), Some(4)));
-        assert!(concerns(&event("seen", Some(4)), Some(4)));
-        assert!(!concerns(&event("message", Some(5)), Some(4)));
-        assert!(!concerns(&event("en_route", Some(4)), Some(4)));
-        assert!(concerns(&event("message", None), None));
-        assert!(!concerns(&event("message", Some(4)), None));
+        assert_eq!(kind_of(&event("message", Some(4), None)), Some("message"));
+        assert!(concerns(&event("message", Some(4), None), "DS-000004"));
+        assert!(concerns(&event("seen", Some(4), None), "DS-000004"));
+        assert!(!concerns(&event("message", Some(5), None), "DS-000004"));
+        assert!(!concerns(&event("message", Some(40), None), "DS-000004"));
+        assert!(!concerns(&event("en_route", Some(4), None), "DS-000004"));
+        assert!(concerns(&event("message", None, Some(7)), "AC-000007"));
+        assert!(!concerns(&event("message", None, Some(8)), "AC-000007"));
+        assert!(!concerns(&event("message", Some(4), None), "AC-000007"));
     }
 }

@@ -26,10 +26,14 @@ pub fn LiveVisit(visit: i64, after: i64, children: Children) -> impl IntoView {
     }
 }
 
-/// The visit an event's data names (`{"seq":…,"visit":42,…}`), read without a JSON parser
-/// in the bundle.
+/// The visit an event's data names (`{"seq":…,"visit":42,…}`).
 pub fn visit_of(data: &str) -> Option<i64> {
-    let rest = &data[data.find("\"visit\":")? + "\"visit\":".len()..];
+    number_after(data, "\"visit\":")
+}
+
+/// The number after `key` in an event's JSON, read without a JSON parser in the bundle.
+pub fn number_after(data: &str, key: &str) -> Option<i64> {
+    let rest = &data[data.find(key)? + key.len()..];
     let digits: String = rest
         .trim_start()
         .chars()
@@ -140,6 +144,7 @@ mod tests {
             at: 1_700_000_000,
             kind: "en_route".into(),
             visit: Some(VisitRef::from_id(42)),
+            account: None,
         };
         let data = serde_json::to_string(&event).expect("json");
         assert_eq!(visit_of(&data), Some(42));

@@ -50,6 +50,12 @@ fn to_sse(row: &EventRow) -> Event {
         at: row.at,
         kind: row.kind.clone(),
         visit: row.job_id.map(VisitRef::from_id),
+        account: row
+            .job_id
+            .is_none()
+            .then_some(row.account_id)
+            .flatten()
+            .map(doorstep::ids::AccountRef::from_id),
     };
     Event::default()
         .id(row.seq.to_string())

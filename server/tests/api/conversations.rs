@@ -116,6 +116,8 @@ async fn a_job_thread_carries_messages_photos_and_read_state_between_its_members
     );
     // Before the job is on its way, the office is to answer.
     assert_eq!(waiting_on(&app, &visit).await, "office");
+    let (_, today) = html(&tech.client, &app, "/today").await;
+    assert!(today.contains("Today (1 unread)"), "{today}");
     let photo = token_of_last_photo(&app).await;
 
     // Tomás reads it on the visit's page: the text as text, the address as a safe link.
@@ -372,6 +374,27 @@ async fn a_message_reaches_the_live_streams_of_its_members_only() {
             .drain(std::time::Duration::from_millis(500))
             .await
             .is_empty()
+    );
+    // A support message names its account (the office's pages follow one account's).
+    let (account,): (i64,) = sqlx::query_as("SELECT account_id FROM jobs WHERE id = $1")
+        .bind(id_of(&visit))
+        .fetch_one(app.store.pool())
+        .await
+        .expect("account");
+    let support = doorstep::ids::AccountRef::from_id(account).to_string();
+    // His own read of the visit's thread is news on his stream too.
+    tech_live.drain(std::time::Duration::from_millis(300)).await;
+    sends(&app.client, &app, &support, "A question", "live-2").await;
+    let (_, data) = ana_live.next(wait).await.expect("support message");
+    assert_eq!(data["kind"], "message");
+    assert_eq!(data["account"], account);
+    assert!(data["visit"].is_null(), "{data}");
+    assert!(
+        tech_live
+            .drain(std::time::Duration::from_millis(500))
+            .await
+            .is_empty(),
+        "technicians are not in support threads"
     );
 }
 
