@@ -749,10 +749,15 @@ impl UnreadMail {
                 due.push((address, to));
             }
         }
-        drop(conn);
         if due.is_empty() {
             return Ok(());
         }
+        // Who chose no language reads the business's.
+        let fallback = crate::store::business::load(&mut conn)
+            .await?
+            .unwrap_or_default()
+            .default_locale;
+        drop(conn);
         let mut tx = self.store.begin().await?;
         for (address, to) in &due {
             let args = [
@@ -769,7 +774,7 @@ impl UnreadMail {
                 &Mail {
                     to: address.clone(),
                     to_name: Some(&to.name),
-                    locale: to.locale.unwrap_or_default(),
+                    locale: to.locale.unwrap_or(fallback),
                     template: MailTemplate::MessageWaiting,
                     args,
                 },
